@@ -1,0 +1,136 @@
+package io.snapsync.core.error;
+
+import io.snapsync.core.catalog.MessageCatalog;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+
+/**
+ * The one exception users see: a SQLSTATE, a severity and catalog messages (message, optional
+ * detail and hint) with their arguments, plus an optional 1-based character position in the
+ * statement. The text always comes from the catalog ({@link #render}); {@link #getMessage()}
+ * is the English text for logs.
+ *
+ * <p>Immutable but for {@link #completedResults}, which a multi-statement execution sets to the
+ * results of the statements that ran before the failing one.
+ */
+public class SnapsyncException extends RuntimeException {
+
+  private final String sqlState;
+  private final Severity severity;
+  private final Message message;
+  private final Message detail;
+  private final Message hint;
+  private final int position;
+  private transient List<?> completedResults = List.of();
+
+  public SnapsyncException(String sqlState, Severity severity, Message message, Message detail,
+      Message hint, int position, Throwable cause) {
+    super(MessageCatalog.english(message), cause, false, cause != null);
+    this.sqlState = sqlState;
+    this.severity = severity;
+    this.message = message;
+    this.detail = detail;
+    this.hint = hint;
+    this.position = position;
+  }
+
+  /** An ERROR with SQLSTATE {@code sqlState} and catalog message {@code id}. */
+  public static SnapsyncException error(String sqlState, String id, Object... args) {
+    return new SnapsyncException(sqlState, Severity.ERROR, Message.of(id, args), null, null, 0,
+        null);
+  }
+
+  public SnapsyncException withDetail(String id, Object... args) {
+    return new SnapsyncException(sqlState, severity, message, Message.of(id, args), hint,
+        position, getCause());
+  }
+
+  public SnapsyncException withHint(String id, Object... args) {
+    return new SnapsyncException(sqlState, severity, message, detail, Message.of(id, args),
+        position, getCause());
+  }
+
+  public SnapsyncException withPosition(int pos) {
+    return new SnapsyncException(sqlState, severity, message, detail, hint, pos, getCause());
+  }
+
+  public SnapsyncException withSeverity(Severity s) {
+    return new SnapsyncException(sqlState, s, message, detail, hint, position, getCause());
+  }
+
+  public SnapsyncException withCause(Throwable cause) {
+    return new SnapsyncException(sqlState, severity, message, detail, hint, position, cause);
+  }
+
+  public String sqlState() {
+    return sqlState;
+  }
+
+  public Severity severity() {
+    return severity;
+  }
+
+  public Message message() {
+    return message;
+  }
+
+  /** May be null. */
+  public Message detail() {
+    return detail;
+  }
+
+  /** May be null. */
+  public Message hint() {
+    return hint;
+  }
+
+  /** 1-based character position in the statement text, or 0 when none. */
+  public int position() {
+    return position;
+  }
+
+  public List<?> completedResults() {
+    return completedResults;
+  }
+
+  public SnapsyncException withCompletedResults(List<?> results) {
+    this.completedResults = List.copyOf(results);
+    return this;
+  }
+
+  /**
+   * The wire form: {@code {sqlState, severity, messageId, args, message, detail?, hint?,
+   * position?}} with texts rendered in {@code lcMessages}, plus the ids for re-rendering.
+   */
+  public JsonObject toJson(MessageCatalog catalog, String lcMessages) {
+    JsonObject j = new JsonObject()
+        .put("sqlState", sqlState)
+        .put("severity", severity.name())
+        .put("messageId", message.id())
+        .put("message", catalog.render(lcMessages, message))
+        .put("msg", message.toJson());
+    if (detail != null) {
+      j.put("detail", catalog.render(lcMessages, detail)).put("detailMsg", detail.toJson());
+    }
+    if (hint != null) {
+      j.put("hint", catalog.render(lcMessages, hint)).put("hintMsg", hint.toJson());
+    }
+    if (position > 0) {
+      j.put("position", position);
+    }
+    return j;
+  }
+
+  /** Rebuilds an exception from {@link #toJson} (e.g. a reply from another node). */
+  public static SnapsyncException fromJson(JsonObject j) {
+    return new SnapsyncException(j.getString("sqlState"),
+        Severity.valueOf(j.getString("severity", "ERROR")), Message.fromJson(j.getJsonObject("msg")),
+        Message.fromJson(j.getJsonObject("detailMsg")), Message.fromJson(j.getJsonObject("hintMsg")),
+        j.getInteger("position", 0), null);
+  }
+
+  /** The message text in {@code lcMessages}. */
+  public String render(MessageCatalog catalog, String lcMessages) {
+    return catalog.render(lcMessages, message);
+  }
+}

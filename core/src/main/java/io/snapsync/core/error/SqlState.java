@@ -1,0 +1,51 @@
+package io.snapsync.core.error;
+
+/** The PostgreSQL SQLSTATE codes snapsync reports. */
+public final class SqlState {
+
+  public static final String SUCCESSFUL_COMPLETION = "00000";
+  public static final String WARNING = "01000";
+  public static final String CONNECTION_FAILURE = "08006";
+  public static final String PROTOCOL_VIOLATION = "08P01";
+  public static final String FEATURE_NOT_SUPPORTED = "0A000";
+  public static final String INVALID_PARAMETER_VALUE = "22023";
+  public static final String INVALID_TEXT_REPRESENTATION = "22P02";
+  public static final String NUMERIC_VALUE_OUT_OF_RANGE = "22003";
+  public static final String DIVISION_BY_ZERO = "22012";
+  public static final String NOT_NULL_VIOLATION = "23502";
+  public static final String UNIQUE_VIOLATION = "23505";
+  public static final String ACTIVE_SQL_TRANSACTION = "25001";
+  public static final String READ_ONLY_SQL_TRANSACTION = "25006";
+  public static final String NO_ACTIVE_SQL_TRANSACTION = "25P01";
+  public static final String IN_FAILED_SQL_TRANSACTION = "25P02";
+  public static final String INVALID_TRANSACTION_STATE = "25000";
+  public static final String INVALID_AUTHORIZATION_SPECIFICATION = "28000";
+  public static final String INVALID_PASSWORD = "28P01";
+  public static final String INVALID_CATALOG_NAME = "3D000";
+  public static final String INVALID_SAVEPOINT_SPECIFICATION = "3B001";
+  public static final String SERIALIZATION_FAILURE = "40001";
+  public static final String DEADLOCK_DETECTED = "40P01";
+  public static final String SYNTAX_ERROR = "42601";
+  public static final String INSUFFICIENT_PRIVILEGE = "42501";
+  public static final String UNDEFINED_COLUMN = "42703";
+  public static final String UNDEFINED_FUNCTION = "42883";
+  public static final String UNDEFINED_TABLE = "42P01";
+  public static final String UNDEFINED_OBJECT = "42704";
+  public static final String DUPLICATE_OBJECT = "42710";
+  public static final String DUPLICATE_TABLE = "42P07";
+  public static final String DATATYPE_MISMATCH = "42804";
+  public static final String INVALID_COLUMN_DEFINITION = "42611";
+  public static final String INVALID_TABLE_DEFINITION = "42P16";
+  public static final String PROGRAM_LIMIT_EXCEEDED = "54000";
+  public static final String OBJECT_NOT_IN_PREREQUISITE_STATE = "55000";
+  public static final String LOCK_NOT_AVAILABLE = "55P03";
+  public static final String QUERY_CANCELED = "57014";
+  public static final String ADMIN_SHUTDOWN = "57P01";
+  public static final String CANNOT_CONNECT_NOW = "57P03";
+  public static final String IO_ERROR = "58030";
+  public static final String CONFIG_FILE_ERROR = "F0000";
+  public static final String INTERNAL_ERROR = "XX000";
+
+  private SqlState() {
+  }
+}

@@ -1,0 +1,42 @@
+package io.snapsync.core.session;
+
+import io.vertx.core.Future;
+import java.util.List;
+
+/**
+ * An authenticated session on a coordinator: settings, a transaction block, statements run one
+ * at a time in order. Failures are {@link io.snapsync.core.error.SnapsyncException}s.
+ *
+ * <p>Thread-safe: calls may come from any thread; statements queue and run in order. The
+ * opener closes it; closing rolls back an open transaction and releases exported snapshots.
+ */
+public interface Session {
+
+  String id();
+
+  /** The authenticated user name. */
+  String user();
+
+  /**
+   * Runs every statement of {@code sql} (separated by {@code ;}) in order. On the first error
+   * the future fails with a {@code SnapsyncException} whose {@code completedResults()} holds the
+   * results of the statements before it; later statements do not run.
+   */
+  Future<List<StatementResult>> execute(String sql);
+
+  /**
+   * Runs one statement with {@code $1, $2, ...} bound to {@code params} (Java values as in
+   * {@link DataType}, or strings to be converted to the parameter's type).
+   */
+  Future<StatementResult> execute(String sql, List<Object> params);
+
+  TransactionStatus transactionStatus();
+
+  /** The session's current {@code lc_messages}, for rendering catalog texts. */
+  String lcMessages();
+
+  /** When the session last ran a statement, in the node clock's millis. */
+  long lastActiveMillis();
+
+  Future<Void> close();
+}

@@ -1,0 +1,53 @@
+package io.snapsync.core.spi;
+
+import io.snapsync.core.catalog.MessageCatalog;
+import io.snapsync.core.node.NodeInfo;
+import io.snapsync.core.session.SessionManager;
+import io.snapsync.core.settings.SettingDefinition;
+import io.snapsync.core.settings.SettingsRegistry;
+import io.snapsync.core.security.UserDirectory;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.auth.authorization.AuthorizationProvider;
+import java.util.Optional;
+
+/**
+ * The narrow view of the node an extension gets. {@code add*} methods are for
+ * {@link SnapsyncExtension#register}; the rest is usable from {@link SnapsyncExtension#start} on.
+ */
+public interface ExtensionContext {
+
+  Vertx vertx();
+
+  NodeInfo node();
+
+  /** This extension's section of the node configuration ({@code plugins.<name>}), or empty. */
+  JsonObject config();
+
+  /** The node's data directory. */
+  java.nio.file.Path dataDirectory();
+
+  void addFunction(SqlFunction function);
+
+  void addSetting(SettingDefinition definition);
+
+  /** Adds a message catalog bundle ({@code base.properties}, {@code base_zh_CN.properties}). */
+  void addCatalog(ClassLoader loader, String bundleBase);
+
+  /** Replaces the default authorization provider (roles from {@code conf/}). */
+  void setAuthorizationProvider(AuthorizationProvider provider);
+
+  /** Makes {@code service} available to functions and other extensions. */
+  <T> void registerService(Class<T> type, T service);
+
+  <T> Optional<T> service(Class<T> type);
+
+  MessageCatalog catalog();
+
+  SettingsRegistry settings();
+
+  UserDirectory users();
+
+  /** Sessions of this node (coordinators only; empty on a data node). */
+  Optional<SessionManager> sessions();
+}

@@ -1,0 +1,22 @@
+package io.snapsync.storage;
+
+/**
+ * A plain, unversioned key space (one RocksDB column family) for system data: the snapshot
+ * log, WDR snapshots, request outcomes. Thread-safe; blocking calls for worker threads.
+ */
+public interface KvSpace {
+
+  String name();
+
+  byte[] get(byte[] key);
+
+  void put(byte[] key, byte[] value);
+
+  void delete(byte[] key);
+
+  /** Entries with {@code from <= key < to} in key order ({@code null} bounds are open). */
+  CloseableIterator<KeyValue> scan(byte[] from, byte[] to);
+
+  /** Same as {@link #scan} from the last key backwards. */
+  CloseableIterator<KeyValue> scanReverse(byte[] from, byte[] to);
+}

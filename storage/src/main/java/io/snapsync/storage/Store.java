@@ -1,0 +1,53 @@
+package io.snapsync.storage;
+
+import java.util.List;
+
+/**
+ * The database storage: MVCC rows for transactions plus unversioned key spaces for system
+ * data, on one RocksDB instance. The only entry point to RocksDB in snapsync.
+ *
+ * <p>Thread-safe. Every method may do I/O: call from worker threads, never an event loop.
+ * The opener closes the store; closing rolls back open transactions (prepared ones stay).
+ */
+public interface Store extends AutoCloseable {
+
+  /** Opens (creating if needed) the store in {@code options.directory()}. Blocking. */
+  static Store open(StoreOptions options) {
+    return io.snapsync.storage.impl.RocksStore.open(options);
+  }
+
+  /** A snapshot of everything committed so far. */
+  Snapshot latestSnapshot();
+
+  /** Keeps the versions visible to {@code snapshot} until the pin is closed. */
+  SnapshotPin pin(Snapshot snapshot);
+
+  /** Starts a transaction with a new txid reading {@code snapshot}. */
+  StoreTransaction begin(Snapshot snapshot);
+
+  /** Prepared transactions, including those recovered at open. */
+  List<PreparedTransaction> preparedTransactions();
+
+  /** Commits a prepared transaction; {@link StorageException.Kind#UNKNOWN_GID} if none. */
+  void commitPrepared(String gid);
+
+  /** Rolls back a prepared transaction; {@link StorageException.Kind#UNKNOWN_GID} if none. */
+  void rollbackPrepared(String gid);
+
+  /** The unversioned key space named in {@link StoreOptions#kvSpaces()}. */
+  KvSpace space(String name);
+
+  /** A new batch for {@link #write}. */
+  WriteBatch newBatch();
+
+  /** Applies the batch atomically and durably. */
+  void write(WriteBatch batch);
+
+  /** Removes versions no pinned snapshot (nor the latest) can see; returns how many. */
+  long reclaim();
+
+  StoreStats stats();
+
+  @Override
+  void close();
+}
