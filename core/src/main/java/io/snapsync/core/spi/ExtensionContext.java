@@ -34,6 +34,15 @@ public interface ExtensionContext {
   /** Adds a message catalog bundle ({@code base.properties}, {@code base_zh_CN.properties}). */
   void addCatalog(ClassLoader loader, String bundleBase);
 
+  /** Adds a read-only system table. */
+  void addSystemTable(SystemTable table);
+
+  /** Adds a WDR collector (all nodes run the collectors of their extensions). */
+  void addCollector(Collector collector);
+
+  /** Collectors registered so far (built-in and extensions). */
+  java.util.List<Collector> collectors();
+
   /** Replaces the default authorization provider (roles from {@code conf/}). */
   void setAuthorizationProvider(AuthorizationProvider provider);
 
