@@ -37,5 +37,10 @@ public interface NodeServices {
 
   FunctionRegistry functions();
 
+  io.snapsync.core.spi.SystemTableRegistry systemTables();
+
+  /** Cumulative activity counters of this node. */
+  io.snapsync.core.stats.ActivityStats stats();
+
   <T> Optional<T> service(Class<T> type);
 }
