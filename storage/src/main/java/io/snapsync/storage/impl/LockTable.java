@@ -115,8 +115,10 @@ final class LockTable {
   void releaseAll(long txid) {
     List<Completion> completions = new ArrayList<>();
     synchronized (this) {
-      cancelWaitsLocked(txid, completions,
-          new StorageException(Kind.TRANSACTION_CLOSED, "transaction " + txid + " ended"));
+      if (waiting.containsKey(txid)) {
+        cancelWaitsLocked(txid, completions,
+            new StorageException(Kind.TRANSACTION_CLOSED, "transaction " + txid + " ended"));
+      }
       Set<ByteKey> keys = held.remove(txid);
       if (keys != null) {
         for (ByteKey k : keys) {
