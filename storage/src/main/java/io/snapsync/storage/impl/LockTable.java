@@ -132,6 +132,18 @@ final class LockTable {
     complete(completions);
   }
 
+  /** Fails the pending requests of {@code txid}; its granted locks stay. */
+  void cancelWaits(long txid) {
+    List<Completion> completions = new ArrayList<>();
+    synchronized (this) {
+      if (waiting.containsKey(txid)) {
+        cancelWaitsLocked(txid, completions, new StorageException(Kind.TRANSACTION_CLOSED,
+            "transaction " + txid + " was prepared"));
+      }
+    }
+    complete(completions);
+  }
+
   /** Fails every waiter (store closing). */
   void failAll(StorageException cause) {
     List<Completion> completions = new ArrayList<>();

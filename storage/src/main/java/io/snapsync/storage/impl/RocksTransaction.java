@@ -37,6 +37,8 @@ final class RocksTransaction implements StoreTransaction {
   private volatile Snapshot snapshot;
   private volatile State state = State.OPEN;
   private final PointReader reader;
+  /** Scans not closed yet: closed when the transaction ends. */
+  private final List<MvccScanIterator> scans = new ArrayList<>();
 
   RocksTransaction(RocksStore store, long txid, Snapshot snapshot) {
     this.store = store;
@@ -84,7 +86,10 @@ final class RocksTransaction implements StoreTransaction {
       own = new TreeMap<>(hi == null ? overlay.tailMap(lo, true) : overlay.subMap(lo, true, hi,
           false));
     }
-    return new MvccScanIterator(store.visibleCursor(lo, hi, snapshot.commitSeq()), own);
+    MvccScanIterator scan = new MvccScanIterator(
+        store.visibleCursor(lo, hi, snapshot.commitSeq()), own, scans::remove);
+    scans.add(scan);
+    return scan;
   }
 
   @Override
@@ -202,17 +207,25 @@ final class RocksTransaction implements StoreTransaction {
   @Override
   public void prepare(String gid, String owner) {
     checkOpen();
+    store.locks().cancelWaits(txid);
     store.prepare(this, gid, owner, overlay);
     state = State.PREPARED;
-    reader.close();
+    closeReaders();
     store.forget(this);
   }
 
   /** Ends the transaction: its locks go to the next waiters, its snapshot is unpinned. */
   private void end() {
-    reader.close();
+    closeReaders();
     store.locks().releaseAll(txid);
     store.forget(this);
+  }
+
+  private void closeReaders() {
+    reader.close();
+    for (MvccScanIterator scan : new ArrayList<>(scans)) {
+      scan.close();
+    }
   }
 
   private void checkOpen() {
