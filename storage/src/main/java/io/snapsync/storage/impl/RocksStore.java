@@ -203,16 +203,41 @@ public final class RocksStore implements Store {
   @Override
   public SnapshotPin pin(Snapshot snapshot) {
     checkOpen();
+    checkNotFuture(snapshot);
     return pins.pin(snapshot);
   }
 
   @Override
   public StoreTransaction begin(Snapshot snapshot) {
     checkOpen();
+    checkNotFuture(snapshot);
     RocksTransaction tx = new RocksTransaction(this, newTxid(), snapshot);
     pins.addTransaction(snapshot.commitSeq());
     open.add(tx);
     return tx;
+  }
+
+  void checkNotFuture(Snapshot snapshot) {
+    if (snapshot.commitSeq() > lastSeq || snapshot.commitSeq() < 0) {
+      throw new IllegalArgumentException("snapshot " + snapshot.commitSeq()
+          + " is not a snapshot of this store (last commit " + lastSeq + ")");
+    }
+  }
+
+  @Override
+  public StoreTransaction begin() {
+    checkOpen();
+    long txid = newTxid();
+    long seq = pins.addTransactionAtLatest(() -> lastSeq);
+    RocksTransaction tx = new RocksTransaction(this, txid, new Snapshot(seq));
+    open.add(tx);
+    return tx;
+  }
+
+  @Override
+  public SnapshotPin pinLatest() {
+    checkOpen();
+    return pins.pinLatest(() -> lastSeq);
   }
 
   /** Called when a transaction ends (commit, rollback, prepare). Idempotent. */

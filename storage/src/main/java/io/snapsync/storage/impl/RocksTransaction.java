@@ -60,8 +60,18 @@ final class RocksTransaction implements StoreTransaction {
   @Override
   public void setSnapshot(Snapshot s) {
     checkOpen();
+    store.checkNotFuture(s);
     store.pins().moveTransaction(snapshot.commitSeq(), s.commitSeq());
     snapshot = s;
+  }
+
+  @Override
+  public Snapshot useLatestSnapshot() {
+    checkOpen();
+    Snapshot s = new Snapshot(store.pins().moveTransactionToLatest(snapshot.commitSeq(),
+        store::lastSeq));
+    snapshot = s;
+    return s;
   }
 
   @Override
