@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -88,7 +89,16 @@ final class LockTable {
       e.waiters.addLast(w);
       waiting.computeIfAbsent(txid, t -> new ArrayList<>()).add(w);
       if (timeoutMillis > 0) {
-        w.timeout = scheduler.schedule(() -> expire(w), timeoutMillis, TimeUnit.MILLISECONDS);
+        try {
+          w.timeout = scheduler.schedule(() -> expire(w), timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closed) {
+          e.waiters.remove(w);
+          waiting.get(txid).remove(w);
+          if (waiting.get(txid).isEmpty()) {
+            waiting.remove(txid);
+          }
+          return Future.failedFuture(new StorageException(Kind.CLOSED, "store is closed"));
+        }
       }
     }
     return w.promise.future();
