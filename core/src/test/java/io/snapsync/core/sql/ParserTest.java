@@ -64,6 +64,8 @@ class ParserTest {
         SqlParser.parse("SET SESSION datestyle = ISO, MDY"));
     assertEquals(new Stmt.SetVar("x", null, false), SqlParser.parse("SET x TO DEFAULT"));
     assertEquals(new Stmt.Show("all"), SqlParser.parse("SHOW ALL"));
+    assertEquals(new Stmt.Show("transaction_isolation"),
+        SqlParser.parse("SHOW TRANSACTION ISOLATION LEVEL"));
     assertEquals(new Stmt.Reset(null), SqlParser.parse("RESET ALL"));
     assertEquals(new Stmt.AlterSystem("wdr_snapshot_interval", "30min"),
         SqlParser.parse("ALTER SYSTEM SET wdr_snapshot_interval = '30min'"));
