@@ -105,6 +105,7 @@ class SnapshotSemanticsTest {
       exec(i, "COMMIT");
       exec(x, "COMMIT");
       assertEquals(0L, value(i, "SELECT count(*) FROM pg_exported_snapshots"));
+      assertEquals(3L, value(i, "SELECT count(*) FROM snapshot_log WHERE at > '2000-01-01'"));
       StatementResult log = exec(i, "SELECT event, id, user_name, node FROM snapshot_log "
           + "ORDER BY seq");
       assertEquals(List.of(List.of("export", id, "alice", "node1"),

@@ -190,6 +190,8 @@ public final class SessionImpl implements Session, SessionContext {
       stmt = SqlParser.parse(text);
     } catch (SnapsyncException e) {
       return failStatement(shift(e, offset));
+    } catch (RuntimeException e) {
+      return failStatement(asSnapsync(e));
     }
     return runParsed(stmt, text, offset, params, start);
   }
