@@ -199,4 +199,21 @@ class SqlTablesTest {
     assertEquals(List.of(List.of(5)), exec(s, "SELECT id FROM t").rows());
     fails(s, "SAVEPOINT x", "25P01");
   }
+
+  @Test
+  void aMultiStatementStringIsOneImplicitTransaction() {
+    fails(s, "INSERT INTO t (id) VALUES (1); INSERT INTO t (id) VALUES (1)", "23505");
+    assertEquals(0L, value(s, "SELECT count(*) FROM t"));
+    List<StatementResult> r = await(s.execute("INSERT INTO t (id) VALUES (1); COMMIT; "
+        + "INSERT INTO t (id) VALUES (2)"));
+    assertEquals("COMMIT", r.get(1).commandTag());
+    assertEquals("25P01", r.get(1).notices().get(0).sqlState());
+    assertEquals(2L, value(s, "SELECT count(*) FROM t"));
+    assertEquals(io.snapsync.core.session.TransactionStatus.IDLE, s.transactionStatus());
+    // BEGIN in the middle turns the implicit block into an explicit one
+    exec(s, "INSERT INTO t (id) VALUES (3); BEGIN; INSERT INTO t (id) VALUES (4)");
+    assertEquals(io.snapsync.core.session.TransactionStatus.IN_BLOCK, s.transactionStatus());
+    exec(s, "ROLLBACK");
+    assertEquals(2L, value(s, "SELECT count(*) FROM t"));
+  }
 }
