@@ -37,6 +37,8 @@ final class RocksTransaction implements StoreTransaction {
   private volatile Snapshot snapshot;
   private volatile State state = State.OPEN;
   private final PointReader reader;
+  /** Scans not closed yet: closed when the transaction ends. */
+  private final List<MvccScanIterator> scans = new ArrayList<>();
 
   RocksTransaction(RocksStore store, long txid, Snapshot snapshot) {
     this.store = store;
@@ -58,8 +60,18 @@ final class RocksTransaction implements StoreTransaction {
   @Override
   public void setSnapshot(Snapshot s) {
     checkOpen();
+    store.checkNotFuture(s);
     store.pins().moveTransaction(snapshot.commitSeq(), s.commitSeq());
     snapshot = s;
+  }
+
+  @Override
+  public Snapshot useLatestSnapshot() {
+    checkOpen();
+    Snapshot s = new Snapshot(store.pins().moveTransactionToLatest(snapshot.commitSeq(),
+        store::lastSeq));
+    snapshot = s;
+    return s;
   }
 
   @Override
@@ -76,20 +88,27 @@ final class RocksTransaction implements StoreTransaction {
   public CloseableIterator<KeyValue> scan(byte[] from, byte[] to) {
     checkOpen();
     byte[] lo = from == null ? new byte[0] : from;
+    byte[] hi = to != null && KeyCodec.UNSIGNED.compare(lo, to) > 0 ? lo : to;
     NavigableMap<byte[], byte[]> own;
-    if (overlay.isEmpty()) {
+    if (overlay.isEmpty() || (hi != null && KeyCodec.UNSIGNED.compare(lo, hi) == 0)) {
       own = Collections.emptyNavigableMap();
     } else {
-      own = new TreeMap<>(to == null ? overlay.tailMap(lo, true) : overlay.subMap(lo, true, to,
+      own = new TreeMap<>(hi == null ? overlay.tailMap(lo, true) : overlay.subMap(lo, true, hi,
           false));
     }
-    return new MvccScanIterator(store.visibleCursor(lo, to, snapshot.commitSeq()), own);
+    MvccScanIterator scan = new MvccScanIterator(
+        store.visibleCursor(lo, hi, snapshot.commitSeq()), own, scans::remove);
+    scans.add(scan);
+    return scan;
   }
 
   @Override
   public Future<Void> lock(byte[] key, boolean failIfChangedSinceSnapshot) {
     if (state != State.OPEN) {
       return Future.failedFuture(closedError());
+    }
+    if (store.guard().isClosed()) {
+      return Future.failedFuture(new StorageException(Kind.CLOSED, "store is closed"));
     }
     Future<Void> granted = store.locks().acquire(txid, key);
     if (!failIfChangedSinceSnapshot) {
@@ -99,7 +118,7 @@ final class RocksTransaction implements StoreTransaction {
     long seq = snapshot.commitSeq();
     return granted.compose(v -> {
       Context ctx = Vertx.currentContext();
-      if (ctx != null) {
+      if (ctx != null && Context.isOnEventLoopThread()) {
         // The check reads RocksDB: never on an event loop.
         return ctx.executeBlocking(() -> checkUnchanged(k, seq), false);
       }
@@ -198,17 +217,25 @@ final class RocksTransaction implements StoreTransaction {
   @Override
   public void prepare(String gid, String owner) {
     checkOpen();
+    store.locks().cancelWaits(txid);
     store.prepare(this, gid, owner, overlay);
     state = State.PREPARED;
-    reader.close();
+    closeReaders();
     store.forget(this);
   }
 
   /** Ends the transaction: its locks go to the next waiters, its snapshot is unpinned. */
   private void end() {
-    reader.close();
+    closeReaders();
     store.locks().releaseAll(txid);
     store.forget(this);
+  }
+
+  private void closeReaders() {
+    reader.close();
+    for (MvccScanIterator scan : new ArrayList<>(scans)) {
+      scan.close();
+    }
   }
 
   private void checkOpen() {

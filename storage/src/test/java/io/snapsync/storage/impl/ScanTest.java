@@ -58,6 +58,9 @@ class ScanTest {
     assertEquals(List.of(), drain(tx.scan(b("b"), b("b"))));
     tx.setSnapshot(store.latestSnapshot());
     assertEquals(List.of("a=1", "b=3", "d=1", "e=3"), drain(tx.scan(null, null)));
+    tx.put(b("bb"), b("own"));
+    assertEquals(List.of(), drain(tx.scan(b("c"), b("b"))), "inverted bounds: empty");
+    assertEquals(List.of(), drain(tx.scan(b("bb"), b("bb"))));
     tx.rollback();
   }
 
@@ -112,5 +115,17 @@ class ScanTest {
     assertEquals("k00001=r2", all.get(0));
     assertEquals("k00999=r2", all.get(499));
     tx.rollback();
+  }
+
+  @Test
+  void endingTheTransactionClosesItsOpenScans() {
+    commit("a", "1", "b", "2");
+    StoreTransaction tx = store.begin(store.latestSnapshot());
+    var it = tx.scan(null, null);
+    org.junit.jupiter.api.Assertions.assertTrue(it.hasNext());
+    tx.rollback();
+    // The scan was closed with the transaction: it yields nothing more, and closing is harmless.
+    org.junit.jupiter.api.Assertions.assertFalse(it.hasNext());
+    it.close();
   }
 }
