@@ -74,7 +74,7 @@ final class Writer {
         rows.add(row);
       }
       return new Planned(def, keys, rows, List.of(), null, null);
-    }).compose(p -> lockAll(txn, p.keys(), false).map(v -> p))
+    }).compose(p -> lockAll(ctx, p.keys(), false).map(v -> p))
         .compose(p -> db.blocking(() -> {
           if (!txn.isolation().snapshotPerTransaction()) {
             txn.startQuery();
@@ -118,7 +118,7 @@ final class Writer {
       }
       List<Bound> conds = Bound.bind(def.columns(), up.where(), params);
       return new Planned(def, targetKeys(t, def, conds), null, conds, cols, vals);
-    }).compose(p -> lockAll(txn, p.keys(), txn.isolation().snapshotPerTransaction())
+    }).compose(p -> lockAll(ctx, p.keys(), txn.isolation().snapshotPerTransaction())
         .map(v -> p))
         .compose(p -> db.blocking(() -> {
           StoreTransaction t = recheckSnapshot(txn);
@@ -151,7 +151,7 @@ final class Writer {
       TableDef def = TableCatalog.require(t, del.table());
       List<Bound> conds = Bound.bind(def.columns(), del.where(), params);
       return new Planned(def, targetKeys(t, def, conds), null, conds, null, null);
-    }).compose(p -> lockAll(txn, p.keys(), txn.isolation().snapshotPerTransaction())
+    }).compose(p -> lockAll(ctx, p.keys(), txn.isolation().snapshotPerTransaction())
         .map(v -> p))
         .compose(p -> db.blocking(() -> {
           StoreTransaction t = recheckSnapshot(txn);
@@ -192,7 +192,7 @@ final class Writer {
             c.primaryKey());
       }
       return null;
-    }).compose(v -> lockAll(txn, List.of(key), false)).compose(v -> db.blocking(() -> {
+    }).compose(v -> lockAll(ctx, List.of(key), false)).compose(v -> db.blocking(() -> {
       StoreTransaction t = recheckSnapshot(txn);
       boolean exists = t.get(key) != null
           || (t.latestCommitted(key) != null && !txn.wasDeleted(key));
@@ -224,7 +224,7 @@ final class Writer {
       txn.startQuery();
       txn.storeTxn();
       return null;
-    }).compose(v -> lockAll(txn, List.of(key), txn.isolation().snapshotPerTransaction()))
+    }).compose(v -> lockAll(ctx, List.of(key), txn.isolation().snapshotPerTransaction()))
         .compose(v -> db.blocking(() -> {
           StoreTransaction t = recheckSnapshot(txn);
           TableDef def = TableCatalog.find(t, d.table());
@@ -305,10 +305,12 @@ final class Writer {
   }
 
   /** Takes the row locks one after another without blocking a thread. */
-  private Future<Void> lockAll(TransactionBlock txn, List<byte[]> keys, boolean failIfChanged) {
+  private Future<Void> lockAll(SessionContext ctx, List<byte[]> keys, boolean failIfChanged) {
     if (keys.isEmpty()) {
       return Future.succeededFuture();
     }
+    TransactionBlock txn = ctx.txn();
+    long timeout = lockTimeout(ctx);
     Promise<Void> done = Promise.promise();
     new Object() {
       int next;
@@ -333,10 +335,19 @@ final class Writer {
             continue;
           }
           waitStart = System.nanoTime();
+          long timer = timeout <= 0 ? -1 : db.services().vertx().setTimer(timeout,
+              id -> done.tryFail(SnapsyncException.error(SqlState.LOCK_NOT_AVAILABLE,
+                  "sql.lock_timeout")));
           f.onComplete(ar -> {
+            if (timer >= 0) {
+              db.services().vertx().cancelTimer(timer);
+            }
             db.services().stats().waited("Lock:row", System.nanoTime() - waitStart);
+            if (done.future().isComplete()) {
+              return;
+            }
             if (ar.failed()) {
-              done.fail(translate(ar.cause()));
+              done.tryFail(translate(ar.cause()));
             } else {
               step();
             }
@@ -347,6 +358,15 @@ final class Writer {
       }
     }.step();
     return done.future();
+  }
+
+  /** The session's {@code lock_timeout} in milliseconds (0: wait forever). */
+  private static long lockTimeout(SessionContext ctx) {
+    try {
+      return ctx.settings().getLong("lock_timeout");
+    } catch (RuntimeException e) {
+      return 0;
+    }
   }
 
   private static Throwable translate(Throwable e) {
