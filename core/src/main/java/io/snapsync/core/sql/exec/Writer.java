@@ -8,14 +8,11 @@ import io.snapsync.core.session.Notice;
 import io.snapsync.core.session.StatementResult;
 import io.snapsync.core.sql.Database;
 import io.snapsync.core.sql.parse.Stmt;
-import io.snapsync.core.txn.StorageErrors;
 import io.snapsync.core.txn.TransactionBlock;
 import io.snapsync.storage.CloseableIterator;
 import io.snapsync.storage.KeyValue;
-import io.snapsync.storage.StorageException;
 import io.snapsync.storage.StoreTransaction;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -33,9 +30,11 @@ import java.util.stream.Collectors;
 final class Writer {
 
   private final Database db;
+  private final RowLocks locks;
 
   Writer(Database db) {
     this.db = db;
+    this.locks = new RowLocks(db);
   }
 
   private record Planned(TableDef def, List<byte[]> keys, List<List<Object>> rows,
@@ -74,7 +73,7 @@ final class Writer {
         rows.add(row);
       }
       return new Planned(def, keys, rows, List.of(), null, null);
-    }).compose(p -> lockAll(ctx, p.keys(), false).map(v -> p))
+    }).compose(p -> locks.lockAll(ctx, p.keys(), false).map(v -> p))
         .compose(p -> db.blocking(() -> {
           if (!txn.isolation().snapshotPerTransaction()) {
             txn.startQuery();
@@ -118,7 +117,7 @@ final class Writer {
       }
       List<Bound> conds = Bound.bind(def.columns(), up.where(), params);
       return new Planned(def, targetKeys(t, def, conds), null, conds, cols, vals);
-    }).compose(p -> lockAll(ctx, p.keys(), txn.isolation().snapshotPerTransaction())
+    }).compose(p -> locks.lockAll(ctx, p.keys(), txn.isolation().snapshotPerTransaction())
         .map(v -> p))
         .compose(p -> db.blocking(() -> {
           StoreTransaction t = recheckSnapshot(txn);
@@ -151,7 +150,7 @@ final class Writer {
       TableDef def = TableCatalog.require(t, del.table());
       List<Bound> conds = Bound.bind(def.columns(), del.where(), params);
       return new Planned(def, targetKeys(t, def, conds), null, conds, null, null);
-    }).compose(p -> lockAll(ctx, p.keys(), txn.isolation().snapshotPerTransaction())
+    }).compose(p -> locks.lockAll(ctx, p.keys(), txn.isolation().snapshotPerTransaction())
         .map(v -> p))
         .compose(p -> db.blocking(() -> {
           StoreTransaction t = recheckSnapshot(txn);
@@ -192,7 +191,7 @@ final class Writer {
             c.primaryKey());
       }
       return null;
-    }).compose(v -> lockAll(ctx, List.of(key), false)).compose(v -> db.blocking(() -> {
+    }).compose(v -> locks.lockAll(ctx, List.of(key), false)).compose(v -> db.blocking(() -> {
       StoreTransaction t = recheckSnapshot(txn);
       boolean exists = t.get(key) != null
           || (t.latestCommitted(key) != null && !txn.wasDeleted(key));
@@ -224,7 +223,7 @@ final class Writer {
       txn.startQuery();
       txn.storeTxn();
       return null;
-    }).compose(v -> lockAll(ctx, List.of(key), txn.isolation().snapshotPerTransaction()))
+    }).compose(v -> locks.lockAll(ctx, List.of(key), txn.isolation().snapshotPerTransaction()))
         .compose(v -> db.blocking(() -> {
           StoreTransaction t = recheckSnapshot(txn);
           TableDef def = TableCatalog.find(t, d.table());
@@ -302,74 +301,5 @@ final class Writer {
   private static String rowText(List<Object> row) {
     return row.stream().map(v -> v == null ? "null" : String.valueOf(v))
         .collect(Collectors.joining(", "));
-  }
-
-  /** Takes the row locks one after another without blocking a thread. */
-  private Future<Void> lockAll(SessionContext ctx, List<byte[]> keys, boolean failIfChanged) {
-    if (keys.isEmpty()) {
-      return Future.succeededFuture();
-    }
-    TransactionBlock txn = ctx.txn();
-    long timeout = lockTimeout(ctx);
-    Promise<Void> done = Promise.promise();
-    new Object() {
-      int next;
-      long waitStart;
-
-      void step() {
-        StoreTransaction t = txn.storeTxn();
-        while (next < keys.size()) {
-          Future<Void> f;
-          try {
-            f = t.lock(keys.get(next), failIfChanged);
-          } catch (StorageException e) {
-            done.fail(StorageErrors.translate(e));
-            return;
-          }
-          next++;
-          if (f.isComplete()) {
-            if (f.failed()) {
-              done.fail(translate(f.cause()));
-              return;
-            }
-            continue;
-          }
-          waitStart = System.nanoTime();
-          long timer = timeout <= 0 ? -1 : db.services().vertx().setTimer(timeout,
-              id -> done.tryFail(SnapsyncException.error(SqlState.LOCK_NOT_AVAILABLE,
-                  "sql.lock_timeout")));
-          f.onComplete(ar -> {
-            if (timer >= 0) {
-              db.services().vertx().cancelTimer(timer);
-            }
-            db.services().stats().waited("Lock:row", System.nanoTime() - waitStart);
-            if (done.future().isComplete()) {
-              return;
-            }
-            if (ar.failed()) {
-              done.tryFail(translate(ar.cause()));
-            } else {
-              step();
-            }
-          });
-          return;
-        }
-        done.complete();
-      }
-    }.step();
-    return done.future();
-  }
-
-  /** The session's {@code lock_timeout} in milliseconds (0: wait forever). */
-  private static long lockTimeout(SessionContext ctx) {
-    try {
-      return ctx.settings().getLong("lock_timeout");
-    } catch (RuntimeException e) {
-      return 0;
-    }
-  }
-
-  private static Throwable translate(Throwable e) {
-    return e instanceof StorageException se ? StorageErrors.translate(se) : e;
   }
 }
