@@ -35,6 +35,9 @@ public final class SnapshotWorker extends VerticleBase {
   public static final String PERIODIC_LOCK = "snapsync.wdr.periodic";
   public static final String PERIODIC_USER = "periodic";
 
+  /** Outcome futures kept for late callers of {@link #outcome}, by request token. */
+  private static final int KEPT_OUTCOMES = 10_000;
+
   private static final Logger LOG = LoggerFactory.getLogger(SnapshotWorker.class);
 
   private final String nodeName;
@@ -203,6 +206,7 @@ public final class SnapshotWorker extends VerticleBase {
     }
     long token = tokens.incrementAndGet();
     waiting.put(token, Promise.promise());
+    waiting.remove(token - KEPT_OUTCOMES);
     Req r = new Req(token, m.body().getLong("at", clock.millis()),
         m.body().getString("by", "unknown"));
     m.reply(new JsonObject().put("token", token));
@@ -251,7 +255,7 @@ public final class SnapshotWorker extends VerticleBase {
   private Future<Void> record(List<Req> group, List<RequestOutcome> outcomes) {
     return repository.record(outcomes).transform(ar -> {
       for (int i = 0; i < group.size(); i++) {
-        Promise<RequestOutcome> p = waiting.remove(group.get(i).token());
+        Promise<RequestOutcome> p = waiting.get(group.get(i).token());
         if (p != null) {
           p.complete(ar.succeeded() ? ar.result().get(i) : outcomes.get(i));
         }
