@@ -33,6 +33,17 @@ public final class Collectors {
         .orElseGet(() -> new JsonObject().put("available", false)));
   }
 
+  /**
+   * The node's clock: the {@code Clock} service if the node registered one, else the clock of
+   * the {@code NodeServices} service, else the system UTC clock.
+   */
+  public static java.time.Clock clock(ExtensionContext ctx) {
+    return ctx.service(java.time.Clock.class)
+        .or(() -> ctx.service(io.snapsync.core.node.NodeServices.class)
+            .map(io.snapsync.core.node.NodeServices::clock))
+        .orElse(java.time.Clock.systemUTC());
+  }
+
   /** Base class naming a collector. */
   abstract static class Named implements Collector {
     private final String name;

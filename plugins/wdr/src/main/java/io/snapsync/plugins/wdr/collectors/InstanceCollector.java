@@ -18,8 +18,7 @@ final class InstanceCollector extends Collectors.Named {
     long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
     long start = Collectors.stats(ctx).map(ActivityStats::startMillis).orElse(jvmStart);
     long reset = Collectors.stats(ctx).map(ActivityStats::resetMillis).orElse(start);
-    long now = ctx.service(java.time.Clock.class).map(java.time.Clock::millis)
-        .orElse(System.currentTimeMillis());
+    long now = Collectors.clock(ctx).millis();
     return Future.succeededFuture(new JsonObject().put("node", ctx.node().name())
         .put("role", ctx.node().roleName()).put("start_ms", start).put("reset_ms", reset)
         .put("uptime_s", Math.max(0, (now - start) / 1000)));

@@ -6,13 +6,12 @@ import io.snapsync.core.spi.SnapsyncExtension;
 import io.snapsync.plugins.wdr.api.WdrService;
 import io.snapsync.plugins.wdr.collectors.Collectors;
 import io.vertx.core.Future;
-import java.time.Clock;
 
 /**
  * The {@code wdr} extension: settings, built-in collectors, {@code create_wdr_snapshot},
  * {@code generate_wdr_report}, the WDR system tables, and at start the {@link WdrNode}
  * (registered as the {@link WdrService} node service). The clock is the node's
- * ({@code ctx.service(Clock.class)}) or the system UTC clock; tuning comes from
+ * ({@link Collectors#clock}); tuning comes from
  * {@code plugins.wdr} ({@link WdrOptions}).
  */
 public final class WdrExtension implements SnapsyncExtension {
@@ -40,7 +39,7 @@ public final class WdrExtension implements SnapsyncExtension {
 
   @Override
   public Future<Void> start(ExtensionContext ctx) {
-    WdrNode n = new WdrNode(ctx, ctx.service(Clock.class).orElse(Clock.systemUTC()),
+    WdrNode n = new WdrNode(ctx, Collectors.clock(ctx),
         WdrOptions.fromJson(ctx.config()));
     node = n;
     return n.start().map(s -> {
