@@ -18,7 +18,8 @@ final class StatementsCollector extends Collectors.Named {
 
   @Override
   public Future<JsonObject> collect(ExtensionContext ctx) {
-    return Collectors.fromStats(ctx, s -> {
+    // Thousands of entries: built off the event loop.
+    return ctx.vertx().executeBlocking(() -> Collectors.fromStats(ctx, s -> {
       JsonArray items = new JsonArray();
       for (StatementStats st : s.statements()) {
         items.add(new JsonObject().put("query", st.query()).put("kind", st.kind())
@@ -26,6 +27,6 @@ final class StatementsCollector extends Collectors.Named {
             .put("max_ns", st.maxNanos()).put("rows", st.rows()));
       }
       return new JsonObject().put("max", s.maxStatements).put("items", items);
-    });
+    }), false).compose(f -> f);
   }
 }

@@ -55,7 +55,7 @@ public final class WdrNode {
     }
     collector = new NodeCollector(vertx, ctx, nodeName, ctx.node().roleName(), clock,
         ctx::collectors);
-    ReportService reports = new ReportService(repository, clock);
+    ReportService reports = new ReportService(vertx, repository, clock);
     if (ctx.node().coordinator()) {
       SnapshotTaker taker = new SnapshotTaker(vertx, clock, settings, directory, repository);
       supervisor = new WorkerSupervisor(vertx, clock, settings, options,

@@ -153,8 +153,17 @@ final class ReportBuilder {
     return out;
   }
 
+  private Map<String, JsonObject> statementDeltas;
+
   /** Query to summed differences over the nodes in scope, for statements that ran. */
   private Map<String, JsonObject> statementDeltas() {
+    if (statementDeltas == null) {
+      statementDeltas = computeStatementDeltas();
+    }
+    return statementDeltas;
+  }
+
+  private Map<String, JsonObject> computeStatementDeltas() {
     Map<String, JsonObject> out = new HashMap<>();
     for (String n : nodes) {
       Map<String, JsonObject> b = new HashMap<>();

@@ -17,10 +17,12 @@ import java.util.Map;
  */
 public final class ReportService {
 
+  private final io.vertx.core.Vertx vertx;
   private final Repository repository;
   private final Clock clock;
 
-  public ReportService(Repository repository, Clock clock) {
+  public ReportService(io.vertx.core.Vertx vertx, Repository repository, Clock clock) {
+    this.vertx = vertx;
     this.repository = repository;
     this.clock = clock;
   }
@@ -63,8 +65,11 @@ public final class ReportService {
             return Future.failedFuture(SnapsyncException.error(
                 SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE, "wdr.report.reset_time_differs"));
           }
-          JsonObject json = builder.build();
-          return Future.succeededFuture(new WdrReport(json, new HtmlReport(json, type).render()));
+          // Ranking thousands of statements is too long for an event loop.
+          return vertx.executeBlocking(() -> {
+            JsonObject json = builder.build();
+            return new WdrReport(json, new HtmlReport(json, type).render());
+          }, false);
         });
   }
 
