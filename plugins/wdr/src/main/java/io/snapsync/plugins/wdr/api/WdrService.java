@@ -41,6 +41,24 @@ public interface WdrService {
   /** Builds a report; fails with the SPEC's messages for invalid arguments. */
   Future<WdrReport> report(ReportRequest request);
 
+  /**
+   * Keeps snapshots {@code begin..end} from retention under {@code name}. Fails 22023
+   * (snapshot id is invalid) for ids not stored or out of order, 42710 if the name exists.
+   */
+  Future<Void> createBaseline(String name, long beginSnapshotId, long endSnapshotId);
+
+  /** Removes a baseline (its snapshots become subject to retention); 42704 if unknown. */
+  Future<Void> dropBaseline(String name);
+
+  /** Baselines, by name. */
+  Future<List<Baseline>> baselines();
+
+  /**
+   * Compares two ranges (same type, scope and node; each validated as {@link #report}): load
+   * profile, statements and waits side by side with the change.
+   */
+  Future<WdrReport> diffReport(ReportRequest first, ReportRequest second);
+
   /** A queued request. */
   interface SnapshotRequest {
 

@@ -71,9 +71,15 @@ public final class RemoteRepository implements Repository {
   }
 
   @Override
-  public Future<Void> putBaseline(String name, long begin, long end) {
+  public Future<Boolean> putBaseline(String name, long begin, long end) {
     return call("baseline", new JsonObject().put("name", name).put("begin", begin)
-        .put("end", end)).mapEmpty();
+        .put("end", end)).map(j -> j.getBoolean("done"));
+  }
+
+  @Override
+  public Future<Boolean> dropBaseline(String name) {
+    return call("drop_baseline", new JsonObject().put("name", name))
+        .map(j -> j.getBoolean("done"));
   }
 
   @Override

@@ -30,7 +30,11 @@ public interface Repository {
 
   Future<List<RequestOutcome>> requests();
 
-  Future<Void> putBaseline(String name, long begin, long end);
+  /** False if a baseline of that name exists. */
+  Future<Boolean> putBaseline(String name, long begin, long end);
+
+  /** False if there is no baseline of that name. */
+  Future<Boolean> dropBaseline(String name);
 
   Future<Map<String, JsonObject>> baselines();
 
@@ -85,11 +89,13 @@ public interface Repository {
     }
 
     @Override
-    public Future<Void> putBaseline(String name, long begin, long end) {
-      return vertx.executeBlocking(() -> {
-        repo.putBaseline(name, begin, end);
-        return null;
-      }, false);
+    public Future<Boolean> putBaseline(String name, long begin, long end) {
+      return vertx.executeBlocking(() -> repo.putBaseline(name, begin, end), false);
+    }
+
+    @Override
+    public Future<Boolean> dropBaseline(String name) {
+      return vertx.executeBlocking(() -> repo.dropBaseline(name), false);
     }
 
     @Override

@@ -53,7 +53,9 @@ public final class RepositoryEndpoint {
       }
       case "requests" -> f = local.requests().map(RepositoryEndpoint::items);
       case "baseline" -> f = local.putBaseline(b.getString("name"), b.getLong("begin"),
-          b.getLong("end")).map(v -> new JsonObject());
+          b.getLong("end")).map(v -> new JsonObject().put("done", v));
+      case "drop_baseline" -> f = local.dropBaseline(b.getString("name"))
+          .map(v -> new JsonObject().put("done", v));
       case "baselines" -> f = local.baselines().map(RepositoryEndpoint::fromMap);
       default -> f = Future.failedFuture("unknown action " + m.headers().get("action"));
     }

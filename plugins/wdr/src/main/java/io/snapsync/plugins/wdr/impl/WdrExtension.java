@@ -34,6 +34,7 @@ public final class WdrExtension implements SnapsyncExtension {
     WdrSettings settings = new WdrSettings(ctx.settings());
     ctx.addFunction(new CreateWdrSnapshotFunction(this::service, settings, ctx.catalog()));
     ctx.addFunction(new GenerateWdrReportFunction(this::service));
+    WdrBaselineFunctions.all(this::service, ctx.catalog()).forEach(ctx::addFunction);
     new WdrTables(() -> node.repository()).tables().forEach(ctx::addSystemTable);
   }
 

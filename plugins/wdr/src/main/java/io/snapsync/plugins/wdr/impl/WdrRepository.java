@@ -139,14 +139,23 @@ public final class WdrRepository {
     return out;
   }
 
-  /** Saves a named range that retention never removes. */
-  public synchronized void putBaseline(String name, long begin, long end) {
+  /** Saves a named range that retention never removes; false if the name exists. */
+  public synchronized boolean putBaseline(String name, long begin, long end) {
+    if (space.get(baselineKey(name)) != null) {
+      return false;
+    }
     space.put(baselineKey(name), bytes(new JsonObject().put("name", name).put("begin", begin)
         .put("end", end)));
+    return true;
   }
 
-  public synchronized void dropBaseline(String name) {
+  /** Removes a baseline; false if there is none of that name. */
+  public synchronized boolean dropBaseline(String name) {
+    if (space.get(baselineKey(name)) == null) {
+      return false;
+    }
     space.delete(baselineKey(name));
+    return true;
   }
 
   public Map<String, JsonObject> baselines() {

@@ -2,6 +2,7 @@ package io.snapsync.plugins.wdr.impl;
 
 import io.snapsync.core.error.SnapsyncException;
 import io.snapsync.core.error.SqlState;
+import io.snapsync.plugins.wdr.api.Baseline;
 import io.snapsync.plugins.wdr.api.ReportRequest;
 import io.snapsync.plugins.wdr.api.RequestOutcome;
 import io.snapsync.plugins.wdr.api.SnapshotInfo;
@@ -85,6 +86,44 @@ public final class WdrServiceImpl implements WdrService {
   @Override
   public Future<WdrReport> report(ReportRequest request) {
     return reports.report(request);
+  }
+
+  @Override
+  public Future<Void> createBaseline(String name, long begin, long end) {
+    if (name == null || name.isBlank()) {
+      return Future.failedFuture(SnapsyncException.error(SqlState.INVALID_PARAMETER_VALUE,
+          "wdr.baseline.invalid_name"));
+    }
+    return repository.list().compose(list -> {
+      boolean b = list.stream().anyMatch(s -> s.snapshotId() == begin);
+      boolean e = list.stream().anyMatch(s -> s.snapshotId() == end);
+      if (!b || !e || begin >= end) {
+        return Future.failedFuture(SnapsyncException.error(SqlState.INVALID_PARAMETER_VALUE,
+            "wdr.report.invalid_snapshot_id"));
+      }
+      return repository.putBaseline(name, begin, end).compose(done -> done
+          ? Future.<Void>succeededFuture()
+          : Future.failedFuture(SnapsyncException.error(SqlState.DUPLICATE_OBJECT,
+              "wdr.baseline.exists", name)));
+    });
+  }
+
+  @Override
+  public Future<Void> dropBaseline(String name) {
+    return repository.dropBaseline(name == null ? "" : name).compose(done -> done
+        ? Future.<Void>succeededFuture()
+        : Future.failedFuture(SnapsyncException.error(SqlState.UNDEFINED_OBJECT,
+            "wdr.baseline.not_found", name)));
+  }
+
+  @Override
+  public Future<List<Baseline>> baselines() {
+    return repository.baselines().map(m -> m.values().stream().map(Baseline::fromJson).toList());
+  }
+
+  @Override
+  public Future<WdrReport> diffReport(ReportRequest first, ReportRequest second) {
+    return reports.diff(first, second);
   }
 
   public WorkerSupervisor supervisor() {

@@ -20,7 +20,7 @@ import java.util.function.Supplier;
 
 /**
  * The WDR repository as SQL: {@code snapshot} (headers), {@code wdr_snapshot_requests}
- * (request outcomes) and per-category tables {@code wdr_snap_instance},
+ * (request outcomes), {@code wdr_baselines} and per-category tables {@code wdr_snap_instance},
  * {@code wdr_snap_statements}, {@code wdr_snap_waits}, {@code wdr_snap_errors},
  * {@code wdr_snap_settings} and {@code wdr_snap_metrics} (every numeric value of every
  * category, nested keys joined with dots, so extension collectors are visible too).
@@ -61,6 +61,13 @@ public final class WdrTables {
                     r.node(), r.outcome().sqlName(), r.reason().isEmpty() ? null : r.reason(),
                     r.snapshotId() == 0 ? null : r.snapshotId()));
               }
+              return out;
+            })),
+        table("wdr_baselines", cols("name", DataType.TEXT, "begin_snap_id", DataType.INT8,
+            "end_snap_id", DataType.INT8), () -> repository.get().baselines().map(m -> {
+              List<List<Object>> out = new ArrayList<>();
+              m.values().forEach(b -> out.add(Arrays.asList(b.getString("name"),
+                  b.getLong("begin"), b.getLong("end"))));
               return out;
             })),
         perNode("wdr_snap_instance", cols("role", DataType.TEXT, "start_ts", DataType.TIMESTAMPTZ,

@@ -31,7 +31,7 @@ final class HtmlReport {
     SECTIONS.put("failures", "Collection Failures");
   }
 
-  private static final String CSS = "body{font-family:sans-serif;margin:1.5em;color:#222}"
+  static final String CSS = "body{font-family:sans-serif;margin:1.5em;color:#222}"
       + "h1{font-size:1.4em}h2{font-size:1.1em;margin-top:1.6em;border-bottom:1px solid #999}"
       + "table{border-collapse:collapse;font-size:.9em}td,th{border:1px solid #bbb;"
       + "padding:2px 8px;text-align:left;vertical-align:top}th{background:#e8eef4}"
@@ -86,7 +86,7 @@ final class HtmlReport {
     return new JsonObject().put("item", name).put("value", String.valueOf(value));
   }
 
-  private static void table(StringBuilder sb, JsonArray rows) {
+  static void table(StringBuilder sb, JsonArray rows) {
     if (rows == null || rows.isEmpty()) {
       sb.append("<p class=\"none\">No data.</p>\n");
       return;
@@ -108,7 +108,7 @@ final class HtmlReport {
     sb.append("</table>\n");
   }
 
-  private static String ts(Long millis) {
+  static String ts(Long millis) {
     return millis == null ? "" : Instant.ofEpochMilli(millis).toString();
   }
 

@@ -73,6 +73,23 @@ public final class ReportService {
         });
   }
 
+  /**
+   * Compares two ranges: both validated as {@link #report}, with the first range's type,
+   * scope and node for both.
+   */
+  public Future<WdrReport> diff(ReportRequest first, ReportRequest second) {
+    ReportType type = ReportType.parse(first.type());
+    ReportRequest a = new ReportRequest(first.beginSnapshotId(), first.endSnapshotId(), "all",
+        first.scope(), first.nodeName());
+    ReportRequest b = new ReportRequest(second.beginSnapshotId(), second.endSnapshotId(), "all",
+        first.scope(), first.nodeName());
+    Future<WdrReport> fa = type == null ? fail("wdr.report.invalid_type") : report(a);
+    return fa.compose(ra -> report(b).compose(rb -> vertx.executeBlocking(() -> {
+      DiffReport d = new DiffReport(ra.json(), rb.json(), type == ReportType.SUMMARY ? 10 : 100);
+      return new WdrReport(d.build(), d.html());
+    }, false)));
+  }
+
   private static <T> Future<T> fail(String id) {
     return Future.failedFuture(SnapsyncException.error(SqlState.INVALID_PARAMETER_VALUE, id));
   }
