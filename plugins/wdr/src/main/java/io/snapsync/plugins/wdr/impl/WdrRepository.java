@@ -23,7 +23,7 @@ import java.util.Optional;
  *
  * <p>Layout: {@code s<id:8>} snapshot header; {@code d<id:8><node>} one node's data;
  * {@code r<id:8>} request outcome; {@code m:snapshot} / {@code m:request} last ids;
- * {@code b<name>} baselines. A snapshot (header, data, id counter) is one {@link WriteBatch},
+ * {@code b<name>} baselines. Node data is stored compressed ({@link DataCodec}). A snapshot (header, data, id counter) is one {@link WriteBatch},
  * so a crash leaves it whole or absent; readers only list headers, never orphan data.
  */
 public final class WdrRepository {
@@ -49,7 +49,8 @@ public final class WdrRepository {
     SnapshotInfo info = new SnapshotInfo(id, startMillis, endMillis, trigger,
         new ArrayList<>(nodeData.keySet()), failures);
     WriteBatch batch = store.newBatch();
-    nodeData.forEach((node, data) -> batch.put(space, dataKey(id, node), bytes(data)));
+    nodeData.forEach((node, data) -> batch.put(space, dataKey(id, node),
+        DataCodec.encode(data)));
     batch.put(space, key('s', id), bytes(info.toJson()));
     batch.put(space, LAST_SNAPSHOT, longBytes(id));
     store.write(batch);
@@ -79,7 +80,7 @@ public final class WdrRepository {
       while (it.hasNext()) {
         KeyValue kv = it.next();
         String node = new String(kv.key(), 9, kv.key().length - 9, StandardCharsets.UTF_8);
-        out.put(node, json(kv.value()));
+        out.put(node, DataCodec.decode(kv.value()));
       }
     }
     return out;

@@ -75,6 +75,12 @@ public final class WdrBench {
         }
       }
     }
+    long stored = 0;
+    try (var it = store.space(WdrRepository.SPACE).scan(new byte[] {'d'}, new byte[] {'e'})) {
+      if (it.hasNext()) {
+        stored = it.next().value().length;
+      }
+    }
     long disk = size(dir.resolve("db"));
     long[] sorted = nanos.clone();
     Arrays.sort(sorted);
@@ -82,8 +88,8 @@ public final class WdrBench {
     System.out.printf("one snapshot: p50 %.1f ms, p90 %.1f ms, max %.1f ms (collect + write + "
             + "record)%n", sorted[snapshots / 2] / 1e6, sorted[snapshots * 9 / 10] / 1e6,
         sorted[snapshots - 1] / 1e6);
-    System.out.printf("one snapshot: %d bytes of JSON; store on disk after %d: %.1f MB%n",
-        bytes, snapshots, disk / 1e6);
+    System.out.printf("one snapshot: %d bytes of JSON, %d bytes stored (deflated); store on "
+        + "disk after %d: %.1f MB%n", bytes, stored, snapshots, disk / 1e6);
 
     for (String type : List.of("summary", "all")) {
       long best = Long.MAX_VALUE;
