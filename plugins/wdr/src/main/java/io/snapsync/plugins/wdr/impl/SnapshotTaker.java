@@ -41,8 +41,9 @@ public final class SnapshotTaker {
       Map<String, JsonObject> data = new TreeMap<>();
       JsonObject failures = new JsonObject();
       List<Future<?>> all = new ArrayList<>();
-      // The node answers within the timeout (its collectors are bounded by 90% of it).
-      JsonObject req = new JsonObject().put("timeoutMillis", Math.max(1, timeout * 9 / 10));
+      // Collectors get the timeout less a margin for the reply to travel back in time.
+      long margin = Math.min(timeout / 2, Math.max(500, Math.min(timeout / 10, 5_000)));
+      JsonObject req = new JsonObject().put("timeoutMillis", Math.max(1, timeout - margin));
       for (String node : nodes.keySet()) {
         all.add(vertx.eventBus().<JsonObject>request(NodeCollector.address(node), req,
             new DeliveryOptions().setSendTimeout(timeout)).andThen(ar -> {

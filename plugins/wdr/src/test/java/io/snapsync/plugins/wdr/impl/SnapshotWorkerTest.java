@@ -196,6 +196,19 @@ class SnapshotWorkerTest {
   }
 
   @Test
+  void aNodeThatDoesNotAnswerIsRecordedAndTheSnapshotIsStillTaken() {
+    // A live node in the directory without a collect endpoint (e.g. its plugin failed).
+    new NodeDirectory(vertx).join("ghost", "coordinator").await();
+    assertEquals(Outcome.TAKEN,
+        node.service().requestSnapshot("admin").await().outcome().await().outcome());
+    SnapshotInfo s = snapshots().get(0);
+    assertEquals(List.of("cn1"), s.nodes());
+    assertTrue(s.failures().getJsonObject("ghost").getString("*").contains("NO_HANDLERS")
+        || s.failures().getJsonObject("ghost").getString("*").contains("No handlers"),
+        s.failures().encode());
+  }
+
+  @Test
   void retentionRemovesSnapshotsOlderThanTheRetentionDays() {
     node.alterSystem(WdrSettings.RETENTION, "1");
     node.service().requestSnapshot("admin").await().outcome().await();
