@@ -2,6 +2,7 @@ package io.snapsync.plugins.wdr.bench;
 
 import io.snapsync.core.node.NodeInfo;
 import io.snapsync.core.node.impl.NodeServicesImpl;
+import io.snapsync.core.plugin.ExtensionContextImpl;
 import io.snapsync.core.stats.ActivityStats;
 import io.snapsync.core.testing.TestServices;
 import io.snapsync.plugins.wdr.api.ReportRequest;
@@ -9,7 +10,6 @@ import io.snapsync.plugins.wdr.api.WdrReport;
 import io.snapsync.plugins.wdr.impl.WdrExtension;
 import io.snapsync.plugins.wdr.impl.WdrRepository;
 import io.snapsync.plugins.wdr.impl.WdrSettings;
-import io.snapsync.plugins.wdr.testing.ContextFixture;
 import io.snapsync.plugins.wdr.testing.MutableClock;
 import io.snapsync.storage.Store;
 import io.snapsync.storage.StoreOptions;
@@ -45,7 +45,9 @@ public final class WdrBench {
     NodeServicesImpl services = TestServices.builder(vertx, dir).clock(clock)
         .node(new NodeInfo("cn1", true, true)).service(Clock.class, clock).stats(stats)
         .service(Store.class, store).build();
-    ContextFixture ctx = new ContextFixture(services, new JsonObject().put("tickMillis", 0));
+    ExtensionContextImpl ctx = new ExtensionContextImpl(services,
+        new JsonObject().put("tickMillis", 0), new io.snapsync.core.plugin.Collectors(),
+        java.util.Optional::empty);
     WdrExtension wdr = new WdrExtension();
     wdr.register(ctx);
     wdr.start(ctx).await();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.snapsync.core.error.SnapsyncException;
 import io.snapsync.core.node.NodeInfo;
 import io.snapsync.core.node.impl.NodeServicesImpl;
+import io.snapsync.core.plugin.ExtensionContextImpl;
 import io.snapsync.core.session.Session;
 import io.snapsync.core.session.StatementResult;
 import io.snapsync.core.session.impl.SessionManagerImpl;
@@ -14,7 +15,6 @@ import io.snapsync.core.testing.TestServices;
 import io.snapsync.plugins.wdr.api.Outcome;
 import io.snapsync.plugins.wdr.api.RequestOutcome;
 import io.snapsync.plugins.wdr.api.WdrService;
-import io.snapsync.plugins.wdr.testing.ContextFixture;
 import io.snapsync.plugins.wdr.testing.MutableClock;
 import io.snapsync.storage.Store;
 import io.snapsync.storage.StoreOptions;
@@ -52,7 +52,9 @@ class WdrSqlTest {
     services.registerService(Store.class, store);
     db = Database.open(store, services);
     sessions = SessionManagerImpl.create(services, db);
-    ContextFixture ctx = new ContextFixture(services, new JsonObject().put("tickMillis", 0));
+    ExtensionContextImpl ctx = new ExtensionContextImpl(services,
+        new JsonObject().put("tickMillis", 0), new io.snapsync.core.plugin.Collectors(),
+        () -> java.util.Optional.<io.snapsync.core.session.SessionManager>of(sessions));
     wdr = new WdrExtension();
     wdr.register(ctx);
     wdr.start(ctx).await();

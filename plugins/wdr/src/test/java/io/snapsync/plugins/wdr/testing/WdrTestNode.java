@@ -2,6 +2,7 @@ package io.snapsync.plugins.wdr.testing;
 
 import io.snapsync.core.node.NodeInfo;
 import io.snapsync.core.node.impl.NodeServicesImpl;
+import io.snapsync.core.plugin.ExtensionContextImpl;
 import io.snapsync.core.spi.Collector;
 import io.snapsync.core.testing.TestServices;
 import io.snapsync.plugins.wdr.api.WdrService;
@@ -25,11 +26,12 @@ public final class WdrTestNode implements AutoCloseable {
 
   public final Vertx vertx;
   public final NodeServicesImpl services;
-  public final ContextFixture ctx;
+  public final ExtensionContextImpl ctx;
   public final WdrExtension extension = new WdrExtension();
   public final Store store;
 
-  private WdrTestNode(Vertx vertx, NodeServicesImpl services, ContextFixture ctx, Store store) {
+  private WdrTestNode(Vertx vertx, NodeServicesImpl services, ExtensionContextImpl ctx,
+      Store store) {
     this.vertx = vertx;
     this.services = services;
     this.ctx = ctx;
@@ -47,8 +49,9 @@ public final class WdrTestNode implements AutoCloseable {
       b.service(Store.class, store);
     }
     NodeServicesImpl services = b.build();
-    ContextFixture ctx = new ContextFixture(services,
-        new JsonObject().put("tickMillis", 0).mergeIn(config));
+    ExtensionContextImpl ctx = new ExtensionContextImpl(services,
+        new JsonObject().put("tickMillis", 0).mergeIn(config),
+        new io.snapsync.core.plugin.Collectors(), java.util.Optional::empty);
     WdrTestNode n = new WdrTestNode(vertx, services, ctx, store);
     n.extension.register(ctx);
     extra.forEach(ctx::addCollector);
