@@ -17,6 +17,20 @@ public interface WdrService {
   String SNAPSHOTS_ADDRESS = "snapsync.wdr.snapshots";
 
   /**
+   * Event-bus address on which every worker state change is published: {@code {node, state}}
+   * (console live view).
+   */
+  String WORKERS_ADDRESS = "snapsync.wdr.workers";
+
+  /**
+   * Per-node control address ({@code CONTROL_ADDRESS_PREFIX + nodeName}) of a coordinator's
+   * worker, for the console and cluster-wide {@code kill_snapshot}: body {@code {action:
+   * "state" | "stop" | "start"}}, reply {@code {node, state}} once done (a stop waits for the
+   * worker to stop).
+   */
+  String CONTROL_ADDRESS_PREFIX = "snapsync.wdr.control.";
+
+  /**
    * Queues a manual snapshot request to this coordinator's worker. Fails with the SPEC's
    * {@code SnapsyncException}s: worker not running (55000), request not queued (XX000).
    * The returned handle completes its {@link SnapshotRequest#outcome()} once recorded.

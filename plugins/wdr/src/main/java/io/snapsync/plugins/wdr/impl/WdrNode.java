@@ -32,6 +32,7 @@ public final class WdrNode {
   private WorkerSupervisor supervisor;
   private WdrServiceImpl service;
   private MessageConsumer<JsonObject> reportConsumer;
+  private MessageConsumer<JsonObject> controlConsumer;
 
   public WdrNode(ExtensionContext ctx, Clock clock, WdrOptions options) {
     this.ctx = ctx;
@@ -80,8 +81,12 @@ public final class WdrNode {
                   m.fail(500, String.valueOf(ar.cause().getMessage()));
                 }
               }));
+          controlConsumer = vertx.eventBus().consumer(
+              WdrService.CONTROL_ADDRESS_PREFIX + nodeName, this::control);
+          supervisor.publishAs(nodeName);
           supervisor.startTimer();
-          return reportConsumer.completion().compose(x -> settings.enabled()
+          return Future.all(reportConsumer.completion(), controlConsumer.completion())
+              .compose(x -> settings.enabled()
               ? supervisor.start() : Future.succeededFuture());
         }).map(v -> service);
   }
@@ -92,8 +97,27 @@ public final class WdrNode {
         .transform(x -> collector == null ? Future.succeededFuture() : collector.stop())
         .transform(x -> reportConsumer == null ? Future.succeededFuture()
             : reportConsumer.unregister())
+        .transform(x -> controlConsumer == null ? Future.succeededFuture()
+            : controlConsumer.unregister())
         .transform(x -> repositoryEndpoint == null ? Future.succeededFuture()
             : repositoryEndpoint.stop());
+  }
+
+  private void control(io.vertx.core.eventbus.Message<JsonObject> m) {
+    String action = m.body() == null ? "" : m.body().getString("action", "");
+    Future<Void> f = switch (action) {
+      case "state" -> Future.succeededFuture();
+      case "stop" -> supervisor.stop();
+      case "start" -> supervisor.start();
+      default -> Future.failedFuture("unknown action " + action);
+    };
+    f.onComplete(ar -> {
+      if (ar.succeeded()) {
+        m.reply(new JsonObject().put("node", nodeName).put("state", supervisor.state().name()));
+      } else {
+        m.fail(500, String.valueOf(ar.cause().getMessage()));
+      }
+    });
   }
 
   public WdrServiceImpl service() {

@@ -1,5 +1,6 @@
 package io.snapsync.plugins.wdr.impl;
 
+import io.snapsync.plugins.wdr.api.WdrService;
 import io.snapsync.plugins.wdr.api.WorkerState;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -25,6 +26,7 @@ public final class WorkerSupervisor {
   private long lastStartMillis = Long.MIN_VALUE / 2;
   private Future<Void> transition = Future.succeededFuture();
   private long timer = -1;
+  private String nodeName = "";
 
   public WorkerSupervisor(Vertx vertx, Clock clock, WdrSettings settings, WdrOptions options,
       Supplier<SnapshotWorker> factory) {
@@ -33,6 +35,19 @@ public final class WorkerSupervisor {
     this.settings = settings;
     this.options = options;
     this.factory = factory;
+  }
+
+  /** Publishes state changes of this node's worker on {@link WdrService#WORKERS_ADDRESS}. */
+  public synchronized void publishAs(String node) {
+    this.nodeName = node;
+  }
+
+  private void setState(WorkerState s) {
+    state = s;
+    if (!nodeName.isEmpty()) {
+      vertx.eventBus().publish(WdrService.WORKERS_ADDRESS,
+          new io.vertx.core.json.JsonObject().put("node", nodeName).put("state", s.name()));
+    }
   }
 
   public synchronized WorkerState state() {
@@ -57,7 +72,7 @@ public final class WorkerSupervisor {
       return transition;
     }
     Future<Void> after = transition;
-    state = WorkerState.STARTING;
+    setState(WorkerState.STARTING);
     lastStartMillis = clock.millis();
     SnapshotWorker w = factory.get();
     transition = after.transform(x -> vertx.deployVerticle(w)).transform(ar -> {
@@ -65,10 +80,10 @@ public final class WorkerSupervisor {
         if (ar.succeeded()) {
           worker = w;
           deploymentId = ar.result();
-          state = WorkerState.RUNNING;
+          setState(WorkerState.RUNNING);
           return Future.succeededFuture();
         }
-        state = WorkerState.STOPPED;
+        setState(WorkerState.STOPPED);
         return Future.failedFuture(ar.cause());
       }
     });
@@ -81,7 +96,7 @@ public final class WorkerSupervisor {
       return transition;
     }
     Future<Void> after = transition;
-    state = WorkerState.STOPPING;
+    setState(WorkerState.STOPPING);
     transition = after.transform(x -> {
       synchronized (this) {
         return deploymentId == null ? Future.<Void>succeededFuture()
@@ -91,7 +106,7 @@ public final class WorkerSupervisor {
       synchronized (this) {
         worker = null;
         deploymentId = null;
-        state = WorkerState.STOPPED;
+        setState(WorkerState.STOPPED);
       }
       return ar.succeeded() ? Future.<Void>succeededFuture() : Future.<Void>failedFuture(ar.cause());
     });

@@ -241,6 +241,30 @@ class SnapshotWorkerTest {
   }
 
   @Test
+  void workerIsControlledAndObservedOverTheEventBus() throws Exception {
+    List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.concurrent.CountDownLatch four = new java.util.concurrent.CountDownLatch(4);
+    vertx.eventBus().<JsonObject>consumer(io.snapsync.plugins.wdr.api.WdrService.WORKERS_ADDRESS,
+        m -> {
+          seen.add(m.body().getString("node") + ":" + m.body().getString("state"));
+          four.countDown();
+        }).completion().await();
+    String control = io.snapsync.plugins.wdr.api.WdrService.CONTROL_ADDRESS_PREFIX + "cn1";
+    JsonObject r = vertx.eventBus().<JsonObject>request(control,
+        new JsonObject().put("action", "stop")).await().body();
+    assertEquals("STOPPED", r.getString("state"));
+    assertEquals(WorkerState.STOPPED, node.service().workerState());
+    r = vertx.eventBus().<JsonObject>request(control, new JsonObject().put("action", "start"))
+        .await().body();
+    assertEquals("RUNNING", r.getString("state"));
+    r = vertx.eventBus().<JsonObject>request(control, new JsonObject().put("action", "state"))
+        .await().body();
+    assertEquals(new JsonObject().put("node", "cn1").put("state", "RUNNING"), r);
+    assertTrue(four.await(10, TimeUnit.SECONDS));
+    assertEquals(List.of("cn1:STOPPING", "cn1:STOPPED", "cn1:STARTING", "cn1:RUNNING"), seen);
+  }
+
+  @Test
   void stoppingTheWorkerReleasesThePeriodicRoleAndFailsPendingRequests() throws Exception {
     worker().tick().await();
     assertTrue(worker().isPeriodicLeader().await());
