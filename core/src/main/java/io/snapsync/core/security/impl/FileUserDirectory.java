@@ -1,0 +1,199 @@
+package io.snapsync.core.security.impl;
+
+import io.snapsync.core.config.ConfigException;
+import io.snapsync.core.error.SnapsyncException;
+import io.snapsync.core.error.SqlState;
+import io.snapsync.core.security.Roles;
+import io.snapsync.core.security.UserDirectory;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Users from {@code <data dir>/users.json} (written by the node and by
+ * {@code snapsync passwd}) plus read-only users listed in the configuration
+ * ({@code security.users}). Only SCRAM-SHA-256 verifiers are stored, never passwords.
+ *
+ * <p>File shape: {@code {"users": {"<name>": {"verifier": "SCRAM-SHA-256$...", "roles":
+ * ["SYSADMIN"]}}}}. Thread-safe; file access and hashing are blocking and run on worker
+ * threads when called through {@link #authenticate}.
+ */
+public final class FileUserDirectory implements UserDirectory {
+
+  public static final String FILE_NAME = "users.json";
+
+  /** One user: verifier and roles. */
+  public record UserEntry(String name, ScramVerifier verifier, Set<String> roles) {
+    public UserEntry {
+      roles = Set.copyOf(roles);
+    }
+  }
+
+  /** Used to spend the same time on unknown users as on known ones. */
+  private static final ScramVerifier DUMMY = ScramVerifier.create("dummy-password", 4096);
+
+  private final Vertx vertx;
+  private final Path file;
+  private final Map<String, UserEntry> users = new ConcurrentHashMap<>();
+  private final Map<String, UserEntry> configured = new ConcurrentHashMap<>();
+
+  private FileUserDirectory(Vertx vertx, Path file) {
+    this.vertx = vertx;
+    this.file = file;
+  }
+
+  /**
+   * Reads {@code usersFile} (if present) and the configured users (blocking). Errors name the
+   * file and the user.
+   */
+  public static FileUserDirectory load(Vertx vertx, Path usersFile, JsonArray configuredUsers,
+      String configSource) {
+    FileUserDirectory d = new FileUserDirectory(vertx, usersFile);
+    if (configuredUsers != null) {
+      for (int i = 0; i < configuredUsers.size(); i++) {
+        Object o = configuredUsers.getValue(i);
+        String key = "security.users[" + i + "]";
+        if (!(o instanceof JsonObject j)) {
+          throw new ConfigException(configSource, key, "must be an object {name, verifier, roles}");
+        }
+        UserEntry e = parse(j.getString("name"), j, configSource, key);
+        d.configured.put(e.name(), e);
+      }
+    }
+    d.reload();
+    return d;
+  }
+
+  /** Re-reads the users file (blocking). */
+  public synchronized void reload() {
+    Map<String, UserEntry> fromFile = readFile(file);
+    users.clear();
+    users.putAll(configured);
+    users.putAll(fromFile);
+  }
+
+  private static Map<String, UserEntry> readFile(Path file) {
+    Map<String, UserEntry> m = new java.util.TreeMap<>();
+    if (!Files.exists(file)) {
+      return m;
+    }
+    JsonObject root;
+    try {
+      root = new JsonObject(Files.readString(file, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    } catch (DecodeException e) {
+      throw new ConfigException(file.toString(), "(file)", "not a JSON object: " + e.getMessage());
+    }
+    JsonObject list = root.getJsonObject("users", new JsonObject());
+    for (String name : list.fieldNames()) {
+      Object o = list.getValue(name);
+      if (!(o instanceof JsonObject j)) {
+        throw new ConfigException(file.toString(), "users." + name, "must be an object");
+      }
+      m.put(name, parse(name, j, file.toString(), "users." + name));
+    }
+    return m;
+  }
+
+  private static UserEntry parse(String name, JsonObject j, String source, String key) {
+    if (name == null || name.isBlank()) {
+      throw new ConfigException(source, key + ".name", "missing user name");
+    }
+    ScramVerifier v;
+    try {
+      v = ScramVerifier.parse(j.getString("verifier"));
+    } catch (IllegalArgumentException | ClassCastException e) {
+      throw new ConfigException(source, key + ".verifier",
+          "must be a SCRAM-SHA-256 verifier (" + e.getMessage() + ")");
+    }
+    Set<String> roles = new LinkedHashSet<>();
+    JsonArray r = j.getJsonArray("roles", new JsonArray());
+    for (Object o : r) {
+      String role = String.valueOf(o);
+      if (!role.equals(Roles.SYSADMIN) && !role.equals(Roles.MONADMIN)) {
+        throw new ConfigException(source, key + ".roles",
+            "unknown role " + role + " (SYSADMIN or MONADMIN)");
+      }
+      roles.add(role);
+    }
+    return new UserEntry(name, v, roles);
+  }
+
+  /**
+   * Adds a user or sets its password and roles, and rewrites the users file with mode 600
+   * (blocking: hashes and writes).
+   */
+  public synchronized void setPassword(String user, String password, Collection<String> roles) {
+    if (password == null || password.isEmpty()) {
+      throw new IllegalArgumentException("empty password");
+    }
+    Map<String, UserEntry> fromFile = readFile(file);
+    fromFile.put(user, new UserEntry(user,
+        ScramVerifier.create(password, ScramVerifier.DEFAULT_ITERATIONS), Set.copyOf(roles)));
+    JsonObject list = new JsonObject();
+    fromFile.values().forEach(e -> list.put(e.name(), new JsonObject()
+        .put("verifier", e.verifier().encode()).put("roles", new JsonArray(List.copyOf(e.roles())))));
+    SecureFiles.writePrivate(file, new JsonObject().put("users", list).encodePrettily());
+    users.putAll(fromFile);
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  /** Number of users known (file and configuration). */
+  public int size() {
+    return users.size();
+  }
+
+  @Override
+  public Future<String> authenticate(String user, String password) {
+    UserEntry e = user == null ? null : users.get(user);
+    return vertx.executeBlocking(() -> {
+      boolean ok;
+      if (e == null || password == null || password.isEmpty()) {
+        DUMMY.matches("x" + password);
+        ok = false;
+      } else {
+        ok = e.verifier().matches(password);
+      }
+      if (!ok) {
+        throw SnapsyncException.error(SqlState.INVALID_PASSWORD, "security.auth_failed",
+            String.valueOf(user)).withSeverity(io.snapsync.core.error.Severity.FATAL);
+      }
+      return user;
+    }, false);
+  }
+
+  @Override
+  public Optional<String> scramVerifier(String user) {
+    UserEntry e = users.get(user);
+    return e == null ? Optional.empty() : Optional.of(e.verifier().encode());
+  }
+
+  @Override
+  public Set<String> roles(String user) {
+    UserEntry e = users.get(user);
+    return e == null ? Set.of() : e.roles();
+  }
+
+  @Override
+  public boolean exists(String user) {
+    return user != null && users.containsKey(user);
+  }
+}

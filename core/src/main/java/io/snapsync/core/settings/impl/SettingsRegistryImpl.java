@@ -1,0 +1,316 @@
+package io.snapsync.core.settings.impl;
+
+import io.snapsync.core.config.ConfigException;
+import io.snapsync.core.error.SnapsyncException;
+import io.snapsync.core.error.SqlState;
+import io.snapsync.core.settings.SettingDefinition;
+import io.snapsync.core.settings.SettingsRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node's settings. Node value = definition default, overridden by the config file
+ * ({@link #applyConfig}), overridden by {@code ALTER SYSTEM} values persisted in
+ * {@code <data dir>/snapsync.auto.conf.json} ({@link #attach}).
+ *
+ * <p>{@code ALTER SYSTEM} persists and applies locally, then publishes
+ * {@code {name, value, origin}} on {@value #CHANGED_ADDRESS}; every other node applies and
+ * persists it. Nodes that join later read only their own file (documented limitation).
+ */
+public final class SettingsRegistryImpl implements SettingsRegistry {
+
+  /** Event-bus address of {@code ALTER SYSTEM} changes (publish, JSON). */
+  public static final String CHANGED_ADDRESS = "snapsync.settings.changed";
+
+  /** 55P02, PostgreSQL's cant_change_runtime_param. */
+  public static final String CANT_CHANGE_RUNTIME_PARAM = "55P02";
+
+  private static final Logger LOG = LoggerFactory.getLogger(SettingsRegistryImpl.class);
+
+  private record Rule(UnaryOperator<String> canonical, String allowed) {
+  }
+
+  private final Map<String, SettingDefinition> defs = new ConcurrentSkipListMap<>();
+  private final Map<String, SettingValues.Value> values = new ConcurrentHashMap<>();
+  private final Map<String, SettingValues.Value> configured = new ConcurrentHashMap<>();
+  private final Map<String, Rule> rules = new ConcurrentHashMap<>();
+  private final Set<String> readOnly = ConcurrentHashMap.newKeySet();
+  private final List<BiConsumer<String, String>> listeners = new CopyOnWriteArrayList<>();
+
+  private volatile Vertx vertx;
+  private volatile String nodeName = "";
+  private volatile AutoConfFile autoConf;
+  private volatile MessageConsumer<JsonObject> consumer;
+
+  /** A registry with no definitions. */
+  public SettingsRegistryImpl() {
+  }
+
+  /** A registry with the core settings ({@link CoreSettings}). */
+  public static SettingsRegistryImpl withCoreSettings() {
+    SettingsRegistryImpl r = new SettingsRegistryImpl();
+    CoreSettings.registerAll(r);
+    return r;
+  }
+
+  static String key(String name) {
+    return name.toLowerCase(Locale.ROOT);
+  }
+
+  @Override
+  public void register(SettingDefinition definition) {
+    String k = key(definition.name());
+    SettingValues.Value dflt = SettingValues.parse(definition, definition.defaultValue());
+    if (defs.putIfAbsent(k, definition) != null) {
+      throw new IllegalStateException("setting " + definition.name() + " is registered twice");
+    }
+    values.put(k, dflt);
+  }
+
+  /** A canonicalizer for a string setting (returns null for an invalid value). */
+  public void validator(String name, UnaryOperator<String> canonical, String allowedForHint) {
+    rules.put(key(name), new Rule(canonical, allowedForHint));
+    SettingDefinition d = defs.get(key(name));
+    if (d != null) {
+      values.put(key(name), parse(d, d.defaultValue()));
+    }
+  }
+
+  /** Marks a setting that neither SET nor ALTER SYSTEM may change. */
+  public void readOnly(String name) {
+    readOnly.add(key(name));
+  }
+
+  public boolean isReadOnly(String name) {
+    return readOnly.contains(key(name));
+  }
+
+  @Override
+  public Optional<SettingDefinition> definition(String name) {
+    return name == null ? Optional.empty() : Optional.ofNullable(defs.get(key(name)));
+  }
+
+  /** The definition or 42704 {@code unrecognized configuration parameter}. */
+  public SettingDefinition require(String name) {
+    return definition(name).orElseThrow(() -> SnapsyncException.error(SqlState.UNDEFINED_OBJECT,
+        "settings.unrecognized", name));
+  }
+
+  @Override
+  public Collection<SettingDefinition> definitions() {
+    return List.copyOf(defs.values());
+  }
+
+  SettingValues.Value parse(SettingDefinition def, String value) {
+    Rule rule = rules.get(key(def.name()));
+    if (rule == null || def.type() != SettingDefinition.Type.STRING) {
+      return SettingValues.parse(def, value);
+    }
+    String c = value == null ? null : rule.canonical().apply(value);
+    if (c == null) {
+      throw SettingValues.invalid(def, value).withHint("settings.hint.available",
+          rule.allowed());
+    }
+    return new SettingValues.Value(c, 0);
+  }
+
+  SettingValues.Value nodeValueOf(String name) {
+    SettingValues.Value v = values.get(key(require(name).name()));
+    return v;
+  }
+
+  @Override
+  public String nodeValue(String name) {
+    return nodeValueOf(name).text();
+  }
+
+  @Override
+  public String validate(String name, String value) {
+    return parse(require(name), value).text();
+  }
+
+  @Override
+  public long nodeLong(String name) {
+    return nodeValueOf(name).number();
+  }
+
+  @Override
+  public boolean nodeBool(String name) {
+    return nodeValueOf(name).number() != 0;
+  }
+
+  @Override
+  public void addListener(BiConsumer<String, String> listener) {
+    listeners.add(listener);
+  }
+
+  /**
+   * Applies the config file's {@code settings} section; any unknown name or bad value fails
+   * with a {@link ConfigException} naming {@code file} and {@code settings.<name>}.
+   */
+  public void applyConfig(JsonObject settings, String file) {
+    if (settings == null) {
+      return;
+    }
+    for (String name : settings.fieldNames()) {
+      Object raw = settings.getValue(name);
+      String text = raw instanceof Boolean b ? (b ? "on" : "off") : String.valueOf(raw);
+      try {
+        SettingDefinition def = require(name);
+        SettingValues.Value v = parse(def, text);
+        configured.put(key(name), v);
+        set(key(name), v);
+      } catch (SnapsyncException e) {
+        throw ConfigException.of(file, "settings." + name, e);
+      }
+    }
+  }
+
+  /**
+   * Loads {@code ALTER SYSTEM} values from {@code <dataDirectory>/snapsync.auto.conf.json}
+   * (blocking) and, when {@code vertx} is given, listens for changes from other nodes.
+   */
+  public Future<Void> attach(Vertx vx, String node, Path dataDirectory) {
+    this.vertx = vx;
+    this.nodeName = node;
+    this.autoConf = new AutoConfFile(dataDirectory.resolve(AutoConfFile.FILE_NAME));
+    return vx.executeBlocking(() -> {
+      loadAutoConf();
+      return null;
+    }, false).compose(v -> {
+      consumer = vx.eventBus().consumer(CHANGED_ADDRESS, msg -> onRemoteChange(msg.body()));
+      return consumer.completion();
+    });
+  }
+
+  /** Stops listening for cluster changes. */
+  public Future<Void> detach() {
+    MessageConsumer<JsonObject> c = consumer;
+    consumer = null;
+    return c == null ? Future.succeededFuture() : c.unregister();
+  }
+
+  private void loadAutoConf() {
+    AutoConfFile f = autoConf;
+    Map<String, String> stored = f.read();
+    for (Map.Entry<String, String> e : stored.entrySet()) {
+      Optional<SettingDefinition> def = definition(e.getKey());
+      if (def.isEmpty()) {
+        LOG.warn("{}: ignoring unknown setting {}", f.path(), e.getKey());
+        continue;
+      }
+      try {
+        set(key(e.getKey()), parse(def.get(), e.getValue()));
+      } catch (SnapsyncException ex) {
+        throw ConfigException.of(f.path().toString(), e.getKey(), ex);
+      }
+    }
+  }
+
+  @Override
+  public Future<Void> alterSystem(String name, String value) {
+    SettingDefinition def;
+    SettingValues.Value parsed;
+    try {
+      def = require(name);
+      if (readOnly.contains(key(name))) {
+        throw SnapsyncException.error(CANT_CHANGE_RUNTIME_PARAM,
+            "settings.cannot_change", def.name());
+      }
+      parsed = value == null ? null : parse(def, value);
+    } catch (SnapsyncException e) {
+      return Future.failedFuture(e);
+    }
+    String k = key(def.name());
+    String text = parsed == null ? null : parsed.text();
+    Vertx vx = vertx;
+    if (vx == null) {
+      applyAltered(k, parsed);
+      return Future.succeededFuture();
+    }
+    return vx.executeBlocking(() -> {
+      autoConf.update(def.name(), text);
+      applyAltered(k, parsed);
+      return null;
+    }, true).map(v -> {
+      vx.eventBus().publish(CHANGED_ADDRESS, new JsonObject().put("name", def.name())
+          .put("value", text).put("origin", nodeName));
+      return null;
+    });
+  }
+
+  private void onRemoteChange(JsonObject body) {
+    if (body == null || nodeName.equals(body.getString("origin"))) {
+      return;
+    }
+    String name = body.getString("name");
+    Optional<SettingDefinition> def = definition(name);
+    if (def.isEmpty()) {
+      return;
+    }
+    String value = body.getString("value");
+    SettingValues.Value parsed;
+    try {
+      parsed = value == null ? null : parse(def.get(), value);
+    } catch (SnapsyncException e) {
+      LOG.warn("ignoring invalid ALTER SYSTEM value from {}: {}", body.getString("origin"),
+          e.getMessage());
+      return;
+    }
+    vertx.executeBlocking(() -> {
+      autoConf.update(def.get().name(), value == null ? null : parsed.text());
+      applyAltered(key(name), parsed);
+      return null;
+    }, true).onFailure(e -> LOG.warn("cannot apply ALTER SYSTEM {}", name, e));
+  }
+
+  private void applyAltered(String k, SettingValues.Value parsed) {
+    if (parsed == null) {
+      SettingValues.Value c = configured.get(k);
+      SettingDefinition def = defs.get(k);
+      set(k, c != null ? c : parse(def, def.defaultValue()));
+    } else {
+      set(k, parsed);
+    }
+  }
+
+  private void set(String k, SettingValues.Value v) {
+    SettingValues.Value old = values.put(k, v);
+    if (old == null || !old.text().equals(v.text())) {
+      String name = defs.get(k).name();
+      for (BiConsumer<String, String> l : listeners) {
+        try {
+          l.accept(name, v.text());
+        } catch (RuntimeException e) {
+          LOG.warn("settings listener failed for {}", name, e);
+        }
+      }
+    }
+  }
+
+  /** Snapshot of every node value, for {@code SHOW ALL} on a node and WDR. */
+  public Map<String, String> nodeValues() {
+    Map<String, String> m = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    for (SettingDefinition d : new ArrayList<>(defs.values())) {
+      m.put(d.name(), values.get(key(d.name())).text());
+    }
+    return m;
+  }
+}
