@@ -30,6 +30,9 @@ public final class RealPostgres implements AutoCloseable {
     Path pgCtl = PgTools.serverBin("pg_ctl");
     Path dir = Files.createDirectories(tempDir.resolve("pg"));
     if (PgTools.isRoot()) {
+      // the server runs as postgres: it must be able to traverse the (root-only) temp dir
+      Files.setPosixFilePermissions(tempDir,
+          java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
       run(List.of("chown", "-R", "postgres:postgres", dir.toString()), false);
     }
     Path data = dir.resolve("data");

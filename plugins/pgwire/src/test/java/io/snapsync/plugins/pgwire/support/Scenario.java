@@ -20,11 +20,24 @@ import java.util.regex.Pattern;
  */
 public final class Scenario {
 
-  private static final Pattern STEP = Pattern.compile("^([A-Z])(?:\\[(\\w+)])?([:!])\\s*(.*)$");
+  private static final Pattern STEP = Pattern.compile("^([A-Z])(?:\\[(\\w+)])?([:!~])\\s*(.*)$");
   private static final Pattern SNAPSHOT_ID =
       Pattern.compile("\\b([0-9A-F]{8}-[0-9A-F]{8}-\\d+|[0-9A-F]{16}-\\d+)\\b");
 
-  private record Step(String session, String capture, boolean directive, String text) {
+  private record Step(String session, String capture, char kind, String text,
+      List<String> expect) {
+
+    boolean directive() {
+      return kind == '!';
+    }
+  }
+
+  /**
+   * The outcome of a run: every line, the lines to compare with PostgreSQL (steps marked
+   * {@code ~} differ by SPEC and are left out, as are LOCATION, DETAIL and HINT lines), and the
+   * {@code =>} expectations (SPEC outcomes) that the output did not meet.
+   */
+  public record Result(List<String> lines, List<String> comparable, List<String> unmet) {
   }
 
   /** Where to connect. */
@@ -51,11 +64,16 @@ public final class Scenario {
         if (l.isEmpty() || l.startsWith("#")) {
           continue;
         }
+        if (l.startsWith("=>") && !steps.isEmpty()) {
+          steps.get(steps.size() - 1).expect().add(l.substring(2).strip());
+          continue;
+        }
         Matcher m = STEP.matcher(l);
         if (!m.matches()) {
           throw new IOException(resource + ": bad step line: " + l);
         }
-        steps.add(new Step(m.group(1), m.group(2), m.group(3).equals("!"), m.group(4)));
+        steps.add(new Step(m.group(1), m.group(2), m.group(3).charAt(0), m.group(4),
+            new ArrayList<>()));
       }
       return new Scenario(resource, steps);
     }
@@ -65,18 +83,22 @@ public final class Scenario {
     return name;
   }
 
-  /** Runs every step against {@code target}; returns the normalized transcript. */
-  public List<String> run(Target target) throws IOException {
+  /** Runs every step against {@code target}. */
+  public Result run(Target target) throws IOException {
     Map<String, Psql> sessions = new LinkedHashMap<>();
     Map<String, String> captured = new LinkedHashMap<>();
     List<String> transcript = new ArrayList<>();
+    List<String> comparable = new ArrayList<>();
+    List<String> unmet = new ArrayList<>();
     try {
       for (Step s : steps) {
         String text = s.text();
         for (Map.Entry<String, String> c : captured.entrySet()) {
           text = text.replace("${" + c.getKey() + "}", c.getValue());
         }
-        transcript.add(s.session() + (s.directive() ? "! " : "> ") + s.text());
+        String header = s.session() + s.kind() + " " + s.text();
+        transcript.add(header);
+        comparable.add(header);
         if (s.directive()) {
           Psql p = sessions.remove(s.session());
           if (p != null && s.text().equals("kill")) {
@@ -94,8 +116,18 @@ public final class Scenario {
         if (s.capture() != null && out.size() >= 2) {
           captured.put(s.capture(), out.get(1).trim());
         }
+        List<String> normalized = new ArrayList<>();
         for (String line : out) {
-          transcript.add("  " + normalize(line, captured));
+          normalized.add("  " + normalize(line, captured));
+        }
+        transcript.addAll(normalized);
+        if (s.kind() != '~') {
+          comparable.addAll(comparableLines(normalized));
+        }
+        for (String e : s.expect()) {
+          if (normalized.stream().noneMatch(l -> l.strip().equals(e))) {
+            unmet.add(header + " => " + e + "   (got " + normalized + ")");
+          }
         }
       }
     } finally {
@@ -103,7 +135,7 @@ public final class Scenario {
         p.close();
       }
     }
-    return transcript;
+    return new Result(transcript, comparable, unmet);
   }
 
   private static String normalize(String line, Map<String, String> captured) {
@@ -120,7 +152,7 @@ public final class Scenario {
    * The lines that must match between servers: without LOCATION (PostgreSQL's source file and
    * line), DETAIL and HINT (free texts the SPEC allows to differ).
    */
-  public static List<String> comparable(List<String> transcript) {
+  private static List<String> comparableLines(List<String> transcript) {
     List<String> r = new ArrayList<>();
     for (String l : transcript) {
       String t = l.strip();
