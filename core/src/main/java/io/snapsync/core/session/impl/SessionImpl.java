@@ -1,0 +1,295 @@
+package io.snapsync.core.session.impl;
+
+import io.snapsync.core.error.SnapsyncException;
+import io.snapsync.core.error.SqlState;
+import io.snapsync.core.session.Session;
+import io.snapsync.core.session.StatementResult;
+import io.snapsync.core.session.TransactionStatus;
+import io.snapsync.core.settings.SessionSettings;
+import io.snapsync.core.sql.Database;
+import io.snapsync.core.sql.exec.SessionContext;
+import io.snapsync.core.sql.parse.Lexer;
+import io.snapsync.core.sql.parse.SqlParser;
+import io.snapsync.core.sql.parse.Stmt;
+import io.snapsync.core.stats.ActivityStats;
+import io.snapsync.core.txn.IsolationLevel;
+import io.snapsync.core.txn.TransactionBlock;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A session: its settings overlay, its transaction block, and a queue of statements that run
+ * strictly in order by chaining futures (no thread of its own). Store work runs on the
+ * database's worker pool. Small on purpose: an idle session is a handful of fields.
+ */
+public final class SessionImpl implements Session, SessionContext {
+
+  private final SessionManagerImpl manager;
+  private final Database db;
+  private final String id;
+  private final String user;
+  private final SessionSettings settings;
+  private final TransactionBlock txn;
+  private final UtilityRunner utility;
+  private volatile long lastActive;
+  private Future<?> tail = Future.succeededFuture();
+  private int pending;
+  private volatile boolean closed;
+  private volatile SnapsyncException closedReason;
+
+  SessionImpl(SessionManagerImpl manager, Database db, String id, String user,
+      SessionSettings settings) {
+    this.manager = manager;
+    this.db = db;
+    this.id = id;
+    this.user = user;
+    this.settings = settings;
+    this.txn = new TransactionBlock(db.store(), db.snapshots(), db.services().stats(), id, user,
+        db.services().node().name(), db.services().clock());
+    this.utility = new UtilityRunner(this, db);
+    this.lastActive = db.services().clock().millis();
+  }
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  @Override
+  public String sessionId() {
+    return id;
+  }
+
+  @Override
+  public String user() {
+    return user;
+  }
+
+  @Override
+  public TransactionBlock txn() {
+    return txn;
+  }
+
+  @Override
+  public SessionSettings settings() {
+    return settings;
+  }
+
+  @Override
+  public String lcMessages() {
+    try {
+      return settings.get("lc_messages");
+    } catch (RuntimeException e) {
+      return "en";
+    }
+  }
+
+  @Override
+  public boolean hasRole(String role) {
+    return db.services().users().roles(user).contains(role);
+  }
+
+  @Override
+  public TransactionStatus transactionStatus() {
+    return txn.status();
+  }
+
+  @Override
+  public long lastActiveMillis() {
+    return lastActive;
+  }
+
+  /** True while statements are queued or running. */
+  synchronized boolean busy() {
+    return pending > 0;
+  }
+
+  @Override
+  public Future<List<StatementResult>> execute(String sql) {
+    return enqueue(() -> runAll(sql));
+  }
+
+  @Override
+  public Future<StatementResult> execute(String sql, List<Object> params) {
+    return enqueue(() -> {
+      List<Lexer.Piece> pieces = Lexer.split(sql);
+      if (pieces.size() > 1) {
+        return Future.failedFuture(SnapsyncException.error(SqlState.SYNTAX_ERROR,
+            "sql.multiple_statements"));
+      }
+      String text = pieces.isEmpty() ? "" : pieces.get(0).text();
+      int offset = pieces.isEmpty() ? 0 : pieces.get(0).offset();
+      return runOne(text, offset, params);
+    });
+  }
+
+  private synchronized <T> Future<T> enqueue(java.util.function.Supplier<Future<T>> work) {
+    if (closed) {
+      return Future.failedFuture(closedReason != null ? closedReason
+          : SnapsyncException.error(SqlState.CONNECTION_FAILURE, "sql.session_closed"));
+    }
+    pending++;
+    Promise<T> p = Promise.promise();
+    tail = tail.transform(ignored -> {
+      Future<T> f;
+      try {
+        f = work.get();
+      } catch (RuntimeException e) {
+        f = Future.failedFuture(e);
+      }
+      f.onComplete(ar -> {
+        synchronized (this) {
+          pending--;
+        }
+        lastActive = db.services().clock().millis();
+        p.handle(ar);
+      });
+      return f.transform(ar -> Future.succeededFuture());
+    });
+    return p.future();
+  }
+
+  private Future<List<StatementResult>> runAll(String sql) {
+    List<Lexer.Piece> pieces = Lexer.split(sql);
+    List<StatementResult> results = new ArrayList<>(pieces.size());
+    Future<Void> chain = Future.succeededFuture();
+    for (Lexer.Piece piece : pieces) {
+      chain = chain.compose(v -> runOne(piece.text(), piece.offset(), List.of()).map(r -> {
+        results.add(r);
+        return null;
+      }));
+    }
+    return chain.transform(ar -> {
+      if (ar.succeeded()) {
+        return Future.succeededFuture(results);
+      }
+      Throwable e = ar.cause();
+      if (e instanceof SnapsyncException se) {
+        se.withCompletedResults(results);
+      }
+      return Future.failedFuture(e);
+    });
+  }
+
+  private Future<StatementResult> runOne(String text, int offset, List<Object> params) {
+    long start = System.nanoTime();
+    lastActive = db.services().clock().millis();
+    Stmt stmt;
+    try {
+      stmt = SqlParser.parse(text);
+    } catch (SnapsyncException e) {
+      SnapsyncException shifted = e.position() > 0 ? e.withPosition(e.position() + offset) : e;
+      return failStatement(shifted);
+    }
+    if (txn.isFailed() && !(stmt instanceof Stmt.Commit || stmt instanceof Stmt.Rollback
+        || stmt instanceof Stmt.RollbackTo)) {
+      SnapsyncException e = SnapsyncException.error(SqlState.IN_FAILED_SQL_TRANSACTION,
+          "sql.in_failed_transaction");
+      db.services().stats().error(e.sqlState());
+      return Future.failedFuture(e);
+    }
+    Future<StatementResult> f;
+    try {
+      f = dispatch(stmt, params);
+    } catch (RuntimeException e) {
+      f = Future.failedFuture(e);
+    }
+    return f.transform(ar -> {
+      if (ar.succeeded()) {
+        StatementResult r = ar.result();
+        db.services().stats().statement(Normalizer.normalize(text), stmt.kind(),
+            System.nanoTime() - start, rowsOf(r));
+        return Future.succeededFuture(r);
+      }
+      return failStatement(asSnapsync(ar.cause()));
+    });
+  }
+
+  private Future<StatementResult> dispatch(Stmt stmt, List<Object> params) {
+    if (stmt instanceof Stmt.TxnControl || stmt instanceof Stmt.Show
+        || stmt instanceof Stmt.SetVar || stmt instanceof Stmt.Reset
+        || stmt instanceof Stmt.AlterSystem) {
+      return utility.run(stmt);
+    }
+    if (txn.isActive()) {
+      return db.executor().run(stmt, this, params);
+    }
+    txn.begin(false, defaultIsolation(), settings.getBool("default_transaction_read_only"),
+        false);
+    return db.executor().run(stmt, this, params)
+        .compose(r -> db.blocking(() -> {
+          txn.commit();
+          return r;
+        }));
+  }
+
+  IsolationLevel defaultIsolation() {
+    IsolationLevel l = IsolationLevel.parse(settings.get("default_transaction_isolation"));
+    return l == null || l == IsolationLevel.READ_UNCOMMITTED ? IsolationLevel.READ_COMMITTED : l;
+  }
+
+  private Future<StatementResult> failStatement(SnapsyncException e) {
+    db.services().stats().error(e.sqlState());
+    if (!txn.isActive()) {
+      return Future.failedFuture(e);
+    }
+    return db.blocking(() -> {
+      txn.fail();
+      return null;
+    }).transform(ar -> Future.failedFuture(e));
+  }
+
+  static SnapsyncException asSnapsync(Throwable t) {
+    if (t instanceof SnapsyncException se) {
+      return se;
+    }
+    if (t instanceof io.snapsync.storage.StorageException se) {
+      return io.snapsync.core.txn.StorageErrors.translate(se);
+    }
+    return SnapsyncException.error(SqlState.INTERNAL_ERROR, "internal.error", String.valueOf(t))
+        .withCause(t);
+  }
+
+  private static long rowsOf(StatementResult r) {
+    if (r.hasRows()) {
+      return r.rows().size();
+    }
+    String tag = r.commandTag();
+    int sp = tag.lastIndexOf(' ');
+    if (sp > 0) {
+      try {
+        return Long.parseLong(tag.substring(sp + 1));
+      } catch (NumberFormatException e) {
+        return 0;
+      }
+    }
+    return 0;
+  }
+
+  /** Ends the session because of {@code reason} (e.g. the idle-session timeout). */
+  Future<Void> terminate(SnapsyncException reason) {
+    closedReason = reason;
+    return close();
+  }
+
+  @Override
+  public Future<Void> close() {
+    Future<?> last;
+    synchronized (this) {
+      if (closed) {
+        return Future.succeededFuture();
+      }
+      closed = true;
+      last = tail;
+    }
+    return last.transform(ar -> db.blocking(() -> {
+      txn.rollback();
+      return null;
+    })).transform(ar -> {
+      manager.removed(this);
+      return Future.succeededFuture();
+    });
+  }
+}

@@ -1,0 +1,117 @@
+package io.snapsync.core.sql;
+
+import io.snapsync.core.node.NodeServices;
+import io.snapsync.core.settings.SettingDefinition;
+import io.snapsync.core.settings.SettingsRegistry;
+import io.snapsync.core.sql.builtin.BuiltinFunctions;
+import io.snapsync.core.sql.builtin.SystemTables;
+import io.snapsync.core.sql.exec.Executor;
+import io.snapsync.core.txn.SnapshotLog;
+import io.snapsync.core.txn.SnapshotRegistry;
+import io.snapsync.storage.Store;
+import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * The SQL database on a {@link Store}: tables and rows in the MVCC data, the exported-snapshot
+ * registry and the snapshot log (kv space {@value #SNAPSHOT_LOG_SPACE}), the built-in
+ * functions and system tables, and the worker pool that runs store work off the event loop.
+ *
+ * <p>Thread-safe. {@link #open} and {@link #close} are blocking; the caller owns the store.
+ */
+public final class Database implements AutoCloseable {
+
+  /** Kv space of the snapshot log. */
+  public static final String SNAPSHOT_LOG_SPACE = "snapshot_log";
+  /** Kv space of system data. */
+  public static final String SYSTEM_SPACE = "system";
+  /** The kv spaces the store must be opened with. */
+  public static final List<String> KV_SPACES = List.of(SYSTEM_SPACE, SNAPSHOT_LOG_SPACE, "wdr");
+  /** Worker threads for store work (sized for a small machine). */
+  static final int WORKERS = 4;
+
+  private final Store store;
+  private final NodeServices services;
+  private final SnapshotLog log;
+  private final SnapshotRegistry registry;
+  private final WorkerExecutor worker;
+  private final Executor executor;
+
+  private Database(Store store, NodeServices services) {
+    this.store = store;
+    this.services = services;
+    SettingsRegistry settings = services.settings();
+    registerSettings(settings);
+    this.log = new SnapshotLog(store.space(SNAPSHOT_LOG_SPACE), services.clock(),
+        () -> settings.nodeLong("snapshot_log_retention_days"));
+    this.registry = new SnapshotRegistry(store, log);
+    this.worker = services.vertx().createSharedWorkerExecutor("snapsync-sql", WORKERS);
+    this.executor = new Executor(this);
+  }
+
+  /**
+   * Opens the database on {@code store} (opened with {@link #KV_SPACES}): registers the
+   * built-in functions, system tables and the {@code snapshot_log_retention_days} setting.
+   * Exported snapshots never survive a restart; prepared transactions are recovered by the
+   * store. Blocking.
+   */
+  public static Database open(Store store, NodeServices services) {
+    Database db = new Database(store, services);
+    BuiltinFunctions.registerAll(services.functions());
+    SystemTables.registerAll(db, services.systemTables());
+    return db;
+  }
+
+  private static void registerSettings(SettingsRegistry s) {
+    registerIfAbsent(s, SettingDefinition.integer("snapshot_log_retention_days",
+        SettingDefinition.Level.NODE, 30, 0, 36500, "d",
+        "snapshot.setting.snapshot_log_retention_days"));
+    registerIfAbsent(s, SettingDefinition.enumeration("default_transaction_isolation",
+        SettingDefinition.Level.SESSION, "read committed",
+        List.of("serializable", "repeatable read", "read committed", "read uncommitted"),
+        "sql.setting.default_transaction_isolation"));
+    registerIfAbsent(s, SettingDefinition.bool("default_transaction_read_only",
+        SettingDefinition.Level.SESSION, false, "sql.setting.default_transaction_read_only"));
+    registerIfAbsent(s, SettingDefinition.integer("idle_session_timeout",
+        SettingDefinition.Level.SESSION, 0, 0, Integer.MAX_VALUE, "ms",
+        "sql.setting.idle_session_timeout"));
+  }
+
+  private static void registerIfAbsent(SettingsRegistry s, SettingDefinition d) {
+    if (s.definition(d.name()).isEmpty()) {
+      s.register(d);
+    }
+  }
+
+  public Store store() {
+    return store;
+  }
+
+  public NodeServices services() {
+    return services;
+  }
+
+  public SnapshotRegistry snapshots() {
+    return registry;
+  }
+
+  public SnapshotLog snapshotLog() {
+    return log;
+  }
+
+  public Executor executor() {
+    return executor;
+  }
+
+  /** Runs blocking store work on the database's worker pool (unordered). */
+  public <T> Future<T> blocking(Callable<T> work) {
+    return worker.executeBlocking(work, false);
+  }
+
+  @Override
+  public void close() {
+    worker.close();
+  }
+}

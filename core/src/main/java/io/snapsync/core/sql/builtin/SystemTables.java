@@ -1,0 +1,106 @@
+package io.snapsync.core.sql.builtin;
+
+import io.snapsync.core.session.Column;
+import io.snapsync.core.session.DataType;
+import io.snapsync.core.spi.FunctionCall;
+import io.snapsync.core.spi.SystemTable;
+import io.snapsync.core.spi.SystemTableRegistry;
+import io.snapsync.core.sql.Database;
+import io.snapsync.core.txn.ExportedSnapshot;
+import io.snapsync.storage.PreparedTransaction;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * System tables of the database: {@code snapshot_log}, {@code pg_exported_snapshots},
+ * {@code pg_prepared_xacts}.
+ */
+public final class SystemTables {
+
+  private SystemTables() {
+  }
+
+  public static void registerAll(Database db, SystemTableRegistry r) {
+    add(r, table(db, "snapshot_log", cols("seq", DataType.INT8, "event", DataType.TEXT,
+        "id", DataType.TEXT, "txid", DataType.INT8, "user_name", DataType.TEXT,
+        "node", DataType.TEXT, "isolation", DataType.TEXT, "read_only", DataType.BOOL,
+        "at", DataType.TIMESTAMPTZ), () -> {
+          List<List<Object>> rows = new ArrayList<>();
+          for (JsonObject j : db.snapshotLog().entries()) {
+            rows.add(Arrays.asList(j.getLong("seq"), j.getString("event"), j.getString("id"),
+                j.getLong("txid"), j.getString("user"), j.getString("node"),
+                j.getString("isolation"), j.getBoolean("read_only"),
+                OffsetDateTime.parse(j.getString("at").replace("Z", "+00:00")
+                    .replace("+00:00+00:00", "+00:00"))));
+          }
+          return rows;
+        }));
+    add(r, table(db, "pg_exported_snapshots", cols("id", DataType.TEXT, "txid", DataType.INT8,
+        "session_id", DataType.TEXT, "user_name", DataType.TEXT, "node", DataType.TEXT,
+        "isolation", DataType.TEXT, "read_only", DataType.BOOL, "database", DataType.TEXT,
+        "commit_seq", DataType.INT8, "exported_at", DataType.TIMESTAMPTZ), () -> {
+          List<List<Object>> rows = new ArrayList<>();
+          for (ExportedSnapshot s : db.snapshots().exported()) {
+            rows.add(Arrays.asList(s.id(), s.exporterTxid(), s.sessionId(), s.user(), s.node(),
+                s.isolation().text(), s.readOnly(), s.database(), s.snapshot().commitSeq(),
+                time(s.exportedAtMillis())));
+          }
+          return rows;
+        }));
+    add(r, table(db, "pg_prepared_xacts", cols("transaction", DataType.INT8, "gid", DataType.TEXT,
+        "prepared", DataType.TIMESTAMPTZ, "owner", DataType.TEXT, "database", DataType.TEXT),
+        () -> {
+          List<List<Object>> rows = new ArrayList<>();
+          for (PreparedTransaction p : db.store().preparedTransactions()) {
+            rows.add(Arrays.asList(p.txid(), p.gid(), time(p.preparedAtMillis()), p.owner(),
+                "snapsync"));
+          }
+          return rows;
+        }));
+  }
+
+  static OffsetDateTime time(long millis) {
+    return Instant.ofEpochMilli(millis).atOffset(ZoneOffset.UTC);
+  }
+
+  private static void add(SystemTableRegistry r, SystemTable t) {
+    if (r.find(t.name()).isEmpty()) {
+      r.add(t);
+    }
+  }
+
+  private static List<Column> cols(Object... nameType) {
+    List<Column> out = new ArrayList<>();
+    for (int i = 0; i < nameType.length; i += 2) {
+      out.add(new Column((String) nameType[i], (DataType) nameType[i + 1]));
+    }
+    return out;
+  }
+
+  private static SystemTable table(Database db, String name, List<Column> columns,
+      Callable<List<List<Object>>> rows) {
+    return new SystemTable() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public List<Column> columns() {
+        return columns;
+      }
+
+      @Override
+      public Future<List<List<Object>>> rows(FunctionCall call) {
+        return db.blocking(rows);
+      }
+    };
+  }
+}

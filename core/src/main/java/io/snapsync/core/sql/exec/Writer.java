@@ -1,0 +1,355 @@
+package io.snapsync.core.sql.exec;
+
+import io.snapsync.core.error.Severity;
+import io.snapsync.core.error.SnapsyncException;
+import io.snapsync.core.error.SqlState;
+import io.snapsync.core.session.Column;
+import io.snapsync.core.session.Notice;
+import io.snapsync.core.session.StatementResult;
+import io.snapsync.core.sql.Database;
+import io.snapsync.core.sql.parse.Stmt;
+import io.snapsync.core.txn.StorageErrors;
+import io.snapsync.core.txn.TransactionBlock;
+import io.snapsync.storage.CloseableIterator;
+import io.snapsync.storage.KeyValue;
+import io.snapsync.storage.StorageException;
+import io.snapsync.storage.StoreTransaction;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+
+/**
+ * INSERT, UPDATE, DELETE and DDL in three phases: (1) on a worker, find the target keys under
+ * the statement snapshot; (2) take the row locks one by one as futures (never blocking a
+ * thread); (3) on a worker, re-check each row and write. READ COMMITTED re-reads the latest
+ * committed row and re-evaluates WHERE (like PostgreSQL's EvalPlanQual); REPEATABLE READ and
+ * SERIALIZABLE lock with {@code failIfChangedSinceSnapshot} and fail with 40001.
+ */
+final class Writer {
+
+  private final Database db;
+
+  Writer(Database db) {
+    this.db = db;
+  }
+
+  private record Planned(TableDef def, List<byte[]> keys, List<List<Object>> rows,
+      List<Bound> conds, int[] setColumns, Object[] setValues) {
+  }
+
+  Future<StatementResult> insert(Stmt.Insert ins, SessionContext ctx, List<Object> params) {
+    TransactionBlock txn = ctx.txn();
+    return db.blocking(() -> {
+      txn.checkWritable("INSERT");
+      txn.startQuery();
+      StoreTransaction t = txn.storeTxn();
+      TableDef def = TableCatalog.require(t, ins.table());
+      int[] targets = targets(def, ins.columns());
+      List<byte[]> keys = new ArrayList<>(ins.rows().size());
+      List<List<Object>> rows = new ArrayList<>(ins.rows().size());
+      for (List<io.snapsync.core.sql.parse.Expr> exprs : ins.rows()) {
+        if (exprs.size() > targets.length) {
+          throw SnapsyncException.error(SqlState.SYNTAX_ERROR, "sql.insert_too_many");
+        }
+        List<Object> row = new ArrayList<>(def.columns().size());
+        for (int c = 0; c < def.columns().size(); c++) {
+          row.add(null);
+        }
+        for (int k = 0; k < exprs.size(); k++) {
+          Column col = def.columns().get(targets[k]);
+          row.set(targets[k], Values.convert(Executor.constant(exprs.get(k), params), col.type(),
+              col.name()));
+        }
+        Object pk = row.get(def.pk());
+        if (pk == null) {
+          throw SnapsyncException.error(SqlState.NOT_NULL_VIOLATION, "sql.not_null",
+              def.pkColumn().name(), def.name()).withDetail("sql.failing_row", rowText(row));
+        }
+        keys.add(Keys.row(def.id(), def.pkColumn().type(), pk));
+        rows.add(row);
+      }
+      return new Planned(def, keys, rows, List.of(), null, null);
+    }).compose(p -> lockAll(txn, p.keys(), false).map(v -> p))
+        .compose(p -> db.blocking(() -> {
+          if (!txn.isolation().snapshotPerTransaction()) {
+            txn.startQuery();
+          }
+          StoreTransaction t = txn.storeTxn();
+          for (int i = 0; i < p.keys().size(); i++) {
+            byte[] key = p.keys().get(i);
+            boolean exists = t.get(key) != null
+                || (txn.isolation().snapshotPerTransaction() && t.latestCommitted(key) != null
+                    && !txn.wasDeleted(key));
+            if (exists) {
+              Column pk = p.def().pkColumn();
+              throw SnapsyncException.error(SqlState.UNIQUE_VIOLATION, "sql.unique_violation",
+                  p.def().name() + "_pkey").withDetail("sql.unique_violation.detail", pk.name(),
+                  String.valueOf(p.rows().get(i).get(p.def().pk())));
+            }
+            t.put(key, RowCodec.encode(p.rows().get(i)));
+          }
+          return StatementResult.command("INSERT 0 " + p.keys().size());
+        }));
+  }
+
+  Future<StatementResult> update(Stmt.Update up, SessionContext ctx, List<Object> params) {
+    TransactionBlock txn = ctx.txn();
+    return db.blocking(() -> {
+      txn.checkWritable("UPDATE");
+      txn.startQuery();
+      StoreTransaction t = txn.storeTxn();
+      TableDef def = TableCatalog.require(t, up.table());
+      int[] cols = new int[up.set().size()];
+      Object[] vals = new Object[cols.length];
+      for (int i = 0; i < cols.length; i++) {
+        Stmt.Assignment a = up.set().get(i);
+        cols[i] = Bound.column(def.columns(), a.column());
+        Column col = def.columns().get(cols[i]);
+        vals[i] = Values.convert(Executor.constant(a.value(), params), col.type(), col.name());
+        if (cols[i] == def.pk()) {
+          throw SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED, "sql.unsupported",
+              "UPDATE of the primary key");
+        }
+      }
+      List<Bound> conds = Bound.bind(def.columns(), up.where(), params);
+      return new Planned(def, targetKeys(t, def, conds), null, conds, cols, vals);
+    }).compose(p -> lockAll(txn, p.keys(), txn.isolation().snapshotPerTransaction())
+        .map(v -> p))
+        .compose(p -> db.blocking(() -> {
+          StoreTransaction t = recheckSnapshot(txn);
+          int n = 0;
+          for (byte[] key : p.keys()) {
+            byte[] v = t.get(key);
+            if (v == null) {
+              continue;
+            }
+            List<Object> row = RowCodec.decode(v, p.def().columns().size());
+            if (!Bound.matches(p.conds(), row)) {
+              continue;
+            }
+            for (int i = 0; i < p.setColumns().length; i++) {
+              row.set(p.setColumns()[i], p.setValues()[i]);
+            }
+            t.put(key, RowCodec.encode(row));
+            n++;
+          }
+          return StatementResult.command("UPDATE " + n);
+        }));
+  }
+
+  Future<StatementResult> delete(Stmt.Delete del, SessionContext ctx, List<Object> params) {
+    TransactionBlock txn = ctx.txn();
+    return db.blocking(() -> {
+      txn.checkWritable("DELETE");
+      txn.startQuery();
+      StoreTransaction t = txn.storeTxn();
+      TableDef def = TableCatalog.require(t, del.table());
+      List<Bound> conds = Bound.bind(def.columns(), del.where(), params);
+      return new Planned(def, targetKeys(t, def, conds), null, conds, null, null);
+    }).compose(p -> lockAll(txn, p.keys(), txn.isolation().snapshotPerTransaction())
+        .map(v -> p))
+        .compose(p -> db.blocking(() -> {
+          StoreTransaction t = recheckSnapshot(txn);
+          int n = 0;
+          for (byte[] key : p.keys()) {
+            byte[] v = t.get(key);
+            if (v == null || !Bound.matches(p.conds(),
+                RowCodec.decode(v, p.def().columns().size()))) {
+              continue;
+            }
+            t.delete(key);
+            txn.markDeleted(key);
+            n++;
+          }
+          return StatementResult.command("DELETE " + n);
+        }));
+  }
+
+  Future<StatementResult> createTable(Stmt.CreateTable c, SessionContext ctx) {
+    TransactionBlock txn = ctx.txn();
+    byte[] key = Keys.table(c.table());
+    return db.blocking(() -> {
+      txn.checkWritable("CREATE TABLE");
+      txn.startQuery();
+      txn.storeTxn();
+      if (c.primaryKey() == null) {
+        throw SnapsyncException.error(SqlState.INVALID_TABLE_DEFINITION, "sql.pk_required",
+            c.table());
+      }
+      Set<String> names = new HashSet<>();
+      for (Stmt.ColumnDef d : c.columns()) {
+        if (!names.add(d.name())) {
+          throw SnapsyncException.error("42701", "sql.duplicate_column", d.name());
+        }
+      }
+      if (!names.contains(c.primaryKey())) {
+        throw SnapsyncException.error(SqlState.UNDEFINED_COLUMN, "sql.pk_column_not_exist",
+            c.primaryKey());
+      }
+      return null;
+    }).compose(v -> lockAll(txn, List.of(key), false)).compose(v -> db.blocking(() -> {
+      StoreTransaction t = recheckSnapshot(txn);
+      boolean exists = t.get(key) != null
+          || (t.latestCommitted(key) != null && !txn.wasDeleted(key));
+      if (exists) {
+        if (c.ifNotExists()) {
+          return new StatementResult(List.of(), List.of(), "CREATE TABLE", List.of(
+              Notice.of(Severity.NOTICE, SqlState.DUPLICATE_TABLE, "sql.relation_exists_skipping",
+                  c.table())));
+        }
+        throw SnapsyncException.error(SqlState.DUPLICATE_TABLE, "sql.relation_exists", c.table());
+      }
+      List<Column> cols = c.columns().stream().map(d -> new Column(d.name(), d.type()))
+          .collect(Collectors.toList());
+      int pk = 0;
+      while (!cols.get(pk).name().equals(c.primaryKey())) {
+        pk++;
+      }
+      long id = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE - 1);
+      TableCatalog.put(t, new TableDef(id, c.table(), cols, pk));
+      return StatementResult.command("CREATE TABLE");
+    }));
+  }
+
+  Future<StatementResult> dropTable(Stmt.DropTable d, SessionContext ctx) {
+    TransactionBlock txn = ctx.txn();
+    byte[] key = Keys.table(d.table());
+    return db.blocking(() -> {
+      txn.checkWritable("DROP TABLE");
+      txn.startQuery();
+      txn.storeTxn();
+      return null;
+    }).compose(v -> lockAll(txn, List.of(key), txn.isolation().snapshotPerTransaction()))
+        .compose(v -> db.blocking(() -> {
+          StoreTransaction t = recheckSnapshot(txn);
+          TableDef def = TableCatalog.find(t, d.table());
+          if (def == null) {
+            if (d.ifExists()) {
+              return new StatementResult(List.of(), List.of(), "DROP TABLE", List.of(
+                  Notice.of(Severity.NOTICE, "00000", "sql.table_not_exist_skipping",
+                      d.table())));
+            }
+            throw SnapsyncException.error(SqlState.UNDEFINED_TABLE, "sql.table_not_exist",
+                d.table());
+          }
+          List<byte[]> rows = new ArrayList<>();
+          try (CloseableIterator<KeyValue> it = t.scan(Keys.rowsFrom(def.id()),
+              Keys.rowsTo(def.id()))) {
+            while (it.hasNext()) {
+              rows.add(it.next().key());
+            }
+          }
+          rows.forEach(t::delete);
+          t.delete(key);
+          txn.markDeleted(key);
+          return StatementResult.command("DROP TABLE");
+        }));
+  }
+
+  /** READ COMMITTED: a fresh snapshot for the re-check (the rows are locked now). */
+  private static StoreTransaction recheckSnapshot(TransactionBlock txn) {
+    if (!txn.isolation().snapshotPerTransaction()) {
+      txn.startQuery();
+    }
+    return txn.storeTxn();
+  }
+
+  private static List<byte[]> targetKeys(StoreTransaction t, TableDef def, List<Bound> conds) {
+    Range range = Range.of(def, conds);
+    List<byte[]> keys = new ArrayList<>();
+    if (range.point() != null) {
+      byte[] v = t.get(range.point());
+      if (v != null && Bound.matches(conds, RowCodec.decode(v, def.columns().size()))) {
+        keys.add(range.point());
+      }
+      return keys;
+    }
+    try (CloseableIterator<KeyValue> it = t.scan(range.from(), range.to())) {
+      while (it.hasNext()) {
+        KeyValue kv = it.next();
+        if (Bound.matches(conds, RowCodec.decode(kv.value(), def.columns().size()))) {
+          keys.add(kv.key());
+        }
+      }
+    }
+    return keys;
+  }
+
+  private static int[] targets(TableDef def, List<String> columns) {
+    if (columns == null) {
+      int[] all = new int[def.columns().size()];
+      for (int i = 0; i < all.length; i++) {
+        all[i] = i;
+      }
+      return all;
+    }
+    int[] out = new int[columns.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = def.indexOf(columns.get(i));
+      if (out[i] < 0) {
+        throw SnapsyncException.error(SqlState.UNDEFINED_COLUMN, "sql.column_of_relation",
+            columns.get(i), def.name());
+      }
+    }
+    return out;
+  }
+
+  private static String rowText(List<Object> row) {
+    return row.stream().map(v -> v == null ? "null" : String.valueOf(v))
+        .collect(Collectors.joining(", "));
+  }
+
+  /** Takes the row locks one after another without blocking a thread. */
+  private Future<Void> lockAll(TransactionBlock txn, List<byte[]> keys, boolean failIfChanged) {
+    if (keys.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    Promise<Void> done = Promise.promise();
+    new Object() {
+      int next;
+      long waitStart;
+
+      void step() {
+        StoreTransaction t = txn.storeTxn();
+        while (next < keys.size()) {
+          Future<Void> f;
+          try {
+            f = t.lock(keys.get(next), failIfChanged);
+          } catch (StorageException e) {
+            done.fail(StorageErrors.translate(e));
+            return;
+          }
+          next++;
+          if (f.isComplete()) {
+            if (f.failed()) {
+              done.fail(translate(f.cause()));
+              return;
+            }
+            continue;
+          }
+          waitStart = System.nanoTime();
+          f.onComplete(ar -> {
+            db.services().stats().waited("Lock:row", System.nanoTime() - waitStart);
+            if (ar.failed()) {
+              done.fail(translate(ar.cause()));
+            } else {
+              step();
+            }
+          });
+          return;
+        }
+        done.complete();
+      }
+    }.step();
+    return done.future();
+  }
+
+  private static Throwable translate(Throwable e) {
+    return e instanceof StorageException se ? StorageErrors.translate(se) : e;
+  }
+}

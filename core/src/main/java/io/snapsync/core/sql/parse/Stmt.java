@@ -1,0 +1,166 @@
+package io.snapsync.core.sql.parse;
+
+import io.snapsync.core.txn.IsolationLevel;
+import java.util.List;
+
+/** The parsed statements of the SQL subset. */
+public sealed interface Stmt {
+
+  /** Statement kind for statistics: SELECT, INSERT, UPDATE, DELETE, DDL, UTILITY, TRANSACTION. */
+  String kind();
+
+  /** Transaction characteristics; null fields were not given. */
+  record TxnModes(IsolationLevel isolation, Boolean readOnly, Boolean deferrable) {
+    public static final TxnModes NONE = new TxnModes(null, null, null);
+  }
+
+  /** Statements that control the transaction block (allowed in the failed state or not). */
+  sealed interface TxnControl extends Stmt {
+    @Override
+    default String kind() {
+      return "TRANSACTION";
+    }
+  }
+
+  record Begin(TxnModes modes, boolean start) implements TxnControl {
+  }
+
+  record Commit(boolean end) implements TxnControl {
+  }
+
+  record Rollback(boolean abort) implements TxnControl {
+  }
+
+  record SetTransaction(TxnModes modes) implements TxnControl {
+  }
+
+  record SetSessionCharacteristics(TxnModes modes) implements TxnControl {
+  }
+
+  record Savepoint(String name) implements TxnControl {
+  }
+
+  record Release(String name) implements TxnControl {
+  }
+
+  record RollbackTo(String name) implements TxnControl {
+  }
+
+  record PrepareTransaction(String gid) implements TxnControl {
+  }
+
+  record CommitPrepared(String gid) implements TxnControl {
+  }
+
+  record RollbackPrepared(String gid) implements TxnControl {
+  }
+
+  record SetTransactionSnapshot(String id) implements TxnControl {
+  }
+
+  /** SHOW name; {@code name == "all"} for SHOW ALL. */
+  record Show(String name) implements Stmt {
+    @Override
+    public String kind() {
+      return "UTILITY";
+    }
+  }
+
+  /** SET [SESSION | LOCAL] name = value; {@code value == null}: TO DEFAULT. */
+  record SetVar(String name, String value, boolean local) implements Stmt {
+    @Override
+    public String kind() {
+      return "UTILITY";
+    }
+  }
+
+  /** RESET name; {@code name == null}: RESET ALL. */
+  record Reset(String name) implements Stmt {
+    @Override
+    public String kind() {
+      return "UTILITY";
+    }
+  }
+
+  /** ALTER SYSTEM SET name = value; {@code value == null}: ALTER SYSTEM RESET name. */
+  record AlterSystem(String name, String value) implements Stmt {
+    @Override
+    public String kind() {
+      return "UTILITY";
+    }
+  }
+
+  /** A column of CREATE TABLE. */
+  record ColumnDef(String name, io.snapsync.core.session.DataType type, boolean notNull) {
+  }
+
+  record CreateTable(String table, List<ColumnDef> columns, String primaryKey, boolean ifNotExists)
+      implements Stmt {
+    @Override
+    public String kind() {
+      return "DDL";
+    }
+  }
+
+  record DropTable(String table, boolean ifExists) implements Stmt {
+    @Override
+    public String kind() {
+      return "DDL";
+    }
+  }
+
+  /** INSERT INTO table [(columns)] VALUES rows; {@code columns == null}: all in order. */
+  record Insert(String table, List<String> columns, List<List<Expr>> rows) implements Stmt {
+    @Override
+    public String kind() {
+      return "INSERT";
+    }
+  }
+
+  /** One item of a select list. */
+  sealed interface SelectItem {
+    record Star() implements SelectItem {
+    }
+
+    record CountStar(String alias) implements SelectItem {
+    }
+
+    record Value(Expr expr, String alias) implements SelectItem {
+    }
+  }
+
+  /** A comparison {@code column op value} of a WHERE conjunction. */
+  record Cond(String column, String op, Expr value) {
+  }
+
+  record OrderBy(String column, boolean descending) {
+  }
+
+  /** SELECT items [FROM table] [WHERE conds] [ORDER BY] [LIMIT]; {@code table == null}: no FROM. */
+  record Select(List<SelectItem> items, String table, List<Cond> where, OrderBy orderBy,
+      Long limit) implements Stmt {
+    @Override
+    public String kind() {
+      return table == null && items.stream().anyMatch(i -> i instanceof SelectItem.Value v
+          && v.expr() instanceof Expr.Call) ? "FUNCTION" : "SELECT";
+    }
+  }
+
+  /** UPDATE table SET column = value, ... [WHERE conds]. */
+  record Update(String table, List<Assignment> set, List<Cond> where) implements Stmt {
+    @Override
+    public String kind() {
+      return "UPDATE";
+    }
+  }
+
+  record Assignment(String column, Expr value) {
+  }
+
+  record Delete(String table, List<Cond> where) implements Stmt {
+    @Override
+    public String kind() {
+      return "DELETE";
+    }
+  }
+}

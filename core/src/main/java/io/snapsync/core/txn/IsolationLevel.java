@@ -1,0 +1,41 @@
+package io.snapsync.core.txn;
+
+import java.util.Locale;
+
+/**
+ * Transaction isolation levels. SERIALIZABLE runs as REPEATABLE READ (snapshot isolation, no
+ * predicate locks) and differs only in the snapshot-import rules of SPEC section 4.
+ */
+public enum IsolationLevel {
+  READ_UNCOMMITTED("read uncommitted"),
+  READ_COMMITTED("read committed"),
+  REPEATABLE_READ("repeatable read"),
+  SERIALIZABLE("serializable");
+
+  private final String text;
+
+  IsolationLevel(String text) {
+    this.text = text;
+  }
+
+  /** The setting text, e.g. {@code read committed}. */
+  public String text() {
+    return text;
+  }
+
+  /** True when the snapshot is taken once per transaction. */
+  public boolean snapshotPerTransaction() {
+    return this == REPEATABLE_READ || this == SERIALIZABLE;
+  }
+
+  /** Parses {@code read committed}, {@code READ-COMMITTED}, ...; null when unknown. */
+  public static IsolationLevel parse(String s) {
+    String t = s.trim().toLowerCase(Locale.ROOT).replace('-', ' ').replace('_', ' ');
+    for (IsolationLevel l : values()) {
+      if (l.text.equals(t)) {
+        return l;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,418 @@
+package io.snapsync.core.txn;
+
+import io.snapsync.core.error.SnapsyncException;
+import io.snapsync.core.error.SqlState;
+import io.snapsync.core.session.TransactionStatus;
+import io.snapsync.core.sql.parse.Stmt.TxnModes;
+import io.snapsync.core.stats.ActivityStats;
+import io.snapsync.storage.Snapshot;
+import io.snapsync.storage.SnapshotPin;
+import io.snapsync.storage.StorageException;
+import io.snapsync.storage.Store;
+import io.snapsync.storage.StoreTransaction;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One session's transaction state machine: no transaction, an implicit (autocommit) one, an
+ * explicit block, or a failed block; isolation and access mode, the snapshot and its pin,
+ * the lazily begun store transaction, savepoints and exported snapshots.
+ *
+ * <p>Not thread-safe: the owning session runs one statement at a time. Methods that touch the
+ * store are blocking (worker threads only).
+ */
+public final class TransactionBlock {
+
+  private final Store store;
+  private final SnapshotRegistry registry;
+  private final ActivityStats stats;
+  private final String sessionId;
+  private final String user;
+  private final String node;
+  private final Clock clock;
+
+  private boolean active;
+  private boolean explicit;
+  private boolean failed;
+  private IsolationLevel isolation = IsolationLevel.READ_COMMITTED;
+  private boolean readOnly;
+  private boolean deferrable;
+  private Snapshot snapshot;
+  private SnapshotPin pin;
+  private StoreTransaction txn;
+  private boolean queried;
+  private boolean imported;
+  private final List<SavepointEntry> savepoints = new ArrayList<>(0);
+  private List<String> exports = List.of();
+  private int exportCounter;
+  private Set<ByteBuffer> deleted;
+
+  /** A named savepoint; {@code handle} is -1 until the store transaction exists. */
+  private static final class SavepointEntry {
+    final String name;
+    int handle;
+
+    SavepointEntry(String name, int handle) {
+      this.name = name;
+      this.handle = handle;
+    }
+  }
+
+  public TransactionBlock(Store store, SnapshotRegistry registry, ActivityStats stats,
+      String sessionId, String user, String node, Clock clock) {
+    this.clock = clock;
+    this.store = store;
+    this.registry = registry;
+    this.stats = stats;
+    this.sessionId = sessionId;
+    this.user = user;
+    this.node = node;
+  }
+
+  public TransactionStatus status() {
+    if (!explicit) {
+      return TransactionStatus.IDLE;
+    }
+    return failed ? TransactionStatus.FAILED : TransactionStatus.IN_BLOCK;
+  }
+
+  public boolean inBlock() {
+    return explicit;
+  }
+
+  public boolean isFailed() {
+    return failed;
+  }
+
+  public boolean isActive() {
+    return active;
+  }
+
+  public IsolationLevel isolation() {
+    return isolation;
+  }
+
+  public boolean readOnly() {
+    return readOnly;
+  }
+
+  public boolean deferrable() {
+    return deferrable;
+  }
+
+  public boolean inSubtransaction() {
+    return !savepoints.isEmpty();
+  }
+
+  /** Starts a transaction (explicit: BEGIN; otherwise the implicit one of a statement). */
+  public void begin(boolean explicitBlock, IsolationLevel iso, boolean ro, boolean defer) {
+    active = true;
+    explicit = explicitBlock;
+    failed = false;
+    isolation = iso;
+    readOnly = ro;
+    deferrable = defer;
+    queried = false;
+    imported = false;
+    exportCounter = 0;
+  }
+
+  /** Turns the implicit transaction of the current statement into an explicit block. */
+  public void promoteToBlock(TxnModes modes) {
+    explicit = true;
+    applyModes(modes);
+  }
+
+  /** SET TRANSACTION: changes the modes before the first query. */
+  public void setModes(TxnModes modes) {
+    if (modes.isolation() != null && modes.isolation() != isolation && (queried || imported)) {
+      throw SnapsyncException.error(SqlState.ACTIVE_SQL_TRANSACTION, "sql.set_isolation_late");
+    }
+    if (modes.readOnly() != null && !modes.readOnly() && readOnly && queried) {
+      throw SnapsyncException.error(SqlState.ACTIVE_SQL_TRANSACTION, "sql.set_readwrite_late");
+    }
+    applyModes(modes);
+  }
+
+  private void applyModes(TxnModes modes) {
+    if (modes.isolation() != null) {
+      isolation = modes.isolation() == IsolationLevel.READ_UNCOMMITTED
+          ? IsolationLevel.READ_COMMITTED : modes.isolation();
+    }
+    if (modes.readOnly() != null) {
+      readOnly = modes.readOnly();
+    }
+    if (modes.deferrable() != null) {
+      deferrable = modes.deferrable();
+    }
+  }
+
+  /**
+   * Prepares a query of this transaction: READ COMMITTED takes a new snapshot, REPEATABLE READ
+   * and SERIALIZABLE keep the first one (or the imported one). Blocking.
+   */
+  public void startQuery() {
+    if (snapshot == null || !isolation.snapshotPerTransaction()) {
+      Snapshot s = store.latestSnapshot();
+      SnapshotPin p = store.pin(s);
+      if (pin != null) {
+        pin.close();
+      }
+      snapshot = s;
+      pin = p;
+      if (txn != null) {
+        txn.setSnapshot(s);
+      }
+    }
+    queried = true;
+  }
+
+  /** The snapshot of the current query (after {@link #startQuery}). */
+  public Snapshot snapshot() {
+    return snapshot;
+  }
+
+  /** The store transaction, begun on first use. Blocking. */
+  public StoreTransaction storeTxn() {
+    if (txn == null) {
+      if (snapshot == null) {
+        startQuery();
+      }
+      txn = store.begin(snapshot);
+      for (SavepointEntry s : savepoints) {
+        if (s.handle < 0) {
+          s.handle = txn.savepoint();
+        }
+      }
+    }
+    return txn;
+  }
+
+  /** The store transaction if begun, else null. */
+  public StoreTransaction storeTxnIfBegun() {
+    return txn;
+  }
+
+  /** Fails 25006 when the transaction is read-only. */
+  public void checkWritable(String command) {
+    if (readOnly) {
+      throw SnapsyncException.error(SqlState.READ_ONLY_SQL_TRANSACTION, "sql.read_only",
+          command.toUpperCase(Locale.ROOT));
+    }
+  }
+
+  /** pg_export_snapshot(): registers the current snapshot and returns its id. Blocking. */
+  public String exportSnapshot() {
+    if (inSubtransaction()) {
+      throw SnapsyncException.error(SqlState.ACTIVE_SQL_TRANSACTION,
+          "snapshot.export_in_subtransaction");
+    }
+    StoreTransaction t = storeTxn();
+    String id = String.format(Locale.ROOT, "%016X-%d", t.txid(), ++exportCounter);
+    registry.register(new ExportedSnapshot(id, snapshot, t.txid(), sessionId, user, node,
+        isolation, readOnly, SnapshotRegistry.DATABASE, clock.millis()));
+    if (exports.isEmpty()) {
+      exports = new ArrayList<>(2);
+    }
+    exports.add(id);
+    stats.snapshotExported();
+    return id;
+  }
+
+  /** True when this transaction exported a snapshot that is still registered. */
+  public boolean hasExports() {
+    return !exports.isEmpty();
+  }
+
+  /**
+   * SET TRANSACTION SNAPSHOT inside a block: checks 2 to 9 of SPEC section 4 and installs the
+   * snapshot with the importer's own pin. Blocking.
+   */
+  public void importSnapshot(String id) {
+    if (queried || imported || inSubtransaction()) {
+      throw SnapsyncException.error(SqlState.ACTIVE_SQL_TRANSACTION, "snapshot.import_not_first");
+    }
+    if (!isolation.snapshotPerTransaction()) {
+      throw SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED, "snapshot.import_isolation");
+    }
+    long txid = txn == null ? 0 : txn.txid();
+    SnapshotPin p = registry.importSnapshot(id, isolation, readOnly, txid, user);
+    if (pin != null) {
+      pin.close();
+    }
+    pin = p;
+    snapshot = p.snapshot();
+    if (txn != null) {
+      txn.setSnapshot(snapshot);
+    }
+    imported = true;
+    stats.snapshotImported();
+  }
+
+  public void savepoint(String name) {
+    savepoints.add(new SavepointEntry(name, txn == null ? -1 : txn.savepoint()));
+  }
+
+  /** RELEASE: drops the savepoint and every later one. */
+  public void release(String name) {
+    int i = find(name);
+    savepoints.subList(i, savepoints.size()).clear();
+  }
+
+  /** ROLLBACK TO: undoes writes after the savepoint, keeps it, leaves the failed state. */
+  public void rollbackTo(String name) {
+    int i = find(name);
+    SavepointEntry s = savepoints.get(i);
+    if (txn != null) {
+      if (s.handle < 0) {
+        s.handle = txn.savepoint();
+      }
+      txn.rollbackTo(s.handle);
+    }
+    savepoints.subList(i + 1, savepoints.size()).clear();
+    failed = false;
+  }
+
+  private int find(String name) {
+    for (int i = savepoints.size() - 1; i >= 0; i--) {
+      if (savepoints.get(i).name.equals(name)) {
+        return i;
+      }
+    }
+    throw SnapsyncException.error(SqlState.INVALID_SAVEPOINT_SPECIFICATION,
+        "sql.savepoint_not_exist", name);
+  }
+
+  /**
+   * An error happened in the current statement: an implicit transaction rolls back; a block
+   * becomes failed (without savepoints its exported snapshots die at once, as in PostgreSQL,
+   * where the aborted transaction stops running). Blocking.
+   */
+  public void fail() {
+    if (!active) {
+      return;
+    }
+    if (!explicit) {
+      rollback();
+      return;
+    }
+    failed = true;
+    if (savepoints.isEmpty()) {
+      releaseExports();
+    }
+  }
+
+  /** Commits (a failed block rolls back instead); returns false if it rolled back. Blocking. */
+  public boolean commit() {
+    if (failed) {
+      rollback();
+      return false;
+    }
+    try {
+      if (txn != null) {
+        long t0 = System.nanoTime();
+        boolean writes = !txn.isReadOnly();
+        txn.commit();
+        if (writes) {
+          stats.waited("IO:commit", System.nanoTime() - t0);
+        }
+      }
+      stats.committed();
+    } catch (StorageException e) {
+      endQuietly();
+      throw StorageErrors.translate(e);
+    } finally {
+      end();
+    }
+    return true;
+  }
+
+  public void rollback() {
+    if (!active) {
+      return;
+    }
+    try {
+      if (txn != null) {
+        txn.rollback();
+      }
+      stats.rolledBack();
+    } finally {
+      end();
+    }
+  }
+
+  /** PREPARE TRANSACTION: 0A000 (and rollback) when snapshots were exported. Blocking. */
+  public void prepare(String gid) {
+    if (hasExports()) {
+      rollback();
+      throw SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED, "snapshot.prepare_exported");
+    }
+    try {
+      storeTxn().prepare(gid, user);
+      txn = null;
+      stats.committed();
+    } catch (StorageException e) {
+      rollback();
+      throw StorageErrors.translate(e, gid);
+    } finally {
+      end();
+    }
+  }
+
+  private void endQuietly() {
+    try {
+      if (txn != null) {
+        txn.rollback();
+      }
+    } catch (RuntimeException ignored) {
+      // already failing
+    }
+  }
+
+  private void releaseExports() {
+    if (!exports.isEmpty()) {
+      List<String> ids = exports;
+      exports = List.of();
+      registry.release(ids);
+    }
+  }
+
+  private void end() {
+    releaseExports();
+    if (pin != null) {
+      pin.close();
+      pin = null;
+    }
+    txn = null;
+    snapshot = null;
+    active = false;
+    explicit = false;
+    failed = false;
+    queried = false;
+    imported = false;
+    savepoints.clear();
+    deleted = null;
+  }
+
+  /** Records that this transaction deleted {@code key} (for primary-key checks). */
+  public void markDeleted(byte[] key) {
+    if (deleted == null) {
+      deleted = new HashSet<>();
+    }
+    deleted.add(ByteBuffer.wrap(key));
+  }
+
+  public boolean wasDeleted(byte[] key) {
+    return deleted != null && deleted.contains(ByteBuffer.wrap(key));
+  }
+
+  /** The transaction number if a store transaction was begun, else 0. */
+  public long txidIfBegun() {
+    return txn == null ? 0 : txn.txid();
+  }
+}
