@@ -76,20 +76,24 @@ final class RocksTransaction implements StoreTransaction {
   public CloseableIterator<KeyValue> scan(byte[] from, byte[] to) {
     checkOpen();
     byte[] lo = from == null ? new byte[0] : from;
+    byte[] hi = to != null && KeyCodec.UNSIGNED.compare(lo, to) > 0 ? lo : to;
     NavigableMap<byte[], byte[]> own;
-    if (overlay.isEmpty()) {
+    if (overlay.isEmpty() || (hi != null && KeyCodec.UNSIGNED.compare(lo, hi) == 0)) {
       own = Collections.emptyNavigableMap();
     } else {
-      own = new TreeMap<>(to == null ? overlay.tailMap(lo, true) : overlay.subMap(lo, true, to,
+      own = new TreeMap<>(hi == null ? overlay.tailMap(lo, true) : overlay.subMap(lo, true, hi,
           false));
     }
-    return new MvccScanIterator(store.visibleCursor(lo, to, snapshot.commitSeq()), own);
+    return new MvccScanIterator(store.visibleCursor(lo, hi, snapshot.commitSeq()), own);
   }
 
   @Override
   public Future<Void> lock(byte[] key, boolean failIfChangedSinceSnapshot) {
     if (state != State.OPEN) {
       return Future.failedFuture(closedError());
+    }
+    if (store.guard().isClosed()) {
+      return Future.failedFuture(new StorageException(Kind.CLOSED, "store is closed"));
     }
     Future<Void> granted = store.locks().acquire(txid, key);
     if (!failIfChangedSinceSnapshot) {
@@ -99,7 +103,7 @@ final class RocksTransaction implements StoreTransaction {
     long seq = snapshot.commitSeq();
     return granted.compose(v -> {
       Context ctx = Vertx.currentContext();
-      if (ctx != null) {
+      if (ctx != null && Context.isOnEventLoopThread()) {
         // The check reads RocksDB: never on an event loop.
         return ctx.executeBlocking(() -> checkUnchanged(k, seq), false);
       }

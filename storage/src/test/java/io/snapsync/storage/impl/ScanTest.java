@@ -58,6 +58,9 @@ class ScanTest {
     assertEquals(List.of(), drain(tx.scan(b("b"), b("b"))));
     tx.setSnapshot(store.latestSnapshot());
     assertEquals(List.of("a=1", "b=3", "d=1", "e=3"), drain(tx.scan(null, null)));
+    tx.put(b("bb"), b("own"));
+    assertEquals(List.of(), drain(tx.scan(b("c"), b("b"))), "inverted bounds: empty");
+    assertEquals(List.of(), drain(tx.scan(b("bb"), b("bb"))));
     tx.rollback();
   }
 
