@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  */
 public final class Scenario {
 
-  private static final Pattern STEP = Pattern.compile("^([A-Z])(?:\\[(\\w+)])?([:!~])\\s*(.*)$");
+  private static final Pattern STEP = Pattern.compile("^([A-Z])(?:\\[(\\w+)])?(~:|[:!~])\\s*(.*)$");
   private static final Pattern SNAPSHOT_ID =
       Pattern.compile("\\b([0-9A-F]{8}-[0-9A-F]{8}-\\d+|[0-9A-F]{16}-\\d+)\\b");
 
