@@ -177,7 +177,8 @@ final class QueryHandler {
 
   private Future<Void> describeStatement(String name) {
     PreparedStmt s = statement(name);
-    return conn.onLoop(describer.columns(s, conn.session())).map(cols -> {
+    Future<Void> params = conn.onLoop(ParamTypeInference.infer(s, conn.session()));
+    return params.compose(v -> conn.onLoop(describer.columns(s, conn.session()))).map(cols -> {
       s.declaredColumns = cols;
       conn.send(new ParameterDescription(s.describedParamTypes()));
       conn.send(cols.isEmpty() ? EmptyBodyMessage.NO_DATA : rowDescription(cols, null, null));
