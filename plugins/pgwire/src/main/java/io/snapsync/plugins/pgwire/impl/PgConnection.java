@@ -78,6 +78,7 @@ final class PgConnection {
   }
 
   void start() {
+    server.connections().add(this);
     socket.handler(data -> {
       try {
         frames.feed(data);
@@ -388,7 +389,14 @@ final class PgConnection {
     }
   }
 
+  /** Node shutdown: FATAL 57P01 to the client, then close (the session rolls back). */
+  void shutdown() {
+    onContext(() -> fatal(new SnapsyncException(SqlState.ADMIN_SHUTDOWN, Severity.FATAL,
+        Message.of("pgwire.shutdown"), null, null, 0, null)));
+  }
+
   private void onClosed() {
+    server.connections().remove(this);
     phase = Phase.CLOSED;
     inbox.clear();
     server.cancels().unregister(key);

@@ -35,8 +35,10 @@ public final class PgServerVerticle extends VerticleBase {
     return netServer.actualPort();
   }
 
+  /** Tells every client the server is going away (57P01), then stops listening. */
   @Override
   public Future<?> stop() {
+    server.connections().forEach(PgConnection::shutdown);
     return netServer == null ? Future.succeededFuture() : netServer.close();
   }
 }

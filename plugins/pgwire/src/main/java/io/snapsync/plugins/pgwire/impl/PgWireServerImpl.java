@@ -29,7 +29,8 @@ public final class PgWireServerImpl implements PgWireServer {
       MessageCatalog catalog, UserDirectory users, Optional<SessionManager> sessions) {
     CancelRegistry cancels = new CancelRegistry();
     ServerContext ctx = new ServerContext(options, catalog, new ErrorMapper(catalog), users,
-        sessions, cancels, new CatalogProbes(), SERVER_VERSION);
+        sessions, cancels, new CatalogProbes(), SERVER_VERSION,
+        java.util.concurrent.ConcurrentHashMap.newKeySet());
     PgWireServerImpl server = new PgWireServerImpl(vertx, ctx);
     return vertx.deployVerticle(server.verticle).map(id -> {
       server.deploymentId = id;

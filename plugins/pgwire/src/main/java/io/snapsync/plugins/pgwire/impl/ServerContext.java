@@ -9,5 +9,6 @@ import java.util.Optional;
 /** What every connection of one listener shares. Thread-safe. */
 record ServerContext(PgWireOptions options, MessageCatalog catalog, ErrorMapper errors,
     UserDirectory users, Optional<SessionManager> sessions, CancelRegistry cancels,
-    CatalogProbes probes, String serverVersion) {
+    CatalogProbes probes, String serverVersion,
+    java.util.Set<PgConnection> connections) {
 }
