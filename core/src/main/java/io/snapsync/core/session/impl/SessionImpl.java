@@ -284,12 +284,10 @@ public final class SessionImpl implements Session, SessionContext {
       closed = true;
       last = tail;
     }
+    manager.removed(this);
     return last.transform(ar -> db.blocking(() -> {
       txn.rollback();
       return null;
-    })).transform(ar -> {
-      manager.removed(this);
-      return Future.succeededFuture();
-    });
+    })).mapEmpty();
   }
 }

@@ -120,8 +120,9 @@ final class DmlTranslator {
       String alias = it.getAlias() == null ? null : ident(it.getAlias().getName());
       if (e instanceof AllColumns) {
         items.add(new Stmt.SelectItem.Star());
-      } else if (e instanceof Function f && f.isAllColumns()
-          && f.getName().equalsIgnoreCase("count")) {
+      } else if (e instanceof Function f && f.getName().equalsIgnoreCase("count")
+          && (f.isAllColumns() || f.getParameters() != null && f.getParameters().size() == 1
+              && f.getParameters().get(0) instanceof AllColumns)) {
         items.add(new Stmt.SelectItem.CountStar(alias));
       } else {
         items.add(new Stmt.SelectItem.Value(expr(e, tokens), alias));

@@ -24,7 +24,11 @@ public final class SqlParser {
     }
     if (first.kind() == Token.Kind.IDENT) {
       switch (first.text()) {
-        case "select", "insert", "update", "delete", "create", "drop" -> {
+        case "insert" -> {
+          Stmt.Insert fast = FastInsertParser.tryParse(tokens);
+          return fast != null ? fast : DmlTranslator.parse(sql, tokens);
+        }
+        case "select", "update", "delete", "create", "drop" -> {
           return DmlTranslator.parse(sql, tokens);
         }
         default -> {
