@@ -166,7 +166,17 @@ final class PgConnection {
 
   private void onStartupPacket(Buffer body) {
     StartupPacket p = StartupPacket.decode(body);
-    if (p instanceof StartupPacket.SslRequest || p instanceof StartupPacket.GssEncRequest) {
+    if (p instanceof StartupPacket.SslRequest && server.tls() != null
+        && !socket.isSsl()) {
+      // 'S' is written by the upgrade itself, so the ClientHello always meets the TLS handler
+      socket.upgradeToSsl(server.tls(), Buffer.buffer().appendByte((byte) 'S'))
+          .onFailure(t -> {
+            LOG.debug("pgwire: TLS handshake with {} failed: {}", socket.remoteAddress(),
+                t.toString());
+            socket.close();
+          });
+    } else if (p instanceof StartupPacket.SslRequest
+        || p instanceof StartupPacket.GssEncRequest) {
       socket.write(Buffer.buffer().appendByte((byte) 'N'));
     } else if (p instanceof StartupPacket.CancelRequest c) {
       boolean known = server.cancels().cancel(c.processId(), c.secretKey());

@@ -30,7 +30,8 @@ public final class PgWireServerImpl implements PgWireServer {
     CancelRegistry cancels = new CancelRegistry();
     ServerContext ctx = new ServerContext(options, catalog, new ErrorMapper(catalog), users,
         sessions, cancels, new CatalogProbes(), SERVER_VERSION,
-        java.util.concurrent.ConcurrentHashMap.newKeySet());
+        java.util.concurrent.ConcurrentHashMap.newKeySet(),
+        ServerContext.tlsOptions(options.tls()));
     PgWireServerImpl server = new PgWireServerImpl(vertx, ctx);
     return vertx.deployVerticle(server.verticle).map(id -> {
       server.deploymentId = id;

@@ -10,5 +10,23 @@ import java.util.Optional;
 record ServerContext(PgWireOptions options, MessageCatalog catalog, ErrorMapper errors,
     UserDirectory users, Optional<SessionManager> sessions, CancelRegistry cancels,
     CatalogProbes probes, String serverVersion,
-    java.util.Set<PgConnection> connections) {
+    java.util.Set<PgConnection> connections, io.vertx.core.net.ServerSSLOptions tls) {
+
+  /** The TLS options for SSLRequest upgrades, or null when TLS is not configured. */
+  static io.vertx.core.net.ServerSSLOptions tlsOptions(io.vertx.core.json.JsonObject tls) {
+    if (tls == null) {
+      return null;
+    }
+    io.vertx.core.net.ServerSSLOptions o = new io.vertx.core.net.ServerSSLOptions();
+    if (tls.containsKey("keyStorePath")) {
+      o.setKeyCertOptions(new io.vertx.core.net.KeyStoreOptions()
+          .setType(tls.getString("keyStoreType", "PKCS12"))
+          .setPath(tls.getString("keyStorePath"))
+          .setPassword(tls.getString("keyStorePassword")));
+    } else {
+      o.setKeyCertOptions(new io.vertx.core.net.PemKeyCertOptions()
+          .setCertPath(tls.getString("certPath")).setKeyPath(tls.getString("keyPath")));
+    }
+    return o;
+  }
 }

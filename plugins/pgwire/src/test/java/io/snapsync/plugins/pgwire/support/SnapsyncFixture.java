@@ -45,6 +45,11 @@ public final class SnapsyncFixture implements AutoCloseable {
 
   /** Starts a node in {@code dir}; {@code authentication} as in {@link PgWireOptions}. */
   public static SnapsyncFixture start(Path dir, String authentication) {
+    return start(dir, new PgWireOptions("127.0.0.1", 0, authentication, 1024 * 1024));
+  }
+
+  /** Starts a node in {@code dir} with the listener configured by {@code options}. */
+  public static SnapsyncFixture start(Path dir, PgWireOptions options) {
     Vertx vertx = Vertx.vertx();
     NodeServicesImpl services = TestServices.create(vertx, dir);
     services.catalog().addBundle(PgWireExtension.class.getClassLoader(), PgWireExtension.CATALOG);
@@ -52,7 +57,6 @@ public final class SnapsyncFixture implements AutoCloseable {
         .withKvSpaces(Database.KV_SPACES).withSyncCommits(false).withLockTimeoutMillis(5000));
     Database db = Database.open(store, services);
     SessionManagerImpl sessions = SessionManagerImpl.create(services, db);
-    PgWireOptions options = new PgWireOptions("127.0.0.1", 0, authentication, 1024 * 1024);
     PgWireServer server = PgWireServerImpl.start(vertx, options, services.catalog(),
         services.users(), Optional.of(sessions)).await();
     return new SnapsyncFixture(vertx, services, store, db, sessions, server);
