@@ -294,5 +294,12 @@ class ProtocolRobustnessTest {
       assertEquals("ERROR", err.fields().get('V'));
       assertEquals("42P01", err.fields().get('C'));
     }
+    try (RawClient c = login()) {
+      assertNull(c.query("SET lc_messages = 'zh_CN'"));
+      Msg err = c.query("SELECT * FROM raw_missing_table");
+      assertEquals("错误", err.fields().get('S'));
+      assertNull(c.query("RESET lc_messages"));
+      assertEquals("ERROR", c.query("SELECT * FROM raw_missing_table").fields().get('S'));
+    }
   }
 }

@@ -103,7 +103,7 @@ final class PgConnection {
   }
 
   void sendError(Throwable t) {
-    send(server.errors().error(t, lc));
+    send(server.errors().error(t, lcMessages()));
   }
 
   void sendReady() {
