@@ -173,6 +173,51 @@ class JdbcTest {
   }
 
   @Test
+  void batchesAndNullParametersWork() throws Exception {
+    try (Connection c = admin()) {
+      try (Statement s = c.createStatement()) {
+        s.execute("CREATE TABLE jdbc4 (id int PRIMARY KEY, v text)");
+      }
+      try (PreparedStatement ins = c.prepareStatement("INSERT INTO jdbc4 VALUES (?, ?)")) {
+        for (int i = 1; i <= 10; i++) {
+          ins.setInt(1, i);
+          if (i % 3 == 0) {
+            ins.setNull(2, java.sql.Types.VARCHAR);
+          } else {
+            ins.setString(2, "v" + i);
+          }
+          ins.addBatch();
+        }
+        int[] counts = ins.executeBatch();
+        assertEquals(10, counts.length);
+        for (int n : counts) {
+          assertEquals(1, n);
+        }
+      }
+      try (PreparedStatement q = c.prepareStatement("SELECT v FROM jdbc4 WHERE id = ?")) {
+        q.setInt(1, 3);
+        try (ResultSet rs = q.executeQuery()) {
+          assertTrue(rs.next());
+          assertEquals(null, rs.getString(1));
+          assertTrue(rs.wasNull());
+        }
+      }
+      c.setAutoCommit(false);
+      try (Statement s = c.createStatement()) {
+        s.setFetchSize(3);
+        try (ResultSet rs = s.executeQuery("SELECT id FROM jdbc4 ORDER BY id")) {
+          int n = 0;
+          while (rs.next()) {
+            assertEquals(++n, rs.getInt(1));
+          }
+          assertEquals(10, n);
+        }
+      }
+      c.commit();
+    }
+  }
+
+  @Test
   void badPasswordAndUnknownDatabaseAreRejected() {
     SQLException pw = assertThrows(SQLException.class,
         () -> connect(SnapsyncFixture.ADMIN, "wrong", "snapsync"));

@@ -97,6 +97,30 @@ class VertxPgClientTest {
   }
 
   @Test
+  void batchesAndTransactionsWork() {
+    PgConnection c = connect();
+    try {
+      c.query("CREATE TABLE vx3 (id int PRIMARY KEY, v text)").execute().await();
+      List<Tuple> batch = new ArrayList<>();
+      for (int i = 1; i <= 6; i++) {
+        batch.add(Tuple.of(i, "v" + i));
+      }
+      c.preparedQuery("INSERT INTO vx3 (id, v) VALUES ($1, $2)").executeBatch(batch).await();
+      var tx = c.begin().await();
+      c.preparedQuery("UPDATE vx3 SET v = $1 WHERE id = $2").execute(Tuple.of("changed", 1))
+          .await();
+      tx.rollback().await();
+      RowSet<Row> rows = c.preparedQuery("SELECT id, v FROM vx3 WHERE id = $1")
+          .execute(Tuple.of(1)).await();
+      assertEquals("v1", rows.iterator().next().getString("v"));
+      RowSet<Row> all = c.query("SELECT id FROM vx3").execute().await();
+      assertEquals(6, all.size());
+    } finally {
+      c.close().await();
+    }
+  }
+
+  @Test
   void failuresArePgExceptionsWithSqlState() {
     PgConnection c = connect();
     try {
