@@ -19,11 +19,32 @@ public interface Store extends AutoCloseable {
   /** A snapshot of everything committed so far. */
   Snapshot latestSnapshot();
 
-  /** Keeps the versions visible to {@code snapshot} until the pin is closed. */
+  /**
+   * Keeps the versions visible to {@code snapshot} until the pin is closed. Fails like
+   * {@link #begin(Snapshot)} when the snapshot is older than a reclaim that ran meanwhile.
+   */
   SnapshotPin pin(Snapshot snapshot);
 
-  /** Starts a transaction with a new txid reading {@code snapshot}. */
+  /**
+   * Starts a transaction with a new txid reading {@code snapshot}. The snapshot must come from
+   * this store; if a {@link #reclaim()} ran since it was taken and nothing kept it (a pin or a
+   * transaction using it), the call fails with {@link StorageException.Kind#SERIALIZATION_FAILURE}
+   * (snapshot too old) rather than read a partly reclaimed state. {@link #begin()} never does.
+   */
   StoreTransaction begin(Snapshot snapshot);
+
+  /**
+   * Starts a transaction reading the latest snapshot, registered atomically with respect to
+   * reclaim (use this rather than {@code begin(latestSnapshot())}).
+   */
+  default StoreTransaction begin() {
+    return begin(latestSnapshot());
+  }
+
+  /** Pins the latest snapshot, atomically with respect to reclaim. */
+  default SnapshotPin pinLatest() {
+    return pin(latestSnapshot());
+  }
 
   /** Prepared transactions, including those recovered at open. */
   List<PreparedTransaction> preparedTransactions();

@@ -17,8 +17,18 @@ public interface StoreTransaction {
 
   Snapshot snapshot();
 
-  /** Replaces the snapshot (READ COMMITTED takes one per statement; an import installs one). */
+  /**
+   * Replaces the snapshot (an import installs one). Fails with
+   * {@link StorageException.Kind#SERIALIZATION_FAILURE} when the snapshot is older than a
+   * reclaim that ran while nothing kept it (see {@link Store#begin(Snapshot)}).
+   */
   void setSnapshot(Snapshot snapshot);
+
+  /**
+   * Moves to the store's latest snapshot, atomically with respect to reclaim, and returns it
+   * (READ COMMITTED: once per statement).
+   */
+  Snapshot useLatestSnapshot();
 
   /** The value visible to this transaction, or {@code null}. */
   byte[] get(byte[] key);

@@ -44,7 +44,8 @@ public final class Database implements AutoCloseable {
     this.services = services;
     SettingsRegistry settings = services.settings();
     registerSettings(settings);
-    this.log = new SnapshotLog(store.space(SNAPSHOT_LOG_SPACE), services.clock(),
+    this.log = new SnapshotLog(store.space(SNAPSHOT_LOG_SPACE), store.space(SYSTEM_SPACE),
+        services.clock(),
         () -> settings.nodeLong("snapshot_log_retention_days"));
     this.registry = new SnapshotRegistry(store, log);
     this.worker = services.vertx().createSharedWorkerExecutor("snapsync-sql", WORKERS);

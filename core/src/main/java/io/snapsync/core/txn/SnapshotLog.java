@@ -30,13 +30,24 @@ public final class SnapshotLog {
   private final LongSupplier retentionDays;
   private final AtomicLong seq = new AtomicLong();
 
-  public SnapshotLog(KvSpace space, Clock clock, LongSupplier retentionDays) {
+  /** Key of the sequence high-water mark in the system space (kept when the log is purged). */
+  static final byte[] HIGH_WATER_KEY = "snapshot_log.seq".getBytes(
+      java.nio.charset.StandardCharsets.UTF_8);
+
+  private final KvSpace system;
+
+  public SnapshotLog(KvSpace space, KvSpace system, Clock clock, LongSupplier retentionDays) {
     this.space = space;
+    this.system = system;
+    byte[] hw = system.get(HIGH_WATER_KEY);
+    if (hw != null) {
+      seq.set(ByteBuffer.wrap(hw).getLong());
+    }
     this.clock = clock;
     this.retentionDays = retentionDays;
     try (CloseableIterator<KeyValue> it = space.scanReverse(null, null)) {
       if (it.hasNext()) {
-        seq.set(ByteBuffer.wrap(it.next().key()).getLong());
+        seq.set(Math.max(seq.get(), ByteBuffer.wrap(it.next().key()).getLong()));
       }
     }
     purgeExpired();
@@ -80,6 +91,7 @@ public final class SnapshotLog {
       return 0;
     }
     Instant cutoff = Instant.ofEpochMilli(clock.millis()).minusSeconds(days * 86_400L);
+    system.put(HIGH_WATER_KEY, key(seq.get()));
     int n = 0;
     try (CloseableIterator<KeyValue> it = space.scan(null, null)) {
       while (it.hasNext()) {

@@ -73,8 +73,7 @@ public final class SnapshotRegistry {
    * Checks 4 to 9 of SET TRANSACTION SNAPSHOT and, when they pass, returns a new pin of the
    * exported snapshot owned by the importer (the caller closes it when its transaction ends).
    */
-  public SnapshotPin importSnapshot(String id, IsolationLevel importer, boolean importerReadOnly,
-      long importerTxid, String importerUser) {
+  public SnapshotPin importSnapshot(String id, IsolationLevel importer, boolean importerReadOnly) {
     if (!ID_CHARS.matcher(id).matches() || id.isEmpty()) {
       throw SnapsyncException.error(SqlState.INVALID_PARAMETER_VALUE, "snapshot.invalid_id", id);
     }
@@ -104,8 +103,14 @@ public final class SnapshotRegistry {
       }
       pin = store.pin(s.snapshot());
     }
-    log.append("import", s, importerTxid, importerUser);
     return pin;
+  }
+
+  /** Appends the import event of {@code id} by the importing transaction to the log. */
+  public void logImport(String id, long importerTxid, String importerUser, String importerNode,
+      IsolationLevel importer, boolean importerReadOnly) {
+    log.append("import", new ExportedSnapshot(id, null, importerTxid, null, importerUser,
+        importerNode, importer, importerReadOnly, DATABASE, 0L), importerTxid, importerUser);
   }
 
   /** Registers an export made elsewhere, e.g. with another database name (tests, clusters). */

@@ -240,8 +240,7 @@ public final class TransactionBlock {
     if (!isolation.snapshotPerTransaction()) {
       throw SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED, "snapshot.import_isolation");
     }
-    long txid = txn == null ? 0 : txn.txid();
-    SnapshotPin p = registry.importSnapshot(id, isolation, readOnly, txid, user);
+    SnapshotPin p = registry.importSnapshot(id, isolation, readOnly);
     if (pin != null) {
       pin.close();
     }
@@ -251,6 +250,7 @@ public final class TransactionBlock {
       txn.setSnapshot(snapshot);
     }
     imported = true;
+    registry.logImport(id, storeTxn().txid(), user, node, isolation, readOnly);
     stats.snapshotImported();
   }
 

@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -88,7 +89,16 @@ final class LockTable {
       e.waiters.addLast(w);
       waiting.computeIfAbsent(txid, t -> new ArrayList<>()).add(w);
       if (timeoutMillis > 0) {
-        w.timeout = scheduler.schedule(() -> expire(w), timeoutMillis, TimeUnit.MILLISECONDS);
+        try {
+          w.timeout = scheduler.schedule(() -> expire(w), timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closed) {
+          e.waiters.remove(w);
+          waiting.get(txid).remove(w);
+          if (waiting.get(txid).isEmpty()) {
+            waiting.remove(txid);
+          }
+          return Future.failedFuture(new StorageException(Kind.CLOSED, "store is closed"));
+        }
       }
     }
     return w.promise.future();
@@ -115,8 +125,10 @@ final class LockTable {
   void releaseAll(long txid) {
     List<Completion> completions = new ArrayList<>();
     synchronized (this) {
-      cancelWaitsLocked(txid, completions,
-          new StorageException(Kind.TRANSACTION_CLOSED, "transaction " + txid + " ended"));
+      if (waiting.containsKey(txid)) {
+        cancelWaitsLocked(txid, completions,
+            new StorageException(Kind.TRANSACTION_CLOSED, "transaction " + txid + " ended"));
+      }
       Set<ByteKey> keys = held.remove(txid);
       if (keys != null) {
         for (ByteKey k : keys) {
@@ -125,6 +137,18 @@ final class LockTable {
             handOver(k, e, completions);
           }
         }
+      }
+    }
+    complete(completions);
+  }
+
+  /** Fails the pending requests of {@code txid}; its granted locks stay. */
+  void cancelWaits(long txid) {
+    List<Completion> completions = new ArrayList<>();
+    synchronized (this) {
+      if (waiting.containsKey(txid)) {
+        cancelWaitsLocked(txid, completions, new StorageException(Kind.TRANSACTION_CLOSED,
+            "transaction " + txid + " was prepared"));
       }
     }
     complete(completions);

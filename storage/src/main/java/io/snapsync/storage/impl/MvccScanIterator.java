@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.NoSuchElementException;
+import java.util.function.Consumer;
 
 /**
  * A transaction's scan: committed rows visible to its snapshot merged with its own buffered
@@ -23,16 +24,22 @@ final class MvccScanIterator implements CloseableIterator<KeyValue> {
   private boolean committedDone;
   private KeyValue next;
   private boolean closed;
+  private final Consumer<MvccScanIterator> onClose;
 
-  MvccScanIterator(VisibleCursor committed, NavigableMap<byte[], byte[]> ownWrites) {
+  MvccScanIterator(VisibleCursor committed, NavigableMap<byte[], byte[]> ownWrites,
+      Consumer<MvccScanIterator> onClose) {
     this.committed = committed;
+    this.onClose = onClose;
     this.own = ownWrites.entrySet().iterator();
     this.ownNext = own.hasNext() ? own.next() : null;
   }
 
   @Override
   public boolean hasNext() {
-    if (next == null && !closed) {
+    if (closed) {
+      return false;
+    }
+    if (next == null) {
       next = compute();
     }
     return next != null;
@@ -76,7 +83,10 @@ final class MvccScanIterator implements CloseableIterator<KeyValue> {
   public void close() {
     if (!closed) {
       closed = true;
+      next = null;
+      buffer.clear();
       committed.close();
+      onClose.accept(this);
     }
   }
 }

@@ -47,7 +47,7 @@ public final class RocksStore implements Store {
 
   static final byte[] META_LAST_SEQ = "last_commit_seq".getBytes(StandardCharsets.UTF_8);
   static final byte[] META_TXID_HW = "txid_high_water".getBytes(StandardCharsets.UTF_8);
-  private static final long TXID_BLOCK = 1024;
+  private static final long TXID_BLOCK = 16_384;
   private static final int RECLAIM_BATCH = 1000;
 
   static {
@@ -71,6 +71,9 @@ public final class RocksStore implements Store {
   private final AtomicLong pending = new AtomicLong();
   private final AtomicLong reclaimed = new AtomicLong();
   private volatile long lastSeq;
+  /** Highest seq handed to a committer (guarded by commitLock); {@code >= lastSeq}. */
+  private long assignedSeq;
+  private final SeqPublisher publisher = new SeqPublisher(s -> lastSeq = s);
   private volatile long txidLimit;
 
   private RocksStore(StoreOptions options, RocksHandles handles) {
@@ -109,12 +112,18 @@ public final class RocksStore implements Store {
   private void recover() {
     try {
       byte[] last = h.db.get(h.meta, META_LAST_SEQ);
-      lastSeq = last == null ? 0 : KeyCodec.getLong(last, 0);
+      long seq = last == null ? 0 : KeyCodec.getLong(last, 0);
       byte[] hw = h.db.get(h.meta, META_TXID_HW);
       long start = hw == null ? 1 : KeyCodec.getLong(hw, 0);
       nextTxid.set(start);
       persistTxidLimit(start + TXID_BLOCK);
-      pending.set(countPending());
+      long[] counts = scanVersions();
+      pending.set(counts[0]);
+      // Concurrent batches may reach the WAL out of seq order: the meta value can lag.
+      seq = Math.max(seq, counts[1]);
+      lastSeq = seq;
+      assignedSeq = seq;
+      publisher.reset(seq);
       try (RocksIterator it = h.db.newIterator(h.prepared)) {
         for (it.seekToFirst(); it.isValid(); it.next()) {
           PreparedRecord rec = PreparedRecord.decode(it.value());
@@ -133,15 +142,20 @@ public final class RocksStore implements Store {
     }
   }
 
-  /** Versions a reclaim without pins would delete: all but each key's newest live version. */
-  private long countPending() throws RocksDBException {
+  /**
+   * One scan of {@code mvcc}: [0] versions a reclaim without pins would delete (all but each
+   * key's newest live version), [1] the highest commit seq present.
+   */
+  private long[] scanVersions() throws RocksDBException {
     long versions = 0;
     long live = 0;
+    long maxSeq = 0;
     try (RocksIterator it = h.db.newIterator(h.mvcc)) {
       byte[] group = null;
       for (it.seekToFirst(); it.isValid(); it.next()) {
         byte[] k = it.key();
         versions++;
+        maxSeq = Math.max(maxSeq, KeyCodec.seqOf(k));
         if (group == null || !KeyCodec.samePrefix(group, k)) {
           group = k;
           if (!KeyCodec.isTombstone(it.value())) {
@@ -151,7 +165,7 @@ public final class RocksStore implements Store {
       }
       it.status();
     }
-    return versions - live;
+    return new long[] {versions - live, maxSeq};
   }
 
   private void persistTxidLimit(long limit) throws RocksDBException {
@@ -189,16 +203,41 @@ public final class RocksStore implements Store {
   @Override
   public SnapshotPin pin(Snapshot snapshot) {
     checkOpen();
+    checkNotFuture(snapshot);
     return pins.pin(snapshot);
   }
 
   @Override
   public StoreTransaction begin(Snapshot snapshot) {
     checkOpen();
+    checkNotFuture(snapshot);
     RocksTransaction tx = new RocksTransaction(this, newTxid(), snapshot);
     pins.addTransaction(snapshot.commitSeq());
     open.add(tx);
     return tx;
+  }
+
+  void checkNotFuture(Snapshot snapshot) {
+    if (snapshot.commitSeq() > lastSeq || snapshot.commitSeq() < 0) {
+      throw new IllegalArgumentException("snapshot " + snapshot.commitSeq()
+          + " is not a snapshot of this store (last commit " + lastSeq + ")");
+    }
+  }
+
+  @Override
+  public StoreTransaction begin() {
+    checkOpen();
+    long txid = newTxid();
+    long seq = pins.addTransactionAtLatest(() -> lastSeq);
+    RocksTransaction tx = new RocksTransaction(this, txid, new Snapshot(seq));
+    open.add(tx);
+    return tx;
+  }
+
+  @Override
+  public SnapshotPin pinLatest() {
+    checkOpen();
+    return pins.pinLatest(() -> lastSeq);
   }
 
   /** Called when a transaction ends (commit, rollback, prepare). Idempotent. */
@@ -219,36 +258,54 @@ public final class RocksStore implements Store {
 
   /**
    * Writes {@code writes} (value null: delete) as versions of a new commit seq, plus whatever
-   * {@code extra} adds to the same batch; publishes the seq once the batch is durable.
+   * {@code extra} adds to the same batch; returns once the seq is published.
+   *
+   * <p>Group commit: seqs are assigned and batches built one at a time under
+   * {@link #commitLock}, but the (synced) RocksDB writes run outside it, so concurrent committers
+   * share one WAL write and fsync (RocksDB's write groups). Publication is in seq order: a seq
+   * becomes {@link #lastSeq} only when it and every smaller seq are written, and a committer
+   * returns only after its seq is published.
    */
   private long apply(List<Map.Entry<byte[], byte[]>> writes,
       Consumer<org.rocksdb.WriteBatch> extra) {
-    synchronized (commitLock) {
-      guard.enter();
-      try (org.rocksdb.WriteBatch batch = new org.rocksdb.WriteBatch();
-          RocksIterator probe = h.db.newIterator(h.mvcc)) {
-        long seq = lastSeq + 1;
-        long superseded = 0;
-        for (Map.Entry<byte[], byte[]> w : writes) {
-          byte[] before = newestVersion(probe, w.getKey());
-          boolean put = w.getValue() != null;
-          batch.put(h.mvcc, KeyCodec.encode(w.getKey(), seq),
-              put ? KeyCodec.putValue(w.getValue()) : KeyCodec.tombstoneValue());
-          // pending = versions - live newest versions (see countPending)
-          superseded += (put ? 0 : 1)
-              + (before != null && !KeyCodec.isTombstone(before) ? 1 : 0);
+    long seq;
+    long superseded = 0;
+    org.rocksdb.WriteBatch batch = new org.rocksdb.WriteBatch();
+    guard.enter();
+    try {
+      synchronized (commitLock) {
+        seq = ++assignedSeq;
+        try (RocksIterator probe = h.db.newIterator(h.mvcc)) {
+          for (Map.Entry<byte[], byte[]> w : writes) {
+            byte[] before = newestVersion(probe, w.getKey());
+            boolean put = w.getValue() != null;
+            batch.put(h.mvcc, KeyCodec.encode(w.getKey(), seq),
+                put ? KeyCodec.putValue(w.getValue()) : KeyCodec.tombstoneValue());
+            // pending = versions - live newest versions (see countPending)
+            superseded += (put ? 0 : 1)
+                + (before != null && !KeyCodec.isTombstone(before) ? 1 : 0);
+          }
+          extra.accept(batch);
+          batch.put(h.meta, META_LAST_SEQ, KeyCodec.longBytes(seq));
+        } catch (RocksDBException | RuntimeException e) {
+          publisher.skip(seq);
+          throw e;
         }
-        extra.accept(batch);
-        batch.put(h.meta, META_LAST_SEQ, KeyCodec.longBytes(seq));
-        h.db.write(h.commitWrite, batch);
-        lastSeq = seq;
-        pending.addAndGet(superseded);
-        return seq;
-      } catch (RocksDBException e) {
-        throw io("commit write batch", e);
-      } finally {
-        guard.exit();
       }
+      try {
+        h.db.write(h.commitWrite, batch);
+      } catch (RocksDBException | RuntimeException e) {
+        publisher.skip(seq);
+        throw e;
+      }
+      pending.addAndGet(superseded);
+      publisher.publishAndWait(seq);
+      return seq;
+    } catch (RocksDBException e) {
+      throw io("commit write batch", e);
+    } finally {
+      batch.close();
+      guard.exit();
     }
   }
 

@@ -37,6 +37,8 @@ final class RocksTransaction implements StoreTransaction {
   private volatile Snapshot snapshot;
   private volatile State state = State.OPEN;
   private final PointReader reader;
+  /** Scans not closed yet: closed when the transaction ends. */
+  private final List<MvccScanIterator> scans = new ArrayList<>();
 
   RocksTransaction(RocksStore store, long txid, Snapshot snapshot) {
     this.store = store;
@@ -58,8 +60,18 @@ final class RocksTransaction implements StoreTransaction {
   @Override
   public void setSnapshot(Snapshot s) {
     checkOpen();
+    store.checkNotFuture(s);
     store.pins().moveTransaction(snapshot.commitSeq(), s.commitSeq());
     snapshot = s;
+  }
+
+  @Override
+  public Snapshot useLatestSnapshot() {
+    checkOpen();
+    Snapshot s = new Snapshot(store.pins().moveTransactionToLatest(snapshot.commitSeq(),
+        store::lastSeq));
+    snapshot = s;
+    return s;
   }
 
   @Override
@@ -84,7 +96,10 @@ final class RocksTransaction implements StoreTransaction {
       own = new TreeMap<>(hi == null ? overlay.tailMap(lo, true) : overlay.subMap(lo, true, hi,
           false));
     }
-    return new MvccScanIterator(store.visibleCursor(lo, hi, snapshot.commitSeq()), own);
+    MvccScanIterator scan = new MvccScanIterator(
+        store.visibleCursor(lo, hi, snapshot.commitSeq()), own, scans::remove);
+    scans.add(scan);
+    return scan;
   }
 
   @Override
@@ -202,17 +217,25 @@ final class RocksTransaction implements StoreTransaction {
   @Override
   public void prepare(String gid, String owner) {
     checkOpen();
+    store.locks().cancelWaits(txid);
     store.prepare(this, gid, owner, overlay);
     state = State.PREPARED;
-    reader.close();
+    closeReaders();
     store.forget(this);
   }
 
   /** Ends the transaction: its locks go to the next waiters, its snapshot is unpinned. */
   private void end() {
-    reader.close();
+    closeReaders();
     store.locks().releaseAll(txid);
     store.forget(this);
+  }
+
+  private void closeReaders() {
+    reader.close();
+    for (MvccScanIterator scan : new ArrayList<>(scans)) {
+      scan.close();
+    }
   }
 
   private void checkOpen() {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.snapsync.storage.KeyValue;
-import io.snapsync.storage.Snapshot;
 import io.snapsync.storage.SnapshotPin;
 import io.snapsync.storage.StorageException;
 import io.snapsync.storage.StorageException.Kind;
@@ -99,7 +98,7 @@ class ConcurrencyTest {
             int to = (from + 1 + random.nextInt(ACCOUNTS - 1)) % ACCOUNTS;
             long amount = 1 + random.nextInt(50);
             while (true) {
-              StoreTransaction tx = store.begin(store.latestSnapshot());
+              StoreTransaction tx = store.begin();
               try {
                 awaitLock(tx.lock(account(from), true));
                 awaitLock(tx.lock(account(to), true));
@@ -126,8 +125,7 @@ class ConcurrencyTest {
       for (int r = 0; r < READERS; r++) {
         others.add(pool.submit(() -> {
           for (int n = 0; n < SCANS_PER_READER; n++) {
-            Snapshot snap = store.latestSnapshot();
-            try (SnapshotPin pin = store.pin(snap)) {
+            try (SnapshotPin pin = store.pinLatest()) {
               StoreTransaction tx = store.begin(pin.snapshot());
               List<String> first = scan(tx);
               List<String> second = scan(tx);

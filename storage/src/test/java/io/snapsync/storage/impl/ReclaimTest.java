@@ -5,9 +5,11 @@ import static io.snapsync.storage.impl.TestSupport.drain;
 import static io.snapsync.storage.impl.TestSupport.s;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.snapsync.storage.Snapshot;
 import io.snapsync.storage.SnapshotPin;
+import io.snapsync.storage.StorageException;
 import io.snapsync.storage.Store;
 import io.snapsync.storage.StoreOptions;
 import io.snapsync.storage.StoreStats;
@@ -124,6 +126,30 @@ class ReclaimTest {
     assertEquals("3", s(reader.get(b("k"))));
     reader.rollback();
     assertEquals(0, store.stats().versionsPendingReclaim());
+  }
+
+  @Test
+  void unregisteredSnapshotOlderThanAReclaimIsRefused() {
+    commit("k", "1");
+    Snapshot taken = store.latestSnapshot();
+    commit("k", "2");
+    store.reclaim();
+    StorageException e = assertThrows(StorageException.class, () -> store.begin(taken));
+    assertEquals(StorageException.Kind.SERIALIZATION_FAILURE, e.kind());
+    assertThrows(StorageException.class, () -> store.pin(taken));
+    StoreTransaction tx = store.begin(store.latestSnapshot());
+    assertThrows(StorageException.class, () -> tx.setSnapshot(taken));
+    assertEquals("2", s(tx.get(b("k"))));
+    tx.rollback();
+    assertThrows(IllegalArgumentException.class,
+        () -> store.begin(new Snapshot(store.latestSnapshot().commitSeq() + 1)));
+    // The atomic forms take the latest snapshot and never fail this way.
+    try (SnapshotPin pin = store.pinLatest()) {
+      assertEquals(store.latestSnapshot(), pin.snapshot());
+    }
+    StoreTransaction fresh = store.begin();
+    assertEquals(store.latestSnapshot(), fresh.snapshot());
+    fresh.rollback();
   }
 
   @Test

@@ -116,4 +116,16 @@ class ScanTest {
     assertEquals("k00999=r2", all.get(499));
     tx.rollback();
   }
+
+  @Test
+  void endingTheTransactionClosesItsOpenScans() {
+    commit("a", "1", "b", "2");
+    StoreTransaction tx = store.begin(store.latestSnapshot());
+    var it = tx.scan(null, null);
+    org.junit.jupiter.api.Assertions.assertTrue(it.hasNext());
+    tx.rollback();
+    // The scan was closed with the transaction: it yields nothing more, and closing is harmless.
+    org.junit.jupiter.api.Assertions.assertFalse(it.hasNext());
+    it.close();
+  }
 }

@@ -68,6 +68,18 @@ class VisibilityTest {
   }
 
   @Test
+  void useLatestSnapshotMovesAReadCommittedTransactionForward() {
+    commit("a", "1");
+    StoreTransaction rc = store.begin();
+    assertEquals(store.latestSnapshot(), rc.snapshot());
+    long seq = commit("a", "2");
+    assertEquals("1", s(rc.get(b("a"))));
+    assertEquals(new Snapshot(seq), rc.useLatestSnapshot());
+    assertEquals("2", s(rc.get(b("a"))));
+    rc.rollback();
+  }
+
+  @Test
   void emptyStoreStartsAtSeqZero() {
     assertEquals(0, store.latestSnapshot().commitSeq());
     StoreTransaction tx = store.begin(store.latestSnapshot());

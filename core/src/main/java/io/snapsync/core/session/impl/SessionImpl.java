@@ -26,6 +26,9 @@ import java.util.List;
  */
 public final class SessionImpl implements Session, SessionContext {
 
+  /** Statements longer than this are parsed on a worker thread. */
+  static final int PARSE_INLINE_MAX = 256;
+
   private final SessionManagerImpl manager;
   private final Database db;
   private final String id;
@@ -176,13 +179,27 @@ public final class SessionImpl implements Session, SessionContext {
   private Future<StatementResult> runOne(String text, int offset, List<Object> params) {
     long start = System.nanoTime();
     lastActive = db.services().clock().millis();
+    if (text.length() > PARSE_INLINE_MAX) {
+      // long statements are parsed on a worker: JSqlParser can take milliseconds
+      return db.blocking(() -> SqlParser.parse(text)).transform(ar -> ar.succeeded()
+          ? runParsed(ar.result(), text, offset, params, start)
+          : failStatement(shift(asSnapsync(ar.cause()), offset)));
+    }
     Stmt stmt;
     try {
       stmt = SqlParser.parse(text);
     } catch (SnapsyncException e) {
-      SnapsyncException shifted = e.position() > 0 ? e.withPosition(e.position() + offset) : e;
-      return failStatement(shifted);
+      return failStatement(shift(e, offset));
     }
+    return runParsed(stmt, text, offset, params, start);
+  }
+
+  private static SnapsyncException shift(SnapsyncException e, int offset) {
+    return e.position() > 0 ? e.withPosition(e.position() + offset) : e;
+  }
+
+  private Future<StatementResult> runParsed(Stmt stmt, String text, int offset,
+      List<Object> params, long start) {
     if (txn.isFailed() && !(stmt instanceof Stmt.Commit || stmt instanceof Stmt.Rollback
         || stmt instanceof Stmt.RollbackTo)) {
       SnapsyncException e = SnapsyncException.error(SqlState.IN_FAILED_SQL_TRANSACTION,

@@ -75,10 +75,10 @@ public final class SessionManagerImpl implements SessionManager {
         try {
           settings.set(key, String.valueOf(e.getValue()));
         } catch (SnapsyncException x) {
-          if (!SqlState.UNDEFINED_OBJECT.equals(x.sqlState())) {
+          if (!SqlState.UNDEFINED_OBJECT.equals(x.sqlState()) && !"55P02".equals(x.sqlState())) {
             throw x;
           }
-          // clients send parameters we do not keep (client_encoding, DateStyle, ...)
+          // clients send parameters we do not keep or that are fixed (server_version, ...)
         }
       }
     } catch (SnapsyncException e) {

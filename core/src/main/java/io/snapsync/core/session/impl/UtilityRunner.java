@@ -79,8 +79,10 @@ final class UtilityRunner {
       return ok("SET");
     } else if (s instanceof Stmt.Savepoint sp) {
       requireBlock("sql.savepoint_outside_block");
-      txn.savepoint(sp.name());
-      return ok("SAVEPOINT");
+      return db.blocking(() -> {
+        txn.savepoint(sp.name());
+        return StatementResult.command("SAVEPOINT");
+      });
     } else if (s instanceof Stmt.Release r) {
       requireBlock("sql.release_outside_block");
       txn.release(r.name());

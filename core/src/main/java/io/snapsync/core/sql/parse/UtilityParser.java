@@ -63,6 +63,12 @@ final class UtilityParser {
         yield new Stmt.PrepareTransaction(string());
       }
       case "show" -> {
+        if (peek().isWord("transaction") && tokens.get(at + 1).isWord("isolation")) {
+          next();
+          next();
+          expect("level");
+          yield new Stmt.Show("transaction_isolation");
+        }
         if (peek().isWord("all")) {
           next();
           yield new Stmt.Show("all");

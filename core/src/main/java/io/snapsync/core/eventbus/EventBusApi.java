@@ -1,0 +1,340 @@
+package io.snapsync.core.eventbus;
+
+import io.snapsync.core.catalog.MessageCatalog;
+import io.snapsync.core.error.SnapsyncException;
+import io.snapsync.core.error.SqlState;
+import io.snapsync.core.node.NodeServices;
+import io.snapsync.core.session.Session;
+import io.snapsync.core.session.SessionManager;
+import io.snapsync.core.session.StatementResult;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The session API over the event bus (docs/event-bus-api.md): open, execute, close, ping, on
+ * the cluster-wide and node-specific addresses of {@link Addresses}. Every failure is
+ * {@code message.fail(code, json)} with a code of {@link ApiErrors} and the JSON of a
+ * {@link SnapsyncException}. Sessions opened here are closed when idle longer than the node
+ * setting {@code eventbus_session_idle_timeout} and when the caller's cluster node leaves.
+ *
+ * <p>Per session the verticle keeps one small entry (no timer, no thread): ten thousand open
+ * sessions cost a map of ten thousand entries, scanned once a second by the reaper.
+ */
+public final class EventBusApi extends VerticleBase {
+
+  public static final String IDLE_TIMEOUT_SETTING = "eventbus_session_idle_timeout";
+  private static final Logger LOG = LoggerFactory.getLogger(EventBusApi.class);
+  private static final List<String> OPS = List.of("open", "execute", "close", "ping");
+
+  /** One API session: who opened it from where, and when it was last used. */
+  private static final class Entry {
+    final Session session;
+    final String callerNode;
+    volatile long lastActive;
+    final AtomicInteger inFlight = new AtomicInteger();
+
+    Entry(Session session, String callerNode, long now) {
+      this.session = session;
+      this.callerNode = callerNode;
+      this.lastActive = now;
+    }
+  }
+
+  private final NodeServices services;
+  private final SessionManager sessions;
+  private final int maxMessageBytes;
+  private final long reapIntervalMillis;
+  private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+  private final List<MessageConsumer<Object>> consumers = new ArrayList<>();
+  private long reaperTimer = -1;
+
+  public EventBusApi(NodeServices services, SessionManager sessions, int maxMessageBytes,
+      long reapIntervalMillis) {
+    this.services = services;
+    this.sessions = sessions;
+    this.maxMessageBytes = maxMessageBytes;
+    this.reapIntervalMillis = reapIntervalMillis;
+  }
+
+  @Override
+  public Future<?> start() {
+    String node = services.node().name();
+    List<Future<Void>> regs = new ArrayList<>();
+    for (String op : List.of(Addresses.OPEN, Addresses.EXECUTE, Addresses.CLOSE, Addresses.API)) {
+      String opName = op.equals(Addresses.API) ? null : op.substring(op.indexOf('.') + 1);
+      for (String address : List.of(Addresses.cluster(op), Addresses.node(node, op))) {
+        MessageConsumer<Object> c = vertx.eventBus().consumer(address, m -> handle(m, opName));
+        consumers.add(c);
+        regs.add(c.completion());
+      }
+    }
+    if (reapIntervalMillis > 0) {
+      reaperTimer = vertx.setPeriodic(reapIntervalMillis, t -> reapIdle());
+    }
+    return Future.all(regs);
+  }
+
+  @Override
+  public Future<?> stop() {
+    if (reaperTimer >= 0) {
+      vertx.cancelTimer(reaperTimer);
+    }
+    List<Future<Void>> all = new ArrayList<>();
+    consumers.forEach(c -> all.add(c.unregister()));
+    entries.values().forEach(e -> all.add(e.session.close().otherwiseEmpty()));
+    entries.clear();
+    return Future.join(all);
+  }
+
+  /** Sessions currently open through this API. */
+  public int openSessions() {
+    return entries.size();
+  }
+
+  private String defaultLc() {
+    return services.settings().nodeValue("lc_messages");
+  }
+
+  private void handle(Message<Object> msg, String fixedOp) {
+    String lc = defaultLc();
+    JsonObject body;
+    String op;
+    try {
+      body = parse(msg.body());
+      op = fixedOp != null ? fixedOp : requireString(body, "op");
+      if (body.getValue("options") instanceof JsonObject o && o.getValue("lc_messages")
+          instanceof String l && op.equals("open")) {
+        lc = l;
+      }
+      if (!OPS.contains(op)) {
+        throw SnapsyncException.error(SqlState.PROTOCOL_VIOLATION, "core.eventbus.unknown_op",
+            op, String.join(", ", OPS));
+      }
+    } catch (SnapsyncException e) {
+      int code = e.sqlState().equals(SqlState.PROGRAM_LIMIT_EXCEEDED) ? ApiErrors.TOO_LARGE
+          : ApiErrors.BAD_REQUEST;
+      fail(msg, code, e, lc);
+      return;
+    }
+    try {
+      switch (op) {
+        case "open" -> open(msg, body, lc);
+        case "execute" -> execute(msg, body);
+        case "close" -> close(msg, body);
+        default -> msg.reply(ping());
+      }
+    } catch (SnapsyncException e) {
+      fail(msg, e.sqlState().equals(SqlState.PROTOCOL_VIOLATION)
+          || e.sqlState().equals(SqlState.INVALID_PARAMETER_VALUE) ? ApiErrors.BAD_REQUEST
+          : ApiErrors.codeOf(e), e, lc);
+    } catch (RuntimeException e) {
+      LOG.error("event-bus request failed", e);
+      fail(msg, ApiErrors.INTERNAL, internal(e), lc);
+    }
+  }
+
+  private JsonObject parse(Object body) {
+    if (body instanceof JsonObject j) {
+      int size = j.toBuffer().length();
+      checkSize(size);
+      return j;
+    }
+    String text;
+    if (body instanceof String s) {
+      checkSize(s.getBytes(StandardCharsets.UTF_8).length);
+      text = s;
+    } else if (body instanceof Buffer b) {
+      checkSize(b.length());
+      text = b.toString(StandardCharsets.UTF_8);
+    } else {
+      throw SnapsyncException.error(SqlState.PROTOCOL_VIOLATION, "core.eventbus.not_object");
+    }
+    Object parsed;
+    try {
+      parsed = io.vertx.core.json.Json.decodeValue(text);
+    } catch (DecodeException e) {
+      String why = e.getMessage() == null ? "" : e.getMessage().replace('\n', ' ');
+      if (why.length() > 200) {
+        why = why.substring(0, 200) + "...";
+      }
+      throw SnapsyncException.error(SqlState.PROTOCOL_VIOLATION, "core.eventbus.malformed_json",
+          why);
+    }
+    if (!(parsed instanceof JsonObject j)) {
+      throw SnapsyncException.error(SqlState.PROTOCOL_VIOLATION, "core.eventbus.not_object");
+    }
+    return j;
+  }
+
+  private void checkSize(int size) {
+    if (size > maxMessageBytes) {
+      throw SnapsyncException.error(SqlState.PROGRAM_LIMIT_EXCEEDED, "core.eventbus.too_large",
+          size, maxMessageBytes);
+    }
+  }
+
+  private static String requireString(JsonObject body, String field) {
+    Object v = body.getValue(field);
+    if (v == null) {
+      throw SnapsyncException.error(SqlState.PROTOCOL_VIOLATION, "core.eventbus.missing_field",
+          field);
+    }
+    if (!(v instanceof String s)) {
+      throw SnapsyncException.error(SqlState.INVALID_PARAMETER_VALUE, "core.eventbus.bad_field",
+          field, "a string");
+    }
+    return s;
+  }
+
+  private static <T> T optional(JsonObject body, String field, Class<T> type, String what) {
+    Object v = body.getValue(field);
+    if (v == null) {
+      return null;
+    }
+    if (!type.isInstance(v)) {
+      throw SnapsyncException.error(SqlState.INVALID_PARAMETER_VALUE, "core.eventbus.bad_field",
+          field, what);
+    }
+    return type.cast(v);
+  }
+
+  private void open(Message<Object> msg, JsonObject body, String lc) {
+    String user = requireString(body, "user");
+    String password = requireString(body, "password");
+    JsonObject options = optional(body, "options", JsonObject.class, "an object");
+    String database = optional(body, "database", String.class, "a string");
+    String caller = optional(body, "callerNode", String.class, "a string");
+    JsonObject opts = options == null ? new JsonObject() : options.copy();
+    if (database != null) {
+      opts.put("database", database);
+    }
+    sessions.open(user, password, opts).onComplete(ar -> {
+      if (ar.failed()) {
+        SnapsyncException e = asSnapsync(ar.cause());
+        fail(msg, ApiErrors.codeOf(e), e, lc);
+        return;
+      }
+      Session s = ar.result();
+      entries.put(s.id(), new Entry(s, caller, services.clock().millis()));
+      msg.reply(new JsonObject().put("sessionId", s.id()).put("node", services.node().name())
+          .put("user", s.user()).put("transactionStatus", s.transactionStatus().name()));
+    });
+  }
+
+  private Entry entry(JsonObject body) {
+    String id = requireString(body, "sessionId");
+    Entry e = entries.get(id);
+    if (e == null) {
+      throw SnapsyncException.error(ApiErrors.CONNECTION_DOES_NOT_EXIST,
+          "core.eventbus.no_session", id, services.node().name());
+    }
+    return e;
+  }
+
+  private void execute(Message<Object> msg, JsonObject body) {
+    Entry e = entry(body);
+    String sql = requireString(body, "sql");
+    JsonArray params = optional(body, "params", JsonArray.class, "an array");
+    e.inFlight.incrementAndGet();
+    e.lastActive = services.clock().millis();
+    Future<List<StatementResult>> run = params == null ? e.session.execute(sql)
+        : e.session.execute(sql, params.getList()).map(List::of);
+    run.onComplete(ar -> {
+      e.lastActive = services.clock().millis();
+      e.inFlight.decrementAndGet();
+      Session s = e.session;
+      String lc = s.lcMessages();
+      MessageCatalog catalog = services.catalog();
+      if (ar.succeeded()) {
+        msg.reply(new JsonObject().put("results", ResultJson.results(ar.result(), catalog, lc))
+            .put("transactionStatus", s.transactionStatus().name()));
+        return;
+      }
+      SnapsyncException ex = asSnapsync(ar.cause());
+      JsonObject err = ex.toJson(catalog, lc);
+      List<StatementResult> done = new ArrayList<>();
+      for (Object o : ex.completedResults()) {
+        if (o instanceof StatementResult r) {
+          done.add(r);
+        }
+      }
+      err.put("results", ResultJson.results(done, catalog, lc))
+          .put("transactionStatus", s.transactionStatus().name());
+      msg.fail(ApiErrors.codeOf(ex), err.encode());
+    });
+  }
+
+  private void close(Message<Object> msg, JsonObject body) {
+    Entry e = entry(body);
+    entries.remove(e.session.id());
+    e.session.close().onComplete(ar -> msg.reply(new JsonObject().put("closed", true)));
+  }
+
+  private JsonObject ping() {
+    return new JsonObject().put("node", services.node().name())
+        .put("role", services.node().roleName()).put("sessions", entries.size());
+  }
+
+  /** Closes API sessions idle longer than {@code eventbus_session_idle_timeout} (0: never). */
+  public int reapIdle() {
+    long timeout = services.settings().nodeLong(IDLE_TIMEOUT_SETTING);
+    if (timeout <= 0) {
+      return 0;
+    }
+    long now = services.clock().millis();
+    int closed = 0;
+    for (Entry e : entries.values()) {
+      if (e.inFlight.get() == 0 && now - e.lastActive > timeout
+          && entries.remove(e.session.id(), e)) {
+        closed++;
+        e.session.close();
+      }
+    }
+    if (closed > 0) {
+      LOG.info("closed {} event-bus sessions idle for more than {} ms", closed, timeout);
+    }
+    return closed;
+  }
+
+  /** Closes the sessions opened by a cluster node that left (its Vert.x node id). */
+  public int nodeLeft(String vertxNodeId) {
+    int closed = 0;
+    for (Entry e : entries.values()) {
+      if (vertxNodeId.equals(e.callerNode) && entries.remove(e.session.id(), e)) {
+        closed++;
+        e.session.close();
+      }
+    }
+    if (closed > 0) {
+      LOG.info("closed {} event-bus sessions of departed cluster node {}", closed, vertxNodeId);
+    }
+    return closed;
+  }
+
+  private void fail(Message<Object> msg, int code, SnapsyncException e, String lc) {
+    msg.fail(code, e.toJson(services.catalog(), lc).encode());
+  }
+
+  private static SnapsyncException internal(Throwable t) {
+    return SnapsyncException.error(SqlState.INTERNAL_ERROR, "internal.error",
+        String.valueOf(t.getMessage())).withCause(t);
+  }
+
+  static SnapsyncException asSnapsync(Throwable t) {
+    return t instanceof SnapsyncException s ? s : internal(t);
+  }
+}

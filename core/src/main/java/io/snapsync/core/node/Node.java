@@ -1,0 +1,353 @@
+package io.snapsync.core.node;
+
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.snapsync.core.catalog.MessageCatalog;
+import io.snapsync.core.cluster.ClusterConfigs;
+import io.snapsync.core.config.NodeConfig;
+import io.snapsync.core.eventbus.EventBusApi;
+import io.snapsync.core.node.impl.NodeServicesImpl;
+import io.snapsync.core.node.impl.SqlLayer;
+import io.snapsync.core.plugin.Collectors;
+import io.snapsync.core.plugin.ExtensionContextImpl;
+import io.snapsync.core.plugin.PluginException;
+import io.snapsync.core.plugin.PluginLoader;
+import io.snapsync.core.security.impl.FileUserDirectory;
+import io.snapsync.core.security.impl.InitialAdmin;
+import io.snapsync.core.session.SessionManager;
+import io.snapsync.core.settings.impl.SettingsRegistryImpl;
+import io.snapsync.core.stats.ActivityStats;
+import io.snapsync.storage.Store;
+import io.snapsync.storage.StoreOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running snapsync node: Vert.x (clustered over Hazelcast when {@code cluster.enabled}),
+ * metrics, catalog, settings, users, plugins, the store and SQL layer (data nodes), the
+ * event-bus API (coordinators). Start with {@link #start}; stop with {@link #close}.
+ *
+ * <p>Start order: Vert.x; data directory, catalog, settings, users (initial admin); plugins
+ * {@code register}; config-file settings, then {@code ALTER SYSTEM} values; store, database and
+ * sessions; event-bus API; plugins {@code start}. Any failure closes what was opened and fails
+ * the returned future with a message naming the cause (file and key, or plugin).
+ */
+public final class Node {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Node.class);
+
+  /** kv spaces the data node opens besides the MVCC data. */
+  public static final List<String> KV_SPACES = List.of("system", "snapshot_log", "wdr");
+
+  private final NodeConfig config;
+  private final Vertx vertx;
+  private final HazelcastClusterManager clusterManager;
+  private NodeServicesImpl services;
+  private Path initialPasswordFile;
+  private final List<PluginLoader.Found> plugins = new ArrayList<>();
+  private final List<PluginLoader.Found> startedPlugins = new ArrayList<>();
+  private final Collectors collectors = new Collectors();
+  private Store store;
+  private SqlLayer sql;
+  private EventBusApi api;
+  private String apiDeployment;
+  private volatile boolean closed;
+
+  private Node(NodeConfig config, Vertx vertx, HazelcastClusterManager clusterManager) {
+    this.config = config;
+    this.vertx = vertx;
+    this.clusterManager = clusterManager;
+  }
+
+  /** Starts a node with the system clock. */
+  public static Future<Node> start(NodeConfig config) {
+    return start(config, Clock.systemUTC());
+  }
+
+  /** Starts a node; {@code clock} drives schedules, timeouts and statistics. */
+  public static Future<Node> start(NodeConfig config, Clock clock) {
+    MeterRegistry registry = new SimpleMeterRegistry();
+    VertxOptions options = new VertxOptions();
+    if (config.metricsEnabled()) {
+      options.setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true));
+    }
+    var builder = Vertx.builder().with(options);
+    if (config.metricsEnabled()) {
+      builder.withMetrics(new MicrometerMetricsFactory(registry));
+    }
+    // The result is a context-free promise: a failed start closes Vert.x, after which
+    // callbacks bound to its contexts would never run.
+    Promise<Node> result = Promise.promise();
+    Future<Node> created;
+    if (config.clusterEnabled()) {
+      HazelcastClusterManager mgr = new HazelcastClusterManager(ClusterConfigs.hazelcast(config));
+      created = builder.withClusterManager(mgr).buildClustered()
+          .map(vx -> new Node(config, vx, mgr));
+    } else {
+      created = Future.succeededFuture(new Node(config, builder.build(), null));
+    }
+    created.onComplete(c -> {
+      if (c.failed()) {
+        result.fail(c.cause());
+        return;
+      }
+      Node node = c.result();
+      node.boot(clock, registry).onComplete(b -> {
+        if (b.succeeded()) {
+          result.complete(node);
+        } else {
+          node.close().onComplete(x -> result.fail(b.cause()));
+        }
+      });
+    });
+    return result.future();
+  }
+
+  private Future<Node> boot(Clock clock, MeterRegistry registry) {
+    NodeInfo info = new NodeInfo(config.name(), config.role().coordinator(),
+        config.role().dataNode());
+    return vertx.executeBlocking(() -> {
+      Path dataDir = config.dataDirectory().toAbsolutePath();
+      Files.createDirectories(dataDir);
+      FileUserDirectory users = FileUserDirectory.load(vertx,
+          dataDir.resolve(FileUserDirectory.FILE_NAME), config.configuredUsers(),
+          config.source());
+      initialPasswordFile = InitialAdmin.ensure(users, dataDir, config.initialAdminPassword())
+          .orElse(null);
+      if (initialPasswordFile != null) {
+        LOG.info("created SYSADMIN user \"{}\"; its password is in {}", InitialAdmin.USER,
+            initialPasswordFile);
+      }
+      services = NodeServicesImpl.builder(vertx).node(info).clock(clock).dataDirectory(dataDir)
+          .catalog(MessageCatalog.withCoreBundles())
+          .settings(SettingsRegistryImpl.withCoreSettings())
+          .users(users)
+          .stats(new ActivityStats(clock, 5000))
+          .service(MeterRegistry.class, registry)
+          .service(NodeConfig.class, config)
+          .service(Collectors.class, collectors)
+          .build();
+      services.registerService(Node.class, this);
+      registerPlugins();
+      services.settings().applyConfig(config.settings(), config.source());
+      return null;
+    }, false)
+        .compose(v -> services.settings().attach(vertx, info.name(), services.dataDirectory()))
+        .compose(v -> info.dataNode() ? openDatabase() : Future.succeededFuture())
+        .compose(v -> deployApi())
+        .compose(v -> startPlugins())
+        .map(v -> {
+          watchMembership();
+          LOG.info("node {} ({}) started; data directory {}", info.name(), info.roleName(),
+              services.dataDirectory());
+          return this;
+        });
+  }
+
+  private void registerPlugins() {
+    plugins.addAll(PluginLoader.discover(Node.class.getClassLoader(), config.pluginDirectory()));
+    for (PluginLoader.Found f : plugins) {
+      try {
+        f.extension().register(context(f));
+      } catch (RuntimeException | LinkageError e) {
+        throw PluginException.failed(f.extension().name(), "register", e);
+      }
+    }
+  }
+
+  private ExtensionContextImpl context(PluginLoader.Found f) {
+    JsonObject cfg = config.pluginConfig(f.extension().name());
+    int port = config.port(f.extension().name());
+    if (port >= 0 && !cfg.containsKey("port")) {
+      cfg.put("port", port);
+    }
+    if (!cfg.containsKey("host")) {
+      cfg.put("host", config.bindAddress());
+    }
+    return new ExtensionContextImpl(services, cfg, collectors, this::sessions);
+  }
+
+  private Future<Void> openDatabase() {
+    return vertx.executeBlocking(() -> {
+      StoreOptions opts = StoreOptions.defaults(services.dataDirectory().resolve("store"))
+          .withKvSpaces(KV_SPACES)
+          .withSyncCommits(services.settings().nodeBool("synchronous_commit"))
+          .withClock(services.clock());
+      store = Store.open(opts);
+      services.registerService(Store.class, store);
+      sql = SqlLayer.open(store, services);
+      if (sql != null) {
+        services.registerService(SessionManager.class, sql.sessions());
+      }
+      return null;
+    }, false);
+  }
+
+  private Future<Void> deployApi() {
+    Optional<SessionManager> sm = sessions();
+    if (!services.node().coordinator() || sm.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    api = new EventBusApi(services, sm.get(), config.maxMessageBytes(), 1000);
+    services.registerService(EventBusApi.class, api);
+    return vertx.deployVerticle(api).map(id -> {
+      apiDeployment = id;
+      return null;
+    });
+  }
+
+  private Future<Void> startPlugins() {
+    Future<Void> chain = Future.succeededFuture();
+    for (PluginLoader.Found f : plugins) {
+      chain = chain.compose(v -> {
+        Future<Void> started;
+        try {
+          started = f.extension().start(context(f));
+        } catch (RuntimeException | LinkageError e) {
+          started = Future.failedFuture(e);
+        }
+        return started.recover(e -> Future.failedFuture(
+            PluginException.failed(f.extension().name(), "start", e)))
+            .map(ok -> {
+              startedPlugins.add(f);
+              return null;
+            });
+      });
+    }
+    return chain;
+  }
+
+  private void watchMembership() {
+    if (clusterManager == null || api == null) {
+      return;
+    }
+    clusterManager.getHazelcastInstance().getCluster().addMembershipListener(
+        new MembershipListener() {
+          @Override
+          public void memberAdded(MembershipEvent e) {
+          }
+
+          @Override
+          public void memberRemoved(MembershipEvent e) {
+            String id = e.getMember().getAttribute("__vertx.nodeId");
+            if (id != null) {
+              vertx.runOnContext(v -> api.nodeLeft(id));
+            }
+          }
+        });
+  }
+
+  public NodeConfig config() {
+    return config;
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public NodeServicesImpl services() {
+    return services;
+  }
+
+  public NodeInfo info() {
+    return services.node();
+  }
+
+  /** The session manager of a coordinator that is also a data node. */
+  public Optional<SessionManager> sessions() {
+    return sql == null ? Optional.empty() : Optional.ofNullable(sql.sessions());
+  }
+
+  /** The event-bus API verticle, when this node serves sessions. */
+  public Optional<EventBusApi> api() {
+    return Optional.ofNullable(api);
+  }
+
+  /** The store of a data node. */
+  public Optional<Store> store() {
+    return Optional.ofNullable(store);
+  }
+
+  /** The file holding the initial admin password, when this start created it. */
+  public Optional<Path> initialPasswordFile() {
+    return Optional.ofNullable(initialPasswordFile);
+  }
+
+  /** Extensions loaded, by name. */
+  public List<String> pluginNames() {
+    return plugins.stream().map(f -> f.extension().name()).toList();
+  }
+
+  /** Stops plugins, sessions, the SQL layer, the store and Vert.x (leaving the cluster). */
+  public synchronized Future<Void> close() {
+    if (closed) {
+      return Future.succeededFuture();
+    }
+    closed = true;
+    Future<Void> chain = Future.succeededFuture();
+    List<PluginLoader.Found> reversed = new ArrayList<>(startedPlugins);
+    java.util.Collections.reverse(reversed);
+    for (PluginLoader.Found f : reversed) {
+      chain = chain.compose(v -> safe(() -> f.extension().stop()));
+    }
+    if (apiDeployment != null) {
+      chain = chain.compose(v -> safe(() -> vertx.undeploy(apiDeployment)));
+    }
+    chain = chain.compose(v -> sessions().map(sm -> safe(sm::closeAll))
+        .orElse(Future.succeededFuture()));
+    chain = chain.compose(v -> vertx.executeBlocking(() -> {
+      if (sql != null) {
+        try {
+          sql.close();
+        } catch (Exception e) {
+          LOG.warn("closing the database failed", e);
+        }
+      }
+      if (store != null) {
+        store.close();
+      }
+      return null;
+    }, false).<Void>mapEmpty().otherwiseEmpty());
+    if (services != null) {
+      chain = chain.compose(v -> safe(() -> services.settings().detach()));
+    }
+    Promise<Void> done = Promise.promise();
+    chain.onComplete(ar -> {
+      // Vert.x is closed from a thread of its own, so that completion does not depend on the
+      // contexts being closed.
+      Thread t = new Thread(() -> vertx.close().onComplete(c -> done.complete()),
+          "snapsync-node-close");
+      t.setDaemon(true);
+      t.start();
+    });
+    return done.future();
+  }
+
+  private static Future<Void> safe(java.util.function.Supplier<Future<?>> step) {
+    try {
+      return step.get().<Void>mapEmpty().recover(e -> {
+        LOG.warn("shutdown step failed", e);
+        return Future.succeededFuture();
+      });
+    } catch (RuntimeException e) {
+      LOG.warn("shutdown step failed", e);
+      return Future.succeededFuture();
+    }
+  }
+}
