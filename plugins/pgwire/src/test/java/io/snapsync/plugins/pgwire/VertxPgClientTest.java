@@ -91,6 +91,11 @@ class VertxPgClientTest {
       RowSet<Row> snap = c.preparedQuery("SELECT pg_export_snapshot()").execute().await();
       assertTrue(snap.iterator().next().getString(0).matches("[0-9A-F]{16}-1"));
       assertEquals("pg_export_snapshot", snap.columnsNames().get(0));
+      RowSet<Row> show = c.preparedQuery("SHOW transaction_isolation").execute().await();
+      assertEquals("read committed", show.iterator().next().getString(0));
+      RowSet<Row> count = c.preparedQuery("SELECT count(*) FROM vx1 WHERE ok = $1")
+          .execute(Tuple.of(true)).await();
+      assertEquals(3L, count.iterator().next().getLong(0));
     } finally {
       c.close().await();
     }

@@ -47,6 +47,8 @@ final class PgConnection {
 
   private static final Logger LOG = LoggerFactory.getLogger(PgConnection.class);
   private static final int PAUSE_AT = 256;
+  /** Output is written out once this much is buffered (big results stream). */
+  private static final int FLUSH_AT = 256 * 1024;
 
   private enum Phase { STARTUP, SASL_FIRST, SASL_FINAL, PASSWORD, OPENING, READY, CLOSED }
 
@@ -100,6 +102,9 @@ final class PgConnection {
 
   void send(BackendMessage m) {
     m.encode(out);
+    if (out.length() >= FLUSH_AT) {
+      flush();
+    }
   }
 
   void sendError(Throwable t) {

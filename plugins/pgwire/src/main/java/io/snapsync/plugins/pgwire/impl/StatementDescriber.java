@@ -8,16 +8,15 @@ import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
  * Answers Describe of a prepared statement before it is bound, which the session API cannot
- * do directly. Statements that return no rows describe as NoData; {@code SHOW x} as one text
- * column; a SELECT calling functions without FROM as one column per select-list item, named as
- * PostgreSQL names it, typed from the known snapsync functions (text otherwise, and the values
- * are then sent as text); any other row-returning statement is run once with NULL parameters
- * (a read without side effects) to learn its columns.
+ * do directly. Statements that return no rows describe as NoData; a SELECT calling functions
+ * (which may have side effects, like {@code pg_export_snapshot()}) as one column per select-list
+ * item, named as PostgreSQL names it, typed from the known snapsync functions (text otherwise,
+ * and the values are then sent as text); any other row-returning statement ({@code SHOW}, table
+ * reads) is run once with NULL parameters (a read without side effects) to learn its columns.
  */
 final class StatementDescriber {
 
@@ -41,22 +40,14 @@ final class StatementDescriber {
       return Future.succeededFuture(List.of());
     }
     String keyword = SqlText.firstKeyword(sql);
-    if (keyword.equals("SHOW")) {
-      String name = SqlText.mask(sql).trim().substring(4).replace(";", "").trim()
-          .toLowerCase(Locale.ROOT);
-      if (name.equals("all")) {
-        return Future.succeededFuture(List.of(new Column("name", DataType.TEXT),
-            new Column("setting", DataType.TEXT), new Column("description", DataType.TEXT)));
-      }
-      return Future.succeededFuture(List.of(new Column(name, DataType.TEXT)));
-    }
     List<Object> nulls = new ArrayList<>(Collections.nCopies(s.paramTypes.length, null));
     var probe = probes.answer(sql, List.of("0"));
     if (probe.isPresent()) {
       return Future.succeededFuture(probe.get().columns());
     }
-    if (keyword.equals("SELECT") && !SqlText.hasFrom(sql)
-        && !SqlText.calledFunctions(sql).isEmpty()) {
+    boolean callsFunctions = SqlText.calledFunctions(sql).stream()
+        .anyMatch(f -> !f.equals("count"));
+    if (keyword.equals("SELECT") && callsFunctions) {
       List<Column> cols = new ArrayList<>();
       for (String name : SqlText.selectListNames(sql)) {
         cols.add(new Column(name, FUNCTION_TYPES.getOrDefault(name, DataType.TEXT)));
