@@ -255,6 +255,18 @@ class ProtocolRobustnessTest {
   }
 
   @Test
+  void idleSessionTimeoutEndsTheConnectionWithFatal57P05() throws Exception {
+    try (RawClient c = login()) {
+      assertNull(c.query("SET idle_session_timeout = 50"));
+      Msg m = c.read();
+      assertFatal(m, "57P05");
+      assertEquals("terminating connection due to idle-session timeout", m.fields().get('M'));
+      assertTrue(c.closedByServer());
+    }
+    serverStillServes();
+  }
+
+  @Test
   void loginFailuresAreFatalWithPostgresCodes() throws Exception {
     try (RawClient c = new RawClient(node.port())) {
       c.startup(3, 0, Map.of("user", "admin", "database", "snapsync"));

@@ -404,6 +404,30 @@ final class PgConnection {
     }
   }
 
+  /**
+   * Ends the connection when the session manager has ended its session behind its back (e.g.
+   * {@code idle_session_timeout}): the session's own reason (57P05, ...) goes to the client as
+   * FATAL, as PostgreSQL does when it terminates an idle session.
+   */
+  void checkSession() {
+    onContext(() -> {
+      Session s = session;
+      if (phase != Phase.READY || busy || s == null
+          || server.sessions().orElseThrow().find(s.id()).isPresent()) {
+        return;
+      }
+      busy = true;
+      s.execute("SHOW lc_messages").onComplete(ar -> onContext(() -> {
+        busy = false;
+        if (ar.failed()) {
+          fatal(ar.cause());
+        } else {
+          drain();
+        }
+      }));
+    });
+  }
+
   /** Node shutdown: FATAL 57P01 to the client, then close (the session rolls back). */
   void shutdown() {
     onContext(() -> fatal(new SnapsyncException(SqlState.ADMIN_SHUTDOWN, Severity.FATAL,

@@ -12,8 +12,12 @@ import io.vertx.core.net.NetServerOptions;
  */
 public final class PgServerVerticle extends VerticleBase {
 
+  /** How often connections look for sessions ended by the session manager (idle timeout). */
+  static final long SESSION_CHECK_MILLIS = 1000;
+
   private final ServerContext server;
   private NetServer netServer;
+  private long sessionCheckTimer = -1;
 
   PgServerVerticle(ServerContext server) {
     this.server = server;
@@ -27,6 +31,8 @@ public final class PgServerVerticle extends VerticleBase {
         .setTcpNoDelay(true);
     netServer = vertx.createNetServer(opts)
         .connectHandler(socket -> new PgConnection(server, socket, vertx).start());
+    sessionCheckTimer = vertx.setPeriodic(SESSION_CHECK_MILLIS,
+        id -> server.connections().forEach(PgConnection::checkSession));
     return netServer.listen();
   }
 
@@ -38,6 +44,7 @@ public final class PgServerVerticle extends VerticleBase {
   /** Tells every client the server is going away (57P01), then stops listening. */
   @Override
   public Future<?> stop() {
+    vertx.cancelTimer(sessionCheckTimer);
     server.connections().forEach(PgConnection::shutdown);
     return netServer == null ? Future.succeededFuture() : netServer.close();
   }

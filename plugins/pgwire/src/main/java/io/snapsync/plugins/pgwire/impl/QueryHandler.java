@@ -65,6 +65,9 @@ final class QueryHandler {
         for (Object r : e.completedResults()) {
           sendWhole((StatementResult) r);
         }
+        if (e.severity().compareTo(io.snapsync.core.error.Severity.FATAL) >= 0) {
+          return Future.failedFuture(e);
+        }
         conn.sendError(e);
       }
       conn.sendReady();
