@@ -22,7 +22,7 @@ public final class PgTools {
   }
 
   public static Path pgbench() {
-    return require(BIN.resolve("pgbench"), Path.of("/usr/bin/pgbench"), "postgresql-contrib");
+    return require(BIN.resolve("pgbench"), Path.of("/usr/bin/pgbench"), "postgresql");
   }
 
   /** initdb / pg_ctl / postgres of the server package. */
