@@ -163,6 +163,7 @@ final class PgConnection {
     }
     send(server.errors().error(e, lcMessages()));
     flush();
+    phase = Phase.CLOSED;
     inbox.clear();
     socket.close();
   }
@@ -170,6 +171,9 @@ final class PgConnection {
   // ---- start-up and authentication
 
   private void onStartupPacket(Buffer body) {
+    if (phase == Phase.CLOSED) {
+      return;
+    }
     StartupPacket p = StartupPacket.decode(body);
     if (p instanceof StartupPacket.SslRequest && server.tls() != null
         && !socket.isSsl()) {
@@ -345,6 +349,16 @@ final class PgConnection {
 
   private void drain() {
     while (!busy && phase != Phase.CLOSED && !inbox.isEmpty()) {
+      if (socket.writeQueueFull()) {
+        // a slow reader: stop taking its requests until it has read what it was sent
+        busy = true;
+        socket.drainHandler(v -> {
+          socket.drainHandler(null);
+          busy = false;
+          drain();
+        });
+        return;
+      }
       FrontendMessage m = inbox.poll();
       Future<Void> f;
       try {
