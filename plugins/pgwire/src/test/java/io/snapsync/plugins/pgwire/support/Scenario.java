@@ -150,13 +150,17 @@ public final class Scenario {
 
   /**
    * The lines that must match between servers: without LOCATION (PostgreSQL's source file and
-   * line), DETAIL and HINT (free texts the SPEC allows to differ).
+   * line), DETAIL and HINT (free texts the SPEC allows to differ) and the schema / table /
+   * column / constraint name fields (not part of snapsync's error model).
    */
   private static List<String> comparableLines(List<String> transcript) {
     List<String> r = new ArrayList<>();
     for (String l : transcript) {
       String t = l.strip();
-      if (t.startsWith("LOCATION:") || t.startsWith("DETAIL:") || t.startsWith("HINT:")) {
+      if (t.startsWith("LOCATION:") || t.startsWith("DETAIL:") || t.startsWith("HINT:")
+          || t.startsWith("SCHEMA NAME:") || t.startsWith("TABLE NAME:")
+          || t.startsWith("COLUMN NAME:") || t.startsWith("CONSTRAINT NAME:")
+          || t.startsWith("DATATYPE NAME:")) {
         continue;
       }
       r.add(l);
