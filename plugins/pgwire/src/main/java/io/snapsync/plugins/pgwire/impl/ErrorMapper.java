@@ -1,0 +1,71 @@
+package io.snapsync.plugins.pgwire.impl;
+
+import io.snapsync.core.catalog.MessageCatalog;
+import io.snapsync.core.error.Message;
+import io.snapsync.core.error.Severity;
+import io.snapsync.core.error.SnapsyncException;
+import io.snapsync.core.error.SqlState;
+import io.snapsync.core.session.Notice;
+import io.snapsync.plugins.pgwire.impl.codec.ErrorOrNotice;
+import io.snapsync.plugins.pgwire.impl.codec.ProtocolException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Builds ErrorResponse and NoticeResponse messages from snapsync's errors and notices, with
+ * every text rendered from the catalog in the client's {@code lc_messages}: S (localized
+ * severity), V (severity), C (SQLSTATE), M, D, H, P. Thread-safe.
+ */
+final class ErrorMapper {
+
+  private final MessageCatalog catalog;
+
+  ErrorMapper(MessageCatalog catalog) {
+    this.catalog = catalog;
+  }
+
+  /** Any failure as a snapsync error (unexpected ones become XX000). */
+  static SnapsyncException asSnapsync(Throwable t) {
+    if (t instanceof SnapsyncException s) {
+      return s;
+    }
+    if (t instanceof ProtocolException p) {
+      SnapsyncException e = SnapsyncException.error(p.sqlState(), p.messageId(), p.args());
+      return p.fatal() ? e.withSeverity(Severity.FATAL) : e;
+    }
+    String text = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    return SnapsyncException.error(SqlState.INTERNAL_ERROR, "pgwire.internal", text)
+        .withCause(t);
+  }
+
+  ErrorOrNotice error(Throwable t, String lcMessages) {
+    SnapsyncException e = asSnapsync(t);
+    Severity s = e.severity().compareTo(Severity.ERROR) < 0 ? Severity.ERROR : e.severity();
+    return new ErrorOrNotice(true, fields(s, e.sqlState(), e.message(), e.detail(), e.hint(),
+        e.position(), lcMessages));
+  }
+
+  ErrorOrNotice notice(Notice n, String lcMessages) {
+    return new ErrorOrNotice(false, fields(n.severity(), n.sqlState(), n.message(), n.detail(),
+        n.hint(), 0, lcMessages));
+  }
+
+  private Map<Character, String> fields(Severity severity, String sqlState, Message message,
+      Message detail, Message hint, int position, String lc) {
+    Map<Character, String> f = new LinkedHashMap<>();
+    f.put('S', catalog.render(lc, Message.of("pgwire.severity." + severity.name())));
+    f.put('V', severity.name());
+    f.put('C', sqlState);
+    f.put('M', catalog.render(lc, message));
+    if (detail != null) {
+      f.put('D', catalog.render(lc, detail));
+    }
+    if (hint != null) {
+      f.put('H', catalog.render(lc, hint));
+    }
+    if (position > 0) {
+      f.put('P', Integer.toString(position));
+    }
+    return f;
+  }
+}

@@ -1,0 +1,471 @@
+package io.snapsync.plugins.pgwire.impl;
+
+import io.snapsync.core.error.Message;
+import io.snapsync.core.error.Severity;
+import io.snapsync.core.error.SnapsyncException;
+import io.snapsync.core.error.SqlState;
+import io.snapsync.core.session.Session;
+import io.snapsync.core.session.StatementResult;
+import io.snapsync.plugins.pgwire.impl.codec.Authentication;
+import io.snapsync.plugins.pgwire.impl.codec.BackendKeyData;
+import io.snapsync.plugins.pgwire.impl.codec.BackendMessage;
+import io.snapsync.plugins.pgwire.impl.codec.FrameDecoder;
+import io.snapsync.plugins.pgwire.impl.codec.FrontendDecoder;
+import io.snapsync.plugins.pgwire.impl.codec.FrontendMessage;
+import io.snapsync.plugins.pgwire.impl.codec.MessageReader;
+import io.snapsync.plugins.pgwire.impl.codec.NegotiateProtocolVersion;
+import io.snapsync.plugins.pgwire.impl.codec.ParameterStatus;
+import io.snapsync.plugins.pgwire.impl.codec.PasswordMessage;
+import io.snapsync.plugins.pgwire.impl.codec.ProtocolException;
+import io.snapsync.plugins.pgwire.impl.codec.Query;
+import io.snapsync.plugins.pgwire.impl.codec.ReadyForQuery;
+import io.snapsync.plugins.pgwire.impl.codec.StartupPacket;
+import io.snapsync.plugins.pgwire.impl.codec.Terminate;
+import io.snapsync.plugins.pgwire.api.PgWireOptions;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.NetSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client connection: start-up, authentication, then messages handled strictly one at a
+ * time in arrival order (a message whose work is asynchronous holds the queue until done).
+ * Output is buffered and flushed at ReadyForQuery, Flush, or when the queue runs dry. Runs on
+ * the event loop of its listener; futures completing elsewhere hop back to it. Closing the
+ * socket closes the session, which rolls back an open transaction.
+ */
+final class PgConnection {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PgConnection.class);
+  private static final int PAUSE_AT = 256;
+  /** Output is written out once this much is buffered (big results stream). */
+  private static final int FLUSH_AT = 256 * 1024;
+
+  private enum Phase { STARTUP, SASL_FIRST, SASL_FINAL, PASSWORD, OPENING, READY, CLOSED }
+
+  private final ServerContext server;
+  private final NetSocket socket;
+  private final Context context;
+  private final FrameDecoder frames;
+  private final ArrayDeque<FrontendMessage> inbox = new ArrayDeque<>();
+  private final QueryHandler queries;
+  private Buffer out = Buffer.buffer();
+  private Phase phase = Phase.STARTUP;
+  private boolean busy;
+  private boolean paused;
+  private String user;
+  private JsonObject sessionOptions;
+  private String applicationName = "";
+  private String lc = "en";
+  private ScramServer scram;
+  private Session session;
+  private CancelRegistry.Key key;
+
+  PgConnection(ServerContext server, NetSocket socket, Vertx vertx) {
+    this.server = server;
+    this.socket = socket;
+    this.context = vertx.getOrCreateContext();
+    this.frames = new FrameDecoder(server.options().maxMessageBytes(), this::onStartupPacket,
+        this::onMessage);
+    this.queries = new QueryHandler(this, server);
+  }
+
+  void start() {
+    server.connections().add(this);
+    socket.handler(data -> {
+      try {
+        frames.feed(data);
+      } catch (ProtocolException e) {
+        fatal(e);
+      } catch (RuntimeException e) {
+        LOG.warn("pgwire: failure on a connection from {}", socket.remoteAddress(), e);
+        fatal(e);
+      }
+    });
+    socket.closeHandler(v -> onClosed());
+    socket.exceptionHandler(t -> {
+      LOG.debug("pgwire: socket error from {}: {}", socket.remoteAddress(), t.toString());
+      socket.close();
+    });
+  }
+
+  // ---- output
+
+  void send(BackendMessage m) {
+    m.encode(out);
+    if (out.length() >= FLUSH_AT) {
+      flush();
+    }
+  }
+
+  void sendError(Throwable t) {
+    send(server.errors().error(t, lcMessages()));
+  }
+
+  void sendReady() {
+    char status = session == null ? 'I' : session.transactionStatus().code();
+    send(new ReadyForQuery(status));
+    flush();
+  }
+
+  void flush() {
+    if (out.length() > 0 && phase != Phase.CLOSED) {
+      Buffer b = out;
+      out = Buffer.buffer();
+      socket.write(b);
+    }
+  }
+
+  Session session() {
+    return session;
+  }
+
+  String lcMessages() {
+    return session == null ? lc : session.lcMessages();
+  }
+
+  /** Runs {@code r} on this connection's event loop. */
+  void onContext(Runnable r) {
+    if (Vertx.currentContext() == context) {
+      r.run();
+    } else {
+      context.runOnContext(v -> r.run());
+    }
+  }
+
+  /** {@code f}, completing on this connection's event loop. */
+  <T> Future<T> onLoop(Future<T> f) {
+    if (f.isComplete()) {
+      return f;
+    }
+    io.vertx.core.Promise<T> p = io.vertx.core.Promise.promise();
+    f.onComplete(ar -> onContext(() -> p.handle(ar)));
+    return p.future();
+  }
+
+  /** Sends a FATAL error and closes the connection. */
+  private void fatal(Throwable t) {
+    if (phase == Phase.CLOSED) {
+      return;
+    }
+    SnapsyncException e = ErrorMapper.asSnapsync(t);
+    if (e.severity() != Severity.FATAL) {
+      e = e.withSeverity(Severity.FATAL);
+    }
+    send(server.errors().error(e, lcMessages()));
+    flush();
+    phase = Phase.CLOSED;
+    inbox.clear();
+    socket.close();
+  }
+
+  // ---- start-up and authentication
+
+  private void onStartupPacket(Buffer body) {
+    if (phase == Phase.CLOSED) {
+      return;
+    }
+    StartupPacket p = StartupPacket.decode(body);
+    if (p instanceof StartupPacket.SslRequest && server.tls() != null
+        && !socket.isSsl()) {
+      // 'S' is written by the upgrade itself, so the ClientHello always meets the TLS handler
+      socket.upgradeToSsl(server.tls(), Buffer.buffer().appendByte((byte) 'S'))
+          .onFailure(t -> {
+            LOG.debug("pgwire: TLS handshake with {} failed: {}", socket.remoteAddress(),
+                t.toString());
+            socket.close();
+          });
+    } else if (p instanceof StartupPacket.SslRequest
+        || p instanceof StartupPacket.GssEncRequest) {
+      socket.write(Buffer.buffer().appendByte((byte) 'N'));
+    } else if (p instanceof StartupPacket.CancelRequest c) {
+      boolean known = server.cancels().cancel(c.processId(), c.secretKey());
+      LOG.info("pgwire: cancel request for backend {} ({})", c.processId(),
+          known ? "recorded; statements cannot be interrupted" : "unknown key, ignored");
+      phase = Phase.CLOSED;
+      socket.close();
+    } else if (p instanceof StartupPacket.Startup s) {
+      startup(s);
+    }
+  }
+
+  private void startup(StartupPacket.Startup s) {
+    Map<String, String> params = s.params();
+    String lcOption = StartupOptions.commandLineSettings(params.get("options")).get("lc_messages");
+    if (lcOption != null) {
+      lc = lcOption;
+    }
+    if (s.major() != 3) {
+      throw new ProtocolException(SqlState.FEATURE_NOT_SUPPORTED, true,
+          "pgwire.unsupported_protocol", s.major(), s.minor());
+    }
+    frames.startupDone();
+    List<String> unknownOptions = new ArrayList<>();
+    params.keySet().stream().filter(k -> k.startsWith("_pq_.")).forEach(unknownOptions::add);
+    if (s.minor() > 0 || !unknownOptions.isEmpty()) {
+      send(new NegotiateProtocolVersion(0, unknownOptions));
+    }
+    user = params.get("user");
+    if (user == null || user.isEmpty()) {
+      throw new ProtocolException(SqlState.INVALID_AUTHORIZATION_SPECIFICATION, true,
+          "pgwire.no_user");
+    }
+    if (server.sessions().isEmpty()) {
+      throw new ProtocolException(SqlState.CANNOT_CONNECT_NOW, true, "pgwire.not_coordinator");
+    }
+    sessionOptions = StartupOptions.sessionOptions(params);
+    applicationName = params.getOrDefault("application_name", "");
+    if (PgWireOptions.PASSWORD.equals(server.options().authentication())) {
+      phase = Phase.PASSWORD;
+      send(Authentication.cleartextPassword());
+    } else {
+      phase = Phase.SASL_FIRST;
+      scram = ScramServer.forVerifier(user, server.users().scramVerifier(user));
+      send(Authentication.sasl(ScramServer.MECHANISM));
+    }
+    flush();
+  }
+
+  private Future<Void> authenticate(PasswordMessage m) {
+    MessageReader r = new MessageReader(Buffer.buffer(m.body()));
+    switch (phase) {
+      case PASSWORD: {
+        String password = r.readCString();
+        phase = Phase.OPENING;
+        return onLoop(server.sessions().orElseThrow().open(user, password, sessionOptions))
+            .compose(this::opened);
+      }
+      case SASL_FIRST: {
+        String mechanism = r.readCString();
+        if (!ScramServer.MECHANISM.equals(mechanism)) {
+          throw new ProtocolException(SqlState.INVALID_AUTHORIZATION_SPECIFICATION, true,
+              "pgwire.sasl_mechanism");
+        }
+        int len = r.readInt();
+        String first = new String(r.readBytes(len), StandardCharsets.UTF_8);
+        String serverFirst = scram.clientFirst(first)
+            .orElseThrow(() -> ProtocolException.fatal("pgwire.sasl_malformed"));
+        phase = Phase.SASL_FINAL;
+        send(Authentication.saslContinue(serverFirst));
+        flush();
+        return Future.succeededFuture();
+      }
+      case SASL_FINAL: {
+        String last = new String(r.readBytes(r.remaining()), StandardCharsets.UTF_8);
+        String serverFinal = scram.clientFinal(last).orElseThrow(() ->
+            new ProtocolException(SqlState.INVALID_PASSWORD, true, "pgwire.auth_failed", user));
+        phase = Phase.OPENING;
+        send(Authentication.saslFinal(serverFinal));
+        return onLoop(server.sessions().orElseThrow().openAuthenticated(user, sessionOptions))
+            .compose(this::opened);
+      }
+      default:
+        throw ProtocolException.malformed("pgwire.invalid_message_type", (int) 'p');
+    }
+  }
+
+  private Future<Void> opened(Session s) {
+    {
+      if (phase == Phase.CLOSED) {
+        s.close();
+        return Future.succeededFuture();
+      }
+      session = s;
+      phase = Phase.READY;
+      key = server.cancels().register(() -> LOG.info(
+          "pgwire: cancel requested for session {} of {}", s.id(), s.user()));
+      send(Authentication.ok());
+      boolean superuser = server.users().roles(user).contains("SYSADMIN");
+      String[][] status = {
+          {"application_name", applicationName},
+          {"client_encoding", "UTF8"},
+          {"DateStyle", "ISO, MDY"},
+          {"default_transaction_read_only", "off"},
+          {"in_hot_standby", "off"},
+          {"integer_datetimes", "on"},
+          {"IntervalStyle", "postgres"},
+          {"is_superuser", superuser ? "on" : "off"},
+          {"server_encoding", "UTF8"},
+          {"server_version", server.serverVersion()},
+          {"session_authorization", user},
+          {"standard_conforming_strings", "on"},
+          {"TimeZone", "UTC"}};
+      for (String[] kv : status) {
+        send(new ParameterStatus(kv[0], kv[1]));
+      }
+      send(new BackendKeyData(key.processId(), key.secretKey()));
+      sendReady();
+    }
+    return Future.succeededFuture();
+  }
+
+  /** A message whose body could not be decoded; fails in its turn (then skip to Sync). */
+  private record Malformed(ProtocolException error) implements FrontendMessage {
+  }
+
+  // ---- message queue
+
+  private void onMessage(byte type, Buffer body) {
+    if (phase == Phase.CLOSED) {
+      return;
+    }
+    FrontendMessage m;
+    try {
+      m = FrontendDecoder.decode(type, body);
+    } catch (ProtocolException e) {
+      if (e.fatal()) {
+        throw e;
+      }
+      m = new Malformed(e);
+    }
+    if (m == Terminate.INSTANCE) {
+      inbox.clear();
+      phase = Phase.CLOSED;
+      socket.close();
+      return;
+    }
+    boolean authenticating = phase == Phase.PASSWORD || phase == Phase.SASL_FIRST
+        || phase == Phase.SASL_FINAL;
+    if (authenticating && !(m instanceof PasswordMessage)) {
+      throw new ProtocolException(SqlState.PROTOCOL_VIOLATION, true, "pgwire.expected_password",
+          (int) type);
+    }
+    inbox.add(m);
+    if (inbox.size() >= PAUSE_AT && !paused) {
+      paused = true;
+      socket.pause();
+    }
+    drain();
+  }
+
+  private void drain() {
+    while (!busy && phase != Phase.CLOSED && !inbox.isEmpty()) {
+      if (socket.writeQueueFull()) {
+        // a slow reader: stop taking its requests until it has read what it was sent
+        busy = true;
+        socket.drainHandler(v -> {
+          socket.drainHandler(null);
+          busy = false;
+          drain();
+        });
+        return;
+      }
+      FrontendMessage m = inbox.poll();
+      Future<Void> f;
+      try {
+        f = dispatch(m);
+      } catch (RuntimeException e) {
+        f = Future.failedFuture(e);
+      }
+      if (f.isComplete()) {
+        finished(m, f);
+        continue;
+      }
+      busy = true;
+      Future<Void> pending = f;
+      pending.onComplete(ar -> onContext(() -> {
+        busy = false;
+        finished(m, pending);
+        drain();
+      }));
+    }
+    if (!busy && inbox.isEmpty()) {
+      if (paused && phase != Phase.CLOSED) {
+        paused = false;
+        socket.resume();
+      }
+      flush();
+    }
+  }
+
+  private Future<Void> dispatch(FrontendMessage m) {
+    if (m instanceof Malformed bad) {
+      throw bad.error();
+    }
+    if (m instanceof PasswordMessage p) {
+      return authenticate(p);
+    }
+    if (phase != Phase.READY) {
+      throw ProtocolException.fatal("pgwire.invalid_message_type", 0);
+    }
+    if (m instanceof Query q) {
+      return queries.simpleQuery(q.sql());
+    }
+    return queries.extended(m);
+  }
+
+  private void finished(FrontendMessage m, Future<Void> f) {
+    if (f.succeeded() || phase == Phase.CLOSED) {
+      return;
+    }
+    Throwable t = f.cause();
+    boolean fatal = phase != Phase.READY
+        || (t instanceof ProtocolException p && p.fatal())
+        || (t instanceof SnapsyncException s && s.severity().compareTo(Severity.FATAL) >= 0);
+    if (fatal) {
+      fatal(t);
+    } else {
+      queries.failed(t);
+    }
+  }
+
+  /**
+   * Ends the connection when the session manager has ended its session behind its back (e.g.
+   * {@code idle_session_timeout}): the session's own reason (57P05, ...) goes to the client as
+   * FATAL, as PostgreSQL does when it terminates an idle session.
+   */
+  void checkSession() {
+    onContext(() -> {
+      Session s = session;
+      if (phase != Phase.READY || busy || s == null
+          || server.sessions().orElseThrow().find(s.id()).isPresent()) {
+        return;
+      }
+      busy = true;
+      s.execute("SHOW lc_messages").onComplete(ar -> onContext(() -> {
+        busy = false;
+        if (ar.failed()) {
+          fatal(ar.cause());
+        } else {
+          drain();
+        }
+      }));
+    });
+  }
+
+  /** Node shutdown: FATAL 57P01 to the client, then close (the session rolls back). */
+  void shutdown() {
+    onContext(() -> fatal(new SnapsyncException(SqlState.ADMIN_SHUTDOWN, Severity.FATAL,
+        Message.of("pgwire.shutdown"), null, null, 0, null)));
+  }
+
+  private void onClosed() {
+    server.connections().remove(this);
+    phase = Phase.CLOSED;
+    inbox.clear();
+    server.cancels().unregister(key);
+    if (frames.pendingBytes() > 0) {
+      LOG.debug("pgwire: connection from {} closed inside a frame ({} bytes)",
+          socket.remoteAddress(), frames.pendingBytes());
+    }
+    Session s = session;
+    session = null;
+    if (s != null) {
+      s.close().onFailure(t -> LOG.warn("pgwire: closing session {} failed", s.id(), t));
+    }
+  }
+
+  /** A catalog text in this connection's language (for logs and tests). */
+  String render(Message m) {
+    return server.catalog().render(lcMessages(), m);
+  }
+}

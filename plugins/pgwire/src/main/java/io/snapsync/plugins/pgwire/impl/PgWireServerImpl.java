@@ -1,0 +1,51 @@
+package io.snapsync.plugins.pgwire.impl;
+
+import io.snapsync.core.catalog.MessageCatalog;
+import io.snapsync.core.security.UserDirectory;
+import io.snapsync.core.session.SessionManager;
+import io.snapsync.plugins.pgwire.api.PgWireOptions;
+import io.snapsync.plugins.pgwire.api.PgWireServer;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.Optional;
+
+/** Deploys the listener verticle and undeploys it on {@link #close}. */
+public final class PgWireServerImpl implements PgWireServer {
+
+  /** The server_version reported to clients: PostgreSQL 15 protocol and catalog behaviour. */
+  public static final String SERVER_VERSION = "15.0 (snapsync)";
+
+  private final Vertx vertx;
+  private final PgServerVerticle verticle;
+  private String deploymentId;
+
+  private PgWireServerImpl(Vertx vertx, ServerContext ctx) {
+    this.vertx = vertx;
+    this.verticle = new PgServerVerticle(ctx);
+  }
+
+  /** Starts a listener; the future completes once it is bound. */
+  public static Future<PgWireServer> start(Vertx vertx, PgWireOptions options,
+      MessageCatalog catalog, UserDirectory users, Optional<SessionManager> sessions) {
+    CancelRegistry cancels = new CancelRegistry();
+    ServerContext ctx = new ServerContext(options, catalog, new ErrorMapper(catalog), users,
+        sessions, cancels, new CatalogProbes(), SERVER_VERSION,
+        java.util.concurrent.ConcurrentHashMap.newKeySet(),
+        ServerContext.tlsOptions(options.tls()));
+    PgWireServerImpl server = new PgWireServerImpl(vertx, ctx);
+    return vertx.deployVerticle(server.verticle).map(id -> {
+      server.deploymentId = id;
+      return server;
+    });
+  }
+
+  @Override
+  public int port() {
+    return verticle.actualPort();
+  }
+
+  @Override
+  public Future<Void> close() {
+    return deploymentId == null ? Future.succeededFuture() : vertx.undeploy(deploymentId);
+  }
+}

@@ -1,0 +1,291 @@
+package io.snapsync.plugins.pgwire.impl;
+
+import io.snapsync.core.error.SnapsyncException;
+import io.snapsync.core.error.SqlState;
+import io.snapsync.core.session.Column;
+import io.snapsync.core.session.DataType;
+import io.snapsync.core.session.Notice;
+import io.snapsync.core.session.StatementResult;
+import io.snapsync.plugins.pgwire.impl.codec.Bind;
+import io.snapsync.plugins.pgwire.impl.codec.Close;
+import io.snapsync.plugins.pgwire.impl.codec.CommandComplete;
+import io.snapsync.plugins.pgwire.impl.codec.DataRow;
+import io.snapsync.plugins.pgwire.impl.codec.Describe;
+import io.snapsync.plugins.pgwire.impl.codec.EmptyBodyMessage;
+import io.snapsync.plugins.pgwire.impl.codec.Execute;
+import io.snapsync.plugins.pgwire.impl.codec.Flush;
+import io.snapsync.plugins.pgwire.impl.codec.FrontendMessage;
+import io.snapsync.plugins.pgwire.impl.codec.ParameterDescription;
+import io.snapsync.plugins.pgwire.impl.codec.Parse;
+import io.snapsync.plugins.pgwire.impl.codec.RowDescription;
+import io.snapsync.plugins.pgwire.impl.codec.Sync;
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Simple and extended query on an authenticated connection: runs statements through the
+ * session and turns results into RowDescription / DataRow / CommandComplete, notices into
+ * NoticeResponse and failures into ErrorResponse. After an extended-query error every message
+ * up to Sync is skipped, as PostgreSQL does. Confined to the connection's event loop.
+ */
+final class QueryHandler {
+
+  private final PgConnection conn;
+  private final ServerContext server;
+  private final StatementDescriber describer;
+  private final Map<String, PreparedStmt> statements = new HashMap<>();
+  private final Map<String, Portal> portals = new HashMap<>();
+  private boolean skipToSync;
+
+  QueryHandler(PgConnection conn, ServerContext server) {
+    this.conn = conn;
+    this.server = server;
+    this.describer = new StatementDescriber(server.probes());
+  }
+
+  // ---- simple query
+
+  Future<Void> simpleQuery(String sql) {
+    if (SqlText.isEmpty(sql)) {
+      conn.send(EmptyBodyMessage.EMPTY_QUERY_RESPONSE);
+      conn.sendReady();
+      return Future.succeededFuture();
+    }
+    Future<List<StatementResult>> run = server.probes().answer(sql, List.of())
+        .map(r -> Future.succeededFuture(List.of(r)))
+        .orElseGet(() -> conn.session().execute(sql));
+    return conn.onLoop(run).transform(ar -> {
+      if (ar.succeeded()) {
+        ar.result().forEach(this::sendWhole);
+      } else {
+        SnapsyncException e = ErrorMapper.asSnapsync(ar.cause());
+        for (Object r : e.completedResults()) {
+          sendWhole((StatementResult) r);
+        }
+        if (e.severity().compareTo(io.snapsync.core.error.Severity.FATAL) >= 0) {
+          return Future.failedFuture(e);
+        }
+        conn.sendError(e);
+      }
+      conn.sendReady();
+      return Future.succeededFuture();
+    });
+  }
+
+  private void sendWhole(StatementResult r) {
+    sendNotices(r.notices());
+    if (r.hasRows()) {
+      conn.send(rowDescription(r.columns(), null, null));
+      sendRows(r, null, null, 0, r.rows().size());
+    }
+    conn.send(new CommandComplete(r.commandTag()));
+  }
+
+  // ---- extended query
+
+  Future<Void> extended(FrontendMessage m) {
+    if (m == Sync.INSTANCE) {
+      skipToSync = false;
+      conn.sendReady();
+      return Future.succeededFuture();
+    }
+    if (m == Flush.INSTANCE) {
+      conn.flush();
+      return Future.succeededFuture();
+    }
+    if (skipToSync) {
+      return Future.succeededFuture();
+    }
+    if (m instanceof Parse p) {
+      return parse(p);
+    }
+    if (m instanceof Bind b) {
+      return bind(b);
+    }
+    if (m instanceof Describe d) {
+      return d.kind() == 'S' ? describeStatement(d.name()) : describePortal(d.name());
+    }
+    if (m instanceof Execute e) {
+      return execute(e);
+    }
+    if (m instanceof Close c) {
+      if (c.kind() == 'S') {
+        statements.remove(c.name());
+      } else {
+        portals.remove(c.name());
+      }
+      conn.send(EmptyBodyMessage.CLOSE_COMPLETE);
+      return Future.succeededFuture();
+    }
+    throw new IllegalStateException("unexpected message " + m);
+  }
+
+  /** An extended-query message failed: report it and skip to the next Sync. */
+  void failed(Throwable t) {
+    conn.sendError(t);
+    skipToSync = true;
+  }
+
+  private Future<Void> parse(Parse p) {
+    if (!p.name().isEmpty() && statements.containsKey(p.name())) {
+      throw SnapsyncException.error("42P05", "pgwire.statement_exists", p.name());
+    }
+    statements.put(p.name(), new PreparedStmt(p.name(), p.sql(), p.paramTypes()));
+    conn.send(EmptyBodyMessage.PARSE_COMPLETE);
+    return Future.succeededFuture();
+  }
+
+  private PreparedStmt statement(String name) {
+    PreparedStmt s = statements.get(name);
+    if (s == null) {
+      throw SnapsyncException.error("26000", "pgwire.statement_missing", name);
+    }
+    return s;
+  }
+
+  private Portal portal(String name) {
+    Portal p = portals.get(name);
+    if (p == null) {
+      throw SnapsyncException.error("34000", "pgwire.portal_missing", name);
+    }
+    return p;
+  }
+
+  private Future<Void> bind(Bind b) {
+    PreparedStmt s = statement(b.statement());
+    int n = b.values().size();
+    if (n != s.paramTypes.length) {
+      throw SnapsyncException.error(SqlState.PROTOCOL_VIOLATION, "pgwire.bind_param_count", n,
+          s.name, s.paramTypes.length);
+    }
+    if (b.paramFormats().length > 1 && b.paramFormats().length != n) {
+      throw SnapsyncException.error(SqlState.PROTOCOL_VIOLATION, "pgwire.bind_format_count",
+          b.paramFormats().length, n);
+    }
+    if (!b.portal().isEmpty() && portals.containsKey(b.portal())) {
+      throw SnapsyncException.error("42P03", "pgwire.portal_exists", b.portal());
+    }
+    List<Object> params = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      params.add(ValueCodec.decodeParam(b.values().get(i), s.paramTypes[i], b.paramFormat(i),
+          i + 1));
+    }
+    portals.put(b.portal(), new Portal(b.portal(), s, params, b));
+    conn.send(EmptyBodyMessage.BIND_COMPLETE);
+    return Future.succeededFuture();
+  }
+
+  private Future<Void> describeStatement(String name) {
+    PreparedStmt s = statement(name);
+    Future<Void> params = conn.onLoop(ParamTypeInference.infer(s, conn.session()));
+    return params.compose(v -> conn.onLoop(describer.columns(s, conn.session()))).map(cols -> {
+      s.declaredColumns = cols;
+      conn.send(new ParameterDescription(s.describedParamTypes()));
+      conn.send(cols.isEmpty() ? EmptyBodyMessage.NO_DATA : rowDescription(cols, null, null));
+      return null;
+    });
+  }
+
+  private Future<Void> describePortal(String name) {
+    Portal p = portal(name);
+    return run(p).map(r -> {
+      if (r == null || !r.hasRows()) {
+        conn.send(EmptyBodyMessage.NO_DATA);
+      } else {
+        conn.send(rowDescription(r.columns(), p.statement.declaredColumns, p.bind));
+      }
+      return null;
+    });
+  }
+
+  private Future<Void> execute(Execute e) {
+    Portal p = portal(e.portal());
+    return run(p).map(r -> {
+      if (r == null) {
+        conn.send(EmptyBodyMessage.EMPTY_QUERY_RESPONSE);
+        return null;
+      }
+      if (!p.noticesSent) {
+        p.noticesSent = true;
+        sendNotices(r.notices());
+      }
+      int total = r.rows().size();
+      int from = p.done ? total : p.rowsSent;
+      int to = e.maxRows() > 0 ? Math.min(total, from + e.maxRows()) : total;
+      if (r.hasRows()) {
+        sendRows(r, p.statement.declaredColumns, p.bind, from, to);
+      }
+      p.rowsSent = to;
+      if (to < total) {
+        conn.send(EmptyBodyMessage.PORTAL_SUSPENDED);
+      } else {
+        p.done = true;
+        conn.send(new CommandComplete(r.commandTag()));
+      }
+      return null;
+    });
+  }
+
+  /** Runs the portal's statement once; null for an empty query. */
+  private Future<StatementResult> run(Portal p) {
+    if (p.run == null) {
+      String sql = p.statement.sql;
+      if (SqlText.isEmpty(sql)) {
+        p.run = Future.succeededFuture(null);
+      } else {
+        p.run = server.probes().answer(sql, p.params).map(Future::succeededFuture)
+            .orElseGet(() -> conn.onLoop(conn.session().execute(sql, p.params)));
+      }
+    }
+    return p.run;
+  }
+
+  // ---- result encoding
+
+  private void sendNotices(List<Notice> notices) {
+    for (Notice n : notices) {
+      conn.send(server.errors().notice(n, conn.lcMessages()));
+    }
+  }
+
+  private static DataType outputType(List<Column> actual, List<Column> declared, int i) {
+    if (declared != null && declared.size() == actual.size()) {
+      return declared.get(i).type();
+    }
+    return actual.get(i).type();
+  }
+
+  private static RowDescription rowDescription(List<Column> actual, List<Column> declared,
+      Bind bind) {
+    List<RowDescription.Field> fields = new ArrayList<>(actual.size());
+    for (int i = 0; i < actual.size(); i++) {
+      DataType t = outputType(actual, declared, i);
+      int format = bind == null ? 0 : bind.resultFormat(i);
+      fields.add(new RowDescription.Field(actual.get(i).name(), t.oid(),
+          ValueCodec.typeLength(t), (short) format));
+    }
+    return new RowDescription(fields);
+  }
+
+  private void sendRows(StatementResult r, List<Column> declared, Bind bind, int from, int to) {
+    List<Column> cols = r.columns();
+    for (int row = from; row < to; row++) {
+      List<Object> values = r.rows().get(row);
+      List<byte[]> encoded = new ArrayList<>(values.size());
+      for (int i = 0; i < values.size(); i++) {
+        DataType actual = cols.get(i).type();
+        DataType wanted = outputType(cols, declared, i);
+        int format = bind == null ? 0 : bind.resultFormat(i);
+        Object v = values.get(i);
+        if (wanted != actual && wanted == DataType.TEXT && v != null) {
+          v = ValueCodec.text(v, actual);
+        }
+        encoded.add(ValueCodec.encode(v, wanted, format));
+      }
+      conn.send(new DataRow(encoded));
+    }
+  }
+}

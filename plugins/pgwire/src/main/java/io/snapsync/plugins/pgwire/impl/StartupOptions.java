@@ -1,0 +1,59 @@
+package io.snapsync.plugins.pgwire.impl;
+
+import io.vertx.core.json.JsonObject;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The StartupMessage parameters turned into session options: {@code database},
+ * {@code application_name}, {@code lc_messages} and every {@code -c name=value} /
+ * {@code --name=value} of {@code options} (as libpq's PGOPTIONS sends them). Parameters that only
+ * shape the wire presentation (client_encoding, DateStyle, TimeZone, extra_float_digits) are
+ * answered by the server's fixed ParameterStatus values instead.
+ */
+final class StartupOptions {
+
+  private StartupOptions() {
+  }
+
+  static JsonObject sessionOptions(Map<String, String> params) {
+    JsonObject o = new JsonObject();
+    String user = params.get("user");
+    o.put("database", params.getOrDefault("database", user));
+    if (params.containsKey("application_name")) {
+      o.put("application_name", params.get("application_name"));
+    }
+    if (params.containsKey("lc_messages")) {
+      o.put("lc_messages", params.get("lc_messages"));
+    }
+    commandLineSettings(params.get("options")).forEach(o::put);
+    return o;
+  }
+
+  /** Settings from a backend command line like {@code -c lc_messages=zh_CN --x=y}. */
+  static Map<String, String> commandLineSettings(String options) {
+    Map<String, String> settings = new LinkedHashMap<>();
+    if (options == null || options.isBlank()) {
+      return settings;
+    }
+    String[] tokens = options.trim().split("\\s+");
+    for (int i = 0; i < tokens.length; i++) {
+      String t = tokens[i];
+      String setting = null;
+      if (t.equals("-c") && i + 1 < tokens.length) {
+        setting = tokens[++i];
+      } else if (t.startsWith("-c")) {
+        setting = t.substring(2);
+      } else if (t.startsWith("--")) {
+        setting = t.substring(2);
+      }
+      if (setting != null && setting.indexOf('=') > 0) {
+        int eq = setting.indexOf('=');
+        settings.put(setting.substring(0, eq).replace('-', '_').toLowerCase(Locale.ROOT),
+            setting.substring(eq + 1));
+      }
+    }
+    return settings;
+  }
+}

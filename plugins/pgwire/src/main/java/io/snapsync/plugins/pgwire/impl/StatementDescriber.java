@@ -1,0 +1,59 @@
+package io.snapsync.plugins.pgwire.impl;
+
+import io.snapsync.core.session.Column;
+import io.snapsync.core.session.DataType;
+import io.snapsync.core.session.Session;
+import io.snapsync.core.session.StatementResult;
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Answers Describe of a prepared statement before it is bound, which the session API cannot
+ * do directly. Statements that return no rows describe as NoData; a SELECT calling functions
+ * (which may have side effects, like {@code pg_export_snapshot()}) as one column per select-list
+ * item, named as PostgreSQL names it, typed from the known snapsync functions (text otherwise,
+ * and the values are then sent as text); any other row-returning statement ({@code SHOW}, table
+ * reads) is run once with NULL parameters (a read without side effects) to learn its columns.
+ */
+final class StatementDescriber {
+
+  private static final Map<String, DataType> FUNCTION_TYPES = Map.of(
+      "pg_export_snapshot", DataType.TEXT,
+      "pg_current_snapshot", DataType.TEXT,
+      "create_wdr_snapshot", DataType.TEXT,
+      "generate_wdr_report", DataType.TEXT,
+      "kill_snapshot", DataType.VOID,
+      "count", DataType.INT8);
+
+  private final CatalogProbes probes;
+
+  StatementDescriber(CatalogProbes probes) {
+    this.probes = probes;
+  }
+
+  Future<List<Column>> columns(PreparedStmt s, Session session) {
+    String sql = s.sql;
+    if (SqlText.isEmpty(sql) || !SqlText.returnsRows(sql)) {
+      return Future.succeededFuture(List.of());
+    }
+    String keyword = SqlText.firstKeyword(sql);
+    List<Object> nulls = new ArrayList<>(Collections.nCopies(s.paramTypes.length, null));
+    var probe = probes.answer(sql, List.of("0"));
+    if (probe.isPresent()) {
+      return Future.succeededFuture(probe.get().columns());
+    }
+    boolean callsFunctions = SqlText.calledFunctions(sql).stream()
+        .anyMatch(f -> !f.equals("count"));
+    if (keyword.equals("SELECT") && callsFunctions) {
+      List<Column> cols = new ArrayList<>();
+      for (String name : SqlText.selectListNames(sql)) {
+        cols.add(new Column(name, FUNCTION_TYPES.getOrDefault(name, DataType.TEXT)));
+      }
+      return Future.succeededFuture(cols);
+    }
+    return session.execute(sql, nulls).map(StatementResult::columns);
+  }
+}

@@ -1,0 +1,77 @@
+package io.snapsync.plugins.pgwire.support;
+
+import io.snapsync.core.node.impl.NodeServicesImpl;
+import io.snapsync.core.session.impl.SessionManagerImpl;
+import io.snapsync.core.sql.Database;
+import io.snapsync.core.testing.TestServices;
+import io.snapsync.plugins.pgwire.PgWireExtension;
+import io.snapsync.plugins.pgwire.api.PgWireOptions;
+import io.snapsync.plugins.pgwire.api.PgWireServer;
+import io.snapsync.plugins.pgwire.impl.PgWireServerImpl;
+import io.snapsync.storage.Store;
+import io.snapsync.storage.StoreOptions;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * A real snapsync coordinator for protocol tests: real node services (users file with the
+ * {@link TestServices} users, settings, catalog), a real RocksDB store in a temp dir, the SQL
+ * database and session manager, and the PostgreSQL listener on a free loopback port.
+ */
+public final class SnapsyncFixture implements AutoCloseable {
+
+  public static final String ADMIN = TestServices.ADMIN;
+  public static final String ADMIN_PASSWORD = TestServices.ADMIN_PASSWORD;
+  public static final String USER = TestServices.USER;
+  public static final String USER_PASSWORD = TestServices.USER_PASSWORD;
+
+  public final Vertx vertx;
+  public final NodeServicesImpl services;
+  public final SessionManagerImpl sessions;
+  private final Store store;
+  private final Database database;
+  private final PgWireServer server;
+
+  private SnapsyncFixture(Vertx vertx, NodeServicesImpl services, Store store, Database db,
+      SessionManagerImpl sessions, PgWireServer server) {
+    this.vertx = vertx;
+    this.services = services;
+    this.store = store;
+    this.database = db;
+    this.sessions = sessions;
+    this.server = server;
+  }
+
+  /** Starts a node in {@code dir}; {@code authentication} as in {@link PgWireOptions}. */
+  public static SnapsyncFixture start(Path dir, String authentication) {
+    return start(dir, new PgWireOptions("127.0.0.1", 0, authentication, 1024 * 1024));
+  }
+
+  /** Starts a node in {@code dir} with the listener configured by {@code options}. */
+  public static SnapsyncFixture start(Path dir, PgWireOptions options) {
+    Vertx vertx = Vertx.vertx();
+    NodeServicesImpl services = TestServices.create(vertx, dir);
+    services.catalog().addBundle(PgWireExtension.class.getClassLoader(), PgWireExtension.CATALOG);
+    Store store = Store.open(StoreOptions.defaults(dir.resolve("db"))
+        .withKvSpaces(Database.KV_SPACES).withSyncCommits(false).withLockTimeoutMillis(5000));
+    Database db = Database.open(store, services);
+    SessionManagerImpl sessions = SessionManagerImpl.create(services, db);
+    PgWireServer server = PgWireServerImpl.start(vertx, options, services.catalog(),
+        services.users(), Optional.of(sessions)).await();
+    return new SnapsyncFixture(vertx, services, store, db, sessions, server);
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  @Override
+  public void close() {
+    server.close().await();
+    sessions.closeAll().await();
+    database.close();
+    store.close();
+    vertx.close().await();
+  }
+}
