@@ -386,7 +386,7 @@ public final class RocksStore implements Store {
    */
   @Override
   public void close() {
-    locks.failAll(new StorageException(Kind.CLOSED, "store is closing"));
+    locks.close(new StorageException(Kind.CLOSED, "store is closing"));
     for (RocksTransaction tx : new ArrayList<>(open)) {
       tx.rollback();
     }
