@@ -183,6 +183,11 @@ class SessionBasicsTest {
     all.add(s.execute("SHOW lc_messages"));
     assertEquals("zh_CN", await(all.get(2)).get(0).rows().get(0).get(0));
     assertEquals("en_US.UTF-8", await(all.get(4)).get(0).rows().get(0).get(0));
+    // SET LOCAL in a multi-statement string lasts until the string's implicit block ends
+    List<StatementResult> r = await(s.execute("SET LOCAL lc_messages = 'zh_CN'; "
+        + "SHOW lc_messages"));
+    assertEquals("zh_CN", r.get(1).rows().get(0).get(0));
+    assertEquals("en_US.UTF-8", value(s, "SHOW lc_messages"));
     await(s.close());
   }
 
