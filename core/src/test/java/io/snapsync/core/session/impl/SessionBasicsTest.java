@@ -75,6 +75,11 @@ class SessionBasicsTest {
     assertEquals("version", r.columns().get(0).name());
     assertTrue(((String) r.rows().get(0).get(0)).startsWith("PostgreSQL 15"));
     assertEquals("read committed", value(s, "SELECT current_setting('default_transaction_isolation')"));
+    assertEquals(null, value(s, "SELECT current_setting('nosuch', true)"));
+    fails(s, "SELECT current_setting('nosuch')", "42704");
+    assertEquals("alice", value(s, "SELECT current_user"));
+    assertEquals("snapsync", value(s, "SELECT current_database()"));
+    assertTrue(value(s, "SELECT now()") instanceof java.time.OffsetDateTime);
     await(s.close());
   }
 
