@@ -265,7 +265,7 @@ public final class EventBusApi extends VerticleBase {
       MessageCatalog catalog = services.catalog();
       if (ar.succeeded()) {
         msg.reply(new JsonObject().put("results", ResultJson.results(ar.result(), catalog, lc))
-            .put("transactionStatus", s.transactionStatus().name()));
+            .put("transactionStatus", s.transactionStatus().name()).put("lcMessages", lc));
         return;
       }
       SnapsyncException ex = asSnapsync(ar.cause());
@@ -277,7 +277,7 @@ public final class EventBusApi extends VerticleBase {
         }
       }
       err.put("results", ResultJson.results(done, catalog, lc))
-          .put("transactionStatus", s.transactionStatus().name());
+          .put("transactionStatus", s.transactionStatus().name()).put("lcMessages", lc);
       msg.fail(ApiErrors.codeOf(ex), err.encode());
     });
   }
