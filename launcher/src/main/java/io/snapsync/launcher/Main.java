@@ -145,7 +145,7 @@ public final class Main implements Callable<Integer> {
     } else {
       out.printf("  event bus:      local only (cluster.enabled: false)%n");
     }
-    if (node.api().isPresent()) {
+    if (node.info().coordinator() && node.sessions().isPresent()) {
       out.printf("  sessions:       %s or %s%n", Addresses.cluster(Addresses.OPEN),
           Addresses.node(node.info().name(), Addresses.OPEN));
     }
