@@ -17,7 +17,8 @@ import java.util.concurrent.Callable;
 /**
  * The SQL database on a {@link Store}: tables and rows in the MVCC data, the exported-snapshot
  * registry and the snapshot log (kv space {@value #SNAPSHOT_LOG_SPACE}), the built-in
- * functions and system tables, and the worker pool that runs store work off the event loop.
+ * functions and system tables, the worker pool that runs store work off the event loop, and a
+ * periodic reclaim of row versions no snapshot needs any more.
  *
  * <p>Thread-safe. {@link #open} and {@link #close} are blocking; the caller owns the store.
  */
@@ -31,6 +32,8 @@ public final class Database implements AutoCloseable {
   public static final List<String> KV_SPACES = List.of(SYSTEM_SPACE, SNAPSHOT_LOG_SPACE, "wdr");
   /** Worker threads for store work (sized for a small machine). */
   static final int WORKERS = 4;
+  /** How often superseded row versions no snapshot needs are reclaimed. */
+  static final long RECLAIM_PERIOD_MS = 10_000;
 
   private final Store store;
   private final NodeServices services;
@@ -38,6 +41,7 @@ public final class Database implements AutoCloseable {
   private final SnapshotRegistry registry;
   private final WorkerExecutor worker;
   private final Executor executor;
+  private final long reclaimTimer;
 
   private Database(Store store, NodeServices services) {
     this.store = store;
@@ -50,6 +54,8 @@ public final class Database implements AutoCloseable {
     this.registry = new SnapshotRegistry(store, log);
     this.worker = services.vertx().createSharedWorkerExecutor("snapsync-sql", WORKERS);
     this.executor = new Executor(this);
+    this.reclaimTimer = services.vertx().setPeriodic(RECLAIM_PERIOD_MS,
+        id -> blocking(store::reclaim));
   }
 
   /**
@@ -113,6 +119,7 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
+    services.vertx().cancelTimer(reclaimTimer);
     worker.close();
   }
 }

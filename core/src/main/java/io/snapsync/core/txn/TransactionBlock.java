@@ -158,8 +158,8 @@ public final class TransactionBlock {
    */
   public void startQuery() {
     if (snapshot == null || !isolation.snapshotPerTransaction()) {
-      Snapshot s = store.latestSnapshot();
-      SnapshotPin p = store.pin(s);
+      SnapshotPin p = store.pinLatest();
+      Snapshot s = p.snapshot();
       if (pin != null) {
         pin.close();
       }
