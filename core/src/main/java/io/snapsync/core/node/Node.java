@@ -131,8 +131,8 @@ public final class Node {
       initialPasswordFile = InitialAdmin.ensure(users, dataDir, config.initialAdminPassword())
           .orElse(null);
       if (initialPasswordFile != null) {
-        LOG.info("created SYSADMIN user \"{}\"; its password is in {}", InitialAdmin.USER,
-            initialPasswordFile);
+        LOG.info(MessageCatalog.english(io.snapsync.core.error.Message.of(
+            "core.node.initial_admin", InitialAdmin.USER, initialPasswordFile)));
       }
       services = NodeServicesImpl.builder(vertx).node(info).clock(clock).dataDirectory(dataDir)
           .catalog(MessageCatalog.withCoreBundles())
