@@ -159,6 +159,7 @@ public final class Node {
         .compose(v -> deployApi())
         .compose(v -> startPlugins())
         .map(v -> {
+          services.settings().requireNoPending();
           watchMembership();
           LOG.info("node {} ({}) started; data directory {}", info.name(), info.roleName(),
               services.dataDirectory());

@@ -52,6 +52,10 @@ public final class SettingsRegistryImpl implements SettingsRegistry {
   private final Map<String, SettingValues.Value> configured = new ConcurrentHashMap<>();
   private final Map<String, Rule> rules = new ConcurrentHashMap<>();
   private final Set<String> readOnly = ConcurrentHashMap.newKeySet();
+  /** Config-file values of settings not registered yet: name to {text, file}. */
+  private final Map<String, String[]> pendingConfig = new ConcurrentHashMap<>();
+  /** ALTER SYSTEM values of settings not registered yet. */
+  private final Map<String, String> pendingAuto = new ConcurrentHashMap<>();
   private final List<BiConsumer<String, String>> listeners = new CopyOnWriteArrayList<>();
 
   private volatile Vertx vertx;
@@ -82,6 +86,44 @@ public final class SettingsRegistryImpl implements SettingsRegistry {
       throw new IllegalStateException("setting " + definition.name() + " is registered twice");
     }
     values.put(k, dflt);
+    applyPending(k, definition);
+  }
+
+  /** Applies values the config file or ALTER SYSTEM gave before the setting was registered. */
+  private void applyPending(String k, SettingDefinition def) {
+    String[] fromConfig = pendingConfig.remove(k);
+    if (fromConfig != null) {
+      try {
+        SettingValues.Value v = parse(def, fromConfig[0]);
+        configured.put(k, v);
+        values.put(k, v);
+      } catch (SnapsyncException e) {
+        throw ConfigException.of(fromConfig[1], "settings." + fromConfig[2], e);
+      }
+    }
+    String fromAuto = pendingAuto.remove(k);
+    if (fromAuto != null) {
+      try {
+        values.put(k, parse(def, fromAuto));
+      } catch (SnapsyncException e) {
+        throw ConfigException.of(autoConf.path().toString(), def.name(), e);
+      }
+    }
+  }
+
+  /**
+   * Fails with a {@link ConfigException} naming the file and key when the config file set a
+   * setting that nothing registered (call once every extension and the database registered).
+   */
+  public void requireNoPending() {
+    for (Map.Entry<String, String[]> e : pendingConfig.entrySet()) {
+      String[] v = e.getValue();
+      throw ConfigException.of(v[1], "settings." + v[2], SnapsyncException.error(
+          SqlState.UNDEFINED_OBJECT, "settings.unrecognized", v[2]));
+    }
+    pendingAuto.keySet().forEach(k -> LOG.warn("{}: ignoring unknown setting {}",
+        autoConf == null ? AutoConfFile.FILE_NAME : autoConf.path(), k));
+    pendingAuto.clear();
   }
 
   /** A canonicalizer for a string setting (returns null for an invalid value). */
@@ -162,8 +204,9 @@ public final class SettingsRegistryImpl implements SettingsRegistry {
   }
 
   /**
-   * Applies the config file's {@code settings} section; any unknown name or bad value fails
-   * with a {@link ConfigException} naming {@code file} and {@code settings.<name>}.
+   * Applies the config file's {@code settings} section; a bad value fails with a
+   * {@link ConfigException} naming {@code file} and {@code settings.<name>}. Names not
+   * registered yet wait for their registration ({@link #requireNoPending} reports leftovers).
    */
   public void applyConfig(JsonObject settings, String file) {
     if (settings == null) {
@@ -172,9 +215,14 @@ public final class SettingsRegistryImpl implements SettingsRegistry {
     for (String name : settings.fieldNames()) {
       Object raw = settings.getValue(name);
       String text = raw instanceof Boolean b ? (b ? "on" : "off") : String.valueOf(raw);
+      Optional<SettingDefinition> known = definition(name);
+      if (known.isEmpty()) {
+        // an extension or the database may register it later (see requireNoPending)
+        pendingConfig.put(key(name), new String[] {text, file, name});
+        continue;
+      }
       try {
-        SettingDefinition def = require(name);
-        SettingValues.Value v = parse(def, text);
+        SettingValues.Value v = parse(known.get(), text);
         configured.put(key(name), v);
         set(key(name), v);
       } catch (SnapsyncException e) {
@@ -213,7 +261,7 @@ public final class SettingsRegistryImpl implements SettingsRegistry {
     for (Map.Entry<String, String> e : stored.entrySet()) {
       Optional<SettingDefinition> def = definition(e.getKey());
       if (def.isEmpty()) {
-        LOG.warn("{}: ignoring unknown setting {}", f.path(), e.getKey());
+        pendingAuto.put(key(e.getKey()), e.getValue());
         continue;
       }
       try {
