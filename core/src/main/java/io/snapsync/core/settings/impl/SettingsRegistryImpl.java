@@ -38,6 +38,8 @@ public final class SettingsRegistryImpl implements SettingsRegistry {
 
   /** Event-bus address of {@code ALTER SYSTEM} changes (publish, JSON). */
   public static final String CHANGED_ADDRESS = "snapsync.settings.changed";
+  /** Hazelcast map of the cluster's ALTER SYSTEM values: name to {@code {"value": text|null}}. */
+  public static final String CLUSTER_MAP = "snapsync.settings.alter-system";
 
   /** 55P02, PostgreSQL's cant_change_runtime_param. */
   public static final String CANT_CHANGE_RUNTIME_PARAM = "55P02";
@@ -245,7 +247,54 @@ public final class SettingsRegistryImpl implements SettingsRegistry {
     }, false).compose(v -> {
       consumer = vx.eventBus().consumer(CHANGED_ADDRESS, msg -> onRemoteChange(msg.body()));
       return consumer.completion();
-    });
+    }).compose(v -> syncFromCluster());
+  }
+
+  /**
+   * A node joining a running cluster takes the {@code ALTER SYSTEM} values the cluster holds
+   * (a Hazelcast map kept by every {@code ALTER SYSTEM}), so that changes made while it was
+   * down reach it too. The map dies with the whole cluster; then each node's file rules.
+   */
+  private Future<Void> syncFromCluster() {
+    if (!vertx.isClustered()) {
+      return Future.succeededFuture();
+    }
+    return vertx.sharedData().<String, String>getAsyncMap(CLUSTER_MAP)
+        .compose(io.vertx.core.shareddata.AsyncMap::entries)
+        .compose(entries -> {
+          List<Future<Void>> applied = new ArrayList<>();
+          entries.forEach((name, json) -> applied.add(applyFromCluster(name,
+              new JsonObject(json).getString("value"))));
+          return Future.all(applied).<Void>mapEmpty();
+        })
+        .recover(e -> {
+          LOG.warn("cannot read the cluster's ALTER SYSTEM values: {}", e.toString());
+          return Future.succeededFuture();
+        });
+  }
+
+  private Future<Void> applyFromCluster(String name, String value) {
+    Optional<SettingDefinition> def = definition(name);
+    if (def.isEmpty()) {
+      if (value == null) {
+        pendingAuto.remove(key(name));
+      } else {
+        pendingAuto.put(key(name), value);
+      }
+      return Future.succeededFuture();
+    }
+    SettingValues.Value parsed;
+    try {
+      parsed = value == null ? null : parse(def.get(), value);
+    } catch (SnapsyncException e) {
+      LOG.warn("ignoring invalid cluster ALTER SYSTEM value of {}: {}", name, e.getMessage());
+      return Future.succeededFuture();
+    }
+    return vertx.executeBlocking(() -> {
+      autoConf.update(def.get().name(), parsed == null ? null : parsed.text());
+      applyAltered(key(name), parsed);
+      return null;
+    }, true).mapEmpty();
   }
 
   /** Stops listening for cluster changes. */
@@ -297,11 +346,23 @@ public final class SettingsRegistryImpl implements SettingsRegistry {
       autoConf.update(def.name(), text);
       applyAltered(k, parsed);
       return null;
-    }, true).map(v -> {
+    }, true).compose(v -> rememberInCluster(vx, k, text)).map(v -> {
       vx.eventBus().publish(CHANGED_ADDRESS, new JsonObject().put("name", def.name())
           .put("value", text).put("origin", nodeName));
       return null;
     });
+  }
+
+  private static Future<Void> rememberInCluster(Vertx vx, String k, String text) {
+    if (!vx.isClustered()) {
+      return Future.succeededFuture();
+    }
+    return vx.sharedData().<String, String>getAsyncMap(CLUSTER_MAP)
+        .compose(m -> m.put(k, new JsonObject().put("value", text).encode()))
+        .recover(e -> {
+          LOG.warn("cannot record ALTER SYSTEM {} in the cluster: {}", k, e.toString());
+          return Future.succeededFuture();
+        });
   }
 
   private void onRemoteChange(JsonObject body) {
@@ -309,24 +370,11 @@ public final class SettingsRegistryImpl implements SettingsRegistry {
       return;
     }
     String name = body.getString("name");
-    Optional<SettingDefinition> def = definition(name);
-    if (def.isEmpty()) {
+    if (name == null) {
       return;
     }
-    String value = body.getString("value");
-    SettingValues.Value parsed;
-    try {
-      parsed = value == null ? null : parse(def.get(), value);
-    } catch (SnapsyncException e) {
-      LOG.warn("ignoring invalid ALTER SYSTEM value from {}: {}", body.getString("origin"),
-          e.getMessage());
-      return;
-    }
-    vertx.executeBlocking(() -> {
-      autoConf.update(def.get().name(), value == null ? null : parsed.text());
-      applyAltered(key(name), parsed);
-      return null;
-    }, true).onFailure(e -> LOG.warn("cannot apply ALTER SYSTEM {}", name, e));
+    applyFromCluster(name, body.getString("value"))
+        .onFailure(e -> LOG.warn("cannot apply ALTER SYSTEM {}", name, e));
   }
 
   private void applyAltered(String k, SettingValues.Value parsed) {
