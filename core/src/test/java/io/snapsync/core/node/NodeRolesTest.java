@@ -106,4 +106,26 @@ class NodeRolesTest {
     assertEquals("settings.nonsense_setting", e.key());
     assertTrue(e.getMessage().contains("unrecognized configuration parameter"), e.getMessage());
   }
+
+  @Test
+  void alterSystemNeedsSysadmin(@TempDir Path dir) {
+    String verifier = io.snapsync.core.security.impl.ScramVerifier.create("alice-pw", 4096)
+        .encode();
+    Node node = TestNodes.start(dir, new JsonObject().put("security", new JsonObject()
+        .put("users", new io.vertx.core.json.JsonArray().add(new JsonObject()
+            .put("name", "alice").put("verifier", verifier)))));
+    try {
+      SnapsyncClient.ClientSession s = TestNodes.client(node).open(null, "alice", "alice-pw",
+          null).await();
+      SnapsyncClient.ApiException e = assertInstanceOf(SnapsyncClient.ApiException.class,
+          assertThrows(Exception.class, () -> s.execute(
+              "ALTER SYSTEM SET eventbus_session_idle_timeout = '1min'").await()));
+      assertEquals("42501", e.sqlState());
+      assertEquals(ApiErrors.FORBIDDEN, e.code());
+      assertEquals("10min", node.services().settings().nodeValue("eventbus_session_idle_timeout"));
+      s.close().await();
+    } finally {
+      node.close().await();
+    }
+  }
 }
