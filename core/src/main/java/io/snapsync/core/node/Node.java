@@ -293,9 +293,16 @@ public final class Node {
     return services.node();
   }
 
-  /** The session manager of a coordinator that is also a data node. */
+  /**
+   * The node's session manager: the local SQL layer's on a data node; on a node without
+   * storage, one an extension registered as a service ({@code SessionManager.class}) during
+   * {@code register}, e.g. sessions forwarded to the data node.
+   */
   public Optional<SessionManager> sessions() {
-    return sql == null ? Optional.empty() : Optional.ofNullable(sql.sessions());
+    if (sql != null) {
+      return Optional.ofNullable(sql.sessions());
+    }
+    return services == null ? Optional.empty() : services.service(SessionManager.class);
   }
 
   /** The event-bus API verticle, when this node serves sessions. */
