@@ -57,9 +57,6 @@ public final class Node {
 
   private static final Logger LOG = LoggerFactory.getLogger(Node.class);
 
-  /** kv spaces the data node opens besides the MVCC data. */
-  public static final List<String> KV_SPACES = List.of("system", "snapshot_log", "wdr");
-
   private final NodeConfig config;
   private final Vertx vertx;
   private final HazelcastClusterManager clusterManager;
