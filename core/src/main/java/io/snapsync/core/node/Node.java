@@ -57,9 +57,6 @@ public final class Node {
 
   private static final Logger LOG = LoggerFactory.getLogger(Node.class);
 
-  /** kv spaces the data node opens besides the MVCC data. */
-  public static final List<String> KV_SPACES = List.of("system", "snapshot_log", "wdr");
-
   private final NodeConfig config;
   private final Vertx vertx;
   private final HazelcastClusterManager clusterManager;
@@ -159,6 +156,7 @@ public final class Node {
         .compose(v -> deployApi())
         .compose(v -> startPlugins())
         .map(v -> {
+          services.settings().requireNoPending();
           watchMembership();
           LOG.info("node {} ({}) started; data directory {}", info.name(), info.roleName(),
               services.dataDirectory());
@@ -292,9 +290,16 @@ public final class Node {
     return services.node();
   }
 
-  /** The session manager of a coordinator that is also a data node. */
+  /**
+   * The node's session manager: the local SQL layer's on a data node; on a node without
+   * storage, one an extension registered as a service ({@code SessionManager.class}) during
+   * {@code register}, e.g. sessions forwarded to the data node.
+   */
   public Optional<SessionManager> sessions() {
-    return sql == null ? Optional.empty() : Optional.ofNullable(sql.sessions());
+    if (sql != null) {
+      return Optional.ofNullable(sql.sessions());
+    }
+    return services == null ? Optional.empty() : services.service(SessionManager.class);
   }
 
   /** The event-bus API verticle, when this node serves sessions. */

@@ -93,7 +93,19 @@ class ClusteredNodesTest {
     assertEquals("20min", n2.services().settings().nodeValue("eventbus_session_idle_timeout"));
     assertTrue(Files.readString(n2.services().dataDirectory().resolve("snapsync.auto.conf.json"))
         .contains("20min"));
+    s.execute("ALTER SYSTEM SET statement_timeout = '7s'").await();
+    // a node joining later takes the cluster's ALTER SYSTEM values
+    int p = TestNodes.freePort();
+    Node late = Node.start(TestNodes.clusterConfig(dir, "late", "embedded", cluster, p,
+        List.of(p1, p))).await();
+    try {
+      assertEquals("20min", late.services().settings().nodeValue("eventbus_session_idle_timeout"));
+      assertEquals("7s", late.services().settings().nodeValue("statement_timeout"));
+    } finally {
+      late.close().await();
+    }
     s.execute("ALTER SYSTEM RESET eventbus_session_idle_timeout").await();
+    s.execute("ALTER SYSTEM RESET statement_timeout").await();
     s.close().await();
   }
 

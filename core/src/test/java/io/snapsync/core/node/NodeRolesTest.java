@@ -85,4 +85,47 @@ class NodeRolesTest {
       again.close().await();
     }
   }
+
+  @Test
+  void configFileSettingsReachSettingsTheDatabaseRegisters(@TempDir Path dir) {
+    Node node = TestNodes.start(dir, new JsonObject().put("settings",
+        new JsonObject().put("snapshot_log_retention_days", 7)));
+    try {
+      assertEquals("7d", node.services().settings().nodeValue("snapshot_log_retention_days"));
+    } finally {
+      node.close().await();
+    }
+  }
+
+  @Test
+  void unknownSettingInTheConfigFailsStartUpNamingTheKey(@TempDir Path dir) {
+    io.snapsync.core.config.ConfigException e = assertInstanceOf(
+        io.snapsync.core.config.ConfigException.class, assertThrows(Exception.class,
+            () -> TestNodes.start(dir, new JsonObject().put("settings",
+                new JsonObject().put("nonsense_setting", 1)))));
+    assertEquals("settings.nonsense_setting", e.key());
+    assertTrue(e.getMessage().contains("unrecognized configuration parameter"), e.getMessage());
+  }
+
+  @Test
+  void alterSystemNeedsSysadmin(@TempDir Path dir) {
+    String verifier = io.snapsync.core.security.impl.ScramVerifier.create("alice-pw", 4096)
+        .encode();
+    Node node = TestNodes.start(dir, new JsonObject().put("security", new JsonObject()
+        .put("users", new io.vertx.core.json.JsonArray().add(new JsonObject()
+            .put("name", "alice").put("verifier", verifier)))));
+    try {
+      SnapsyncClient.ClientSession s = TestNodes.client(node).open(null, "alice", "alice-pw",
+          null).await();
+      SnapsyncClient.ApiException e = assertInstanceOf(SnapsyncClient.ApiException.class,
+          assertThrows(Exception.class, () -> s.execute(
+              "ALTER SYSTEM SET eventbus_session_idle_timeout = '1min'").await()));
+      assertEquals("42501", e.sqlState());
+      assertEquals(ApiErrors.FORBIDDEN, e.code());
+      assertEquals("10min", node.services().settings().nodeValue("eventbus_session_idle_timeout"));
+      s.close().await();
+    } finally {
+      node.close().await();
+    }
+  }
 }
