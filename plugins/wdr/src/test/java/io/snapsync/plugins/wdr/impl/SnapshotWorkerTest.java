@@ -241,6 +241,18 @@ class SnapshotWorkerTest {
   }
 
   @Test
+  void workerStartsWhenTheSettingIsTurnedOn() {
+    node.service().stopWorker().await();
+    node.alterSystem(WdrSettings.ENABLE, "off");
+    clock.advance(Duration.ofMinutes(5));
+    node.wdr().supervisor().check().await();
+    assertEquals(WorkerState.STOPPED, node.service().workerState());
+    node.alterSystem(WdrSettings.ENABLE, "on");
+    node.wdr().supervisor().check().await();
+    assertEquals(WorkerState.RUNNING, node.service().workerState());
+  }
+
+  @Test
   void workerIsControlledAndObservedOverTheEventBus() throws Exception {
     List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
     java.util.concurrent.CountDownLatch four = new java.util.concurrent.CountDownLatch(4);
