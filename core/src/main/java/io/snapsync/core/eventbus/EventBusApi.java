@@ -42,12 +42,14 @@ public final class EventBusApi extends VerticleBase {
 
   /** One API session: who opened it from where, and when it was last used. */
   private static final class Entry {
+    final String token;
     final Session session;
     final String callerNode;
     volatile long lastActive;
     final AtomicInteger inFlight = new AtomicInteger();
 
-    Entry(Session session, String callerNode, long now) {
+    Entry(String token, Session session, String callerNode, long now) {
+      this.token = token;
       this.session = session;
       this.callerNode = callerNode;
       this.lastActive = now;
@@ -229,8 +231,9 @@ public final class EventBusApi extends VerticleBase {
         return;
       }
       Session s = ar.result();
-      entries.put(s.id(), new Entry(s, caller, services.clock().millis()));
-      msg.reply(new JsonObject().put("sessionId", s.id()).put("node", services.node().name())
+      String token = java.util.UUID.randomUUID().toString();
+      entries.put(token, new Entry(token, s, caller, services.clock().millis()));
+      msg.reply(new JsonObject().put("sessionId", token).put("node", services.node().name())
           .put("user", s.user()).put("transactionStatus", s.transactionStatus().name()));
     });
   }
@@ -246,9 +249,10 @@ public final class EventBusApi extends VerticleBase {
   }
 
   private void execute(Message<Object> msg, JsonObject body) {
-    Entry e = entry(body);
+    requireString(body, "sessionId");
     String sql = requireString(body, "sql");
     JsonArray params = optional(body, "params", JsonArray.class, "an array");
+    Entry e = entry(body);
     e.inFlight.incrementAndGet();
     e.lastActive = services.clock().millis();
     Future<List<StatementResult>> run = params == null ? e.session.execute(sql)
@@ -261,7 +265,7 @@ public final class EventBusApi extends VerticleBase {
       MessageCatalog catalog = services.catalog();
       if (ar.succeeded()) {
         msg.reply(new JsonObject().put("results", ResultJson.results(ar.result(), catalog, lc))
-            .put("transactionStatus", s.transactionStatus().name()));
+            .put("transactionStatus", s.transactionStatus().name()).put("lcMessages", lc));
         return;
       }
       SnapsyncException ex = asSnapsync(ar.cause());
@@ -273,14 +277,14 @@ public final class EventBusApi extends VerticleBase {
         }
       }
       err.put("results", ResultJson.results(done, catalog, lc))
-          .put("transactionStatus", s.transactionStatus().name());
+          .put("transactionStatus", s.transactionStatus().name()).put("lcMessages", lc);
       msg.fail(ApiErrors.codeOf(ex), err.encode());
     });
   }
 
   private void close(Message<Object> msg, JsonObject body) {
     Entry e = entry(body);
-    entries.remove(e.session.id());
+    entries.remove(e.token);
     e.session.close().onComplete(ar -> msg.reply(new JsonObject().put("closed", true)));
   }
 
@@ -299,7 +303,7 @@ public final class EventBusApi extends VerticleBase {
     int closed = 0;
     for (Entry e : entries.values()) {
       if (e.inFlight.get() == 0 && now - e.lastActive > timeout
-          && entries.remove(e.session.id(), e)) {
+          && entries.remove(e.token, e)) {
         closed++;
         e.session.close();
       }
@@ -314,7 +318,7 @@ public final class EventBusApi extends VerticleBase {
   public int nodeLeft(String vertxNodeId) {
     int closed = 0;
     for (Entry e : entries.values()) {
-      if (vertxNodeId.equals(e.callerNode) && entries.remove(e.session.id(), e)) {
+      if (vertxNodeId.equals(e.callerNode) && entries.remove(e.token, e)) {
         closed++;
         e.session.close();
       }

@@ -186,7 +186,7 @@ public final class Node {
   private Future<Void> openDatabase() {
     return vertx.executeBlocking(() -> {
       StoreOptions opts = StoreOptions.defaults(services.dataDirectory().resolve("store"))
-          .withKvSpaces(KV_SPACES)
+          .withKvSpaces(io.snapsync.core.sql.Database.KV_SPACES)
           .withSyncCommits(services.settings().nodeBool("synchronous_commit"))
           .withClock(services.clock());
       store = Store.open(opts);
