@@ -88,7 +88,7 @@ final class CommitPipeline {
       publisher.publishAndWait(seq);
       return seq;
     } catch (RocksDBException e) {
-      throw RocksStore.io("commit write batch", e);
+      throw RocksStore.io("commit write batch at " + h.path, e);
     } finally {
       guard.exit();
     }

@@ -63,7 +63,8 @@ final class PreparedTransactions {
     try {
       h.db.put(h.prepared, h.syncWrite, rec.key(), rec.encode());
     } catch (RocksDBException e) {
-      throw RocksStore.io("persist prepared transaction " + gid, e);
+      throw RocksStore.io("persist prepared transaction " + gid + " at " + h.path,
+          e);
     } finally {
       guard.exit();
     }
@@ -82,7 +83,8 @@ final class PreparedTransactions {
         try {
           b.delete(h.prepared, rec.key());
         } catch (RocksDBException e) {
-          throw RocksStore.io("delete prepared record " + gid, e);
+          throw RocksStore.io("delete prepared record " + gid + " at " + h.path,
+              e);
         }
       });
     } catch (RuntimeException e) {
@@ -99,7 +101,7 @@ final class PreparedTransactions {
       h.db.delete(h.prepared, h.syncWrite, rec.key());
     } catch (RocksDBException e) {
       unclaim(rec);
-      throw RocksStore.io("delete prepared record " + gid, e);
+      throw RocksStore.io("delete prepared record " + gid + " at " + h.path, e);
     } finally {
       guard.exit();
     }

@@ -59,7 +59,7 @@ final class Reclaimer {
       versions.pending.addAndGet(-deleted);
       return deleted;
     } catch (RocksDBException e) {
-      throw RocksStore.io("reclaim of old versions", e);
+      throw RocksStore.io("reclaim of old versions at " + h.path, e);
     } finally {
       guard.exit();
     }

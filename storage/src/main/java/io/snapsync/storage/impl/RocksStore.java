@@ -181,7 +181,7 @@ public final class RocksStore implements Store {
       byte[] k = Versions.seekNewest(it, key);
       return k == null ? -1 : KeyCodec.seqOf(k);
     } catch (RocksDBException e) {
-      throw io("read newest version", e);
+      throw io("read newest version at " + h.path, e);
     } finally {
       guard.exit();
     }
@@ -193,7 +193,7 @@ public final class RocksStore implements Store {
       byte[] v = Versions.newestValue(it, key);
       return v == null || KeyCodec.isTombstone(v) ? null : KeyCodec.payload(v);
     } catch (RocksDBException e) {
-      throw io("read latest committed row", e);
+      throw io("read latest committed row at " + h.path, e);
     } finally {
       guard.exit();
     }
@@ -279,7 +279,7 @@ public final class RocksStore implements Store {
     try (org.rocksdb.WriteBatch wb = b.toNative(this)) {
       h.db.write(h.commitWrite, wb);
     } catch (RocksDBException e) {
-      throw io("write batch to key spaces", e);
+      throw io("write batch to key spaces at " + h.path, e);
     } finally {
       guard.exit();
     }
@@ -331,7 +331,7 @@ public final class RocksStore implements Store {
       it.status();
       return n;
     } catch (RocksDBException e) {
-      throw io("bare scan of mvcc", e);
+      throw io("bare scan of mvcc at " + h.path, e);
     } finally {
       guard.exit();
     }
@@ -353,6 +353,10 @@ public final class RocksStore implements Store {
 
   long lastSeq() {
     return commits.lastSeq();
+  }
+
+  String path() {
+    return h.path;
   }
 
   RocksDB db() {

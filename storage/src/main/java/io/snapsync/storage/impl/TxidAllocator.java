@@ -40,7 +40,7 @@ final class TxidAllocator {
             persist(limit + BLOCK);
           }
         } catch (RocksDBException e) {
-          throw RocksStore.io("persist txid high-water mark", e);
+          throw RocksStore.io("persist txid high-water mark at " + h.path, e);
         } finally {
           guard.exit();
         }
