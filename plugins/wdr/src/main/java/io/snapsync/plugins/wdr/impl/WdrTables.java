@@ -21,11 +21,18 @@ import java.util.function.Supplier;
 /**
  * The WDR repository as SQL: {@code snapshot} (headers), {@code wdr_snapshot_requests}
  * (request outcomes), {@code wdr_baselines} and per-category tables {@code wdr_snap_instance},
- * {@code wdr_snap_statements}, {@code wdr_snap_waits}, {@code wdr_snap_errors},
+ * {@code wdr_snap_statements} (top {@value #STATEMENTS_PER_SNAPSHOT} by total time),
+ * {@code wdr_snap_waits}, {@code wdr_snap_errors},
  * {@code wdr_snap_settings} and {@code wdr_snap_metrics} (every numeric value of every
  * category, nested keys joined with dots, so extension collectors are visible too).
  */
 public final class WdrTables {
+
+  /**
+   * Rows of {@code wdr_snap_statements} per node and snapshot: the statements with the most
+   * total time (the table has no predicate push-down; reports use the full lists).
+   */
+  static final int STATEMENTS_PER_SNAPSHOT = 500;
 
   private final Supplier<Repository> repository;
 
@@ -82,8 +89,12 @@ public final class WdrTables {
             "calls", DataType.INT8, "total_ms", DataType.FLOAT8, "mean_ms", DataType.FLOAT8,
             "max_ms", DataType.FLOAT8, "rows", DataType.INT8), (id, n, c, out) -> {
               JsonObject s = c.getJsonObject("statements", new JsonObject());
-              for (Object o : s.getJsonArray("items", new JsonArray())) {
-                JsonObject st = (JsonObject) o;
+              List<JsonObject> items = new ArrayList<>();
+              s.getJsonArray("items", new JsonArray()).forEach(o -> items.add((JsonObject) o));
+              items.sort((x, y) -> Long.compare(y.getLong("total_ns", 0L),
+                  x.getLong("total_ns", 0L)));
+              for (JsonObject st : items.subList(0, Math.min(STATEMENTS_PER_SNAPSHOT,
+                  items.size()))) {
                 long calls = st.getLong("calls", 0L);
                 long total = st.getLong("total_ns", 0L);
                 out.add(Arrays.asList(id, n, st.getString("query"), st.getString("kind"), calls,

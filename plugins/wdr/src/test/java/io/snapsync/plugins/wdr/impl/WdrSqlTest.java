@@ -162,6 +162,10 @@ class WdrSqlTest {
     assertEquals("insert into t values (?, ?)", top.getString("query"));
     assertEquals((long) n, top.getLong("rows"));
 
+    assertEquals((long) n, value(s, "SELECT calls FROM wdr_snap_statements WHERE snapshot_id = "
+        + b + " AND query = 'insert into t values (?, ?)'"));
+    assertEquals(0L, value(s, "SELECT count(*) FROM wdr_snap_statements WHERE snapshot_id = "
+        + a + " AND query = 'insert into t values (?, ?)'"));
     String html = (String) value(s, "SELECT generate_wdr_report(" + a + ", " + b
         + ", 'all', 'cluster')");
     assertTrue(html.contains("<tr><td>commits</td><td class=\"n\">" + n + "</td>"), html);
