@@ -1,5 +1,6 @@
 package io.snapsync.plugins.wdr.impl;
 
+import io.snapsync.core.catalog.MessageCatalog;
 import io.snapsync.core.session.Column;
 import io.snapsync.core.session.DataType;
 import io.snapsync.core.spi.FunctionCall;
@@ -35,9 +36,11 @@ public final class WdrTables {
   static final int STATEMENTS_PER_SNAPSHOT = 500;
 
   private final Supplier<Repository> repository;
+  private final MessageCatalog catalog;
 
-  public WdrTables(Supplier<Repository> repository) {
+  public WdrTables(Supplier<Repository> repository, MessageCatalog catalog) {
     this.repository = repository;
+    this.catalog = catalog;
   }
 
   /** Builds a row from one node's category data. */
@@ -61,11 +64,12 @@ public final class WdrTables {
         table("wdr_snapshot_requests", cols("request_id", DataType.INT8, "requested_at",
             DataType.TIMESTAMPTZ, "requested_by", DataType.TEXT, "node_name", DataType.TEXT,
             "outcome", DataType.TEXT, "reason", DataType.TEXT, "snapshot_id", DataType.INT8),
-            () -> repository.get().requests().map(l -> {
+            call -> repository.get().requests().map(l -> {
               List<List<Object>> out = new ArrayList<>();
               for (RequestOutcome r : l) {
                 out.add(Arrays.asList(r.requestId(), ts(r.requestedAtMillis()), r.requestedBy(),
-                    r.node(), r.outcome().sqlName(), r.reason().isEmpty() ? null : r.reason(),
+                    r.node(), r.outcome().sqlName(),
+                    r.reason() == null ? null : catalog.render(call.lcMessages(), r.reason()),
                     r.snapshotId() == 0 ? null : r.snapshotId()));
               }
               return out;
@@ -182,6 +186,12 @@ public final class WdrTables {
 
   private static SystemTable table(String name, List<Column> columns,
       Supplier<Future<List<List<Object>>>> rows) {
+    return table(name, columns, (java.util.function.Function<FunctionCall,
+        Future<List<List<Object>>>>) call -> rows.get());
+  }
+
+  private static SystemTable table(String name, List<Column> columns,
+      java.util.function.Function<FunctionCall, Future<List<List<Object>>>> rows) {
     return new SystemTable() {
       @Override
       public String name() {
@@ -195,7 +205,7 @@ public final class WdrTables {
 
       @Override
       public Future<List<List<Object>>> rows(FunctionCall call) {
-        return rows.get();
+        return rows.apply(call);
       }
     };
   }
