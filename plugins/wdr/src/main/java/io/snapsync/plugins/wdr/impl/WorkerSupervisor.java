@@ -108,7 +108,8 @@ public final class WorkerSupervisor {
         deploymentId = null;
         setState(WorkerState.STOPPED);
       }
-      return ar.succeeded() ? Future.<Void>succeededFuture() : Future.<Void>failedFuture(ar.cause());
+      return ar.succeeded() ? Future.<Void>succeededFuture()
+          : Future.<Void>failedFuture(ar.cause());
     });
     return transition;
   }

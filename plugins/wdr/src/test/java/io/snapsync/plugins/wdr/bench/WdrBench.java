@@ -108,7 +108,8 @@ public final class WdrBench {
     }
     long t0 = System.nanoTime();
     int listed = service.listSnapshots().await().size();
-    System.out.printf("list %d snapshot headers: %.1f ms%n", listed, (System.nanoTime() - t0) / 1e6);
+    System.out.printf("list %d snapshot headers: %.1f ms%n", listed,
+        (System.nanoTime() - t0) / 1e6);
     wdr.stop().await();
     store.close();
     vertx.close().await();

@@ -106,7 +106,8 @@ class WdrSqlTest {
     assertEquals(TestServices.ADMIN, outcomes.get(0).requestedBy());
     assertEquals(Outcome.TAKEN, outcomes.get(0).outcome());
 
-    StatementResult snaps = exec(s, "SELECT snapshot_id, trigger FROM snapshot ORDER BY snapshot_id");
+    StatementResult snaps = exec(s,
+        "SELECT snapshot_id, trigger FROM snapshot ORDER BY snapshot_id");
     assertEquals(2, snaps.rows().size());
     assertEquals(1L, snaps.rows().get(0).get(0));
     assertEquals("manual", snaps.rows().get(0).get(1));
