@@ -170,7 +170,7 @@ class SnapshotWorkerTest {
 
   @Test
   void hangingCollectorIsRecordedAndTheOthersAreKept() {
-    node.alterSystem(WdrSettings.QUERY_TIMEOUT, "1s");
+    node.alterSystem(WdrSettings.QUERY_TIMEOUT, "3s");
     gate.close();
     RequestOutcome o = node.service().requestSnapshot("admin").await().outcome().await();
     assertEquals(Outcome.TAKEN, o.outcome());
