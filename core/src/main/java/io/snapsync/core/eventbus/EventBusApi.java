@@ -64,6 +64,10 @@ public final class EventBusApi extends VerticleBase {
   private final List<MessageConsumer<Object>> consumers = new ArrayList<>();
   private long reaperTimer = -1;
 
+  /**
+   * @param sessions the node's session manager; null on a node without sessions (every request
+   *     but ping then fails 503 / 57P03)
+   */
   public EventBusApi(NodeServices services, SessionManager sessions, int maxMessageBytes,
       long reapIntervalMillis) {
     this.services = services;
@@ -78,7 +82,11 @@ public final class EventBusApi extends VerticleBase {
     List<Future<Void>> regs = new ArrayList<>();
     for (String op : List.of(Addresses.OPEN, Addresses.EXECUTE, Addresses.CLOSE, Addresses.API)) {
       String opName = op.equals(Addresses.API) ? null : op.substring(op.indexOf('.') + 1);
-      for (String address : List.of(Addresses.cluster(op), Addresses.node(node, op))) {
+      // A node without sessions answers only on its own addresses (with 503), so that the
+      // cluster-wide addresses reach coordinators only.
+      List<String> addresses = sessions == null ? List.of(Addresses.node(node, op))
+          : List.of(Addresses.cluster(op), Addresses.node(node, op));
+      for (String address : addresses) {
         MessageConsumer<Object> c = vertx.eventBus().consumer(address, m -> handle(m, opName));
         consumers.add(c);
         regs.add(c.completion());
@@ -133,6 +141,10 @@ public final class EventBusApi extends VerticleBase {
       return;
     }
     try {
+      if (sessions == null && !op.equals("ping")) {
+        throw SnapsyncException.error(SqlState.CANNOT_CONNECT_NOW, "core.node.no_sessions",
+            services.node().name(), services.node().roleName());
+      }
       switch (op) {
         case "open" -> open(msg, body, lc);
         case "execute" -> execute(msg, body);
