@@ -218,6 +218,47 @@ class JdbcTest {
   }
 
   @Test
+  void largeResultsStreamInTextAndBinary() throws Exception {
+    try (Connection c = admin()) {
+      try (Statement s = c.createStatement()) {
+        s.execute("CREATE TABLE jdbc5 (id int PRIMARY KEY, v text)");
+        for (int chunk = 0; chunk < 4; chunk++) {
+          StringBuilder sql = new StringBuilder("INSERT INTO jdbc5 VALUES ");
+          for (int i = chunk * 5000 + 1; i <= (chunk + 1) * 5000; i++) {
+            sql.append(i == chunk * 5000 + 1 ? "" : ", ").append("(").append(i)
+                .append(", 'row ").append(i)
+                .append(" padded to make the result a few megabytes long ........')");
+          }
+          assertEquals(5000, s.executeUpdate(sql.toString()));
+        }
+      }
+      // once in text; once with prepareThreshold -1 (pgjdbc: server-prepared, binary results)
+      for (int round = 0; round < 2; round++) {
+        if (round == 1) {
+          c.unwrap(org.postgresql.PGConnection.class).setPrepareThreshold(-1);
+        }
+        try (PreparedStatement q = c.prepareStatement("SELECT id, v FROM jdbc5 ORDER BY id");
+            ResultSet rs = q.executeQuery()) {
+          long sum = 0;
+          int n = 0;
+          while (rs.next()) {
+            sum += rs.getInt(1);
+            n++;
+          }
+          assertEquals(20_000, n);
+          assertEquals(20_000L * 20_001 / 2, sum);
+        }
+      }
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT at FROM snapshot_log LIMIT 1")) {
+        if (rs.next()) {
+          assertTrue(rs.getTimestamp(1).getTime() > 0);
+        }
+      }
+    }
+  }
+
+  @Test
   void badPasswordAndUnknownDatabaseAreRejected() {
     SQLException pw = assertThrows(SQLException.class,
         () -> connect(SnapsyncFixture.ADMIN, "wrong", "snapsync"));

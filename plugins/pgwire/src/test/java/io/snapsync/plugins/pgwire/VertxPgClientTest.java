@@ -91,6 +91,12 @@ class VertxPgClientTest {
       RowSet<Row> snap = c.preparedQuery("SELECT pg_export_snapshot()").execute().await();
       assertTrue(snap.iterator().next().getString(0).matches("[0-9A-F]{16}-1"));
       assertEquals("pg_export_snapshot", snap.columnsNames().get(0));
+      RowSet<Row> log = c.preparedQuery("SELECT event, at FROM snapshot_log WHERE event = $1")
+          .execute(Tuple.of("export")).await();
+      assertTrue(log.size() >= 1);
+      java.time.OffsetDateTime at = log.iterator().next().getOffsetDateTime("at");
+      assertTrue(Math.abs(java.time.Duration.between(at, java.time.OffsetDateTime.now())
+          .toMinutes()) < 10, at.toString());
       RowSet<Row> show = c.preparedQuery("SHOW transaction_isolation").execute().await();
       assertEquals("read committed", show.iterator().next().getString(0));
       RowSet<Row> count = c.preparedQuery("SELECT count(*) FROM vx1 WHERE ok = $1")

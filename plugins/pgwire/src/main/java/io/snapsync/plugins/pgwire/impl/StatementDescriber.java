@@ -16,7 +16,8 @@ import java.util.Map;
  * (which may have side effects, like {@code pg_export_snapshot()}) as one column per select-list
  * item, named as PostgreSQL names it, typed from the known snapsync functions (text otherwise,
  * and the values are then sent as text); any other row-returning statement ({@code SHOW}, table
- * reads) is run once with NULL parameters (a read without side effects) to learn its columns.
+ * reads) is run once with NULL parameters (a read without side effects; {@code LIMIT 0} added
+ * when it has no LIMIT) to learn its columns.
  */
 final class StatementDescriber {
 
@@ -54,6 +55,11 @@ final class StatementDescriber {
       }
       return Future.succeededFuture(cols);
     }
-    return session.execute(sql, nulls).map(StatementResult::columns);
+    String probeSql = sql;
+    if (keyword.equals("SELECT") && !SqlText.hasTopLevel(sql, "LIMIT")) {
+      // only the columns are wanted: do not read the rows
+      probeSql = sql.strip().replaceAll(";+$", "") + " LIMIT 0";
+    }
+    return session.execute(probeSql, nulls).map(StatementResult::columns);
   }
 }
