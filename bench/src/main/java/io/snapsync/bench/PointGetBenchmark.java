@@ -25,13 +25,18 @@ public class PointGetBenchmark {
 
   BenchStore bench;
   StoreTransaction tx;
+  byte[][] keys;
   final SplittableRandom random = new SplittableRandom(42);
 
   @Setup(Level.Trial)
   public void setUp() {
     bench = new BenchStore(false);
     bench.load(rows);
-    tx = bench.store.begin(bench.store.latestSnapshot());
+    tx = bench.store.begin();
+    keys = new byte[rows][];
+    for (int i = 0; i < rows; i++) {
+      keys[i] = BenchStore.key(i);
+    }
   }
 
   @TearDown(Level.Trial)
@@ -42,6 +47,6 @@ public class PointGetBenchmark {
 
   @Benchmark
   public byte[] getUnderSnapshot() {
-    return tx.get(BenchStore.key(random.nextInt(rows)));
+    return tx.get(keys[random.nextInt(rows)]);
   }
 }

@@ -42,12 +42,14 @@ public final class EventBusApi extends VerticleBase {
 
   /** One API session: who opened it from where, and when it was last used. */
   private static final class Entry {
+    final String token;
     final Session session;
     final String callerNode;
     volatile long lastActive;
     final AtomicInteger inFlight = new AtomicInteger();
 
-    Entry(Session session, String callerNode, long now) {
+    Entry(String token, Session session, String callerNode, long now) {
+      this.token = token;
       this.session = session;
       this.callerNode = callerNode;
       this.lastActive = now;
@@ -62,6 +64,10 @@ public final class EventBusApi extends VerticleBase {
   private final List<MessageConsumer<Object>> consumers = new ArrayList<>();
   private long reaperTimer = -1;
 
+  /**
+   * @param sessions the node's session manager; null on a node without sessions (every request
+   *     but ping then fails 503 / 57P03)
+   */
   public EventBusApi(NodeServices services, SessionManager sessions, int maxMessageBytes,
       long reapIntervalMillis) {
     this.services = services;
@@ -76,7 +82,11 @@ public final class EventBusApi extends VerticleBase {
     List<Future<Void>> regs = new ArrayList<>();
     for (String op : List.of(Addresses.OPEN, Addresses.EXECUTE, Addresses.CLOSE, Addresses.API)) {
       String opName = op.equals(Addresses.API) ? null : op.substring(op.indexOf('.') + 1);
-      for (String address : List.of(Addresses.cluster(op), Addresses.node(node, op))) {
+      // A node without sessions answers only on its own addresses (with 503), so that the
+      // cluster-wide addresses reach coordinators only.
+      List<String> addresses = sessions == null ? List.of(Addresses.node(node, op))
+          : List.of(Addresses.cluster(op), Addresses.node(node, op));
+      for (String address : addresses) {
         MessageConsumer<Object> c = vertx.eventBus().consumer(address, m -> handle(m, opName));
         consumers.add(c);
         regs.add(c.completion());
@@ -131,6 +141,10 @@ public final class EventBusApi extends VerticleBase {
       return;
     }
     try {
+      if (sessions == null && !op.equals("ping")) {
+        throw SnapsyncException.error(SqlState.CANNOT_CONNECT_NOW, "core.node.no_sessions",
+            services.node().name(), services.node().roleName());
+      }
       switch (op) {
         case "open" -> open(msg, body, lc);
         case "execute" -> execute(msg, body);
@@ -229,8 +243,9 @@ public final class EventBusApi extends VerticleBase {
         return;
       }
       Session s = ar.result();
-      entries.put(s.id(), new Entry(s, caller, services.clock().millis()));
-      msg.reply(new JsonObject().put("sessionId", s.id()).put("node", services.node().name())
+      String token = java.util.UUID.randomUUID().toString();
+      entries.put(token, new Entry(token, s, caller, services.clock().millis()));
+      msg.reply(new JsonObject().put("sessionId", token).put("node", services.node().name())
           .put("user", s.user()).put("transactionStatus", s.transactionStatus().name()));
     });
   }
@@ -246,9 +261,10 @@ public final class EventBusApi extends VerticleBase {
   }
 
   private void execute(Message<Object> msg, JsonObject body) {
-    Entry e = entry(body);
+    requireString(body, "sessionId");
     String sql = requireString(body, "sql");
     JsonArray params = optional(body, "params", JsonArray.class, "an array");
+    Entry e = entry(body);
     e.inFlight.incrementAndGet();
     e.lastActive = services.clock().millis();
     Future<List<StatementResult>> run = params == null ? e.session.execute(sql)
@@ -261,7 +277,7 @@ public final class EventBusApi extends VerticleBase {
       MessageCatalog catalog = services.catalog();
       if (ar.succeeded()) {
         msg.reply(new JsonObject().put("results", ResultJson.results(ar.result(), catalog, lc))
-            .put("transactionStatus", s.transactionStatus().name()));
+            .put("transactionStatus", s.transactionStatus().name()).put("lcMessages", lc));
         return;
       }
       SnapsyncException ex = asSnapsync(ar.cause());
@@ -273,14 +289,14 @@ public final class EventBusApi extends VerticleBase {
         }
       }
       err.put("results", ResultJson.results(done, catalog, lc))
-          .put("transactionStatus", s.transactionStatus().name());
+          .put("transactionStatus", s.transactionStatus().name()).put("lcMessages", lc);
       msg.fail(ApiErrors.codeOf(ex), err.encode());
     });
   }
 
   private void close(Message<Object> msg, JsonObject body) {
     Entry e = entry(body);
-    entries.remove(e.session.id());
+    entries.remove(e.token);
     e.session.close().onComplete(ar -> msg.reply(new JsonObject().put("closed", true)));
   }
 
@@ -299,7 +315,7 @@ public final class EventBusApi extends VerticleBase {
     int closed = 0;
     for (Entry e : entries.values()) {
       if (e.inFlight.get() == 0 && now - e.lastActive > timeout
-          && entries.remove(e.session.id(), e)) {
+          && entries.remove(e.token, e)) {
         closed++;
         e.session.close();
       }
@@ -314,7 +330,7 @@ public final class EventBusApi extends VerticleBase {
   public int nodeLeft(String vertxNodeId) {
     int closed = 0;
     for (Entry e : entries.values()) {
-      if (vertxNodeId.equals(e.callerNode) && entries.remove(e.session.id(), e)) {
+      if (vertxNodeId.equals(e.callerNode) && entries.remove(e.token, e)) {
         closed++;
         e.session.close();
       }

@@ -186,7 +186,7 @@ public final class Node {
   private Future<Void> openDatabase() {
     return vertx.executeBlocking(() -> {
       StoreOptions opts = StoreOptions.defaults(services.dataDirectory().resolve("store"))
-          .withKvSpaces(KV_SPACES)
+          .withKvSpaces(io.snapsync.core.sql.Database.KV_SPACES)
           .withSyncCommits(services.settings().nodeBool("synchronous_commit"))
           .withClock(services.clock());
       store = Store.open(opts);
@@ -200,11 +200,8 @@ public final class Node {
   }
 
   private Future<Void> deployApi() {
-    Optional<SessionManager> sm = sessions();
-    if (!services.node().coordinator() || sm.isEmpty()) {
-      return Future.succeededFuture();
-    }
-    api = new EventBusApi(services, sm.get(), config.maxMessageBytes(), 1000);
+    Optional<SessionManager> sm = sessions().filter(s -> services.node().coordinator());
+    api = new EventBusApi(services, sm.orElse(null), config.maxMessageBytes(), 1000);
     services.registerService(EventBusApi.class, api);
     return vertx.deployVerticle(api).map(id -> {
       apiDeployment = id;

@@ -130,6 +130,14 @@ class SqlTablesTest {
     assertEquals("null value in column \"id\" of relation \"t\" violates not-null constraint",
         x.getMessage());
     fails(s, "CREATE TABLE nopk (a int)", "42P16");
+    exec(s, "CREATE TABLE nn (a int PRIMARY KEY, b text NOT NULL)");
+    x = fails(s, "INSERT INTO nn (a) VALUES (1)", "23502");
+    assertEquals("null value in column \"b\" of relation \"nn\" violates not-null constraint",
+        x.getMessage());
+    assertEquals("Failing row contains (1, null).", e.render(x.detail()));
+    exec(s, "INSERT INTO nn VALUES (1, 'x')");
+    fails(s, "UPDATE nn SET b = NULL", "23502");
+    exec(s, "DROP TABLE nn");
     fails(s, "CREATE TABLE badtype (a float PRIMARY KEY)", "42704");
     fails(s, "INSERT INTO t (id) VALUES (99999999999)", "22003");
     x = fails(s, "DROP TABLE nosuch", "42P01");
@@ -198,5 +206,22 @@ class SqlTablesTest {
     exec(s, "COMMIT");
     assertEquals(List.of(List.of(5)), exec(s, "SELECT id FROM t").rows());
     fails(s, "SAVEPOINT x", "25P01");
+  }
+
+  @Test
+  void aMultiStatementStringIsOneImplicitTransaction() {
+    fails(s, "INSERT INTO t (id) VALUES (1); INSERT INTO t (id) VALUES (1)", "23505");
+    assertEquals(0L, value(s, "SELECT count(*) FROM t"));
+    List<StatementResult> r = await(s.execute("INSERT INTO t (id) VALUES (1); COMMIT; "
+        + "INSERT INTO t (id) VALUES (2)"));
+    assertEquals("COMMIT", r.get(1).commandTag());
+    assertEquals("25P01", r.get(1).notices().get(0).sqlState());
+    assertEquals(2L, value(s, "SELECT count(*) FROM t"));
+    assertEquals(io.snapsync.core.session.TransactionStatus.IDLE, s.transactionStatus());
+    // BEGIN in the middle turns the implicit block into an explicit one
+    exec(s, "INSERT INTO t (id) VALUES (3); BEGIN; INSERT INTO t (id) VALUES (4)");
+    assertEquals(io.snapsync.core.session.TransactionStatus.IN_BLOCK, s.transactionStatus());
+    exec(s, "ROLLBACK");
+    assertEquals(2L, value(s, "SELECT count(*) FROM t"));
   }
 }

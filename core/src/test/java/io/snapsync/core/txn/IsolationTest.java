@@ -122,6 +122,19 @@ class IsolationTest {
   }
 
   @Test
+  void lockTimeoutFails55P03AndTheBlockerIsUnaffected() {
+    exec(b, "BEGIN");
+    exec(b, "UPDATE acc SET bal = 1 WHERE id = 1");
+    exec(a, "SET lock_timeout = 50");
+    var x = fails(a, "UPDATE acc SET bal = 2 WHERE id = 1", "55P03");
+    assertEquals("canceling statement due to lock timeout", x.getMessage());
+    exec(a, "RESET lock_timeout");
+    exec(b, "COMMIT");
+    assertEquals("UPDATE 1", exec(a, "UPDATE acc SET bal = 3 WHERE id = 1").commandTag());
+    assertEquals(3, value(b, "SELECT bal FROM acc WHERE id = 1"));
+  }
+
+  @Test
   void concurrentInsertOfOneKeyFails23505() {
     exec(b, "BEGIN");
     exec(b, "INSERT INTO acc VALUES (5, 1)");

@@ -77,6 +77,29 @@ class SnapshotSemanticsTest {
   }
 
   @Test
+  void importInAMultiStatementString() {
+    try (EngineFixture e = EngineFixture.start(dir)) {
+      Session w = e.session();
+      Session x = e.session();
+      Session i = e.session();
+      exec(w, "CREATE TABLE t (id int PRIMARY KEY)");
+      exec(x, "BEGIN ISOLATION LEVEL REPEATABLE READ");
+      String id = (String) value(x, "SELECT pg_export_snapshot()");
+      exec(w, "INSERT INTO t VALUES (1)");
+      List<StatementResult> r = await(i.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE "
+          + "READ; SET TRANSACTION SNAPSHOT '" + id + "'; SELECT count(*) FROM t"));
+      assertEquals(0L, r.get(2).rows().get(0).get(0));
+      assertEquals(List.of(), r.get(1).notices());
+      exec(x, "COMMIT");
+      // a snapshot exported in a multi-statement string lives until the string ends
+      r = await(x.execute("SELECT pg_export_snapshot(); SELECT count(*) FROM "
+          + "pg_exported_snapshots"));
+      assertEquals(1L, r.get(1).rows().get(0).get(0));
+      assertEquals(0, e.db.snapshots().size());
+    }
+  }
+
+  @Test
   void currentSnapshotFunctions() {
     try (EngineFixture e = EngineFixture.start(dir)) {
       Session s = e.session();
@@ -105,6 +128,7 @@ class SnapshotSemanticsTest {
       exec(i, "COMMIT");
       exec(x, "COMMIT");
       assertEquals(0L, value(i, "SELECT count(*) FROM pg_exported_snapshots"));
+      assertEquals(3L, value(i, "SELECT count(*) FROM snapshot_log WHERE at > '2000-01-01'"));
       StatementResult log = exec(i, "SELECT event, id, user_name, node FROM snapshot_log "
           + "ORDER BY seq");
       assertEquals(List.of(List.of("export", id, "alice", "node1"),

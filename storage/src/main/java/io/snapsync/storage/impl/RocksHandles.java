@@ -29,6 +29,8 @@ final class RocksHandles implements AutoCloseable {
   static final String MVCC = "mvcc";
   static final String PREPARED = "prepared";
 
+  /** The data directory, for error messages. */
+  final String path;
   final Statistics statistics;
   final DBOptions dbOptions;
   final ColumnFamilyOptions cfOptions;
@@ -42,9 +44,10 @@ final class RocksHandles implements AutoCloseable {
   private final Map<String, ColumnFamilyHandle> byName;
   private final List<ColumnFamilyHandle> all;
 
-  private RocksHandles(Statistics statistics, DBOptions dbOptions, ColumnFamilyOptions cfOptions,
-      WriteOptions commitWrite, WriteOptions syncWrite, WriteOptions plainWrite, RocksDB db,
+  private RocksHandles(String path, Statistics statistics, DBOptions dbOptions,
+      ColumnFamilyOptions cfOptions, WriteOptions commitWrite, WriteOptions syncWrite, WriteOptions plainWrite, RocksDB db,
       Map<String, ColumnFamilyHandle> byName, List<ColumnFamilyHandle> all) {
+    this.path = path;
     this.statistics = statistics;
     this.dbOptions = dbOptions;
     this.cfOptions = cfOptions;
@@ -89,7 +92,7 @@ final class RocksHandles implements AutoCloseable {
       for (String n : names) {
         byName.put(n, handles.get(i++));
       }
-      return new RocksHandles(statistics, dbOptions, cfOptions, commitWrite, syncWrite,
+      return new RocksHandles(path, statistics, dbOptions, cfOptions, commitWrite, syncWrite,
           plainWrite, db, byName, handles);
     } catch (RocksDBException e) {
       for (ColumnFamilyHandle handle : handles) {

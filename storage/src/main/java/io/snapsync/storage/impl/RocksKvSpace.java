@@ -34,7 +34,7 @@ final class RocksKvSpace implements KvSpace {
     try {
       return store.db().get(handle, key);
     } catch (RocksDBException e) {
-      throw RocksStore.io("get from key space " + name, e);
+      throw RocksStore.io("get from key space " + name + " at " + store.path(), e);
     } finally {
       store.guard().exit();
     }
@@ -46,7 +46,7 @@ final class RocksKvSpace implements KvSpace {
     try {
       store.db().put(handle, store.commitWriteOptions(), key, value);
     } catch (RocksDBException e) {
-      throw RocksStore.io("put to key space " + name, e);
+      throw RocksStore.io("put to key space " + name + " at " + store.path(), e);
     } finally {
       store.guard().exit();
     }
@@ -58,7 +58,7 @@ final class RocksKvSpace implements KvSpace {
     try {
       store.db().delete(handle, store.commitWriteOptions(), key);
     } catch (RocksDBException e) {
-      throw RocksStore.io("delete from key space " + name, e);
+      throw RocksStore.io("delete from key space " + name + " at " + store.path(), e);
     } finally {
       store.guard().exit();
     }

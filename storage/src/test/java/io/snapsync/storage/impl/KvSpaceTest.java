@@ -67,6 +67,19 @@ class KvSpaceTest {
   }
 
   @Test
+  void spacesOnDiskButNotRequestedStillOpenAndKeepTheirData() {
+    try (Store store = Store.open(options())) {
+      store.space("wdr").put(b("k"), b("v"));
+    }
+    try (Store store = Store.open(StoreOptions.defaults(dir))) {
+      assertThrows(IllegalArgumentException.class, () -> store.space("wdr"));
+    }
+    try (Store store = Store.open(options())) {
+      assertEquals("v", s(store.space("wdr").get(b("k"))));
+    }
+  }
+
+  @Test
   void longScanAcrossChunks() {
     try (Store store = Store.open(options().withSyncCommits(false))) {
       KvSpace log = store.space("log");

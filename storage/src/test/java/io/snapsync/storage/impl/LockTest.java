@@ -200,6 +200,30 @@ class LockTest {
   }
 
   @Test
+  void grantCallbacksRunOutsideTheLockTableMonitor() throws Exception {
+    StoreTransaction a = begin();
+    StoreTransaction c = begin();
+    StoreTransaction d = begin();
+    assertTrue(a.lock(b("k1"), false).succeeded());
+    CompletableFuture<Boolean> otherThreadGotIn = new CompletableFuture<>();
+    c.lock(b("k1"), false).onComplete(ar -> {
+      // Another thread needs the lock table while this callback runs.
+      Thread t = new Thread(() -> d.lock(b("k2"), false));
+      t.start();
+      try {
+        t.join(10_000);
+        otherThreadGotIn.complete(!t.isAlive());
+      } catch (InterruptedException e) {
+        otherThreadGotIn.complete(false);
+      }
+    });
+    a.rollback();
+    assertTrue(otherThreadGotIn.get(20, TimeUnit.SECONDS));
+    c.rollback();
+    d.rollback();
+  }
+
+  @Test
   void closingTheStoreFailsWaiters() throws Exception {
     StoreTransaction a = begin();
     StoreTransaction c = begin();

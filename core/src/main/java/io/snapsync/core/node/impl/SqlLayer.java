@@ -2,6 +2,8 @@ package io.snapsync.core.node.impl;
 
 import io.snapsync.core.node.NodeServices;
 import io.snapsync.core.session.SessionManager;
+import io.snapsync.core.session.impl.SessionManagerImpl;
+import io.snapsync.core.sql.Database;
 import io.snapsync.storage.Store;
 
 /**
@@ -20,7 +22,8 @@ public final class SqlLayer implements AutoCloseable {
 
   /** Opens the database on {@code store} and a session manager (blocking). */
   public static SqlLayer open(Store store, NodeServices services) {
-    return null;
+    Database db = Database.open(store, services);
+    return new SqlLayer(SessionManagerImpl.create(services, db), db);
   }
 
   public SessionManager sessions() {

@@ -48,8 +48,9 @@ public final class FileUserDirectory implements UserDirectory {
 
   private final Vertx vertx;
   private final Path file;
-  private final Map<String, UserEntry> users = new ConcurrentHashMap<>();
+  private volatile Map<String, UserEntry> users = Map.of();
   private final Map<String, UserEntry> configured = new ConcurrentHashMap<>();
+  private volatile long loadedStamp = -1;
 
   private FileUserDirectory(Vertx vertx, Path file) {
     this.vertx = vertx;
@@ -80,10 +81,32 @@ public final class FileUserDirectory implements UserDirectory {
 
   /** Re-reads the users file (blocking). */
   public synchronized void reload() {
+    loadedStamp = stamp();
     Map<String, UserEntry> fromFile = readFile(file);
-    users.clear();
-    users.putAll(configured);
-    users.putAll(fromFile);
+    Map<String, UserEntry> all = new java.util.HashMap<>(configured);
+    all.putAll(fromFile);
+    users = Map.copyOf(all);
+  }
+
+  private long stamp() {
+    try {
+      return Files.exists(file) ? Files.getLastModifiedTime(file).toMillis() ^ Files.size(file)
+          : 0;
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  /** Re-reads the file when another process ({@code snapsync passwd}) changed it. Blocking. */
+  private void reloadIfChanged() {
+    if (stamp() != loadedStamp) {
+      try {
+        reload();
+      } catch (RuntimeException e) {
+        org.slf4j.LoggerFactory.getLogger(FileUserDirectory.class)
+            .warn("keeping the users loaded before: {}", e.getMessage());
+      }
+    }
   }
 
   private static Map<String, UserEntry> readFile(Path file) {
@@ -149,7 +172,10 @@ public final class FileUserDirectory implements UserDirectory {
     fromFile.values().forEach(e -> list.put(e.name(), new JsonObject()
         .put("verifier", e.verifier().encode()).put("roles", new JsonArray(List.copyOf(e.roles())))));
     SecureFiles.writePrivate(file, new JsonObject().put("users", list).encodePrettily());
-    users.putAll(fromFile);
+    Map<String, UserEntry> all = new java.util.HashMap<>(users);
+    all.putAll(fromFile);
+    users = Map.copyOf(all);
+    loadedStamp = stamp();
   }
 
   public Path file() {
@@ -163,8 +189,9 @@ public final class FileUserDirectory implements UserDirectory {
 
   @Override
   public Future<String> authenticate(String user, String password) {
-    UserEntry e = user == null ? null : users.get(user);
     return vertx.executeBlocking(() -> {
+      reloadIfChanged();
+      UserEntry e = user == null ? null : users.get(user);
       boolean ok;
       if (e == null || password == null || password.isEmpty()) {
         DUMMY.matches("x" + password);

@@ -157,6 +157,10 @@ public final class SessionImpl implements Session, SessionContext {
   private Future<List<StatementResult>> runAll(String sql) {
     List<Lexer.Piece> pieces = Lexer.split(sql);
     List<StatementResult> results = new ArrayList<>(pieces.size());
+    if (pieces.size() > 1 && !txn.isActive()) {
+      // like PostgreSQL's simple query: the statements share one implicit transaction block
+      beginImplicit();
+    }
     Future<Void> chain = Future.succeededFuture();
     for (Lexer.Piece piece : pieces) {
       chain = chain.compose(v -> runOne(piece.text(), piece.offset(), List.of()).map(r -> {
@@ -164,16 +168,27 @@ public final class SessionImpl implements Session, SessionContext {
         return null;
       }));
     }
-    return chain.transform(ar -> {
-      if (ar.succeeded()) {
-        return Future.succeededFuture(results);
-      }
-      Throwable e = ar.cause();
-      if (e instanceof SnapsyncException se) {
-        se.withCompletedResults(results);
-      }
-      return Future.failedFuture(e);
-    });
+    return chain.compose(v -> txn.isActive() && !txn.inBlock()
+        ? db.blocking(() -> {
+          txn.commit();
+          return results;
+        }).recover(e -> failStatement(asSnapsync(e)).map(results))
+        : Future.succeededFuture(results))
+        .transform(ar -> {
+          if (ar.succeeded()) {
+            return Future.succeededFuture(results);
+          }
+          Throwable e = ar.cause();
+          if (e instanceof SnapsyncException se) {
+            se.withCompletedResults(results);
+          }
+          return Future.failedFuture(e);
+        });
+  }
+
+  private void beginImplicit() {
+    txn.begin(false, defaultIsolation(), settings.getBool("default_transaction_read_only"),
+        false);
   }
 
   private Future<StatementResult> runOne(String text, int offset, List<Object> params) {
@@ -190,6 +205,8 @@ public final class SessionImpl implements Session, SessionContext {
       stmt = SqlParser.parse(text);
     } catch (SnapsyncException e) {
       return failStatement(shift(e, offset));
+    } catch (RuntimeException e) {
+      return failStatement(asSnapsync(e));
     }
     return runParsed(stmt, text, offset, params, start);
   }
@@ -233,8 +250,7 @@ public final class SessionImpl implements Session, SessionContext {
     if (txn.isActive()) {
       return db.executor().run(stmt, this, params);
     }
-    txn.begin(false, defaultIsolation(), settings.getBool("default_transaction_read_only"),
-        false);
+    beginImplicit();
     return db.executor().run(stmt, this, params)
         .compose(r -> db.blocking(() -> {
           txn.commit();

@@ -44,26 +44,30 @@ final class UtilityRunner {
     if (s instanceof Stmt.Begin b) {
       return begin(b);
     } else if (s instanceof Stmt.Commit) {
-      if (!txn.inBlock()) {
+      if (!txn.isActive()) {
         return warn("COMMIT", SqlState.NO_ACTIVE_SQL_TRANSACTION, "sql.no_transaction");
       }
+      boolean implicit = !txn.inBlock();
       return db.blocking(() -> txn.commit()).map(ok -> {
         restoreLocals();
-        return StatementResult.command(ok ? "COMMIT" : "ROLLBACK");
+        return implicit ? warning("COMMIT", SqlState.NO_ACTIVE_SQL_TRANSACTION,
+            "sql.no_transaction") : StatementResult.command(ok ? "COMMIT" : "ROLLBACK");
       });
     } else if (s instanceof Stmt.Rollback) {
-      if (!txn.inBlock()) {
+      if (!txn.isActive()) {
         return warn("ROLLBACK", SqlState.NO_ACTIVE_SQL_TRANSACTION, "sql.no_transaction");
       }
+      boolean implicit = !txn.inBlock();
       return db.blocking(() -> {
         txn.rollback();
         return null;
       }).map(v -> {
         restoreLocals();
-        return StatementResult.command("ROLLBACK");
+        return implicit ? warning("ROLLBACK", SqlState.NO_ACTIVE_SQL_TRANSACTION,
+            "sql.no_transaction") : StatementResult.command("ROLLBACK");
       });
     } else if (s instanceof Stmt.SetTransaction st) {
-      if (!txn.inBlock()) {
+      if (!txn.isActive()) {
         return warn("SET", SqlState.NO_ACTIVE_SQL_TRANSACTION, "snapshot.set_outside_block");
       }
       txn.setModes(st.modes());
@@ -100,7 +104,7 @@ final class UtilityRunner {
     } else if (s instanceof Stmt.RollbackPrepared r) {
       return finishPrepared(r.gid(), false);
     } else if (s instanceof Stmt.SetTransactionSnapshot sts) {
-      if (!txn.inBlock()) {
+      if (!txn.isActive()) {
         return warn("SET", SqlState.NO_ACTIVE_SQL_TRANSACTION, "snapshot.set_outside_block");
       }
       return db.blocking(() -> {
@@ -127,6 +131,11 @@ final class UtilityRunner {
   private Future<StatementResult> begin(Stmt.Begin b) {
     if (txn.inBlock()) {
       return warn("BEGIN", SqlState.ACTIVE_SQL_TRANSACTION, "sql.already_in_transaction");
+    }
+    if (txn.isActive()) {
+      // BEGIN inside a multi-statement string turns its implicit block into an explicit one
+      txn.promoteToBlock(b.modes());
+      return ok("BEGIN");
     }
     IsolationLevel iso = b.modes().isolation() != null ? b.modes().isolation()
         : session.defaultIsolation();
@@ -222,7 +231,7 @@ final class UtilityRunner {
 
   private Future<StatementResult> set(Stmt.SetVar sv) {
     if (isTransactionPseudo(sv.name())) {
-      if (!txn.inBlock()) {
+      if (!txn.isActive()) {
         return warn("SET", SqlState.NO_ACTIVE_SQL_TRANSACTION, "snapshot.set_outside_block");
       }
       String v = sv.value();
@@ -319,7 +328,11 @@ final class UtilityRunner {
   }
 
   private static Future<StatementResult> warn(String tag, String state, String id) {
-    return Future.succeededFuture(new StatementResult(List.of(), List.of(), tag,
-        List.of(Notice.of(Severity.WARNING, state, id))));
+    return Future.succeededFuture(warning(tag, state, id));
+  }
+
+  private static StatementResult warning(String tag, String state, String id) {
+    return new StatementResult(List.of(), List.of(), tag,
+        List.of(Notice.of(Severity.WARNING, state, id)));
   }
 }

@@ -73,6 +73,26 @@ public final class Values {
           throw invalid("double precision", v.toString());
         }
       }
+      case TIMESTAMPTZ -> {
+        if (v instanceof java.time.OffsetDateTime) {
+          return v;
+        }
+        String t = v.toString().trim().replace(' ', 'T');
+        try {
+          return java.time.OffsetDateTime.parse(t);
+        } catch (java.time.format.DateTimeParseException e) {
+          try {
+            return java.time.LocalDateTime.parse(t).atOffset(java.time.ZoneOffset.UTC);
+          } catch (java.time.format.DateTimeParseException e2) {
+            try {
+              return java.time.LocalDate.parse(t).atStartOfDay().atOffset(java.time.ZoneOffset.UTC);
+            } catch (java.time.format.DateTimeParseException e3) {
+              throw SnapsyncException.error("22007", "sql.invalid_input",
+                  type.sqlName(), v.toString());
+            }
+          }
+        }
+      }
       default -> {
         return v;
       }

@@ -8,14 +8,11 @@ import io.snapsync.core.session.Notice;
 import io.snapsync.core.session.StatementResult;
 import io.snapsync.core.sql.Database;
 import io.snapsync.core.sql.parse.Stmt;
-import io.snapsync.core.txn.StorageErrors;
 import io.snapsync.core.txn.TransactionBlock;
 import io.snapsync.storage.CloseableIterator;
 import io.snapsync.storage.KeyValue;
-import io.snapsync.storage.StorageException;
 import io.snapsync.storage.StoreTransaction;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -33,9 +30,11 @@ import java.util.stream.Collectors;
 final class Writer {
 
   private final Database db;
+  private final RowLocks locks;
 
   Writer(Database db) {
     this.db = db;
+    this.locks = new RowLocks(db);
   }
 
   private record Planned(TableDef def, List<byte[]> keys, List<List<Object>> rows,
@@ -65,16 +64,13 @@ final class Writer {
           row.set(targets[k], Values.convert(Executor.constant(exprs.get(k), params), col.type(),
               col.name()));
         }
+        checkNotNull(def, row);
         Object pk = row.get(def.pk());
-        if (pk == null) {
-          throw SnapsyncException.error(SqlState.NOT_NULL_VIOLATION, "sql.not_null",
-              def.pkColumn().name(), def.name()).withDetail("sql.failing_row", rowText(row));
-        }
         keys.add(Keys.row(def.id(), def.pkColumn().type(), pk));
         rows.add(row);
       }
       return new Planned(def, keys, rows, List.of(), null, null);
-    }).compose(p -> lockAll(txn, p.keys(), false).map(v -> p))
+    }).compose(p -> locks.lockAll(ctx, p.keys(), false).map(v -> p))
         .compose(p -> db.blocking(() -> {
           if (!txn.isolation().snapshotPerTransaction()) {
             txn.startQuery();
@@ -118,7 +114,7 @@ final class Writer {
       }
       List<Bound> conds = Bound.bind(def.columns(), up.where(), params);
       return new Planned(def, targetKeys(t, def, conds), null, conds, cols, vals);
-    }).compose(p -> lockAll(txn, p.keys(), txn.isolation().snapshotPerTransaction())
+    }).compose(p -> locks.lockAll(ctx, p.keys(), txn.isolation().snapshotPerTransaction())
         .map(v -> p))
         .compose(p -> db.blocking(() -> {
           StoreTransaction t = recheckSnapshot(txn);
@@ -135,6 +131,7 @@ final class Writer {
             for (int i = 0; i < p.setColumns().length; i++) {
               row.set(p.setColumns()[i], p.setValues()[i]);
             }
+            checkNotNull(p.def(), row);
             t.put(key, RowCodec.encode(row));
             n++;
           }
@@ -151,7 +148,7 @@ final class Writer {
       TableDef def = TableCatalog.require(t, del.table());
       List<Bound> conds = Bound.bind(def.columns(), del.where(), params);
       return new Planned(def, targetKeys(t, def, conds), null, conds, null, null);
-    }).compose(p -> lockAll(txn, p.keys(), txn.isolation().snapshotPerTransaction())
+    }).compose(p -> locks.lockAll(ctx, p.keys(), txn.isolation().snapshotPerTransaction())
         .map(v -> p))
         .compose(p -> db.blocking(() -> {
           StoreTransaction t = recheckSnapshot(txn);
@@ -192,7 +189,7 @@ final class Writer {
             c.primaryKey());
       }
       return null;
-    }).compose(v -> lockAll(txn, List.of(key), false)).compose(v -> db.blocking(() -> {
+    }).compose(v -> locks.lockAll(ctx, List.of(key), false)).compose(v -> db.blocking(() -> {
       StoreTransaction t = recheckSnapshot(txn);
       boolean exists = t.get(key) != null
           || (t.latestCommitted(key) != null && !txn.wasDeleted(key));
@@ -211,7 +208,9 @@ final class Writer {
         pk++;
       }
       long id = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE - 1);
-      TableCatalog.put(t, new TableDef(id, c.table(), cols, pk));
+      List<Boolean> notNull = c.columns().stream().map(Stmt.ColumnDef::notNull)
+          .collect(Collectors.toList());
+      TableCatalog.put(t, new TableDef(id, c.table(), cols, pk, notNull));
       return StatementResult.command("CREATE TABLE");
     }));
   }
@@ -224,7 +223,7 @@ final class Writer {
       txn.startQuery();
       txn.storeTxn();
       return null;
-    }).compose(v -> lockAll(txn, List.of(key), txn.isolation().snapshotPerTransaction()))
+    }).compose(v -> locks.lockAll(ctx, List.of(key), txn.isolation().snapshotPerTransaction()))
         .compose(v -> db.blocking(() -> {
           StoreTransaction t = recheckSnapshot(txn);
           TableDef def = TableCatalog.find(t, d.table());
@@ -299,57 +298,17 @@ final class Writer {
     return out;
   }
 
+  private static void checkNotNull(TableDef def, List<Object> row) {
+    for (int c = 0; c < row.size(); c++) {
+      if (row.get(c) == null && def.isNotNull(c)) {
+        throw SnapsyncException.error(SqlState.NOT_NULL_VIOLATION, "sql.not_null",
+            def.columns().get(c).name(), def.name()).withDetail("sql.failing_row", rowText(row));
+      }
+    }
+  }
+
   private static String rowText(List<Object> row) {
     return row.stream().map(v -> v == null ? "null" : String.valueOf(v))
         .collect(Collectors.joining(", "));
-  }
-
-  /** Takes the row locks one after another without blocking a thread. */
-  private Future<Void> lockAll(TransactionBlock txn, List<byte[]> keys, boolean failIfChanged) {
-    if (keys.isEmpty()) {
-      return Future.succeededFuture();
-    }
-    Promise<Void> done = Promise.promise();
-    new Object() {
-      int next;
-      long waitStart;
-
-      void step() {
-        StoreTransaction t = txn.storeTxn();
-        while (next < keys.size()) {
-          Future<Void> f;
-          try {
-            f = t.lock(keys.get(next), failIfChanged);
-          } catch (StorageException e) {
-            done.fail(StorageErrors.translate(e));
-            return;
-          }
-          next++;
-          if (f.isComplete()) {
-            if (f.failed()) {
-              done.fail(translate(f.cause()));
-              return;
-            }
-            continue;
-          }
-          waitStart = System.nanoTime();
-          f.onComplete(ar -> {
-            db.services().stats().waited("Lock:row", System.nanoTime() - waitStart);
-            if (ar.failed()) {
-              done.fail(translate(ar.cause()));
-            } else {
-              step();
-            }
-          });
-          return;
-        }
-        done.complete();
-      }
-    }.step();
-    return done.future();
-  }
-
-  private static Throwable translate(Throwable e) {
-    return e instanceof StorageException se ? StorageErrors.translate(se) : e;
   }
 }

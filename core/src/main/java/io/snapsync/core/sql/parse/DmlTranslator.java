@@ -59,6 +59,16 @@ final class DmlTranslator {
     } catch (RuntimeException e) {
       throw ParseErrors.at(tokens.get(0));
     }
+    try {
+      return translate(st, tokens);
+    } catch (SnapsyncException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw SqlParser.unsupported("this form of " + tokens.get(0).raw().toUpperCase(Locale.ROOT));
+    }
+  }
+
+  private static Stmt translate(Statement st, List<Token> tokens) {
     if (st instanceof PlainSelect p) {
       return select(p, tokens);
     } else if (st instanceof Insert i) {
@@ -152,7 +162,13 @@ final class DmlTranslator {
       if (!(l instanceof Expr.Literal lit) || !(lit.value() instanceof Long n)) {
         throw SqlParser.unsupported("LIMIT of an expression");
       }
+      if (n < 0) {
+        throw SnapsyncException.error("2201W", "sql.negative_limit");
+      }
       limit = n;
+    }
+    if (p.getOffset() != null || (p.getLimit() != null && p.getLimit().getOffset() != null)) {
+      throw SqlParser.unsupported("OFFSET");
     }
     return new Stmt.Select(items, table, where(p.getWhere(), tokens), order, limit);
   }
@@ -165,7 +181,7 @@ final class DmlTranslator {
         cols.add(ident(c.getColumnName()));
       }
     }
-    Values values = i.getValues();
+    Values values = i.getSelect() instanceof Values v ? v : null;
     if (values == null) {
       throw SqlParser.unsupported("INSERT ... SELECT");
     }

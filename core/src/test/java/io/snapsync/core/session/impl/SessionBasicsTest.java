@@ -207,4 +207,18 @@ class SessionBasicsTest {
     assertEquals("en_US.UTF-8", r.rows().get(0).get(0));
     await(s.close());
   }
+
+  @Test
+  void pgStatActivityListsSessions() {
+    Session s = e.session();
+    Session t = e.session();
+    exec(t, "SET application_name = 'dumper'; BEGIN");
+    StatementResult r = exec(s, "SELECT usename, application_name, state FROM pg_stat_activity "
+        + "WHERE session_id = '" + t.id() + "'");
+    assertEquals(List.of(List.of("alice", "dumper", "idle in transaction")), r.rows());
+    assertEquals("active", exec(s, "SELECT state FROM pg_stat_activity WHERE session_id = '"
+        + s.id() + "'").rows().get(0).get(0));
+    await(s.close());
+    await(t.close());
+  }
 }

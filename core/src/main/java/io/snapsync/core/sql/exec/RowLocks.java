@@ -1,0 +1,94 @@
+package io.snapsync.core.sql.exec;
+
+import io.snapsync.core.error.SnapsyncException;
+import io.snapsync.core.error.SqlState;
+import io.snapsync.core.sql.Database;
+import io.snapsync.core.txn.StorageErrors;
+import io.snapsync.core.txn.TransactionBlock;
+import io.snapsync.storage.StorageException;
+import io.snapsync.storage.StoreTransaction;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.util.List;
+
+/**
+ * Row-lock acquisition for writes: the keys one after another as futures (no thread waits),
+ * waits counted as {@code Lock:row}, the session's {@code lock_timeout} applied per wait.
+ */
+final class RowLocks {
+
+  private final Database db;
+
+  RowLocks(Database db) {
+    this.db = db;
+  }
+
+  /** Takes the row locks one after another without blocking a thread. */
+  Future<Void> lockAll(SessionContext ctx, List<byte[]> keys, boolean failIfChanged) {
+    if (keys.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    TransactionBlock txn = ctx.txn();
+    long timeout = lockTimeout(ctx);
+    Promise<Void> done = Promise.promise();
+    new Object() {
+      int next;
+      long waitStart;
+
+      void step() {
+        StoreTransaction t = txn.storeTxn();
+        while (next < keys.size()) {
+          Future<Void> f;
+          try {
+            f = t.lock(keys.get(next), failIfChanged);
+          } catch (StorageException e) {
+            done.fail(StorageErrors.translate(e));
+            return;
+          }
+          next++;
+          if (f.isComplete()) {
+            if (f.failed()) {
+              done.fail(translate(f.cause()));
+              return;
+            }
+            continue;
+          }
+          waitStart = System.nanoTime();
+          long timer = timeout <= 0 ? -1 : db.services().vertx().setTimer(timeout,
+              id -> done.tryFail(SnapsyncException.error(SqlState.LOCK_NOT_AVAILABLE,
+                  "sql.lock_timeout")));
+          f.onComplete(ar -> {
+            if (timer >= 0) {
+              db.services().vertx().cancelTimer(timer);
+            }
+            db.services().stats().waited("Lock:row", System.nanoTime() - waitStart);
+            if (done.future().isComplete()) {
+              return;
+            }
+            if (ar.failed()) {
+              done.tryFail(translate(ar.cause()));
+            } else {
+              step();
+            }
+          });
+          return;
+        }
+        done.complete();
+      }
+    }.step();
+    return done.future();
+  }
+
+  /** The session's {@code lock_timeout} in milliseconds (0: wait forever). */
+  private static long lockTimeout(SessionContext ctx) {
+    try {
+      return ctx.settings().getLong("lock_timeout");
+    } catch (RuntimeException e) {
+      return 0;
+    }
+  }
+
+  private static Throwable translate(Throwable e) {
+    return e instanceof StorageException se ? StorageErrors.translate(se) : e;
+  }
+}
