@@ -66,7 +66,7 @@ public final class Database implements AutoCloseable {
    */
   public static Database open(Store store, NodeServices services) {
     Database db = new Database(store, services);
-    BuiltinFunctions.registerAll(services.functions());
+    BuiltinFunctions.registerAll(services.functions(), services.clock());
     SystemTables.registerAll(db, services.systemTables());
     return db;
   }

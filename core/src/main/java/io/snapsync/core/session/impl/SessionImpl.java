@@ -175,6 +175,9 @@ public final class SessionImpl implements Session, SessionContext {
         }).recover(e -> failStatement(asSnapsync(e)).map(results))
         : Future.succeededFuture(results))
         .transform(ar -> {
+          if (!txn.isActive()) {
+            utility.transactionEnded();
+          }
           if (ar.succeeded()) {
             return Future.succeededFuture(results);
           }

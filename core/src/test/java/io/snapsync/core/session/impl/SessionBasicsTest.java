@@ -75,6 +75,11 @@ class SessionBasicsTest {
     assertEquals("version", r.columns().get(0).name());
     assertTrue(((String) r.rows().get(0).get(0)).startsWith("PostgreSQL 15"));
     assertEquals("read committed", value(s, "SELECT current_setting('default_transaction_isolation')"));
+    assertEquals(null, value(s, "SELECT current_setting('nosuch', true)"));
+    fails(s, "SELECT current_setting('nosuch')", "42704");
+    assertEquals("alice", value(s, "SELECT current_user"));
+    assertEquals("snapsync", value(s, "SELECT current_database()"));
+    assertTrue(value(s, "SELECT now()") instanceof java.time.OffsetDateTime);
     await(s.close());
   }
 
@@ -183,6 +188,11 @@ class SessionBasicsTest {
     all.add(s.execute("SHOW lc_messages"));
     assertEquals("zh_CN", await(all.get(2)).get(0).rows().get(0).get(0));
     assertEquals("en_US.UTF-8", await(all.get(4)).get(0).rows().get(0).get(0));
+    // SET LOCAL in a multi-statement string lasts until the string's implicit block ends
+    List<StatementResult> r = await(s.execute("SET LOCAL lc_messages = 'zh_CN'; "
+        + "SHOW lc_messages"));
+    assertEquals("zh_CN", r.get(1).rows().get(0).get(0));
+    assertEquals("en_US.UTF-8", value(s, "SHOW lc_messages"));
     await(s.close());
   }
 
