@@ -259,6 +259,26 @@ class JdbcTest {
   }
 
   @Test
+  void driverTypeLookupsAreAnswered() throws Exception {
+    try (Connection c = admin();
+        PreparedStatement ps = c.prepareStatement("SELECT n.nspname = ANY(current_schemas(true)),"
+            + " n.nspname, t.typname FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n"
+            + " ON t.typnamespace = n.oid WHERE t.oid = ?")) {
+      ps.setInt(1, 2278);
+      try (ResultSet rs = ps.executeQuery()) {
+        assertTrue(rs.next());
+        assertEquals("pg_catalog", rs.getString(2));
+        assertEquals("void", rs.getString(3));
+      }
+      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT now()")) {
+        assertTrue(rs.next());
+        assertEquals("timestamptz", rs.getMetaData().getColumnTypeName(1));
+        assertTrue(Math.abs(rs.getTimestamp(1).getTime() - System.currentTimeMillis()) < 600_000);
+      }
+    }
+  }
+
+  @Test
   void badPasswordAndUnknownDatabaseAreRejected() {
     SQLException pw = assertThrows(SQLException.class,
         () -> connect(SnapsyncFixture.ADMIN, "wrong", "snapsync"));
