@@ -131,6 +131,33 @@ class ProtocolRobustnessTest {
   }
 
   @Test
+  void changedApplicationNameIsReportedBeforeReadyForQuery() throws Exception {
+    try (RawClient c = login()) {
+      c.send('Q', RawClient.cstr("SET application_name = 'renamed'"));
+      List<String> seen = new ArrayList<>();
+      while (true) {
+        Msg m = c.read();
+        if (m.type() == 'S') {
+          seen.add(new String(m.body(), java.nio.charset.StandardCharsets.UTF_8)
+              .replace('\0', '='));
+        }
+        if (m.type() == 'Z') {
+          break;
+        }
+      }
+      assertEquals(List.of("application_name=renamed="), seen);
+      c.send('Q', RawClient.cstr("SET application_name = 'renamed'"));
+      while (true) {
+        Msg m = c.read();
+        assertTrue(m.type() != 'S', "unchanged value reported again");
+        if (m.type() == 'Z') {
+          break;
+        }
+      }
+    }
+  }
+
+  @Test
   void severalStatementsInOneQueryAnswerEachThenStopAtTheFirstError() throws Exception {
     try (RawClient c = login()) {
       c.send('Q', RawClient.cstr("CREATE TABLE raw2 (id int PRIMARY KEY); INSERT INTO raw2 "

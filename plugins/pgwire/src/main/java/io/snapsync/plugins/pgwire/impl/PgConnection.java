@@ -249,7 +249,10 @@ final class PgConnection {
     key = server.cancels().register(() -> LOG.info(
         "pgwire: cancel requested for session {} of {}", s.id(), s.user()));
     send(Authentication.ok());
-    ServerParameters.initial(server, user, applicationName).forEach(this::send);
+    for (var status : ServerParameters.initial(server, user, applicationName)) {
+      send(status);
+      queries.parameters().reported(status.name(), status.value());
+    }
     send(new BackendKeyData(key.processId(), key.secretKey()));
     sendReady();
     return Future.succeededFuture();

@@ -38,12 +38,28 @@ final class QueryHandler {
   private final StatementDescriber describer;
   private final Map<String, PreparedStmt> statements = new HashMap<>();
   private final Map<String, Portal> portals = new HashMap<>();
+  private final ParameterReporter parameters;
   private boolean skipToSync;
 
   QueryHandler(PgConnection conn, ServerContext server) {
     this.conn = conn;
     this.server = server;
     this.describer = new StatementDescriber(server.probes());
+    this.parameters = new ParameterReporter();
+  }
+
+  /** The reporter of this connection's changeable ParameterStatus values. */
+  ParameterReporter parameters() {
+    return parameters;
+  }
+
+  /** ParameterStatus for changed parameters, then ReadyForQuery. */
+  private Future<Void> ready() {
+    return conn.onLoop(parameters.changes(conn.session())).map(changed -> {
+      changed.forEach(conn::send);
+      conn.sendReady();
+      return null;
+    });
   }
 
   // ---- simple query
@@ -59,7 +75,10 @@ final class QueryHandler {
         .orElseGet(() -> conn.session().execute(sql));
     return conn.onLoop(run).transform(ar -> {
       if (ar.succeeded()) {
-        ar.result().forEach(this::sendWhole);
+        ar.result().forEach(r -> {
+          sendWhole(r);
+          parameters.statementDone(sql, r.commandTag());
+        });
       } else {
         SnapsyncException e = ErrorMapper.asSnapsync(ar.cause());
         for (Object r : e.completedResults()) {
@@ -70,8 +89,7 @@ final class QueryHandler {
         }
         conn.sendError(e);
       }
-      conn.sendReady();
-      return Future.succeededFuture();
+      return ready();
     });
   }
 
@@ -89,8 +107,7 @@ final class QueryHandler {
   Future<Void> extended(FrontendMessage m) {
     if (m == Sync.INSTANCE) {
       skipToSync = false;
-      conn.sendReady();
-      return Future.succeededFuture();
+      return ready();
     }
     if (m == Flush.INSTANCE) {
       conn.flush();
@@ -224,6 +241,7 @@ final class QueryHandler {
       } else {
         p.done = true;
         conn.send(new CommandComplete(r.commandTag()));
+        parameters.statementDone(p.statement.sql, r.commandTag());
       }
       return null;
     });
