@@ -219,6 +219,17 @@ class ProtocolRobustnessTest {
   }
 
   @Test
+  void aClientStuckInsideAFrameDoesNotHoldUpOthers() throws Exception {
+    try (RawClient stuck = login()) {
+      stuck.sendRaw(new byte[] {'Q', 0, 0, 0, 50, 'S', 'E', 'L'});
+      serverStillServes();
+      try (RawClient other = login()) {
+        assertNull(other.query("SHOW lc_messages"));
+      }
+    }
+  }
+
+  @Test
   void malformedBindFailsUntilSyncAndTheConnectionGoesOn() throws Exception {
     try (RawClient c = login()) {
       ByteArrayOutputStream parse = new ByteArrayOutputStream();

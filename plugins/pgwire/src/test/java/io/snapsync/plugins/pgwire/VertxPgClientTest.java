@@ -132,6 +132,37 @@ class VertxPgClientTest {
   }
 
   @Test
+  void pooledPipelinedQueriesFromManyConnections() {
+    PgConnection setup = connect();
+    setup.query("CREATE TABLE vx4 (id int PRIMARY KEY, v bigint)").execute().await();
+    setup.close().await();
+    var pool = io.vertx.pgclient.PgBuilder.pool()
+        .with(new io.vertx.sqlclient.PoolOptions().setMaxSize(8))
+        .connectingTo(new PgConnectOptions().setHost("127.0.0.1").setPort(node.port())
+            .setDatabase("snapsync").setUser(SnapsyncFixture.ADMIN)
+            .setPassword(SnapsyncFixture.ADMIN_PASSWORD).setPipeliningLimit(16))
+        .using(client).build();
+    try {
+      List<io.vertx.core.Future<?>> all = new ArrayList<>();
+      for (int i = 1; i <= 200; i++) {
+        all.add(pool.preparedQuery("INSERT INTO vx4 (id, v) VALUES ($1, $2)")
+            .execute(Tuple.of(i, (long) i * i)));
+      }
+      io.vertx.core.Future.all(all).await();
+      List<io.vertx.core.Future<RowSet<Row>>> reads = new ArrayList<>();
+      for (int i = 1; i <= 200; i++) {
+        reads.add(pool.preparedQuery("SELECT v FROM vx4 WHERE id = $1").execute(Tuple.of(i)));
+      }
+      io.vertx.core.Future.all(reads).await();
+      for (int i = 1; i <= 200; i++) {
+        assertEquals((long) i * i, reads.get(i - 1).result().iterator().next().getLong(0));
+      }
+    } finally {
+      pool.close().await();
+    }
+  }
+
+  @Test
   void failuresArePgExceptionsWithSqlState() {
     PgConnection c = connect();
     try {
