@@ -163,6 +163,41 @@ class VertxPgClientTest {
   }
 
   @Test
+  void describedStatementsFollowTableChanges() {
+    PgConnection a = connect();
+    PgConnection b = connect();
+    try {
+      a.query("CREATE TABLE vx5 (id int PRIMARY KEY, v bigint)").execute().await();
+      a.query("INSERT INTO vx5 VALUES (1, 10)").execute().await();
+      String sql = "SELECT v FROM vx5 WHERE id = $1";
+      assertEquals(10L, a.preparedQuery(sql).execute(Tuple.of(1)).await().iterator().next()
+          .getLong(0));
+      // this connection's own DDL: the next description is fresh
+      a.query("DROP TABLE vx5").execute().await();
+      a.query("CREATE TABLE vx5 (id int PRIMARY KEY, v text)").execute().await();
+      a.query("INSERT INTO vx5 VALUES (1, 'ten')").execute().await();
+      assertEquals("ten", a.preparedQuery(sql).execute(Tuple.of(1)).await().iterator().next()
+          .getString(0));
+      // another session's DDL: the stale description is refused once, as PostgreSQL refuses
+      // a cached plan whose result type changed, then described afresh
+      b.query("DROP TABLE vx5").execute().await();
+      b.query("CREATE TABLE vx5 (id int PRIMARY KEY, v boolean)").execute().await();
+      b.query("INSERT INTO vx5 VALUES (1, true)").execute().await();
+      Throwable t = assertThrows(Throwable.class,
+          () -> a.preparedQuery(sql).execute(Tuple.of(1)).await());
+      PgException e = assertInstanceOf(PgException.class,
+          t instanceof CompletionException ? t.getCause() : t);
+      assertEquals("0A000", e.getSqlState());
+      assertEquals("cached plan must not change result type", e.getErrorMessage());
+      assertEquals(true, a.preparedQuery(sql).execute(Tuple.of(1)).await().iterator().next()
+          .getBoolean(0));
+    } finally {
+      a.close().await();
+      b.close().await();
+    }
+  }
+
+  @Test
   void failuresArePgExceptionsWithSqlState() {
     PgConnection c = connect();
     try {

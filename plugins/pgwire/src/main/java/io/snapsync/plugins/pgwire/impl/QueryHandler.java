@@ -39,6 +39,7 @@ final class QueryHandler {
   private final Map<String, PreparedStmt> statements = new HashMap<>();
   private final Map<String, Portal> portals = new HashMap<>();
   private final ParameterReporter parameters;
+  private final DescribeCache cache = new DescribeCache();
   private boolean skipToSync;
 
   QueryHandler(PgConnection conn, ServerContext server) {
@@ -78,11 +79,15 @@ final class QueryHandler {
         ar.result().forEach(r -> {
           sendWhole(r);
           parameters.statementDone(sql, r.commandTag());
+          cache.statementDone(r.commandTag());
         });
       } else {
         SnapsyncException e = ErrorMapper.asSnapsync(ar.cause());
-        for (Object r : e.completedResults()) {
-          sendWhole((StatementResult) r);
+        for (Object o : e.completedResults()) {
+          StatementResult r = (StatementResult) o;
+          sendWhole(r);
+          parameters.statementDone(sql, r.commandTag());
+          cache.statementDone(r.commandTag());
         }
         if (e.severity().compareTo(io.snapsync.core.error.Severity.FATAL) >= 0) {
           return Future.failedFuture(e);
@@ -197,9 +202,21 @@ final class QueryHandler {
 
   private Future<Void> describeStatement(String name) {
     PreparedStmt s = statement(name);
-    Future<Void> params = conn.onLoop(ParamTypeInference.infer(s, conn.session()));
-    return params.compose(v -> conn.onLoop(describer.columns(s, conn.session()))).map(cols -> {
+    DescribeCache.Entry cached = cache.get(s);
+    Future<List<Column>> described;
+    if (cached != null) {
+      System.arraycopy(cached.paramTypes(), 0, s.paramTypes, 0, s.paramTypes.length);
+      s.guessedColumns = cached.guessed();
+      described = Future.succeededFuture(cached.columns());
+    } else {
+      described = conn.onLoop(ParamTypeInference.infer(s, conn.session()))
+          .compose(v -> conn.onLoop(describer.columns(s, conn.session())));
+    }
+    return described.map(cols -> {
       s.declaredColumns = cols;
+      if (cached == null) {
+        cache.put(s);
+      }
       conn.send(new ParameterDescription(s.describedParamTypes()));
       conn.send(cols.isEmpty() ? EmptyBodyMessage.NO_DATA : rowDescription(cols, null, null));
       return null;
@@ -229,6 +246,11 @@ final class QueryHandler {
         p.noticesSent = true;
         sendNotices(r.notices());
       }
+      if (r.hasRows() && !DescribeCache.compatible(p.statement.declaredColumns,
+          p.statement.guessedColumns, r.columns())) {
+        cache.clear();
+        throw SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED, "pgwire.result_changed");
+      }
       int total = r.rows().size();
       int from = p.done ? total : p.rowsSent;
       int to = e.maxRows() > 0 ? Math.min(total, from + e.maxRows()) : total;
@@ -242,6 +264,7 @@ final class QueryHandler {
         p.done = true;
         conn.send(new CommandComplete(r.commandTag()));
         parameters.statementDone(p.statement.sql, r.commandTag());
+        cache.statementDone(r.commandTag());
       }
       return null;
     });

@@ -37,6 +37,7 @@ final class StatementDescriber {
 
   Future<List<Column>> columns(PreparedStmt s, Session session) {
     String sql = s.sql;
+    s.guessedColumns = false;
     if (SqlText.isEmpty(sql) || !SqlText.returnsRows(sql)) {
       return Future.succeededFuture(List.of());
     }
@@ -49,6 +50,7 @@ final class StatementDescriber {
     boolean callsFunctions = SqlText.calledFunctions(sql).stream()
         .anyMatch(f -> !f.equals("count"));
     if (keyword.equals("SELECT") && callsFunctions) {
+      s.guessedColumns = true;
       List<Column> cols = new ArrayList<>();
       for (String name : SqlText.selectListNames(sql)) {
         cols.add(new Column(name, FUNCTION_TYPES.getOrDefault(name, DataType.TEXT)));
