@@ -202,6 +202,9 @@ class ProtocolRobustnessTest {
       c.sendRaw(new byte[] {'Q', 0x7f, 0, 0, 0});
       Msg m = c.read();
       assertFatal(m, "08P01");
+      assertEquals("invalid message length 2130706432 for message type \"Q\"",
+          m.fields().get('M'));
+      assertTrue(m.fields().get('H').contains("plugins.pgwire.maxMessageBytes"));
       assertTrue(c.closedByServer());
     }
     serverStillServes();
