@@ -1,0 +1,67 @@
+package io.snapsync.plugins.wdr.impl;
+
+import io.snapsync.core.settings.SettingDefinition;
+import io.snapsync.core.spi.ExtensionContext;
+import io.snapsync.core.spi.SnapsyncExtension;
+import io.snapsync.plugins.wdr.api.WdrService;
+import io.snapsync.plugins.wdr.collectors.Collectors;
+import io.vertx.core.Future;
+
+/**
+ * The {@code wdr} extension: settings, built-in collectors, {@code create_wdr_snapshot},
+ * {@code generate_wdr_report}, the WDR system tables, and at start the {@link WdrNode}
+ * (registered as the {@link WdrService} node service). The clock is the node's
+ * ({@link Collectors#clock}); tuning comes from
+ * {@code plugins.wdr} ({@link WdrOptions}).
+ */
+public final class WdrExtension implements SnapsyncExtension {
+
+  private volatile WdrNode node;
+
+  @Override
+  public String name() {
+    return "wdr";
+  }
+
+  @Override
+  public void register(ExtensionContext ctx) {
+    for (SettingDefinition d : WdrSettings.DEFINITIONS) {
+      if (ctx.settings().definition(d.name()).isEmpty()) {
+        ctx.addSetting(d);
+      }
+    }
+    Collectors.builtin().forEach(ctx::addCollector);
+    WdrSettings settings = new WdrSettings(ctx.settings());
+    ctx.addFunction(new CreateWdrSnapshotFunction(this::service, settings, ctx.catalog()));
+    ctx.addFunction(new GenerateWdrReportFunction(this::service));
+    WdrBaselineFunctions.all(this::service, ctx.catalog()).forEach(ctx::addFunction);
+    new WdrTables(() -> node.repository()).tables().forEach(ctx::addSystemTable);
+  }
+
+  @Override
+  public Future<Void> start(ExtensionContext ctx) {
+    WdrNode n = new WdrNode(ctx, Collectors.clock(ctx),
+        WdrOptions.fromJson(ctx.config()));
+    node = n;
+    return n.start().map(s -> {
+      ctx.registerService(WdrService.class, s);
+      return null;
+    });
+  }
+
+  @Override
+  public Future<Void> stop() {
+    WdrNode n = node;
+    return n == null ? Future.succeededFuture() : n.stop();
+  }
+
+  private WdrService service() {
+    WdrNode n = node;
+    return n == null ? null : n.service();
+  }
+
+  /** The started node parts (null before start). */
+  public WdrNode node() {
+    return node;
+  }
+}

@@ -1,0 +1,192 @@
+package io.snapsync.plugins.wdr.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.snapsync.core.node.NodeInfo;
+import io.snapsync.core.stats.ActivityStats;
+import io.snapsync.plugins.wdr.api.ReportRequest;
+import io.snapsync.plugins.wdr.api.WdrReport;
+import io.snapsync.plugins.wdr.api.WdrService;
+import io.snapsync.plugins.wdr.testing.MutableClock;
+import io.snapsync.plugins.wdr.testing.WdrTestNode;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Report numbers against a known workload recorded in the node's real activity counters. */
+class WdrReportTest {
+
+  @TempDir
+  Path dir;
+  private Vertx vertx;
+  private MutableClock clock;
+  private WdrTestNode cn;
+  private ActivityStats stats;
+
+  @BeforeEach
+  void start() {
+    vertx = Vertx.vertx();
+    clock = new MutableClock(1767225600000L);
+    cn = WdrTestNode.start(vertx, dir, new NodeInfo("cn1", true, true), clock,
+        new JsonObject(), List.of());
+    stats = cn.services.stats();
+  }
+
+  @AfterEach
+  void stop() {
+    cn.close();
+    vertx.close().await();
+  }
+
+  private long snapshot() {
+    return cn.service().requestSnapshot("t").await().outcome().await().snapshotId();
+  }
+
+  private static JsonObject row(JsonArray rows, String key, String value) {
+    for (Object o : rows) {
+      JsonObject r = (JsonObject) o;
+      if (value.equals(r.getString(key))) {
+        return r;
+      }
+    }
+    throw new AssertionError(value + " not in " + rows.encode());
+  }
+
+  /** Activity before the first snapshot, which the report must not count. */
+  private void background() {
+    for (int i = 0; i < 7; i++) {
+      stats.committed();
+      stats.statement("SELECT * FROM t WHERE id = ?", "SELECT", 1_000_000, 1);
+    }
+    stats.error("23505");
+  }
+
+  @Test
+  void loadProfileCountsExactlyTheCommitsBetweenTheSnapshots() {
+    background();
+    long a = snapshot();
+    clock.advance(Duration.ofSeconds(100));
+    for (int i = 0; i < 250; i++) {
+      stats.committed();
+    }
+    for (int i = 0; i < 50; i++) {
+      stats.rolledBack();
+    }
+    for (int i = 0; i < 30; i++) {
+      stats.statement("SELECT * FROM t WHERE id = ?", "SELECT", 2_000_000, 1);
+    }
+    stats.statement("UPDATE t SET v = ? WHERE id = ?", "UPDATE", 9_000_000, 4);
+    stats.statement("UPDATE t SET v = ? WHERE id = ?", "UPDATE", 11_000_000, 6);
+    stats.error("23505");
+    stats.error("40001");
+    stats.error("40001");
+    stats.waited("Lock:row", 40_000_000);
+    stats.waited("Lock:row", 60_000_000);
+    stats.waited("IO:commit", 5_000_000);
+    stats.sessionOpened();
+    stats.snapshotExported();
+    stats.snapshotImported();
+    stats.snapshotImported();
+    long b = snapshot();
+
+    WdrReport r = cn.service().report(new ReportRequest(a, b, "all", "cluster", null)).await();
+    JsonObject j = r.json();
+    assertEquals(100.0, j.getJsonObject("info").getDouble("elapsed_s"));
+    JsonArray lp = j.getJsonArray("load_profile");
+    JsonObject commits = row(lp, "metric", "commits");
+    assertEquals(250, commits.getLong("total"));
+    assertEquals(2.5, commits.getDouble("per_second"));
+    assertEquals(0.833, commits.getDouble("per_transaction"));
+    assertEquals(300, row(lp, "metric", "transactions").getLong("total"));
+    assertEquals(50, row(lp, "metric", "rollbacks").getLong("total"));
+    assertEquals(32, row(lp, "metric", "statements").getLong("total"));
+    assertEquals(40, row(lp, "metric", "rows").getLong("total"));
+    assertEquals(80, row(lp, "metric", "db_time_ms").getLong("total"));
+    assertEquals(3, row(lp, "metric", "errors").getLong("total"));
+    assertEquals(1, row(lp, "metric", "logins").getLong("total"));
+    assertEquals(2, row(lp, "metric", "snapshots_imported").getLong("total"));
+
+    JsonArray st = j.getJsonArray("statements");
+    JsonObject sel = st.getJsonObject(0);
+    assertEquals("SELECT * FROM t WHERE id = ?", sel.getString("query"));
+    assertEquals(30, sel.getLong("calls"));
+    assertEquals(60.0, sel.getDouble("total_ms"));
+    assertEquals(2.0, sel.getDouble("mean_ms"));
+    JsonObject upd = st.getJsonObject(1);
+    assertEquals(2, upd.getLong("calls"));
+    assertEquals(20.0, upd.getDouble("total_ms"));
+    assertEquals(10.0, upd.getDouble("mean_ms"));
+    assertEquals(11.0, upd.getDouble("max_ms"));
+    assertEquals(10, upd.getLong("rows"));
+
+    assertEquals(1, row(j.getJsonArray("errors"), "sqlstate", "23505").getLong("count"));
+    assertEquals(2, row(j.getJsonArray("errors"), "sqlstate", "40001").getLong("count"));
+    JsonObject lock = j.getJsonArray("waits").getJsonObject(0);
+    assertEquals("Lock:row", lock.getString("event"));
+    assertEquals(2, lock.getLong("waits"));
+    assertEquals(100.0, lock.getDouble("total_ms"));
+    assertEquals(50.0, lock.getDouble("avg_ms"));
+    assertEquals(1, row(j.getJsonArray("snapshot_sync"), "metric", "exported")
+        .getLong("value"));
+    assertFalse(j.getJsonArray("storage").isEmpty());
+    assertEquals("cn1", j.getJsonArray("jvm_host").getJsonObject(0).getString("node"));
+    assertEquals("1h", row(j.getJsonArray("settings"), "name", "wdr_snapshot_interval")
+        .getString("value"));
+
+    String html = r.html();
+    for (String section : List.of("Report Information", "Load Profile", "Top Statements",
+        "Wait Events", "Errors by SQLSTATE", "Snapshot Synchronization", "Storage (RocksDB)",
+        "Event Bus", "JVM and Host", "Settings")) {
+      assertTrue(html.contains(section), section);
+    }
+    assertTrue(html.contains("UPDATE t SET v = ? WHERE id = ?"));
+    assertFalse(html.contains("<script"));
+    assertFalse(html.contains("http://") || html.contains("https://"));
+  }
+
+  @Test
+  void summaryAndDetailSelectSections() {
+    long a = snapshot();
+    clock.advance(Duration.ofSeconds(10));
+    stats.committed();
+    long b = snapshot();
+    JsonObject summary = cn.service().report(new ReportRequest(a, b, "summary", "cluster", null))
+        .await().json();
+    assertTrue(summary.containsKey("load_profile"));
+    assertFalse(summary.containsKey("settings"));
+    assertFalse(summary.containsKey("event_bus"));
+    JsonObject detail = cn.service().report(new ReportRequest(a, b, "detail", "node", "cn1"))
+        .await().json();
+    assertFalse(detail.containsKey("load_profile"));
+    assertTrue(detail.containsKey("settings"));
+    assertTrue(detail.containsKey("event_bus"));
+    assertEquals("node", detail.getJsonObject("info").getString("scope"));
+  }
+
+  @Test
+  void reportIsServedAsJsonOnTheEventBus() {
+    long a = snapshot();
+    clock.advance(Duration.ofSeconds(10));
+    stats.committed();
+    stats.committed();
+    long b = snapshot();
+    JsonObject reply = vertx.eventBus().<JsonObject>request(WdrService.REPORT_ADDRESS,
+        new ReportRequest(a, b, "all", "cluster", null).toJson()).await().body();
+    assertEquals(2, row(reply.getJsonArray("load_profile"), "metric", "commits")
+        .getLong("total"));
+    assertTrue(reply.getString("html").contains("Load Profile"));
+    JsonObject err = vertx.eventBus().<JsonObject>request(WdrService.REPORT_ADDRESS,
+        new ReportRequest(b, a, "all", "cluster", null).toJson()).await().body();
+    assertEquals("snapshot id is invalid", err.getJsonObject("error").getString("message"));
+    assertEquals("22023", err.getJsonObject("error").getString("sqlState"));
+  }
+}
