@@ -97,6 +97,12 @@ class VertxPgClientTest {
       java.time.OffsetDateTime at = log.iterator().next().getOffsetDateTime("at");
       assertTrue(Math.abs(java.time.Duration.between(at, java.time.OffsetDateTime.now())
           .toMinutes()) < 10, at.toString());
+      Row fns = c.preparedQuery("SELECT now(), txid_current(), current_setting($1)")
+          .execute(Tuple.of("lc_messages")).await().iterator().next();
+      assertTrue(Math.abs(java.time.Duration.between(fns.getOffsetDateTime(0),
+          java.time.OffsetDateTime.now()).toMinutes()) < 10);
+      assertTrue(fns.getLong(1) > 0);
+      assertEquals("current_setting", fns.getColumnName(2));
       RowSet<Row> show = c.preparedQuery("SHOW transaction_isolation").execute().await();
       assertEquals("read committed", show.iterator().next().getString(0));
       RowSet<Row> count = c.preparedQuery("SELECT count(*) FROM vx1 WHERE ok = $1")

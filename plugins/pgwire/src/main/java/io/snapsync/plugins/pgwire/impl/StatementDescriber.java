@@ -21,13 +21,21 @@ import java.util.Map;
  */
 final class StatementDescriber {
 
-  private static final Map<String, DataType> FUNCTION_TYPES = Map.of(
-      "pg_export_snapshot", DataType.TEXT,
-      "pg_current_snapshot", DataType.TEXT,
-      "create_wdr_snapshot", DataType.TEXT,
-      "generate_wdr_report", DataType.TEXT,
-      "kill_snapshot", DataType.VOID,
-      "count", DataType.INT8);
+  /** Result types of the built-in and WDR functions (others are described as text). */
+  private static final Map<String, DataType> FUNCTION_TYPES = Map.ofEntries(
+      Map.entry("pg_export_snapshot", DataType.TEXT),
+      Map.entry("pg_current_snapshot", DataType.TEXT),
+      Map.entry("pg_snapshot_xmin", DataType.INT8),
+      Map.entry("pg_snapshot_xmax", DataType.INT8),
+      Map.entry("txid_current", DataType.INT8),
+      Map.entry("version", DataType.TEXT),
+      Map.entry("current_database", DataType.TEXT),
+      Map.entry("current_setting", DataType.TEXT),
+      Map.entry("now", DataType.TIMESTAMPTZ),
+      Map.entry("create_wdr_snapshot", DataType.TEXT),
+      Map.entry("generate_wdr_report", DataType.TEXT),
+      Map.entry("kill_snapshot", DataType.VOID),
+      Map.entry("count", DataType.INT8));
 
   private final CatalogProbes probes;
 
