@@ -6,7 +6,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.snapsync.core.catalog.MessageCatalog;
 import io.snapsync.core.cluster.ClusterConfigs;
+import io.snapsync.core.config.ConfigException;
 import io.snapsync.core.config.NodeConfig;
+import io.snapsync.core.eventbus.Addresses;
 import io.snapsync.core.eventbus.EventBusApi;
 import io.snapsync.core.node.impl.NodeServicesImpl;
 import io.snapsync.core.node.impl.SqlLayer;
@@ -25,6 +27,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
@@ -131,8 +136,8 @@ public final class Node {
       initialPasswordFile = InitialAdmin.ensure(users, dataDir, config.initialAdminPassword())
           .orElse(null);
       if (initialPasswordFile != null) {
-        LOG.info("created SYSADMIN user \"{}\"; its password is in {}", InitialAdmin.USER,
-            initialPasswordFile);
+        LOG.info(MessageCatalog.english(io.snapsync.core.error.Message.of(
+            "core.node.initial_admin", InitialAdmin.USER, initialPasswordFile)));
       }
       services = NodeServicesImpl.builder(vertx).node(info).clock(clock).dataDirectory(dataDir)
           .catalog(MessageCatalog.withCoreBundles())
@@ -148,15 +153,36 @@ public final class Node {
       services.settings().applyConfig(config.settings(), config.source());
       return null;
     }, false)
+        .compose(v -> checkUniqueName())
         .compose(v -> services.settings().attach(vertx, info.name(), services.dataDirectory()))
         .compose(v -> info.dataNode() ? openDatabase() : Future.succeededFuture())
         .compose(v -> deployApi())
         .compose(v -> startPlugins())
         .map(v -> {
+          services.settings().requireNoPending();
           watchMembership();
           LOG.info("node {} ({}) started; data directory {}", info.name(), info.roleName(),
               services.dataDirectory());
           return this;
+        });
+  }
+
+  /** Fails when another member of the cluster already answers on this node's addresses. */
+  private Future<Void> checkUniqueName() {
+    if (clusterManager == null) {
+      return Future.succeededFuture();
+    }
+    String name = config.name();
+    return vertx.eventBus().request(Addresses.node(name, Addresses.API),
+        new JsonObject().put("op", "ping"), new DeliveryOptions().setSendTimeout(2000))
+        .transform(ar -> {
+          if (ar.succeeded() || (ar.cause() instanceof ReplyException re
+              && re.failureType() == ReplyFailure.RECIPIENT_FAILURE)) {
+            return Future.failedFuture(new ConfigException(config.source(), "node.name",
+                MessageCatalog.english(io.snapsync.core.error.Message.of(
+                    "core.node.duplicate_name", name, config.clusterName()))));
+          }
+          return Future.succeededFuture();
         });
   }
 
@@ -180,7 +206,8 @@ public final class Node {
     if (!cfg.containsKey("host")) {
       cfg.put("host", config.bindAddress());
     }
-    return new ExtensionContextImpl(services, cfg, collectors, this::sessions);
+    return new ExtensionContextImpl(services, cfg, collectors,
+        () -> sessions().filter(sm -> services.node().coordinator()));
   }
 
   private Future<Void> openDatabase() {

@@ -85,4 +85,25 @@ class NodeRolesTest {
       again.close().await();
     }
   }
+
+  @Test
+  void configFileSettingsReachSettingsTheDatabaseRegisters(@TempDir Path dir) {
+    Node node = TestNodes.start(dir, new JsonObject().put("settings",
+        new JsonObject().put("snapshot_log_retention_days", 7)));
+    try {
+      assertEquals("7d", node.services().settings().nodeValue("snapshot_log_retention_days"));
+    } finally {
+      node.close().await();
+    }
+  }
+
+  @Test
+  void unknownSettingInTheConfigFailsStartUpNamingTheKey(@TempDir Path dir) {
+    io.snapsync.core.config.ConfigException e = assertInstanceOf(
+        io.snapsync.core.config.ConfigException.class, assertThrows(Exception.class,
+            () -> TestNodes.start(dir, new JsonObject().put("settings",
+                new JsonObject().put("nonsense_setting", 1)))));
+    assertEquals("settings.nonsense_setting", e.key());
+    assertTrue(e.getMessage().contains("unrecognized configuration parameter"), e.getMessage());
+  }
 }

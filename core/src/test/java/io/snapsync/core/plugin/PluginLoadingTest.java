@@ -39,6 +39,8 @@ class PluginLoadingTest {
           Message.of("hello.greeting", "snapsync")));
       assertEquals("Hello, snapsync!", node.services().catalog().render("en",
           Message.of("hello.greeting", "snapsync")));
+      assertEquals("Application name (overridden by hello).", node.services().catalog()
+          .render("en", Message.of("settings.desc.application_name")), "extensions override");
 
       SnapsyncClient client = new SnapsyncClient(node.vertx(), 10_000);
       SnapsyncClient.ClientSession s = client.open(null, "admin", "pw", null).await();

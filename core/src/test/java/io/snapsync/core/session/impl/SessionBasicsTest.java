@@ -231,4 +231,32 @@ class SessionBasicsTest {
     await(s.close());
     await(t.close());
   }
+
+  @Test
+  void describeGivesColumnsWithoutRunningOrStartingAQuery() {
+    Session s = e.session();
+    Session x = e.session();
+    exec(s, "CREATE TABLE IF NOT EXISTS d (id bigint PRIMARY KEY, v text)");
+    exec(x, "BEGIN ISOLATION LEVEL REPEATABLE READ");
+    String id = (String) value(x, "SELECT pg_export_snapshot()");
+    exec(s, "BEGIN ISOLATION LEVEL REPEATABLE READ");
+    assertEquals(List.of(new io.snapsync.core.session.Column("id", io.snapsync.core.session
+        .DataType.INT8), new io.snapsync.core.session.Column("v", io.snapsync.core.session
+        .DataType.TEXT)), await(s.describe("SELECT * FROM d WHERE id = $1")));
+    assertEquals("pg_export_snapshot",
+        await(s.describe("SELECT pg_export_snapshot()")).get(0).name());
+    assertEquals(io.snapsync.core.session.DataType.INT8,
+        await(s.describe("SELECT count(*) FROM d")).get(0).type());
+    assertEquals(List.of(), await(s.describe("INSERT INTO d VALUES ($1, $2)")));
+    assertEquals("lc_messages", await(s.describe("SHOW lc_messages")).get(0).name());
+    // nothing ran: the import is still the first statement of the transaction
+    exec(s, "SET TRANSACTION SNAPSHOT '" + id + "'");
+    exec(s, "COMMIT");
+    exec(x, "COMMIT");
+    SnapsyncException ex = org.junit.jupiter.api.Assertions.assertThrows(SnapsyncException.class,
+        () -> await(s.describe("SELECT * FROM nosuch")));
+    assertEquals("42P01", ex.sqlState());
+    await(s.close());
+    await(x.close());
+  }
 }
