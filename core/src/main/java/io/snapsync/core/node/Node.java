@@ -226,6 +226,7 @@ public final class Node {
   private Future<Void> deployApi() {
     Optional<SessionManager> sm = sessions().filter(s -> services.node().coordinator());
     api = new EventBusApi(services, sm.orElse(null), config.maxMessageBytes(), 1000);
+    api.setForwardTimeoutMillis(config.requestTimeoutMillis());
     services.registerService(EventBusApi.class, api);
     return vertx.deployVerticle(api).map(id -> {
       apiDeployment = id;

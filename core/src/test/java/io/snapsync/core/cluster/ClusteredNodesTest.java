@@ -70,6 +70,21 @@ class ClusteredNodesTest {
     SnapsyncClient.ApiException e = assertInstanceOf(SnapsyncClient.ApiException.class,
         assertThrows(Exception.class, () -> s2.execute("SHOW nope").await()));
     assertEquals("无法识别的配置参数 \"nope\"", e.json().getString("message"));
+    // cluster-wide execute/close reach the owning node whichever coordinator takes them
+    for (int i = 0; i < 6; i++) {
+      JsonObject r = client.request(Addresses.cluster(Addresses.EXECUTE), new JsonObject()
+          .put("sessionId", s1.id()).put("sql", "SHOW TimeZone")).await();
+      assertEquals("UTC", r.getJsonArray("results").getJsonObject(0).getJsonArray("rows")
+          .getJsonArray(0).getString(0));
+    }
+    SnapsyncClient.ApiException relayed = assertInstanceOf(SnapsyncClient.ApiException.class,
+        assertThrows(Exception.class, () -> client.request(Addresses.cluster(Addresses.EXECUTE),
+            new JsonObject().put("sessionId", s2.id()).put("sql", "SHOW nope")).await()));
+    assertEquals("42704", relayed.sqlState());
+    SnapsyncClient.ApiException unknown = assertInstanceOf(SnapsyncClient.ApiException.class,
+        assertThrows(Exception.class, () -> client.request(Addresses.cluster(Addresses.EXECUTE),
+            new JsonObject().put("sessionId", "nosuchnode.x").put("sql", "SHOW nope")).await()));
+    assertEquals("08003", unknown.sqlState());
     SnapsyncClient.ClientSession any = client.open(null, TestNodes.ADMIN,
         TestNodes.ADMIN_PASSWORD, null).await();
     assertTrue(List.of("n1", "n2").contains(any.node()));
