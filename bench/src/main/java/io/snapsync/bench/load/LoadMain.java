@@ -50,6 +50,7 @@ public final class LoadMain {
     Path out = Path.of(a.getOrDefault("out", "bench/results"));
     Files.createDirectories(out);
     Results results = new Results();
+    String loadBefore = loadAverage();
     List<Target> both = List.of(pg, ss);
 
     String pgVersion;
@@ -103,6 +104,11 @@ public final class LoadMain {
         results.add(new Results.Row("dump: table load (INSERT of 1,000 rows)", t.name(), 1,
             new Measurement(r.rows(), r.loadSeconds(), Double.NaN, Double.NaN, 0), "rows/s",
             note));
+        if (r.writerErrors() > 0) {
+          results.note(String.format(Locale.ROOT, "%s: %,d writer statements failed during the"
+              + " dump (%,d committed); first failure: %s", t.name(), r.writerErrors(),
+              r.writerCommits(), r.firstWriterError()));
+        }
         if (!r.consistent()) {
           results.note(t.name() + ": the dump did NOT see exactly the exported snapshot");
         }
@@ -148,7 +154,9 @@ public final class LoadMain {
         + a.getOrDefault("measure-ms", "3000") + " ms measured per row\n"
         + "- PostgreSQL: " + pgVersion + " (initdb defaults, fsync on)\n"
         + "- snapsync: embedded node (bin/snapsync), default settings\n"
-        + String.format(Locale.ROOT, "- dump table: %,d rows%n", rows);
+        + String.format(Locale.ROOT, "- dump table: %,d rows%n", rows)
+        + "- load average (1, 5, 15 min) at start: " + loadBefore + "; at end: " + loadAverage()
+        + "\n";
     results.writeMarkdown(out.resolve("results.md"), header);
     results.writeCsv(out.resolve("results.csv"));
     Plot.write(results, List.of(EXPORT, IMPORT, SELECT1, SELECT1_BUS),
@@ -156,6 +164,16 @@ public final class LoadMain {
     System.out.println();
     System.out.println(Files.readString(out.resolve("results.md")));
     System.exit(0);
+  }
+
+  /** The first three fields of /proc/loadavg, or "?" where there is none. */
+  private static String loadAverage() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return f[0] + " " + f[1] + " " + f[2];
+    } catch (java.io.IOException | RuntimeException e) {
+      return "?";
+    }
   }
 
   private static Map<String, String> parse(String[] argv) {
