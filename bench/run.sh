@@ -132,7 +132,12 @@ MACHINE="$(uname -srm); $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | se
 
 # --- drive --------------------------------------------------------------------------------------
 log "running the workloads (rows $ROWS, sections $ONLY)"
-java -Xmx3g -XX:+UseG1GC -cp "$ROOT/bench/target/benchmarks.jar" io.snapsync.bench.load.LoadMain \
+# The driver joins the node's Hazelcast cluster for the event-bus rows: same JVM options as bin/snapsync.
+HZ_OPTS=(--add-modules java.se --add-exports java.base/jdk.internal.ref=ALL-UNNAMED
+  --add-opens java.base/java.lang=ALL-UNNAMED --add-opens java.base/sun.nio.ch=ALL-UNNAMED
+  --add-opens java.management/sun.management=ALL-UNNAMED
+  --add-opens jdk.management/com.sun.management.internal=ALL-UNNAMED)
+java "${HZ_OPTS[@]}" -Xmx3g -XX:+UseG1GC -cp "$ROOT/bench/target/benchmarks.jar" io.snapsync.bench.load.LoadMain \
   --pg-url "jdbc:postgresql://127.0.0.1:$PG_PORT/snapsync" --pg-user bench --pg-password "$PG_PASSWORD" \
   --ss-url "jdbc:postgresql://127.0.0.1:$SS_PORT/snapsync" --ss-user admin --ss-password "$SS_PASSWORD" \
   --cluster-name "$CLUSTER" --cluster-members "127.0.0.1:$HZ_PORT" --client-port "$CLIENT_HZ_PORT" \

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * (3) Parallel consistent dump: one session exports a snapshot of a table of {@code rows} rows
- * (all {@code v = 0}); writers start updating random rows ({@code v = v + 1}, autocommit);
+ * (all {@code v = 0}); writers start setting random rows to {@code v > 0} (autocommit);
  * importers import the snapshot and scan disjoint primary-key ranges. Every importer must see
  * exactly its range with {@code v = 0} (the snapshot, not the writers' commits).
  */
@@ -143,9 +143,10 @@ final class ParallelDump {
       AtomicLong errors, AtomicReference<String> firstError) throws SQLException {
     try (Connection c = target.connect();
         PreparedStatement up = c.prepareStatement(
-            "UPDATE " + TABLE + " SET v = v + 1 WHERE k = ?")) {
+            "UPDATE " + TABLE + " SET v = ? WHERE k = ?")) {
       while (!stop.get()) {
-        up.setLong(1, ThreadLocalRandom.current().nextLong(rows));
+        up.setLong(1, 1 + ThreadLocalRandom.current().nextLong(1_000_000));
+        up.setLong(2, ThreadLocalRandom.current().nextLong(rows));
         try {
           up.executeUpdate();
           commits.incrementAndGet();

@@ -110,12 +110,13 @@ final class Results {
     }
     if (!memory.isEmpty()) {
       sb.append("\n## snapsync memory per session and per live exported snapshot\n\n");
-      sb.append("Used heap of the node after a full GC (jcmd GC.run; GC.heap_info). Sessions are "
+      sb.append("Live heap of the node: total of jcmd GC.class_histogram (reachable objects after a full "
+          + "GC). Sessions are "
           + "event-bus sessions; exports: each session holds an open REPEATABLE READ "
           + "transaction that exported one snapshot. Bytes per item = growth over the base "
           + "(no sessions / sessions without exports) divided by the count; below 1,000 items "
           + "the growth is within the GC noise of a few MB, so no per-item figure is given.\n\n");
-      sb.append("| what | count | used heap MB | bytes per item |\n|---|---:|---:|---:|\n");
+      sb.append("| what | count | live heap MB | bytes per item |\n|---|---:|---:|---:|\n");
       for (MemoryBench.Step s : memory) {
         sb.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %s |%n", s.what(), s.count(),
             s.usedBytes() / 1048576.0, s.count() == 0 ? "base" : s.count() < 1000
