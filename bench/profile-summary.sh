@@ -18,7 +18,7 @@ count() {
 
 summarize() {
   local event="$1" samples="$FILE.$1.txt" total
-  jfr print --events "$event" "$FILE" > "$samples"
+  jfr print --stack-depth 64 --events "$event" "$FILE" > "$samples"
   total="$(grep -c "^$event" "$samples" || true)"
   [[ "$total" -gt 0 ]] || { echo; echo "## $event: no samples"; return; }
   echo
@@ -28,6 +28,11 @@ summarize() {
   echo "## $event — first io.snapsync frame of each sample (our code that led there)"
   awk '/stackTrace = \[/ {s=1; f=0; next} s && /^ *\]/ {if (!f) print "(no io.snapsync frame)"; s=0; next}
        s && /io\.snapsync\./ && !f {l=$0; sub(/^ +/, "", l); sub(/ +line:.*/, "", l); print l; f=1}' \
+    "$samples" | count "$total"
+  echo
+  echo "## $event — first frame in io.snapsync.core / io.snapsync.plugins (the caller above storage)"
+  awk '/stackTrace = \[/ {s=1; f=0; next} s && /^ *\]/ {if (!f) print "(none)"; s=0; next}
+       s && /io\.snapsync\.(core|plugins)\./ && !f {l=$0; sub(/^ +/, "", l); sub(/ +line:.*/, "", l); print l; f=1}' \
     "$samples" | count "$total"
   echo
   echo "## $event — by thread (digits folded)"
@@ -42,7 +47,7 @@ summarize jdk.NativeMethodSample
 # Where threads wait: jdk.ThreadPark (parks of 10 ms or more with the profile settings), total
 # parked seconds by the first io.snapsync frame and by thread; jdk.ThreadStart by starter.
 PARKS="$FILE.parks.txt"
-jfr print --events jdk.ThreadPark "$FILE" > "$PARKS"
+jfr print --stack-depth 64 --events jdk.ThreadPark "$FILE" > "$PARKS"
 echo
 echo "## jdk.ThreadPark — parked seconds by first io.snapsync frame (waits of >= 10 ms)"
 awk '
@@ -56,7 +61,7 @@ awk '
   END {for (k in by) printf "%9.1f s %7d parks  %s\n", by[k], n[k], k}' "$PARKS" | sort -rn | head -"$TOP"
 rm -f "$PARKS"
 STARTS="$FILE.starts.txt"
-jfr print --events jdk.ThreadStart "$FILE" > "$STARTS"
+jfr print --stack-depth 64 --events jdk.ThreadStart "$FILE" > "$STARTS"
 TOTAL_STARTS="$(grep -c '^jdk.ThreadStart' "$STARTS" || true)"
 echo
 echo "## jdk.ThreadStart: $TOTAL_STARTS threads started — by new thread's name (digits folded)"
