@@ -7,11 +7,12 @@ import io.snapsync.plugins.wdr.api.WorkerState;
 import io.snapsync.plugins.wdr.impl.WdrServiceImpl;
 import io.snapsync.plugins.wdr.impl.WorkerSupervisor;
 import io.snapsync.plugins.wdr.testing.Call;
-import io.vertx.core.Promise;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /** Helpers of the kill tests: function calls on real nodes and waits without sleeping. */
 final class KillTesting {
@@ -65,19 +66,19 @@ final class KillTesting {
         .rows(Call.of(node.services(), "admin")).await();
   }
 
-  /** Waits (polling a Vert.x timer, at most 30 s) until {@code condition} holds. */
+  /** Waits (polling every 20 ms on a Vert.x timer, at most 60 s) until {@code condition} holds. */
   static void await(Vertx vertx, BooleanSupplier condition, String what) {
-    Promise<Void> p = Promise.promise();
-    long poll = vertx.setPeriodic(20, id -> {
-      if (condition.getAsBoolean()) {
-        vertx.cancelTimer(id);
-        p.tryComplete();
+    awaitAsync(vertx, () -> Future.succeededFuture(condition.getAsBoolean()), what);
+  }
+
+  /** As {@link #await}, for a condition answered by a future. Call from the test thread. */
+  static void awaitAsync(Vertx vertx, Supplier<Future<Boolean>> condition, String what) {
+    long end = System.nanoTime() + 60_000_000_000L;
+    while (!condition.get().otherwise(false).await()) {
+      if (System.nanoTime() > end) {
+        throw new AssertionError("timed out waiting for " + what);
       }
-    });
-    vertx.setTimer(30_000, id -> {
-      vertx.cancelTimer(poll);
-      p.tryFail("timed out waiting for " + what);
-    });
-    p.future().await();
+      vertx.timer(20).await();
+    }
   }
 }
