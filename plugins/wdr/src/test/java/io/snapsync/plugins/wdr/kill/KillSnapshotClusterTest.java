@@ -9,10 +9,14 @@ import static io.snapsync.plugins.wdr.kill.KillTesting.table;
 import static io.snapsync.plugins.wdr.kill.KillTesting.wdr;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.snapsync.core.error.SnapsyncException;
 import io.snapsync.core.node.Node;
+import io.snapsync.core.session.Session;
 import io.snapsync.core.plugin.Collectors;
 import io.snapsync.core.testing.TestNodes;
 import io.snapsync.plugins.wdr.api.WdrService;
@@ -191,5 +195,25 @@ class KillSnapshotClusterTest {
     }
     assertFalse(table(cn1, "snapshot_workers").stream()
         .anyMatch(r -> !"RUNNING".equals(r.get(4))));
+  }
+
+  @Test
+  void coordinatorOnlyFunctionsRunOnTheSessionsCoordinator() {
+    Session s = cn2.sessions().orElseThrow().open(TestNodes.ADMIN, TestNodes.ADMIN_PASSWORD,
+        null).await();
+    assertEquals("kill_snapshot",
+        s.execute("SELECT kill_snapshot('local')").await().get(0).columns().get(0).name());
+    assertEquals(WorkerState.STOPPED, state(cn2));
+    assertEquals(WorkerState.RUNNING, state(cn1));
+    SnapsyncException e = assertInstanceOf(SnapsyncException.class, assertThrows(Exception.class,
+        () -> s.execute("SELECT create_wdr_snapshot()").await()));
+    assertEquals("wdr.create.worker_not_running", e.message().id());
+    s.execute("SELECT kill_snapshot($1)", List.of("global")).await();
+    for (Node n : List.of(cn1, cn2, cn3)) {
+      assertEquals(WorkerState.STOPPED, state(n), n.info().name());
+    }
+    assertEquals(List.of(List.of(4L)),
+        s.execute("SELECT count(*) FROM cluster_nodes").await().get(0).rows());
+    s.close().await();
   }
 }
