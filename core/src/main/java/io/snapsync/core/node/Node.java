@@ -66,6 +66,9 @@ public final class Node {
   private Store store;
   private SqlLayer sql;
   private EventBusApi api;
+  private io.snapsync.core.cluster.ClusterMembership membership;
+  private io.snapsync.core.cluster.RemoteSessionManager remoteSessions;
+  private io.snapsync.core.cluster.BackendEndpoint backend;
   private String apiDeployment;
   private volatile boolean closed;
 
@@ -144,13 +147,16 @@ public final class Node {
           .service(Collectors.class, collectors)
           .build();
       services.registerService(Node.class, this);
+      membership = io.snapsync.core.cluster.ClusterMembership.install(vertx, services);
       registerPlugins();
       services.settings().applyConfig(config.settings(), config.source());
       return null;
     }, false)
         .compose(v -> services.settings().attach(vertx, info.name(), services.dataDirectory()))
         .compose(v -> info.dataNode() ? openDatabase() : Future.succeededFuture())
+        .compose(v -> clusterSessions())
         .compose(v -> deployApi())
+        .compose(v -> membership.join())
         .compose(v -> startPlugins())
         .map(v -> {
           watchMembership();
@@ -197,6 +203,24 @@ public final class Node {
       }
       return null;
     }, false);
+  }
+
+  /**
+   * A data node serves backend sessions to coordinators without storage; such a coordinator
+   * runs its sessions there (io.snapsync.core.cluster).
+   */
+  private Future<Void> clusterSessions() {
+    if (sql != null) {
+      backend = new io.snapsync.core.cluster.BackendEndpoint(vertx, config.name(),
+          sql.sessions(), services.catalog());
+      return backend.start(membership);
+    }
+    if (services.node().coordinator()) {
+      remoteSessions = new io.snapsync.core.cluster.RemoteSessionManager(services, membership,
+          config.requestTimeoutMillis());
+      services.registerService(SessionManager.class, remoteSessions);
+    }
+    return Future.succeededFuture();
   }
 
   private Future<Void> deployApi() {
@@ -269,9 +293,15 @@ public final class Node {
     return services.node();
   }
 
-  /** The session manager of a coordinator that is also a data node. */
+  /**
+   * The session manager: local on a data node, over the data node on a coordinator without
+   * storage.
+   */
   public Optional<SessionManager> sessions() {
-    return sql == null ? Optional.empty() : Optional.ofNullable(sql.sessions());
+    if (sql == null) {
+      return Optional.ofNullable(remoteSessions);
+    }
+    return Optional.ofNullable(sql.sessions());
   }
 
   /** The event-bus API verticle, when this node serves sessions. */
@@ -306,8 +336,14 @@ public final class Node {
     for (PluginLoader.Found f : reversed) {
       chain = chain.compose(v -> safe(() -> f.extension().stop()));
     }
+    if (membership != null) {
+      chain = chain.compose(v -> safe(membership::leave));
+    }
     if (apiDeployment != null) {
       chain = chain.compose(v -> safe(() -> vertx.undeploy(apiDeployment)));
+    }
+    if (backend != null) {
+      chain = chain.compose(v -> safe(backend::stop));
     }
     chain = chain.compose(v -> sessions().map(sm -> safe(sm::closeAll))
         .orElse(Future.succeededFuture()));
