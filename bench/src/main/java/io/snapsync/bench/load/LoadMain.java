@@ -22,7 +22,8 @@ import java.util.Map;
  * ss-password, cluster-name, cluster-members, client-port, node-pid, rows (dump table size),
  * clients (comma list, default 1,8,64), warmup-ms, measure-ms, session-steps (comma list),
  * machine (a description for the header), out, only (comma list of sections: export, import,
- * select1, dump, eventbus, wdr, memory).
+ * select1, dump, eventbus, wdr, memory, kill), cluster-results (the Markdown table printed by
+ * {@link io.snapsync.bench.cluster.ClusterBench}, taken into the results).
  */
 public final class LoadMain {
 
@@ -141,8 +142,9 @@ public final class LoadMain {
       results.add(new Results.Row("WDR report (all, cluster)", Results.SS, 1, w.report(),
           "reports/s", String.format(Locale.ROOT, "%,d characters of HTML", w.reportChars())));
     }
-    results.note("global kill latency (kill_snapshot('global') on a 3-coordinator cluster): "
-        + a.getOrDefault("kill-note", "not measured: kill_snapshot is not in this build"));
+    if (only.contains("kill")) {
+      ClusterRows.add(results, a.get("cluster-results"));
+    }
 
     String header = "# snapsync vs PostgreSQL — results\n\n"
         + "- run: " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\n"
