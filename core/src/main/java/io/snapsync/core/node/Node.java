@@ -68,6 +68,9 @@ public final class Node {
   private Store store;
   private SqlLayer sql;
   private EventBusApi api;
+  private io.snapsync.core.cluster.ClusterMembership membership;
+  private io.snapsync.core.cluster.RemoteSessionManager remoteSessions;
+  private io.snapsync.core.cluster.BackendEndpoint backend;
   private String apiDeployment;
   private volatile boolean closed;
 
@@ -146,6 +149,7 @@ public final class Node {
           .service(Collectors.class, collectors)
           .build();
       services.registerService(Node.class, this);
+      membership = io.snapsync.core.cluster.ClusterMembership.install(vertx, services);
       registerPlugins();
       services.settings().applyConfig(config.settings(), config.source());
       return null;
@@ -153,7 +157,9 @@ public final class Node {
         .compose(v -> checkUniqueName())
         .compose(v -> services.settings().attach(vertx, info.name(), services.dataDirectory()))
         .compose(v -> info.dataNode() ? openDatabase() : Future.succeededFuture())
+        .compose(v -> clusterSessions())
         .compose(v -> deployApi())
+        .compose(v -> membership.join())
         .compose(v -> startPlugins())
         .map(v -> {
           services.settings().requireNoPending();
@@ -221,6 +227,24 @@ public final class Node {
       }
       return null;
     }, false);
+  }
+
+  /**
+   * A data node serves backend sessions to coordinators without storage; such a coordinator
+   * runs its sessions there (io.snapsync.core.cluster).
+   */
+  private Future<Void> clusterSessions() {
+    if (sql != null) {
+      backend = new io.snapsync.core.cluster.BackendEndpoint(vertx, config.name(),
+          sql.sessions(), services.catalog());
+      return backend.start(membership);
+    }
+    if (services.node().coordinator()) {
+      remoteSessions = new io.snapsync.core.cluster.RemoteSessionManager(services, membership,
+          config.requestTimeoutMillis());
+      services.registerService(SessionManager.class, remoteSessions);
+    }
+    return Future.succeededFuture();
   }
 
   private Future<Void> deployApi() {
@@ -292,9 +316,9 @@ public final class Node {
   }
 
   /**
-   * The node's session manager: the local SQL layer's on a data node; on a node without
-   * storage, one an extension registered as a service ({@code SessionManager.class}) during
-   * {@code register}, e.g. sessions forwarded to the data node.
+   * The node's session manager: the local SQL layer's on a data node; on a coordinator
+   * without storage, sessions run over the data node (registered as the
+   * {@code SessionManager.class} service, which an extension may also provide).
    */
   public Optional<SessionManager> sessions() {
     if (sql != null) {
@@ -335,8 +359,14 @@ public final class Node {
     for (PluginLoader.Found f : reversed) {
       chain = chain.compose(v -> safe(() -> f.extension().stop()));
     }
+    if (membership != null) {
+      chain = chain.compose(v -> safe(membership::leave));
+    }
     if (apiDeployment != null) {
       chain = chain.compose(v -> safe(() -> vertx.undeploy(apiDeployment)));
+    }
+    if (backend != null) {
+      chain = chain.compose(v -> safe(backend::stop));
     }
     chain = chain.compose(v -> sessions().map(sm -> safe(sm::closeAll))
         .orElse(Future.succeededFuture()));

@@ -1,0 +1,132 @@
+package io.snapsync.core.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.snapsync.core.config.NodeConfig;
+import io.snapsync.core.error.SnapsyncException;
+import io.snapsync.core.eventbus.SnapsyncClient;
+import io.snapsync.core.node.Node;
+import io.snapsync.core.session.Session;
+import io.snapsync.core.testing.TestNodes;
+import io.vertx.core.json.JsonArray;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Role split: a data node (dn1, the database) and two coordinators without storage (cn1, cn2)
+ * whose sessions run in backend sessions on dn1 over the event bus. Losing the data node
+ * gives 08006; nothing committed is lost and the sessions resume once it is back.
+ */
+class CoordinatorSessionsTest {
+
+  @TempDir
+  static Path dir;
+  static NodeConfig dnConfig;
+  static Node dn1;
+  static Node cn1;
+  static Node cn2;
+
+  @BeforeAll
+  static void start() {
+    String cluster = TestNodes.clusterName();
+    List<Integer> ports = List.of(TestNodes.freePort(), TestNodes.freePort(),
+        TestNodes.freePort());
+    dnConfig = TestNodes.clusterConfig(dir, "dn1", "datanode", cluster, ports.get(0), ports);
+    dn1 = Node.start(dnConfig).await();
+    cn1 = Node.start(TestNodes.clusterConfig(dir, "cn1", "coordinator", cluster, ports.get(1),
+        ports)).await();
+    cn2 = Node.start(TestNodes.clusterConfig(dir, "cn2", "coordinator", cluster, ports.get(2),
+        ports)).await();
+  }
+
+  @AfterAll
+  static void stop() {
+    for (Node n : new Node[] {cn2, cn1, dn1}) {
+      if (n != null) {
+        n.close().await();
+      }
+    }
+  }
+
+  private static Session open(Node cn) {
+    return cn.sessions().orElseThrow().open(TestNodes.ADMIN, TestNodes.ADMIN_PASSWORD, null)
+        .await();
+  }
+
+  @Test
+  void coordinatorsWithoutStorageShareTheDataNodesDatabase() {
+    assertTrue(cn1.store().isEmpty());
+    Session a = open(cn1);
+    Session b = open(cn2);
+    a.execute("CREATE TABLE shared (k int PRIMARY KEY, v text)").await();
+    a.execute("INSERT INTO shared VALUES (1, 'one'), (2, 'two')").await();
+    assertEquals(List.of(List.of(2L)),
+        b.execute("SELECT count(*) FROM shared").await().get(0).rows());
+
+    // An exported snapshot is imported from the other coordinator.
+    a.execute("BEGIN ISOLATION LEVEL REPEATABLE READ").await();
+    String id = (String) a.execute("SELECT pg_export_snapshot()").await().get(0).rows().get(0)
+        .get(0);
+    b.execute("INSERT INTO shared VALUES (3, 'three')").await();
+    Session c = open(cn2);
+    c.execute("BEGIN ISOLATION LEVEL REPEATABLE READ").await();
+    c.execute("SET TRANSACTION SNAPSHOT '" + id + "'").await();
+    assertEquals(List.of(List.of(2L)),
+        c.execute("SELECT count(*) FROM shared").await().get(0).rows());
+    c.execute("COMMIT").await();
+    a.execute("COMMIT").await();
+
+    SnapsyncException e = assertInstanceOf(SnapsyncException.class, assertThrows(Exception.class,
+        () -> b.execute("SELECT * FROM nowhere").await()));
+    assertEquals("42P01", e.sqlState());
+    SnapsyncException dup = assertInstanceOf(SnapsyncException.class,
+        assertThrows(Exception.class,
+            () -> b.execute("INSERT INTO shared VALUES (1, 'again')").await()));
+    assertEquals("23505", dup.sqlState());
+    a.close().await();
+    b.close().await();
+    c.close().await();
+  }
+
+  @Test
+  void eventBusClientsReachCoordinatorsWithoutStorage() {
+    SnapsyncClient client = new SnapsyncClient(dn1.vertx(), 30_000);
+    SnapsyncClient.ClientSession s = client.open("cn2", TestNodes.ADMIN,
+        TestNodes.ADMIN_PASSWORD, null).await();
+    assertEquals("cn2", s.node());
+    JsonArray rows = s.rows("SELECT name, role FROM cluster_nodes").await();
+    assertEquals(3, rows.size());
+    s.close().await();
+  }
+
+  @Test
+  void losingTheDataNodeGives08006AndServiceResumesWhenItReturns() {
+    Session a = open(cn1);
+    a.execute("CREATE TABLE durable (k int PRIMARY KEY)").await();
+    a.execute("INSERT INTO durable VALUES (1), (2), (3)").await();
+    dn1.close().await();
+    dn1 = null;
+    SnapsyncException lost = assertInstanceOf(SnapsyncException.class,
+        assertThrows(Exception.class, () -> a.execute("SELECT count(*) FROM durable").await()));
+    assertEquals("08006", lost.sqlState());
+    SnapsyncException none = assertInstanceOf(SnapsyncException.class,
+        assertThrows(Exception.class, () -> open(cn2)));
+    assertEquals("08006", none.sqlState());
+
+    dn1 = Node.start(dnConfig).await();
+    assertEquals(List.of(List.of(3L)),
+        a.execute("SELECT count(*) FROM durable").await().get(0).rows());
+    Session b = open(cn2);
+    assertEquals(List.of(List.of(3L)),
+        b.execute("SELECT count(*) FROM durable").await().get(0).rows());
+    a.close().await();
+    b.close().await();
+  }
+}
