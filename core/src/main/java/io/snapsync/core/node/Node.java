@@ -66,6 +66,7 @@ public final class Node {
   private Store store;
   private SqlLayer sql;
   private EventBusApi api;
+  private io.snapsync.core.cluster.ClusterMembership membership;
   private String apiDeployment;
   private volatile boolean closed;
 
@@ -144,6 +145,7 @@ public final class Node {
           .service(Collectors.class, collectors)
           .build();
       services.registerService(Node.class, this);
+      membership = io.snapsync.core.cluster.ClusterMembership.install(vertx, services);
       registerPlugins();
       services.settings().applyConfig(config.settings(), config.source());
       return null;
@@ -151,6 +153,7 @@ public final class Node {
         .compose(v -> services.settings().attach(vertx, info.name(), services.dataDirectory()))
         .compose(v -> info.dataNode() ? openDatabase() : Future.succeededFuture())
         .compose(v -> deployApi())
+        .compose(v -> membership.join())
         .compose(v -> startPlugins())
         .map(v -> {
           watchMembership();
@@ -305,6 +308,9 @@ public final class Node {
     java.util.Collections.reverse(reversed);
     for (PluginLoader.Found f : reversed) {
       chain = chain.compose(v -> safe(() -> f.extension().stop()));
+    }
+    if (membership != null) {
+      chain = chain.compose(v -> safe(membership::leave));
     }
     if (apiDeployment != null) {
       chain = chain.compose(v -> safe(() -> vertx.undeploy(apiDeployment)));
