@@ -1,5 +1,6 @@
 package io.snapsync.console;
 
+import io.snapsync.core.cluster.ClusterMembership;
 import io.snapsync.core.error.SnapsyncException;
 import io.snapsync.core.eventbus.ResultJson;
 import io.snapsync.core.session.Session;
@@ -289,7 +290,7 @@ final class ConsoleSocket {
    * coordinator's worker state, last snapshot it took and the next periodic due time.
    */
   private Future<JsonObject> overview() {
-    return wdr().compose(w -> new NodeDirectory(ctx.vertx()).liveNodes().compose(nodes ->
+    return wdr().compose(w -> clusterNodes().compose(nodes ->
         w.requests().compose(reqs -> w.listSnapshots().compose(snaps -> {
           Map<String, RequestOutcome> lastTaken = new HashMap<>();
           for (RequestOutcome r : reqs) {
@@ -304,8 +305,8 @@ final class ConsoleSocket {
           long now = server.now();
           long nextDue = interval > 0 ? (now / interval + 1) * interval : 0;
           List<Future<JsonObject>> rows = new ArrayList<>();
-          nodes.forEach((name, role) -> rows.add(nodeRow(name, role, lastTaken.get(name),
-              byId, enabled ? nextDue : null)));
+          nodes.forEach(n -> rows.add(nodeRow(n, lastTaken.get(n.getString("node")), byId,
+              enabled ? nextDue : null)));
           return Future.join(rows).map(cf -> {
             JsonArray a = new JsonArray();
             rows.forEach(r -> a.add(r.result()));
@@ -319,10 +320,31 @@ final class ConsoleSocket {
         }))));
   }
 
-  private Future<JsonObject> nodeRow(String name, String role, RequestOutcome lastTaken,
+  /**
+   * The cluster's nodes as {@code {node, role, address, up}}: from the core's cluster
+   * membership (which also lists nodes that left), else from the WDR node directory.
+   */
+  private Future<List<JsonObject>> clusterNodes() {
+    var membership = ctx.service(ClusterMembership.class);
+    if (membership.isPresent()) {
+      return membership.get().nodes().map(list -> list.stream().map(n -> new JsonObject()
+          .put("node", n.name()).put("role", n.role()).put("address", n.address())
+          .put("up", n.up())).toList());
+    }
+    return new NodeDirectory(ctx.vertx()).liveNodes().map(m -> m.entrySet().stream()
+        .map(e -> new JsonObject().put("node", e.getKey()).put("role", e.getValue())
+            .put("up", true)).toList());
+  }
+
+  private Future<JsonObject> nodeRow(JsonObject n, RequestOutcome lastTaken,
       Map<Long, SnapshotInfo> byId, Long nextDue) {
+    String name = n.getString("node");
+    String role = n.getString("role");
     JsonObject row = new JsonObject().put("node", name).put("role", role)
-        .put("self", name.equals(ctx.node().name()));
+        .put("address", n.getString("address")).put("self", name.equals(ctx.node().name()));
+    if (!n.getBoolean("up", true)) {
+      return Future.succeededFuture(row.put("health", "left").put("worker", (String) null));
+    }
     if (role == null || !role.contains("coordinator")) {
       return Future.succeededFuture(row.put("health", "up").put("worker", (String) null));
     }

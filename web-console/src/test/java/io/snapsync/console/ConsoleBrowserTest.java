@@ -235,8 +235,12 @@ class ConsoleBrowserTest {
     js("document.getElementById('action-result').textContent = ''");
     driver.findElement(By.id("confirm-kill-ok")).click();
     String shown = resultText();
+    // the worker state arrives live in the cluster view
+    tab("tab-overview");
+    wait.until(d -> d.findElement(By.id("nodes")).getText().contains("STOPPED"));
     String expected = expectedKillText("local");
     assertTrue(shown.startsWith(expected), shown + " / expected " + expected);
+    screenshot("killed");
   }
 
   /** What {@code SELECT kill_snapshot(scope)} answers a SYSADMIN session right now. */

@@ -124,14 +124,16 @@ class ConsoleSecurityTest {
     CompletableFuture<JsonObject> reply = new CompletableFuture<>();
     ws.textMessageHandler(t -> {
       JsonObject j = new JsonObject(t);
-      if ("hello".equals(j.getString("event"))) {
+      if (Integer.valueOf(6).equals(j.getInteger("id"))) {
         hello.complete(j);
       } else if (Integer.valueOf(7).equals(j.getInteger("id"))) {
         reply.complete(j);
       }
     });
+    ws.writeTextMessage(new JsonObject().put("id", 6).put("op", "whoami").encode());
     ws.writeTextMessage(new JsonObject().put("id", 7).put("op", "no_such_op").encode());
-    assertEquals("admin", hello.get(10, TimeUnit.SECONDS).getJsonObject("data").getString("user"));
+    assertEquals("admin", hello.get(10, TimeUnit.SECONDS).getJsonObject("result")
+        .getString("user"));
     JsonObject r = reply.get(10, TimeUnit.SECONDS);
     assertFalse(r.getBoolean("ok"));
     assertEquals("unknown console operation \"no_such_op\"",

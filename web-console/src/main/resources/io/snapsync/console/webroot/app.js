@@ -179,8 +179,8 @@
       $('overview-summary').textContent = o.nodes.length + ' live node(s); enable_wdr_snapshot = '
         + (o.enable_wdr_snapshot ? 'on' : 'off') + ', wdr_snapshot_interval = ' + o.wdr_snapshot_interval
         + '; ' + o.snapshots + ' stored snapshot(s).';
-      renderTable($('nodes'), ['node', 'role', 'health', 'latency (ms)', 'worker', 'last snapshot', 'next due'],
-        o.nodes.map((n) => [n.node + (n.self ? ' (this node)' : ''), n.role, n.health + (n.health_detail ? ': ' + n.health_detail : ''),
+      renderTable($('nodes'), ['node', 'role', 'address', 'health', 'latency (ms)', 'worker', 'last snapshot', 'next due'],
+        o.nodes.map((n) => [n.node + (n.self ? ' (this node)' : ''), n.role, n.address || '', n.health + (n.health_detail ? ': ' + n.health_detail : ''),
           n.latency_ms === undefined ? '' : n.latency_ms, n.worker || '',
           n.last_snapshot_id ? '#' + n.last_snapshot_id + ' at ' + fmtTime(n.last_snapshot_at) : '',
           n.next_due ? fmtTime(n.next_due) : '']),
