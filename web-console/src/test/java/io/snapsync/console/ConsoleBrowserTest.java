@@ -226,6 +226,13 @@ class ConsoleBrowserTest {
         + ".data.labels.length")).intValue() >= 3, "one point per pair of snapshots");
     js("document.getElementById('report-info').scrollIntoView()");
     screenshot("report");
+    // the full HTML report in its frame (served with the sign-in cookie, sandboxed)
+    WebElement frame = driver.findElement(By.id("report-frame"));
+    js("arguments[0].scrollIntoView()", frame);
+    driver.switchTo().frame(frame);
+    wait.until(d -> d.findElement(By.tagName("body")).getText().contains("Load Profile"));
+    driver.switchTo().defaultContent();
+    screenshot("report-html");
     js("window.scrollTo(0, 0)");
 
     // kill local: confirmation dialog, then the exact text the SQL returns
@@ -308,12 +315,33 @@ class ConsoleBrowserTest {
   }
 
   @Test
+  void messagesInSimplifiedChinese() {
+    new Select(driver.findElement(By.id("login-lang"))).selectByValue("zh_CN.UTF-8");
+    signIn("monitor", ConsoleTestNode.MONITOR_PW);
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("app")));
+    driver.findElement(By.id("take-snapshot")).click();
+    String text = actionResult();
+    assertFalse(text.contains("permission denied"), text);
+    assertTrue(text.contains("42501"), text);
+  }
+
+  @Test
   void monadminSeesTheConsoleButCannotTakeSnapshots() {
     signIn("monitor", ConsoleTestNode.MONITOR_PW);
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("app")));
     assertFalse(driver.findElement(By.id("setting-save")).isEnabled());
     driver.findElement(By.id("take-snapshot")).click();
     assertTrue(actionResult().endsWith("permission denied for create WDR Snapshot"));
+    // keyboard: arrow keys move between tabs; Escape cancels the kill confirmation
+    driver.findElement(By.id("tab-settings")).click();
+    driver.findElement(By.id("tab-settings")).sendKeys(Keys.ARROW_RIGHT);
+    wait.until(d -> "true".equals(d.findElement(By.id("tab-sql")).getAttribute("aria-selected")));
+    driver.findElement(By.id("kill-global")).click();
+    wait.until(d -> d.switchTo().activeElement().getAttribute("id").equals("confirm-kill-cancel"));
+    driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("confirm-kill")));
+    assertTrue(driver.findElement(By.id("action-result")).getText()
+        .endsWith("permission denied for create WDR Snapshot"), "nothing ran");
     driver.findElement(By.id("logout")).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
   }

@@ -102,7 +102,8 @@
     $('login-error').textContent = '';
     $('login-submit').disabled = true;
     try {
-      const me = await post('/api/login', { user: $('login-user').value, password: $('login-password').value });
+      const me = await post('/api/login', { user: $('login-user').value, password: $('login-password').value,
+        lc_messages: $('login-lang').value });
       $('login-password').value = '';
       signedIn(me);
     } catch (err) {
@@ -204,10 +205,12 @@
     return promise.then((r) => {
       out.textContent = '';
       const text = r.text === null || r.text === undefined ? '(' + r.commandTag + ')' : r.text;
-      out.append(el('span', { class: 'badge text-bg-success me-2', text: 'OK' }), el('span', { class: 'result-text', text }));
+      out.append(el('span', { class: 'badge text-bg-success me-2', text: 'OK' }),
+        el('span', { class: 'text-body-secondary me-2', text: statement + ' →' }), el('span', { class: 'result-text', text }));
       (r.notices || []).forEach((n) => out.append(el('div', { text: n.severity + ': ' + n.message })));
     }, (err) => {
       showError(out, err);
+      out.insertBefore(el('span', { class: 'text-body-secondary me-2', text: statement + ' →' }), out.lastChild);
     });
   }
   $('take-snapshot').addEventListener('click', () => {
