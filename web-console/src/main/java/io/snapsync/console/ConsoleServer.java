@@ -66,6 +66,7 @@ public final class ConsoleServer {
   private final Map<String, ConsoleSession> sessions = new ConcurrentHashMap<>();
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
   private final String indexHtml;
+  private final java.time.Clock clock;
   private HttpServer server;
   private long sweepTimer = -1;
 
@@ -75,6 +76,8 @@ public final class ConsoleServer {
     this.vertx = ctx.vertx();
     this.sessionManager = ctx.sessions().orElseThrow();
     this.indexHtml = loadIndex();
+    this.clock = ctx.service(io.snapsync.core.node.Node.class).map(n -> n.services().clock())
+        .orElse(java.time.Clock.systemUTC());
   }
 
   /** Starts the console of a coordinator node. */
@@ -254,8 +257,15 @@ public final class ConsoleServer {
   }
 
   private void me(RoutingContext rc) {
+    Cookie c = rc.request().getCookie(COOKIE);
+    ConsoleSession known = c == null ? null : sessions.get(c.getValue());
+    if (known != null && (expired(known) || !isAdmin(known.user))) {
+      // end it (and its SQL sessions) before answering
+      end(known).onComplete(ar -> fail(rc, 401, ConsoleErrors.notSignedIn(), null));
+      return;
+    }
     ConsoleSession s = sessionOf(rc.request());
-    if (s == null || !isAdmin(s.user)) {
+    if (s == null) {
       fail(rc, 401, ConsoleErrors.notSignedIn(), null);
       return;
     }
@@ -400,8 +410,9 @@ public final class ConsoleServer {
         .end(new JsonObject().put("error", e.toJson(ctx.catalog(), lc)).encode());
   }
 
+  /** The node's clock (idle expiry of sign-ins, next due times). */
   long now() {
-    return System.currentTimeMillis();
+    return clock.millis();
   }
 
   static String token() {

@@ -28,6 +28,10 @@ final class ConsoleTestNode implements AutoCloseable {
   }
 
   static ConsoleTestNode start(Path dir, JsonObject consoleConfig) {
+    return start(dir, consoleConfig, java.time.Clock.systemUTC());
+  }
+
+  static ConsoleTestNode start(Path dir, JsonObject consoleConfig, java.time.Clock clock) {
     JsonObject console = new JsonObject().put("port", 0).put("liveRefreshMillis", 300)
         .mergeIn(consoleConfig == null ? new JsonObject() : consoleConfig);
     NodeConfig config = NodeConfig.of(new JsonObject()
@@ -43,7 +47,7 @@ final class ConsoleTestNode implements AutoCloseable {
                 .add(user("admin", ADMIN_PW, new JsonArray().add("SYSADMIN")))
                 .add(user("monitor", MONITOR_PW, new JsonArray().add("MONADMIN")))
                 .add(user("alice", ALICE_PW, new JsonArray())))), "test");
-    return new ConsoleTestNode(Node.start(config).await());
+    return new ConsoleTestNode(Node.start(config, clock).await());
   }
 
   private static JsonObject user(String name, String password, JsonArray roles) {
