@@ -11,7 +11,6 @@ import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.net.SelfSignedCertificate;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -20,19 +19,31 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The console over TLS (PEM certificate and key from plugins.console.tls). */
+/** The console over TLS (a PKCS#12 key store from plugins.console.tls). */
 class ConsoleTlsTest {
 
   @TempDir
   Path dir;
 
+  /** A self-signed PKCS#12 key store made with the JDK's keytool. */
+  private Path keyStore() throws Exception {
+    Path ks = dir.resolve("console.p12");
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool")
+        .toString(), "-genkeypair", "-alias", "console", "-keyalg", "EC", "-groupname",
+        "secp256r1", "-dname", "CN=localhost", "-validity", "2", "-storetype", "PKCS12",
+        "-keystore", ks.toString(), "-storepass", "secret", "-keypass", "secret")
+        .redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes());
+    assertEquals(0, p.waitFor(), out);
+    return ks;
+  }
+
   @Test
-  void servesHttpsWithSecureCookieAndWss() {
-    SelfSignedCertificate cert = SelfSignedCertificate.create("localhost");
+  void servesHttpsWithSecureCookieAndWss() throws Exception {
+    Path ks = keyStore();
     Vertx vertx = Vertx.vertx();
     try (ConsoleTestNode node = ConsoleTestNode.start(dir, new JsonObject().put("tls",
-        new JsonObject().put("certPath", cert.certificatePath())
-            .put("keyPath", cert.privateKeyPath())))) {
+        new JsonObject().put("keyStorePath", ks.toString()).put("keyStorePassword", "secret")))) {
       assertTrue(node.console.tls());
       assertTrue(node.console.url().startsWith("https://"));
       WebClient http = WebClient.create(vertx, new WebClientOptions().setSsl(true)
