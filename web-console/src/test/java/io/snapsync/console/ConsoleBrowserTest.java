@@ -42,8 +42,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class ConsoleBrowserTest {
 
-  private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-  private static final String CHROMIUM = "/usr/bin/chromium";
+  private static final String CHROMEDRIVER =
+      System.getProperty("console.chromedriver", "/usr/bin/chromedriver");
+  private static final String CHROMIUM = System.getProperty("console.chromium", "/usr/bin/chromium");
 
   @TempDir
   static Path dir;

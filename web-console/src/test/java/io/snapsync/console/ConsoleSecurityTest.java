@@ -142,6 +142,41 @@ class ConsoleSecurityTest {
   }
 
   @Test
+  void reportAndPromptErrorsCarryTheNodesMessages() throws Exception {
+    String c = cookie(login("monitor", ConsoleTestNode.MONITOR_PW, origin()));
+    WebSocket ws = connect(c, origin()).await();
+    java.util.Map<Integer, CompletableFuture<JsonObject>> replies = new java.util.HashMap<>();
+    for (int i = 1; i <= 4; i++) {
+      replies.put(i, new CompletableFuture<>());
+    }
+    ws.textMessageHandler(t -> {
+      JsonObject j = new JsonObject(t);
+      Integer id = j.getInteger("id");
+      if (id != null && replies.containsKey(id)) {
+        replies.get(id).complete(j);
+      }
+    });
+    ws.writeTextMessage(new JsonObject().put("id", 1).put("op", "report").put("begin", 100)
+        .put("end", 101).encode());
+    ws.writeTextMessage(new JsonObject().put("id", 2).put("op", "report").put("begin", 1)
+        .put("end", 2).put("type", "bogus").encode());
+    ws.writeTextMessage(new JsonObject().put("id", 3).put("op", "sql")
+        .put("sql", "SELECT * FROM no_such_table").encode());
+    ws.writeTextMessage(new JsonObject().put("id", 4).put("op", "kill").put("scope", "everywhere")
+        .encode());
+    JsonObject r1 = replies.get(1).get(10, TimeUnit.SECONDS);
+    assertEquals("snapshot id is invalid", r1.getJsonObject("error").getString("message"));
+    JsonObject r2 = replies.get(2).get(10, TimeUnit.SECONDS);
+    assertFalse(r2.getBoolean("ok"));
+    JsonObject r3 = replies.get(3).get(10, TimeUnit.SECONDS);
+    assertTrue(r3.getBoolean("ok"), "the prompt answers with the error inside the result");
+    assertEquals("42P01", r3.getJsonObject("result").getJsonObject("error").getString("sqlState"));
+    JsonObject r4 = replies.get(4).get(10, TimeUnit.SECONDS);
+    assertEquals("08P01", r4.getJsonObject("error").getString("sqlState"));
+    ws.close().await();
+  }
+
+  @Test
   void monadminMayReadButNotChangeSettings() throws Exception {
     String c = cookie(login("monitor", ConsoleTestNode.MONITOR_PW, origin()));
     WebSocket ws = connect(c, origin()).await();
