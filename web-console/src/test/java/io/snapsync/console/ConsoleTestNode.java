@@ -24,7 +24,7 @@ final class ConsoleTestNode implements AutoCloseable {
 
   private ConsoleTestNode(Node node) {
     this.node = node;
-    this.console = node.services().service(ConsoleServer.class).orElseThrow();
+    this.console = node.services().service(ConsoleServer.class).orElse(null);
   }
 
   static ConsoleTestNode start(Path dir, JsonObject consoleConfig) {
@@ -32,12 +32,18 @@ final class ConsoleTestNode implements AutoCloseable {
   }
 
   static ConsoleTestNode start(Path dir, JsonObject consoleConfig, java.time.Clock clock) {
+    return start(dir, consoleConfig, clock, new JsonObject().put("cluster",
+        new JsonObject().put("enabled", false)));
+  }
+
+  /** {@code overrides} are merged over the test configuration (node, cluster, ...). */
+  static ConsoleTestNode start(Path dir, JsonObject consoleConfig, java.time.Clock clock,
+      JsonObject overrides) {
     JsonObject console = new JsonObject().put("port", 0).put("liveRefreshMillis", 300)
         .mergeIn(consoleConfig == null ? new JsonObject() : consoleConfig);
     NodeConfig config = NodeConfig.of(new JsonObject()
         .put("dataDirectory", dir.resolve("data").toString())
         .put("pluginDirectory", dir.resolve("plugins").toString())
-        .put("cluster", new JsonObject().put("enabled", false))
         .put("plugins", new JsonObject()
             .put("wdr", new JsonObject().put("tickMillis", 0))
             .put("pgwire", new JsonObject().put("port", 0))
@@ -46,7 +52,8 @@ final class ConsoleTestNode implements AutoCloseable {
             .put("users", new JsonArray()
                 .add(user("admin", ADMIN_PW, new JsonArray().add("SYSADMIN")))
                 .add(user("monitor", MONITOR_PW, new JsonArray().add("MONADMIN")))
-                .add(user("alice", ALICE_PW, new JsonArray())))), "test");
+                .add(user("alice", ALICE_PW, new JsonArray()))))
+        .mergeIn(overrides, true), "test");
     return new ConsoleTestNode(Node.start(config, clock).await());
   }
 
