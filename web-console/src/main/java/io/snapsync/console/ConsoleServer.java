@@ -65,6 +65,8 @@ public final class ConsoleServer {
   private final SessionManager sessionManager;
   private final Map<String, ConsoleSession> sessions = new ConcurrentHashMap<>();
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
+  /** Failed sign-ins by remote host: {window start millis, count}. */
+  private final Map<String, long[]> loginFailures = new ConcurrentHashMap<>();
   private final String indexHtml;
   private final java.time.Clock clock;
   private HttpServer server;
@@ -213,6 +215,12 @@ public final class ConsoleServer {
       return;
     }
     String lc = body.getValue("lc_messages") instanceof String s ? s : null;
+    String from = rc.request().remoteAddress() == null ? "?" : rc.request().remoteAddress().host();
+    long[] f = loginFailures.get(from);
+    if (f != null && now() - f[0] < 60_000L && f[1] >= options.loginFailureLimit()) {
+      fail(rc, 429, SnapsyncException.error("28000", "console.too_many_failures", from), lc);
+      return;
+    }
     JsonObject sessionOptions = new JsonObject().put("application_name", "snapsync-console");
     if (lc != null) {
       sessionOptions.put("lc_messages", lc);
@@ -229,11 +237,16 @@ public final class ConsoleServer {
     }).onComplete(ar -> {
       if (ar.failed()) {
         SnapsyncException e = ConsoleErrors.of(ar.cause());
+        if ("28P01".equals(e.sqlState())) {
+          loginFailures.compute(from, (k, v) -> v == null || now() - v[0] >= 60_000L
+              ? new long[] {now(), 1} : new long[] {v[0], v[1] + 1});
+        }
         fail(rc, "28P01".equals(e.sqlState()) ? 401 : e.sqlState().equals("42501") ? 403 : 500,
             e, lc);
         return;
       }
       ConsoleSession s = ar.result();
+      loginFailures.remove(from);
       sessions.put(s.token, s);
       LOG.info("console: {} signed in from {}", s.user, rc.request().remoteAddress());
       rc.response().addCookie(cookie(s.token, -1));
@@ -350,6 +363,7 @@ public final class ConsoleServer {
   }
 
   private void sweep() {
+    loginFailures.values().removeIf(v -> now() - v[0] >= 60_000L);
     for (ConsoleSession s : List.copyOf(sessions.values())) {
       if (expired(s) || !ctx.users().exists(s.user) || !isAdmin(s.user)) {
         end(s);

@@ -17,7 +17,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A sign-in ends after {@code sessionIdleMinutes} of inactivity (node clock), with its SQL sessions. */
+/**
+ * Time-bound rules on the node clock: a sign-in ends after {@code sessionIdleMinutes} of
+ * inactivity, with its SQL sessions; an address with too many failed sign-ins waits a minute.
+ */
 class ConsoleExpiryTest {
 
   @TempDir
@@ -43,12 +46,18 @@ class ConsoleExpiryTest {
     }
   }
 
+  private static HttpResponse<Buffer> signIn(WebClient http, int port, String password) {
+    return http.post(port, "127.0.0.1", "/api/login")
+        .putHeader("Origin", "http://127.0.0.1:" + port)
+        .sendJsonObject(new JsonObject().put("user", "admin").put("password", password)).await();
+  }
+
   @Test
-  void idleSignInExpires() {
+  void idleSignInExpiresAndFailedSignInsAreLimited() {
     TestClock clock = new TestClock();
     Vertx vertx = Vertx.vertx();
     try (ConsoleTestNode node = ConsoleTestNode.start(dir,
-        new JsonObject().put("sessionIdleMinutes", 5), clock)) {
+        new JsonObject().put("sessionIdleMinutes", 5).put("loginFailureLimit", 3), clock)) {
       WebClient http = WebClient.create(vertx);
       int port = node.console.port();
       int before = node.node.sessions().orElseThrow().sessions().size();
@@ -68,6 +77,16 @@ class ConsoleExpiryTest {
           .await().statusCode());
       assertEquals(0, node.console.signedIn());
       assertEquals(before, node.node.sessions().orElseThrow().sessions().size());
+      // failed sign-ins: the limit (3 here), then refused even with the right password
+      for (int i = 0; i < 3; i++) {
+        assertEquals(401, signIn(http, port, "wrong").statusCode());
+      }
+      HttpResponse<Buffer> blocked = signIn(http, port, ConsoleTestNode.ADMIN_PW);
+      assertEquals(429, blocked.statusCode());
+      assertEquals("too many failed sign-ins from 127.0.0.1, try again in a minute",
+          blocked.bodyAsJsonObject().getJsonObject("error").getString("message"));
+      clock.millis.addAndGet(Duration.ofSeconds(61).toMillis());
+      assertEquals(200, signIn(http, port, ConsoleTestNode.ADMIN_PW).statusCode());
       http.close();
     } finally {
       vertx.close().await();
