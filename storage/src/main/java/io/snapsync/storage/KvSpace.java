@@ -12,6 +12,13 @@ public interface KvSpace {
 
   void put(byte[] key, byte[] value);
 
+  /**
+   * Like {@link #put} but written to the write-ahead log without waiting for it to reach the
+   * disk: it survives a crash of the process (kill -9), not of the machine. For append-only
+   * audit records on hot paths (the snapshot log).
+   */
+  void putUnsynced(byte[] key, byte[] value);
+
   void delete(byte[] key);
 
   /** Entries with {@code from <= key < to} in key order ({@code null} bounds are open). */

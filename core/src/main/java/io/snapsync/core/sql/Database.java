@@ -30,8 +30,11 @@ public final class Database implements AutoCloseable {
   public static final String SYSTEM_SPACE = "system";
   /** The kv spaces the store must be opened with. */
   public static final List<String> KV_SPACES = List.of(SYSTEM_SPACE, SNAPSHOT_LOG_SPACE, "wdr");
-  /** Worker threads for store work (sized for a small machine). */
-  static final int WORKERS = 4;
+  /**
+   * Worker threads for blocking store work. More than the cores: long scans (a parallel dump)
+   * must not hold every thread while short writes wait (measured in bench/).
+   */
+  static final int WORKERS = 16;
   /** How often superseded row versions no snapshot needs are reclaimed. */
   static final long RECLAIM_PERIOD_MS = 10_000;
 

@@ -66,7 +66,8 @@ public final class SnapshotLog {
         .put("isolation", s.isolation().text())
         .put("read_only", s.readOnly())
         .put("at", Instant.ofEpochMilli(clock.millis()).toString());
-    space.put(key(n), j.toBuffer().getBytes());
+    // WAL-written, not fsynced: an export must not pay a disk sync for its audit record.
+    space.putUnsynced(key(n), j.toBuffer().getBytes());
     if (n % PURGE_EVERY == 0) {
       purgeExpired();
     }

@@ -53,6 +53,18 @@ final class RocksKvSpace implements KvSpace {
   }
 
   @Override
+  public void putUnsynced(byte[] key, byte[] value) {
+    store.guard().enter();
+    try {
+      store.db().put(handle, store.unsyncedWriteOptions(), key, value);
+    } catch (RocksDBException e) {
+      throw RocksStore.io("put to key space " + name + " at " + store.path(), e);
+    } finally {
+      store.guard().exit();
+    }
+  }
+
+  @Override
   public void delete(byte[] key) {
     store.guard().enter();
     try {

@@ -370,6 +370,10 @@ public final class RocksStore implements Store {
     return h.commitWrite;
   }
 
+  WriteOptions unsyncedWriteOptions() {
+    return h.plainWrite;
+  }
+
   private void checkOpen() {
     if (guard.isClosed()) {
       throw new StorageException(Kind.CLOSED, "store is closed: " + options.directory());

@@ -45,6 +45,17 @@ class KvSpaceTest {
   }
 
   @Test
+  void unsyncedPutIsReadableAndSurvivesReopen() {
+    try (Store store = Store.open(options())) {
+      store.space("log").putUnsynced(b("e1"), b("export"));
+      assertEquals("export", s(store.space("log").get(b("e1"))));
+    }
+    try (Store store = Store.open(options())) {
+      assertEquals("export", s(store.space("log").get(b("e1"))));
+    }
+  }
+
+  @Test
   void batchAcrossSpacesIsAppliedAtomicallyAndSurvivesReopen() {
     try (Store store = Store.open(options())) {
       KvSpace log = store.space("log");

@@ -53,9 +53,11 @@ final class DmlTranslator {
     }
     Statement st;
     try {
-      st = CCJSqlParserUtil.parse(jsql.toString());
-    } catch (JSQLParserException e) {
-      throw syntaxError(sql, tokens, e);
+      // Parse on the calling (worker) thread: CCJSqlParserUtil.parse(String) starts a new
+      // executor thread per call to enforce its timeout, which dominated statement latency.
+      st = CCJSqlParserUtil.newParser(jsql.toString()).Statement();
+    } catch (ParseException e) {
+      throw syntaxError(sql, tokens, new JSQLParserException(e));
     } catch (RuntimeException e) {
       throw ParseErrors.at(tokens.get(0));
     }
