@@ -3,6 +3,8 @@ package io.snapsync.launcher;
 import io.snapsync.core.config.ConfigException;
 import io.snapsync.core.config.ConfigLoader;
 import io.snapsync.core.config.NodeConfig;
+import io.snapsync.core.catalog.MessageCatalog;
+import io.snapsync.core.error.Message;
 import io.snapsync.core.error.SnapsyncException;
 import io.snapsync.core.eventbus.Addresses;
 import io.snapsync.core.node.Node;
@@ -83,18 +85,18 @@ public final class Main implements Callable<Integer> {
       t = t.getCause();
     }
     if (t instanceof ConfigException c) {
-      err.println("snapsync: " + c.getMessage());
+      err.println(text(io(), "core.launcher.failed", c.render(MessageCatalog.builtin(), lc(io()))));
       return CONFIG_ERROR;
     }
     if (t instanceof PluginException p) {
-      err.println("snapsync: " + p.getMessage());
+      err.println(text(io(), "core.launcher.failed", p.render(MessageCatalog.builtin(), lc(io()))));
       return PLUGIN_ERROR;
     }
     if (t instanceof SnapsyncException s) {
-      err.println("snapsync: " + s.getMessage());
+      err.println(text(io(), "core.launcher.failed", s.render(MessageCatalog.builtin(), lc(io()))));
       return 1;
     }
-    err.println("snapsync: start-up failed: " + t);
+    err.println(text(io(), "core.launcher.start_failed", t));
     return 1;
   }
 
@@ -134,28 +136,29 @@ public final class Main implements Callable<Integer> {
     NodeConfig config = loadConfig(conf, io.env());
     Node node = Node.start(config).await();
     PrintStream out = io.out();
-    out.printf("snapsync %s: node \"%s\" (%s) started%n", Version.VERSION, node.info().name(),
-        node.info().roleName());
-    out.printf("  configuration:  %s%n", config.source());
-    out.printf("  data directory: %s%n", node.services().dataDirectory());
+    String lc = config.settings().getString("lc_messages", lc(io));
+    Io shown = new Io(Map.of("SNAPSYNC_SETTING_LC_MESSAGES", lc), io.in(), out, io.err());
+    out.println(text(shown, "core.launcher.started", Version.VERSION, node.info().name(),
+        node.info().roleName()));
+    out.println(text(shown, "core.launcher.configuration", config.source()));
+    out.println(text(shown, "core.launcher.data_directory", node.services().dataDirectory()));
     if (config.clusterEnabled()) {
-      out.printf("  event bus:      Hazelcast cluster \"%s\" on %s:%d, members %s%n",
-          config.clusterName(), config.clusterHost(), config.clusterPort(),
-          config.clusterMembers());
+      out.println(text(shown, "core.launcher.event_bus_cluster", config.clusterName(),
+          config.clusterHost(), Integer.toString(config.clusterPort()), config.clusterMembers()));
     } else {
-      out.printf("  event bus:      local only (cluster.enabled: false)%n");
+      out.println(text(shown, "core.launcher.event_bus_local"));
     }
-    if (node.api().isPresent()) {
-      out.printf("  sessions:       %s or %s%n", Addresses.cluster(Addresses.OPEN),
-          Addresses.node(node.info().name(), Addresses.OPEN));
+    if (node.info().coordinator() && node.sessions().isPresent()) {
+      out.println(text(shown, "core.launcher.sessions", Addresses.cluster(Addresses.OPEN),
+          Addresses.node(node.info().name(), Addresses.OPEN)));
     }
     if (!node.pluginNames().isEmpty()) {
-      out.printf("  extensions:     %s%n", String.join(", ", node.pluginNames()));
+      out.println(text(shown, "core.launcher.extensions", String.join(", ", node.pluginNames())));
     }
     node.initialPasswordFile().ifPresentOrElse(
-        f -> out.printf("  initial SYSADMIN password for user \"admin\" written to: %s%n", f),
-        () -> out.printf("  users:          %s (change passwords with: snapsync passwd <user>)%n",
-            node.services().dataDirectory().resolve(FileUserDirectory.FILE_NAME)));
+        f -> out.println(text(shown, "core.launcher.initial_password", "admin", f)),
+        () -> out.println(text(shown, "core.launcher.users",
+            node.services().dataDirectory().resolve(FileUserDirectory.FILE_NAME))));
     out.flush();
     return node;
   }
@@ -184,7 +187,7 @@ public final class Main implements Callable<Integer> {
       }
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        io.out().println("snapsync: stopping node " + node.info().name());
+        io.out().println(text(io, "core.launcher.stopping", node.info().name()));
         node.close().toCompletionStage().toCompletableFuture().join();
         stopped.countDown();
       }, "snapsync-shutdown"));
@@ -205,6 +208,24 @@ public final class Main implements Callable<Integer> {
     public String[] getVersion() {
       return new String[] {"snapsync " + VERSION};
     }
+  }
+
+  /** The run's environment and streams. */
+  static Io io() {
+    return IO.get();
+  }
+
+  /**
+   * The language of the launcher's own texts: {@code SNAPSYNC_SETTING_LC_MESSAGES}, else
+   * English (the node's {@code settings.lc_messages} once the configuration is read).
+   */
+  static String lc(Io io) {
+    return io.env().getOrDefault("SNAPSYNC_SETTING_LC_MESSAGES", "en");
+  }
+
+  /** A catalog text in the launcher's language. */
+  static String text(Io io, String id, Object... args) {
+    return MessageCatalog.builtin().render(lc(io), Message.of(id, args));
   }
 
   /** Reads one line of standard input (for passwords piped in). */

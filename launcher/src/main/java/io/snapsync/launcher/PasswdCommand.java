@@ -45,8 +45,7 @@ final class PasswdCommand implements Callable<Integer> {
       return Main.failure(e, io.err());
     }
     if (!user.matches("[A-Za-z0-9_.@-]{1,63}")) {
-      io.err().println("snapsync passwd: invalid user name \"" + user
-          + "\" (letters, digits, _ . @ -; at most 63)");
+      io.err().println(Main.text(io, "core.launcher.passwd_bad_user", user));
       return 64;
     }
     List<String> granted = new ArrayList<>();
@@ -56,14 +55,14 @@ final class PasswdCommand implements Callable<Integer> {
         if (role.equals(Roles.SYSADMIN) || role.equals(Roles.MONADMIN)) {
           granted.add(role);
         } else if (!role.equals("USER")) {
-          io.err().println("snapsync passwd: unknown role " + r + " (SYSADMIN, MONADMIN, USER)");
+          io.err().println(Main.text(io, "core.launcher.passwd_bad_role", r));
           return 64;
         }
       }
     }
     String password = readPassword(io);
     if (password == null || password.isEmpty()) {
-      io.err().println("snapsync passwd: empty password");
+      io.err().println(Main.text(io, "core.launcher.passwd_empty"));
       return 64;
     }
     Path dataDir = config.dataDirectory().toAbsolutePath();
@@ -72,8 +71,8 @@ final class PasswdCommand implements Callable<Integer> {
         dataDir.resolve(FileUserDirectory.FILE_NAME), config.configuredUsers(), config.source());
     List<String> finalRoles = roles == null ? new ArrayList<>(users.roles(user)) : granted;
     users.setPassword(user, password, finalRoles);
-    io.out().printf("password set for user \"%s\" (roles: %s) in %s%n", user,
-        finalRoles.isEmpty() ? "none" : String.join(", ", finalRoles), users.file());
+    io.out().println(Main.text(io, "core.launcher.passwd_done", user, finalRoles.isEmpty()
+        ? Main.text(io, "core.launcher.roles_none") : String.join(", ", finalRoles), users.file()));
     return 0;
   }
 

@@ -94,8 +94,8 @@ class MainTest {
     Node node = Main.startNode(f, r.io);
     Path pwFile = dir.resolve("data").toAbsolutePath().resolve("initial-admin-password");
     try {
-      assertTrue(r.out().contains("initial SYSADMIN password for user \"admin\" written to: "
-          + pwFile), r.out());
+      // lc_messages from the environment also chooses the launcher's language
+      assertTrue(r.out().contains("用户 \"admin\" 的初始 SYSADMIN 密码已写入：" + pwFile), r.out());
       String password = Files.readString(pwFile).trim();
       SnapsyncClient client = new SnapsyncClient(node.vertx(), 10_000);
       SnapsyncClient.ClientSession s = client.open(null, "admin", password, null).await();
@@ -109,6 +109,8 @@ class MainTest {
     Node second = Main.startNode(f, again.io);
     try {
       assertFalse(again.out().contains("initial SYSADMIN password"), again.out());
+      assertTrue(again.out().contains("node \"node1\" (coordinator+datanode) started"),
+          again.out());
       assertTrue(again.out().contains("users.json"), again.out());
     } finally {
       second.close().await();

@@ -42,7 +42,8 @@ public interface StoreTransaction {
    * {@link StorageException.Kind#LOCK_TIMEOUT}. With {@code failIfChangedSinceSnapshot}, fails
    * with {@link StorageException.Kind#SERIALIZATION_FAILURE} once granted if the key's newest
    * committed version is newer than the snapshot (REPEATABLE READ / SERIALIZABLE writers).
-   * Never blocks the calling thread.
+   * Never blocks the calling thread. Requested on a Vert.x context, the future completes on
+   * that context. The lock stays held after such a failure until the transaction ends.
    */
   Future<Void> lock(byte[] key, boolean failIfChangedSinceSnapshot);
 

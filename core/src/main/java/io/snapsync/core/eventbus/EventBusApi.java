@@ -60,10 +60,15 @@ public final class EventBusApi extends VerticleBase {
   private final SessionManager sessions;
   private final int maxMessageBytes;
   private final long reapIntervalMillis;
+  private volatile long forwardTimeoutMillis = 30_000;
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
   private final List<MessageConsumer<Object>> consumers = new ArrayList<>();
   private long reaperTimer = -1;
 
+  /**
+   * @param sessions the node's session manager; null on a node without sessions (every request
+   *     but ping then fails 503 / 57P03)
+   */
   public EventBusApi(NodeServices services, SessionManager sessions, int maxMessageBytes,
       long reapIntervalMillis) {
     this.services = services;
@@ -78,7 +83,11 @@ public final class EventBusApi extends VerticleBase {
     List<Future<Void>> regs = new ArrayList<>();
     for (String op : List.of(Addresses.OPEN, Addresses.EXECUTE, Addresses.CLOSE, Addresses.API)) {
       String opName = op.equals(Addresses.API) ? null : op.substring(op.indexOf('.') + 1);
-      for (String address : List.of(Addresses.cluster(op), Addresses.node(node, op))) {
+      // A node without sessions answers only on its own addresses (with 503), so that the
+      // cluster-wide addresses reach coordinators only.
+      List<String> addresses = sessions == null ? List.of(Addresses.node(node, op))
+          : List.of(Addresses.cluster(op), Addresses.node(node, op));
+      for (String address : addresses) {
         MessageConsumer<Object> c = vertx.eventBus().consumer(address, m -> handle(m, opName));
         consumers.add(c);
         regs.add(c.completion());
@@ -100,6 +109,11 @@ public final class EventBusApi extends VerticleBase {
     entries.values().forEach(e -> all.add(e.session.close().otherwiseEmpty()));
     entries.clear();
     return Future.join(all);
+  }
+
+  /** Timeout of requests relayed to the node owning a session (default 30 s). */
+  public void setForwardTimeoutMillis(long millis) {
+    this.forwardTimeoutMillis = millis;
   }
 
   /** Sessions currently open through this API. */
@@ -133,10 +147,22 @@ public final class EventBusApi extends VerticleBase {
       return;
     }
     try {
+      if (sessions == null && !op.equals("ping")) {
+        throw SnapsyncException.error(SqlState.CANNOT_CONNECT_NOW, "core.node.no_sessions",
+            services.node().name(), services.node().roleName());
+      }
       switch (op) {
         case "open" -> open(msg, body, lc);
-        case "execute" -> execute(msg, body);
-        case "close" -> close(msg, body);
+        case "execute" -> {
+          if (!forwarded(msg, body, Addresses.EXECUTE)) {
+            execute(msg, body);
+          }
+        }
+        case "close" -> {
+          if (!forwarded(msg, body, Addresses.CLOSE)) {
+            close(msg, body);
+          }
+        }
         default -> msg.reply(ping());
       }
     } catch (SnapsyncException e) {
@@ -231,11 +257,44 @@ public final class EventBusApi extends VerticleBase {
         return;
       }
       Session s = ar.result();
-      String token = java.util.UUID.randomUUID().toString();
+      String token = services.node().name() + "." + java.util.UUID.randomUUID();
       entries.put(token, new Entry(token, s, caller, services.clock().millis()));
       msg.reply(new JsonObject().put("sessionId", token).put("node", services.node().name())
           .put("user", s.user()).put("transactionStatus", s.transactionStatus().name()));
     });
+  }
+
+  /**
+   * A request for a session of another node (its token starts with that node's name) that
+   * arrived here through a cluster-wide address is relayed to that node, reply or failure as
+   * is. Returns false when the session is (or would be) this node's.
+   */
+  private boolean forwarded(Message<Object> msg, JsonObject body, String op) {
+    Object id = body.getValue("sessionId");
+    if (!(id instanceof String token) || entries.containsKey(token)) {
+      return false;
+    }
+    int dot = token.indexOf('.');
+    String owner = dot > 0 ? token.substring(0, dot) : "";
+    if (owner.isEmpty() || owner.equals(services.node().name())
+        || msg.address().startsWith(Addresses.PREFIX + services.node().name() + ".")) {
+      return false;
+    }
+    vertx.eventBus().request(Addresses.node(owner, op), body,
+        new io.vertx.core.eventbus.DeliveryOptions().setSendTimeout(forwardTimeoutMillis))
+        .onComplete(ar -> {
+          if (ar.succeeded()) {
+            msg.reply(ar.result().body());
+          } else if (ar.cause() instanceof io.vertx.core.eventbus.ReplyException re
+              && re.failureType() == io.vertx.core.eventbus.ReplyFailure.RECIPIENT_FAILURE) {
+            msg.fail(re.failureCode(), re.getMessage());
+          } else {
+            fail(msg, ApiErrors.NOT_FOUND, SnapsyncException.error(
+                ApiErrors.CONNECTION_DOES_NOT_EXIST, "core.eventbus.no_session", token, owner),
+                defaultLc());
+          }
+        });
+    return true;
   }
 
   private Entry entry(JsonObject body) {
@@ -265,7 +324,7 @@ public final class EventBusApi extends VerticleBase {
       MessageCatalog catalog = services.catalog();
       if (ar.succeeded()) {
         msg.reply(new JsonObject().put("results", ResultJson.results(ar.result(), catalog, lc))
-            .put("transactionStatus", s.transactionStatus().name()));
+            .put("transactionStatus", s.transactionStatus().name()).put("lcMessages", lc));
         return;
       }
       SnapsyncException ex = asSnapsync(ar.cause());
@@ -277,7 +336,7 @@ public final class EventBusApi extends VerticleBase {
         }
       }
       err.put("results", ResultJson.results(done, catalog, lc))
-          .put("transactionStatus", s.transactionStatus().name());
+          .put("transactionStatus", s.transactionStatus().name()).put("lcMessages", lc);
       msg.fail(ApiErrors.codeOf(ex), err.encode());
     });
   }

@@ -37,16 +37,16 @@ public final class ResultJson {
         .put("commandTag", r.commandTag()).put("notices", notices);
   }
 
-  /** {@code {severity, sqlState, messageId, message, detail?, hint?}}. */
+  /** {@code {severity, sqlState, messageId, message, msg, detail?, hint?}}. */
   public static JsonObject notice(Notice n, MessageCatalog catalog, String lc) {
     JsonObject j = new JsonObject().put("severity", n.severity().name())
         .put("sqlState", n.sqlState()).put("messageId", n.message().id())
-        .put("message", catalog.render(lc, n.message()));
+        .put("message", catalog.render(lc, n.message())).put("msg", n.message().toJson());
     if (n.detail() != null) {
-      j.put("detail", catalog.render(lc, n.detail()));
+      j.put("detail", catalog.render(lc, n.detail())).put("detailMsg", n.detail().toJson());
     }
     if (n.hint() != null) {
-      j.put("hint", catalog.render(lc, n.hint()));
+      j.put("hint", catalog.render(lc, n.hint())).put("hintMsg", n.hint().toJson());
     }
     return j;
   }

@@ -6,7 +6,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.snapsync.core.catalog.MessageCatalog;
 import io.snapsync.core.cluster.ClusterConfigs;
+import io.snapsync.core.config.ConfigException;
 import io.snapsync.core.config.NodeConfig;
+import io.snapsync.core.eventbus.Addresses;
 import io.snapsync.core.eventbus.EventBusApi;
 import io.snapsync.core.node.impl.NodeServicesImpl;
 import io.snapsync.core.node.impl.SqlLayer;
@@ -25,6 +27,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
@@ -51,9 +56,6 @@ import org.slf4j.LoggerFactory;
 public final class Node {
 
   private static final Logger LOG = LoggerFactory.getLogger(Node.class);
-
-  /** kv spaces the data node opens besides the MVCC data. */
-  public static final List<String> KV_SPACES = List.of("system", "snapshot_log", "wdr");
 
   private final NodeConfig config;
   private final Vertx vertx;
@@ -134,8 +136,8 @@ public final class Node {
       initialPasswordFile = InitialAdmin.ensure(users, dataDir, config.initialAdminPassword())
           .orElse(null);
       if (initialPasswordFile != null) {
-        LOG.info("created SYSADMIN user \"{}\"; its password is in {}", InitialAdmin.USER,
-            initialPasswordFile);
+        LOG.info(MessageCatalog.english(io.snapsync.core.error.Message.of(
+            "core.node.initial_admin", InitialAdmin.USER, initialPasswordFile)));
       }
       services = NodeServicesImpl.builder(vertx).node(info).clock(clock).dataDirectory(dataDir)
           .catalog(MessageCatalog.withCoreBundles())
@@ -152,6 +154,7 @@ public final class Node {
       services.settings().applyConfig(config.settings(), config.source());
       return null;
     }, false)
+        .compose(v -> checkUniqueName())
         .compose(v -> services.settings().attach(vertx, info.name(), services.dataDirectory()))
         .compose(v -> info.dataNode() ? openDatabase() : Future.succeededFuture())
         .compose(v -> clusterSessions())
@@ -159,10 +162,30 @@ public final class Node {
         .compose(v -> membership.join())
         .compose(v -> startPlugins())
         .map(v -> {
+          services.settings().requireNoPending();
           watchMembership();
           LOG.info("node {} ({}) started; data directory {}", info.name(), info.roleName(),
               services.dataDirectory());
           return this;
+        });
+  }
+
+  /** Fails when another member of the cluster already answers on this node's addresses. */
+  private Future<Void> checkUniqueName() {
+    if (clusterManager == null) {
+      return Future.succeededFuture();
+    }
+    String name = config.name();
+    return vertx.eventBus().request(Addresses.node(name, Addresses.API),
+        new JsonObject().put("op", "ping"), new DeliveryOptions().setSendTimeout(2000))
+        .transform(ar -> {
+          if (ar.succeeded() || (ar.cause() instanceof ReplyException re
+              && re.failureType() == ReplyFailure.RECIPIENT_FAILURE)) {
+            return Future.failedFuture(new ConfigException(config.source(), "node.name",
+                MessageCatalog.english(io.snapsync.core.error.Message.of(
+                    "core.node.duplicate_name", name, config.clusterName()))));
+          }
+          return Future.succeededFuture();
         });
   }
 
@@ -186,7 +209,8 @@ public final class Node {
     if (!cfg.containsKey("host")) {
       cfg.put("host", config.bindAddress());
     }
-    return new ExtensionContextImpl(services, cfg, collectors, this::sessions);
+    return new ExtensionContextImpl(services, cfg, collectors,
+        () -> sessions().filter(sm -> services.node().coordinator()));
   }
 
   private Future<Void> openDatabase() {
@@ -224,11 +248,9 @@ public final class Node {
   }
 
   private Future<Void> deployApi() {
-    Optional<SessionManager> sm = sessions();
-    if (!services.node().coordinator() || sm.isEmpty()) {
-      return Future.succeededFuture();
-    }
-    api = new EventBusApi(services, sm.get(), config.maxMessageBytes(), 1000);
+    Optional<SessionManager> sm = sessions().filter(s -> services.node().coordinator());
+    api = new EventBusApi(services, sm.orElse(null), config.maxMessageBytes(), 1000);
+    api.setForwardTimeoutMillis(config.requestTimeoutMillis());
     services.registerService(EventBusApi.class, api);
     return vertx.deployVerticle(api).map(id -> {
       apiDeployment = id;
@@ -294,14 +316,15 @@ public final class Node {
   }
 
   /**
-   * The session manager: local on a data node, over the data node on a coordinator without
-   * storage.
+   * The node's session manager: the local SQL layer's on a data node; on a node without
+   * storage, one an extension registered as a service ({@code SessionManager.class}) during
+   * {@code register}, e.g. sessions forwarded to the data node.
    */
   public Optional<SessionManager> sessions() {
-    if (sql == null) {
-      return Optional.ofNullable(remoteSessions);
+    if (sql != null) {
+      return Optional.ofNullable(sql.sessions());
     }
-    return Optional.ofNullable(sql.sessions());
+    return services == null ? Optional.empty() : services.service(SessionManager.class);
   }
 
   /** The event-bus API verticle, when this node serves sessions. */

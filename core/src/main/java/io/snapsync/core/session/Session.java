@@ -30,6 +30,16 @@ public interface Session {
    */
   Future<StatementResult> execute(String sql, List<Object> params);
 
+  /**
+   * The result columns {@code sql} (one statement, {@code $n} parameters allowed) would return,
+   * without running it and without touching the session's transaction: empty for statements
+   * that return no rows. For protocol-level Describe. Fails like {@link #execute} on syntax
+   * errors and unknown tables or functions.
+   */
+  default Future<List<Column>> describe(String sql) {
+    return Future.failedFuture(new UnsupportedOperationException("describe"));
+  }
+
   TransactionStatus transactionStatus();
 
   /** The session's current {@code lc_messages}, for rendering catalog texts. */

@@ -51,6 +51,7 @@ public final class Database implements AutoCloseable {
     this.log = new SnapshotLog(store.space(SNAPSHOT_LOG_SPACE), store.space(SYSTEM_SPACE),
         services.clock(),
         () -> settings.nodeLong("snapshot_log_retention_days"));
+    log.releaseOrphans();
     this.registry = new SnapshotRegistry(store, log);
     this.worker = services.vertx().createSharedWorkerExecutor("snapsync-sql", WORKERS);
     this.executor = new Executor(this);
@@ -66,7 +67,7 @@ public final class Database implements AutoCloseable {
    */
   public static Database open(Store store, NodeServices services) {
     Database db = new Database(store, services);
-    BuiltinFunctions.registerAll(services.functions());
+    BuiltinFunctions.registerAll(services.functions(), services.clock());
     SystemTables.registerAll(db, services.systemTables());
     return db;
   }

@@ -73,6 +73,31 @@ public final class SnapshotLog {
     return n;
   }
 
+  /**
+   * Appends a release for every export the log shows without one: exports die with the
+   * process, so at open they are all gone. Returns how many. Blocking.
+   */
+  public int releaseOrphans() {
+    java.util.Map<String, JsonObject> open = new java.util.LinkedHashMap<>();
+    for (JsonObject j : entries()) {
+      switch (j.getString("event", "")) {
+        case "export" -> open.put(j.getString("id"), j);
+        case "release" -> open.remove(j.getString("id"));
+        default -> {
+        }
+      }
+    }
+    for (JsonObject j : open.values()) {
+      IsolationLevel iso = IsolationLevel.parse(j.getString("isolation", "repeatable read"));
+      ExportedSnapshot s = new ExportedSnapshot(j.getString("id"), null, j.getLong("txid", 0L),
+          null, j.getString("user"), j.getString("node"),
+          iso == null ? IsolationLevel.REPEATABLE_READ : iso, j.getBoolean("read_only", false),
+          SnapshotRegistry.DATABASE, 0L);
+      append("release", s, s.exporterTxid(), s.user());
+    }
+    return open.size();
+  }
+
   /** Every entry in sequence order. */
   public List<JsonObject> entries() {
     List<JsonObject> out = new ArrayList<>();

@@ -113,11 +113,6 @@ public final class SnapshotRegistry {
         importerNode, importer, importerReadOnly, DATABASE, 0L), importerTxid, importerUser);
   }
 
-  /** Registers an export made elsewhere, e.g. with another database name (tests, clusters). */
-  void registerForTest(ExportedSnapshot s) {
-    register(s);
-  }
-
   private static final class Registration {
     final ExportedSnapshot snapshot;
     final SnapshotPin pin;

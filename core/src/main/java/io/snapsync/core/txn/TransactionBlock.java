@@ -355,7 +355,6 @@ public final class TransactionBlock {
     try {
       storeTxn().prepare(gid, user);
       txn = null;
-      stats.committed();
     } catch (StorageException e) {
       rollback();
       throw StorageErrors.translate(e, gid);

@@ -29,7 +29,7 @@ class CatalogCompletenessTest {
 
   /** A catalog id passed to the calls that take one. */
   private static final Pattern USE = Pattern.compile(
-      "(?:\\.error|Message\\.of|\\.withDetail|\\.withHint|Notice\\.of)\\s*\\(\\s*"
+      "(?:\\.error|Message\\.of|\\.withDetail|\\.withHint|Notice\\.of|\\btext)\\s*\\(\\s*"
           + "(?:[^\"();]*,\\s*)*\"([a-z][a-z0-9_]*(?:\\.[a-z0-9_]+)+)\"");
 
   private static Properties load(String name) throws IOException {
@@ -63,14 +63,22 @@ class CatalogCompletenessTest {
     Path src = Path.of("src/main/java");
     assertTrue(Files.isDirectory(src), "run from the core module directory");
     Set<String> used = new TreeSet<>();
-    try (Stream<Path> files = Files.walk(src)) {
-      for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-        Matcher m = USE.matcher(Files.readString(f));
-        while (m.find()) {
-          used.add(m.group(1));
+    // the core and the launcher render texts from the core catalogs
+    for (Path root : List.of(src, Path.of("../launcher/src/main/java"))) {
+      if (!Files.isDirectory(root)) {
+        continue;
+      }
+      try (Stream<Path> files = Files.walk(root)) {
+        for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+          Matcher m = USE.matcher(Files.readString(f));
+          while (m.find()) {
+            used.add(m.group(1));
+          }
         }
       }
     }
+    assertTrue(used.contains("core.launcher.started") || !Files.isDirectory(
+        Path.of("../launcher/src/main/java")), "the scan covers the launcher: " + used);
     assertTrue(used.contains("settings.unrecognized"), "the scan finds ids: " + used);
     List<String> missing = used.stream()
         .filter(id -> catalog.text("en", id).isEmpty()).toList();

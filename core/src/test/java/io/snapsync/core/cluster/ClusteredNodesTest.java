@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.snapsync.core.config.ConfigException;
 import io.snapsync.core.eventbus.Addresses;
 import io.snapsync.core.eventbus.EventBusApi;
 import io.snapsync.core.eventbus.SnapsyncClient;
@@ -69,6 +70,21 @@ class ClusteredNodesTest {
     SnapsyncClient.ApiException e = assertInstanceOf(SnapsyncClient.ApiException.class,
         assertThrows(Exception.class, () -> s2.execute("SHOW nope").await()));
     assertEquals("无法识别的配置参数 \"nope\"", e.json().getString("message"));
+    // cluster-wide execute/close reach the owning node whichever coordinator takes them
+    for (int i = 0; i < 6; i++) {
+      JsonObject r = client.request(Addresses.cluster(Addresses.EXECUTE), new JsonObject()
+          .put("sessionId", s1.id()).put("sql", "SHOW TimeZone")).await();
+      assertEquals("UTC", r.getJsonArray("results").getJsonObject(0).getJsonArray("rows")
+          .getJsonArray(0).getString(0));
+    }
+    SnapsyncClient.ApiException relayed = assertInstanceOf(SnapsyncClient.ApiException.class,
+        assertThrows(Exception.class, () -> client.request(Addresses.cluster(Addresses.EXECUTE),
+            new JsonObject().put("sessionId", s2.id()).put("sql", "SHOW nope")).await()));
+    assertEquals("42704", relayed.sqlState());
+    SnapsyncClient.ApiException unknown = assertInstanceOf(SnapsyncClient.ApiException.class,
+        assertThrows(Exception.class, () -> client.request(Addresses.cluster(Addresses.EXECUTE),
+            new JsonObject().put("sessionId", "nosuchnode.x").put("sql", "SHOW nope")).await()));
+    assertEquals("08003", unknown.sqlState());
     SnapsyncClient.ClientSession any = client.open(null, TestNodes.ADMIN,
         TestNodes.ADMIN_PASSWORD, null).await();
     assertTrue(List.of("n1", "n2").contains(any.node()));
@@ -92,8 +108,34 @@ class ClusteredNodesTest {
     assertEquals("20min", n2.services().settings().nodeValue("eventbus_session_idle_timeout"));
     assertTrue(Files.readString(n2.services().dataDirectory().resolve("snapsync.auto.conf.json"))
         .contains("20min"));
+    s.execute("ALTER SYSTEM SET statement_timeout = '7s'").await();
+    // a node joining later takes the cluster's ALTER SYSTEM values
+    int p = TestNodes.freePort();
+    Node late = Node.start(TestNodes.clusterConfig(dir, "late", "embedded", cluster, p,
+        List.of(p1, p))).await();
+    try {
+      assertEquals("20min", late.services().settings().nodeValue("eventbus_session_idle_timeout"));
+      assertEquals("7s", late.services().settings().nodeValue("statement_timeout"));
+    } finally {
+      late.close().await();
+    }
     s.execute("ALTER SYSTEM RESET eventbus_session_idle_timeout").await();
+    s.execute("ALTER SYSTEM RESET statement_timeout").await();
     s.close().await();
+  }
+
+  @Test
+  void aSecondNodeWithTheSameNameFailsToStart() {
+    int p = TestNodes.freePort();
+    ConfigException e = assertInstanceOf(ConfigException.class, assertThrows(Exception.class,
+        () -> Node.start(TestNodes.clusterConfig(dir.resolve("dup"), "n1", "embedded", cluster,
+            p, List.of(p1, p))).await()));
+    assertEquals("node.name", e.key());
+    assertTrue(e.getMessage().endsWith("a node named \"n1\" is already running in cluster \""
+        + cluster + "\""), e.getMessage());
+    // the first n1 still serves
+    assertEquals("n1", client.request(Addresses.node("n1", Addresses.API),
+        new JsonObject().put("op", "ping")).await().getString("node"));
   }
 
   @Test

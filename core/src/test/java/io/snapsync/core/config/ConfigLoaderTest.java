@@ -134,4 +134,22 @@ class ConfigLoaderTest {
     assertEquals("(environment)", e.file());
     assertEquals("ports.console", e.key());
   }
+
+  @Test
+  void shippedConfigurationsAreValid() throws Exception {
+    Path conf = Path.of("..", "conf");
+    NodeConfig dflt = ConfigLoader.load(vertx, conf.resolve("snapsync.yaml"), Map.of()).await();
+    JsonObject shipped = dflt.toJson();
+    // settings list the core defaults explicitly (lc_messages); the rest equals the built-ins
+    assertEquals("en_US.UTF-8", shipped.getJsonObject("settings").remove("lc_messages"));
+    shipped.put("settings", new JsonObject());
+    assertEquals(NodeConfig.defaults().toJson(), shipped,
+        "conf/snapsync.yaml states the built-in defaults");
+    try (var files = Files.list(conf.resolve("cluster"))) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+        NodeConfig c = ConfigLoader.load(vertx, f, Map.of()).await();
+        assertTrue(c.clusterEnabled() && c.clusterMembers().size() >= 2, f.toString());
+      }
+    }
+  }
 }

@@ -168,9 +168,7 @@ class EventBusApiTest {
     SnapsyncClient.ClientSession busy = admin();
     clock.advance(Duration.ofSeconds(40));
     busy.execute("SHOW lc_messages").await();
-    int before = api.openSessions();
-    assertTrue(api.reapIdle() >= 1);
-    assertEquals(before - 1, api.openSessions());
+    api.reapIdle(); // the periodic reaper may have closed it already: check the outcome
     assertEquals(ApiErrors.NOT_FOUND, fails(idle.execute("SHOW lc_messages")).code());
     busy.execute("SHOW lc_messages").await();
     busy.close().await();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.snapsync.core.config.NodeConfig;
 import io.snapsync.core.error.Message;
+import io.snapsync.core.eventbus.SnapsyncClient;
 import io.snapsync.core.node.Node;
 import io.snapsync.core.testing.HelloPlugin;
 import io.vertx.core.json.JsonObject;
@@ -38,6 +39,21 @@ class PluginLoadingTest {
           Message.of("hello.greeting", "snapsync")));
       assertEquals("Hello, snapsync!", node.services().catalog().render("en",
           Message.of("hello.greeting", "snapsync")));
+      assertEquals("Application name (overridden by hello).", node.services().catalog()
+          .render("en", Message.of("settings.desc.application_name")), "extensions override");
+
+      SnapsyncClient client = new SnapsyncClient(node.vertx(), 10_000);
+      SnapsyncClient.ClientSession s = client.open(null, "admin", "pw", null).await();
+      JsonObject r = s.execute("SELECT hello_plugin('snapsync')").await()
+          .getJsonArray("results").getJsonObject(0);
+      assertEquals("hello_plugin", r.getJsonArray("columns").getJsonObject(0).getString("name"));
+      assertEquals("Hello, snapsync!", r.getJsonArray("rows").getJsonArray(0).getString(0));
+      s.execute("SET lc_messages TO 'zh_CN.UTF-8'").await();
+      assertEquals("你好，snapsync！", s.rows("SELECT hello_plugin('snapsync')").await()
+          .getJsonArray(0).getString(0));
+      assertEquals("on", s.rows("SHOW hello_greeting_enabled").await().getJsonArray(0)
+          .getString(0));
+      s.close().await();
     } finally {
       node.close().await();
     }

@@ -130,6 +130,14 @@ class SqlTablesTest {
     assertEquals("null value in column \"id\" of relation \"t\" violates not-null constraint",
         x.getMessage());
     fails(s, "CREATE TABLE nopk (a int)", "42P16");
+    exec(s, "CREATE TABLE nn (a int PRIMARY KEY, b text NOT NULL)");
+    x = fails(s, "INSERT INTO nn (a) VALUES (1)", "23502");
+    assertEquals("null value in column \"b\" of relation \"nn\" violates not-null constraint",
+        x.getMessage());
+    assertEquals("Failing row contains (1, null).", e.render(x.detail()));
+    exec(s, "INSERT INTO nn VALUES (1, 'x')");
+    fails(s, "UPDATE nn SET b = NULL", "23502");
+    exec(s, "DROP TABLE nn");
     fails(s, "CREATE TABLE badtype (a float PRIMARY KEY)", "42704");
     fails(s, "INSERT INTO t (id) VALUES (99999999999)", "22003");
     x = fails(s, "DROP TABLE nosuch", "42P01");

@@ -71,7 +71,8 @@ public final class HelloPlugin {
         Map.of("META-INF/services/io.snapsync.core.spi.SnapsyncExtension",
             "example.hello.HelloExtension\n",
             "example/hello/messages.properties",
-            "hello.greeting=Hello, {0}!\nhello.desc.enabled=Enables greetings.\n",
+            "hello.greeting=Hello, {0}!\nhello.desc.enabled=Enables greetings.\n"
+                + "settings.desc.application_name=Application name (overridden by hello).\n",
             "example/hello/messages_zh_CN.properties", "hello.greeting=你好，{0}！\n"));
   }
 

@@ -128,7 +128,10 @@ class IsolationTest {
     exec(a, "SET lock_timeout = 50");
     var x = fails(a, "UPDATE acc SET bal = 2 WHERE id = 1", "55P03");
     assertEquals("canceling statement due to lock timeout", x.getMessage());
-    exec(a, "RESET lock_timeout");
+    exec(a, "RESET lock_timeout; SET statement_timeout = 40");
+    x = fails(a, "DELETE FROM acc WHERE id = 1", "57014");
+    assertEquals("canceling statement due to statement timeout", x.getMessage());
+    exec(a, "RESET statement_timeout");
     exec(b, "COMMIT");
     assertEquals("UPDATE 1", exec(a, "UPDATE acc SET bal = 3 WHERE id = 1").commandTag());
     assertEquals(3, value(b, "SELECT bal FROM acc WHERE id = 1"));

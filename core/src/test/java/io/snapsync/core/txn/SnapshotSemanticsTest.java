@@ -146,6 +146,9 @@ class SnapshotSemanticsTest {
       assertTrue((Long) value(s, "SELECT count(*) FROM snapshot_log") >= 4);
       assertEquals(1L, value(s, "SELECT count(*) FROM snapshot_log WHERE event = 'export' "
           + "AND id = '" + id + "'"));
+      // the restart released it in the log
+      assertEquals(1L, value(s, "SELECT count(*) FROM snapshot_log WHERE event = 'release' "
+          + "AND id = '" + id + "'"));
       // a new export after the restart gets a new transaction number
       exec(s, "BEGIN ISOLATION LEVEL REPEATABLE READ");
       String fresh = (String) value(s, "SELECT pg_export_snapshot()");

@@ -73,14 +73,15 @@ final class CommitPipeline {
           }
           extra.accept(batch);
           batch.put(h.meta, META_LAST_SEQ, KeyCodec.longBytes(seq));
-        } catch (RocksDBException | RuntimeException e) {
+        } catch (Throwable e) {
+          // A seq must never stay unfinished: later commits wait for it.
           publisher.skip(seq);
           throw e;
         }
       }
       try {
         h.db.write(h.commitWrite, batch);
-      } catch (RocksDBException | RuntimeException e) {
+      } catch (Throwable e) {
         publisher.skip(seq);
         throw e;
       }

@@ -92,26 +92,35 @@ final class KeyCodec {
 
   /** The user key of an encoded versioned key. */
   static byte[] userKey(byte[] encoded) {
-    int end = encoded.length - SUFFIX_BYTES;
+    return unescape(encoded, encoded.length - SUFFIX_BYTES);
+  }
+
+  /** The user key whose escaped form is {@code b[0..end)}. */
+  static byte[] unescape(byte[] b, int end) {
     int zeros = 0;
     for (int i = 0; i < end; i++) {
-      if (encoded[i] == 0) {
+      if (b[i] == 0) {
         zeros++;
         i++;
       }
     }
     if (zeros == 0) {
-      return Arrays.copyOf(encoded, end);
+      return Arrays.copyOf(b, end);
     }
     byte[] out = new byte[end - zeros];
     int j = 0;
     for (int i = 0; i < end; i++) {
-      out[j++] = encoded[i];
-      if (encoded[i] == 0) {
+      out[j++] = b[i];
+      if (b[i] == 0) {
         i++;
       }
     }
     return out;
+  }
+
+  /** The commit seq of the encoded key held in {@code b[0..len)}. */
+  static long seqOf(byte[] b, int len) {
+    return Long.MAX_VALUE - getLong(b, len - SEQ_BYTES);
   }
 
   static byte[] putValue(byte[] payload) {

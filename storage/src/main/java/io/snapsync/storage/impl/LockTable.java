@@ -58,6 +58,7 @@ final class LockTable {
   private final Map<Long, List<Waiter>> waiting = new HashMap<>();
   private final ScheduledExecutorService scheduler;
   private final long timeoutMillis;
+  private boolean closed;
 
   LockTable(ScheduledExecutorService scheduler, long timeoutMillis) {
     this.scheduler = scheduler;
@@ -69,6 +70,9 @@ final class LockTable {
     ByteKey k = new ByteKey(key.clone());
     Waiter w;
     synchronized (this) {
+      if (closed) {
+        return Future.failedFuture(new StorageException(Kind.CLOSED, "store is closed"));
+      }
       Entry e = entries.get(k);
       if (e == null) {
         e = new Entry();
@@ -91,7 +95,7 @@ final class LockTable {
       if (timeoutMillis > 0) {
         try {
           w.timeout = scheduler.schedule(() -> expire(w), timeoutMillis, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException closed) {
+        } catch (RejectedExecutionException rejected) {
           e.waiters.remove(w);
           waiting.get(txid).remove(w);
           if (waiting.get(txid).isEmpty()) {
@@ -154,10 +158,11 @@ final class LockTable {
     complete(completions);
   }
 
-  /** Fails every waiter (store closing). */
-  void failAll(StorageException cause) {
+  /** Fails every waiter and every later request (store closing). */
+  void close(StorageException cause) {
     List<Completion> completions = new ArrayList<>();
     synchronized (this) {
+      closed = true;
       for (Long txid : new ArrayList<>(waiting.keySet())) {
         cancelWaitsLocked(txid, completions, cause);
       }

@@ -45,7 +45,8 @@ final class RocksHandles implements AutoCloseable {
   private final List<ColumnFamilyHandle> all;
 
   private RocksHandles(String path, Statistics statistics, DBOptions dbOptions,
-      ColumnFamilyOptions cfOptions, WriteOptions commitWrite, WriteOptions syncWrite, WriteOptions plainWrite, RocksDB db,
+      ColumnFamilyOptions cfOptions, WriteOptions commitWrite, WriteOptions syncWrite,
+      WriteOptions plainWrite, RocksDB db,
       Map<String, ColumnFamilyHandle> byName, List<ColumnFamilyHandle> all) {
     this.path = path;
     this.statistics = statistics;

@@ -21,8 +21,8 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
@@ -62,11 +62,14 @@ public final class RocksStore implements Store {
   private RocksStore(StoreOptions options, RocksHandles handles) {
     this.options = options;
     this.h = handles;
-    this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+    ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
       Thread t = new Thread(r, "snapsync-store-timer");
       t.setDaemon(true);
       return t;
     });
+    // Lock waits are mostly granted before their timeout: drop cancelled timeouts at once.
+    timer.setRemoveOnCancelPolicy(true);
+    this.scheduler = timer;
     this.locks = new LockTable(scheduler, options.lockTimeoutMillis());
     this.pins = new PinRegistry(options.clock());
     this.commits = new CommitPipeline(h, guard, versions);
@@ -386,7 +389,7 @@ public final class RocksStore implements Store {
    */
   @Override
   public void close() {
-    locks.failAll(new StorageException(Kind.CLOSED, "store is closing"));
+    locks.close(new StorageException(Kind.CLOSED, "store is closing"));
     for (RocksTransaction tx : new ArrayList<>(open)) {
       tx.rollback();
     }

@@ -2,20 +2,28 @@ package io.snapsync.storage.impl;
 
 import io.snapsync.storage.KeyValue;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 
 /**
  * Walks the {@code mvcc} column family and yields, per user key, the newest version visible to
  * a snapshot, skipping tombstones. Not thread-safe. Reads in chunks, each under the store guard.
+ *
+ * <p>Keys and values are copied from RocksDB into reused buffers ({@code key(byte[])},
+ * {@code value(byte[])}); only the user key and payload handed out are allocated.
  */
 final class VisibleCursor implements AutoCloseable {
 
   private final Guard guard;
   private final NativeIterator nit;
   private final long snapshotSeq;
-  /** Key under the iterator, or null when the iterator is exhausted. */
-  private byte[] current;
+  /** Encoded key under the iterator ({@code curLen} bytes), or {@code curLen < 0} at the end. */
+  private byte[] cur = new byte[64];
+  private int curLen = -1;
+  /** The previous key, kept to recognise the rest of its version group. */
+  private byte[] group = new byte[64];
+  private byte[] value = new byte[256];
   private boolean started;
   private boolean exhausted;
 
@@ -40,29 +48,37 @@ final class VisibleCursor implements AutoCloseable {
       if (!started) {
         started = true;
         it.seekToFirst();
-        current = it.isValid() ? it.key() : null;
+        readKey(it);
       }
       int n = 0;
-      while (n < max && current != null) {
-        byte[] k = current;
-        if (KeyCodec.seqOf(k) > snapshotSeq) {
+      while (n < max && curLen >= 0) {
+        if (KeyCodec.seqOf(cur, curLen) > snapshotSeq) {
           it.next();
-          current = it.isValid() ? it.key() : null;
+          readKey(it);
           continue;
         }
-        byte[] v = it.value();
+        int valueLen = readValue(it);
+        boolean tombstone = value[0] == KeyCodec.TOMBSTONE;
+        byte[] userKey = tombstone ? null : KeyCodec.unescape(cur, curLen - KeyCodec.SUFFIX_BYTES);
+        byte[] payload = tombstone ? null : Arrays.copyOfRange(value, 1, valueLen);
+        // Swap buffers: the visible version's key becomes the group to skip.
+        byte[] g = group;
+        group = cur;
+        cur = g;
+        int groupLen = curLen;
         it.next();
-        current = it.isValid() ? it.key() : null;
-        while (current != null && KeyCodec.samePrefix(k, current)) {
+        readKey(it);
+        while (curLen == groupLen && Arrays.equals(cur, 0, groupLen - KeyCodec.SEQ_BYTES,
+            group, 0, groupLen - KeyCodec.SEQ_BYTES)) {
           it.next();
-          current = it.isValid() ? it.key() : null;
+          readKey(it);
         }
-        if (!KeyCodec.isTombstone(v)) {
-          out.addLast(new KeyValue(KeyCodec.userKey(k), KeyCodec.payload(v)));
+        if (!tombstone) {
+          out.addLast(new KeyValue(userKey, payload));
           n++;
         }
       }
-      if (current == null) {
+      if (curLen < 0) {
         it.status();
         exhausted = true;
       }
@@ -72,6 +88,28 @@ final class VisibleCursor implements AutoCloseable {
     } finally {
       guard.exit();
     }
+  }
+
+  private void readKey(RocksIterator it) {
+    if (!it.isValid()) {
+      curLen = -1;
+      return;
+    }
+    int len = it.key(cur);
+    if (len > cur.length) {
+      cur = new byte[Math.max(len, cur.length * 2)];
+      len = it.key(cur);
+    }
+    curLen = len;
+  }
+
+  private int readValue(RocksIterator it) {
+    int len = it.value(value);
+    if (len > value.length) {
+      value = new byte[Math.max(len, value.length * 2)];
+      len = it.value(value);
+    }
+    return len;
   }
 
   @Override

@@ -128,4 +128,20 @@ class ScanTest {
     org.junit.jupiter.api.Assertions.assertFalse(it.hasNext());
     it.close();
   }
+
+  @Test
+  void longKeysAndValuesAcrossVersions() {
+    String longKey = "k".repeat(300);
+    String bigValue = "v".repeat(10_000);
+    commit("a", "1", longKey + "1", "old", longKey + "2", bigValue);
+    Snapshot first = store.latestSnapshot();
+    commit(longKey + "1", bigValue + "new", "b", "x".repeat(5000));
+    StoreTransaction tx = store.begin(first);
+    assertEquals(List.of("a=1", longKey + "1=old", longKey + "2=" + bigValue),
+        drain(tx.scan(null, null)));
+    tx.setSnapshot(store.latestSnapshot());
+    assertEquals(List.of("a=1", "b=" + "x".repeat(5000), longKey + "1=" + bigValue + "new",
+        longKey + "2=" + bigValue), drain(tx.scan(null, null)));
+    tx.rollback();
+  }
 }

@@ -95,6 +95,21 @@ public final class SessionImpl implements Session, SessionContext {
   }
 
   @Override
+  public Future<List<io.snapsync.core.session.Column>> describe(String sql) {
+    return enqueue(() -> db.blocking(() -> {
+      List<Lexer.Piece> pieces = Lexer.split(sql);
+      if (pieces.size() > 1) {
+        throw SnapsyncException.error(SqlState.SYNTAX_ERROR, "sql.multiple_statements");
+      }
+      if (pieces.isEmpty()) {
+        return List.<io.snapsync.core.session.Column>of();
+      }
+      return new io.snapsync.core.sql.exec.Describer(db)
+          .columns(SqlParser.parse(pieces.get(0).text()), this);
+    }));
+  }
+
+  @Override
   public TransactionStatus transactionStatus() {
     return txn.status();
   }
@@ -175,6 +190,9 @@ public final class SessionImpl implements Session, SessionContext {
         }).recover(e -> failStatement(asSnapsync(e)).map(results))
         : Future.succeededFuture(results))
         .transform(ar -> {
+          if (!txn.isActive()) {
+            utility.transactionEnded();
+          }
           if (ar.succeeded()) {
             return Future.succeededFuture(results);
           }

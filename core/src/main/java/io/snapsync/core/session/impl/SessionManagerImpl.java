@@ -38,6 +38,14 @@ public final class SessionManagerImpl implements SessionManager {
     this.services = services;
     this.db = db;
     this.timerId = services.vertx().setPeriodic(REAP_PERIOD_MS, id -> reapIdle());
+    if (services.systemTables().find("pg_stat_activity").isEmpty()) {
+      services.systemTables().add(new ActivityTable(this, services.node().name()));
+    }
+  }
+
+  /** The open sessions (for system tables). */
+  Collection<SessionImpl> live() {
+    return sessions.values();
   }
 
   public static SessionManagerImpl create(NodeServices services, Database database) {

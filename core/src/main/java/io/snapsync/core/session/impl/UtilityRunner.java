@@ -172,7 +172,7 @@ final class UtilityRunner {
 
   private Future<StatementResult> finishPrepared(String gid, boolean commit) {
     String tag = commit ? "COMMIT PREPARED" : "ROLLBACK PREPARED";
-    if (txn.inBlock()) {
+    if (txn.isActive()) {
       throw SnapsyncException.error(SqlState.ACTIVE_SQL_TRANSACTION, "sql.inside_block", tag);
     }
     return db.blocking(() -> {
@@ -251,7 +251,7 @@ final class UtilityRunner {
       return ok("SET");
     }
     if (sv.local()) {
-      if (!txn.inBlock()) {
+      if (!txn.isActive()) {
         return warn("SET", SqlState.NO_ACTIVE_SQL_TRANSACTION, "sql.set_local_outside_block");
       }
       if (localRestore == null) {
@@ -268,7 +268,7 @@ final class UtilityRunner {
   }
 
   private Future<StatementResult> alterSystem(Stmt.AlterSystem a) {
-    if (txn.inBlock()) {
+    if (txn.isActive()) {
       throw SnapsyncException.error(SqlState.ACTIVE_SQL_TRANSACTION, "sql.inside_block",
           "ALTER SYSTEM");
     }

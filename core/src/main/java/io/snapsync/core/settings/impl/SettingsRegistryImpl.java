@@ -38,6 +38,8 @@ public final class SettingsRegistryImpl implements SettingsRegistry {
 
   /** Event-bus address of {@code ALTER SYSTEM} changes (publish, JSON). */
   public static final String CHANGED_ADDRESS = "snapsync.settings.changed";
+  /** Hazelcast map of the cluster's ALTER SYSTEM values: name to {@code {"value": text|null}}. */
+  public static final String CLUSTER_MAP = "snapsync.settings.alter-system";
 
   /** 55P02, PostgreSQL's cant_change_runtime_param. */
   public static final String CANT_CHANGE_RUNTIME_PARAM = "55P02";
@@ -52,6 +54,10 @@ public final class SettingsRegistryImpl implements SettingsRegistry {
   private final Map<String, SettingValues.Value> configured = new ConcurrentHashMap<>();
   private final Map<String, Rule> rules = new ConcurrentHashMap<>();
   private final Set<String> readOnly = ConcurrentHashMap.newKeySet();
+  /** Config-file values of settings not registered yet: name to {text, file}. */
+  private final Map<String, String[]> pendingConfig = new ConcurrentHashMap<>();
+  /** ALTER SYSTEM values of settings not registered yet. */
+  private final Map<String, String> pendingAuto = new ConcurrentHashMap<>();
   private final List<BiConsumer<String, String>> listeners = new CopyOnWriteArrayList<>();
 
   private volatile Vertx vertx;
@@ -82,6 +88,44 @@ public final class SettingsRegistryImpl implements SettingsRegistry {
       throw new IllegalStateException("setting " + definition.name() + " is registered twice");
     }
     values.put(k, dflt);
+    applyPending(k, definition);
+  }
+
+  /** Applies values the config file or ALTER SYSTEM gave before the setting was registered. */
+  private void applyPending(String k, SettingDefinition def) {
+    String[] fromConfig = pendingConfig.remove(k);
+    if (fromConfig != null) {
+      try {
+        SettingValues.Value v = parse(def, fromConfig[0]);
+        configured.put(k, v);
+        values.put(k, v);
+      } catch (SnapsyncException e) {
+        throw ConfigException.of(fromConfig[1], "settings." + fromConfig[2], e);
+      }
+    }
+    String fromAuto = pendingAuto.remove(k);
+    if (fromAuto != null) {
+      try {
+        values.put(k, parse(def, fromAuto));
+      } catch (SnapsyncException e) {
+        throw ConfigException.of(autoConf.path().toString(), def.name(), e);
+      }
+    }
+  }
+
+  /**
+   * Fails with a {@link ConfigException} naming the file and key when the config file set a
+   * setting that nothing registered (call once every extension and the database registered).
+   */
+  public void requireNoPending() {
+    for (Map.Entry<String, String[]> e : pendingConfig.entrySet()) {
+      String[] v = e.getValue();
+      throw ConfigException.of(v[1], "settings." + v[2], SnapsyncException.error(
+          SqlState.UNDEFINED_OBJECT, "settings.unrecognized", v[2]));
+    }
+    pendingAuto.keySet().forEach(k -> LOG.warn("{}: ignoring unknown setting {}",
+        autoConf == null ? AutoConfFile.FILE_NAME : autoConf.path(), k));
+    pendingAuto.clear();
   }
 
   /** A canonicalizer for a string setting (returns null for an invalid value). */
@@ -162,8 +206,9 @@ public final class SettingsRegistryImpl implements SettingsRegistry {
   }
 
   /**
-   * Applies the config file's {@code settings} section; any unknown name or bad value fails
-   * with a {@link ConfigException} naming {@code file} and {@code settings.<name>}.
+   * Applies the config file's {@code settings} section; a bad value fails with a
+   * {@link ConfigException} naming {@code file} and {@code settings.<name>}. Names not
+   * registered yet wait for their registration ({@link #requireNoPending} reports leftovers).
    */
   public void applyConfig(JsonObject settings, String file) {
     if (settings == null) {
@@ -172,9 +217,14 @@ public final class SettingsRegistryImpl implements SettingsRegistry {
     for (String name : settings.fieldNames()) {
       Object raw = settings.getValue(name);
       String text = raw instanceof Boolean b ? (b ? "on" : "off") : String.valueOf(raw);
+      Optional<SettingDefinition> known = definition(name);
+      if (known.isEmpty()) {
+        // an extension or the database may register it later (see requireNoPending)
+        pendingConfig.put(key(name), new String[] {text, file, name});
+        continue;
+      }
       try {
-        SettingDefinition def = require(name);
-        SettingValues.Value v = parse(def, text);
+        SettingValues.Value v = parse(known.get(), text);
         configured.put(key(name), v);
         set(key(name), v);
       } catch (SnapsyncException e) {
@@ -197,7 +247,54 @@ public final class SettingsRegistryImpl implements SettingsRegistry {
     }, false).compose(v -> {
       consumer = vx.eventBus().consumer(CHANGED_ADDRESS, msg -> onRemoteChange(msg.body()));
       return consumer.completion();
-    });
+    }).compose(v -> syncFromCluster());
+  }
+
+  /**
+   * A node joining a running cluster takes the {@code ALTER SYSTEM} values the cluster holds
+   * (a Hazelcast map kept by every {@code ALTER SYSTEM}), so that changes made while it was
+   * down reach it too. The map dies with the whole cluster; then each node's file rules.
+   */
+  private Future<Void> syncFromCluster() {
+    if (!vertx.isClustered()) {
+      return Future.succeededFuture();
+    }
+    return vertx.sharedData().<String, String>getAsyncMap(CLUSTER_MAP)
+        .compose(io.vertx.core.shareddata.AsyncMap::entries)
+        .compose(entries -> {
+          List<Future<Void>> applied = new ArrayList<>();
+          entries.forEach((name, json) -> applied.add(applyFromCluster(name,
+              new JsonObject(json).getString("value"))));
+          return Future.all(applied).<Void>mapEmpty();
+        })
+        .recover(e -> {
+          LOG.warn("cannot read the cluster's ALTER SYSTEM values: {}", e.toString());
+          return Future.succeededFuture();
+        });
+  }
+
+  private Future<Void> applyFromCluster(String name, String value) {
+    Optional<SettingDefinition> def = definition(name);
+    if (def.isEmpty()) {
+      if (value == null) {
+        pendingAuto.remove(key(name));
+      } else {
+        pendingAuto.put(key(name), value);
+      }
+      return Future.succeededFuture();
+    }
+    SettingValues.Value parsed;
+    try {
+      parsed = value == null ? null : parse(def.get(), value);
+    } catch (SnapsyncException e) {
+      LOG.warn("ignoring invalid cluster ALTER SYSTEM value of {}: {}", name, e.getMessage());
+      return Future.succeededFuture();
+    }
+    return vertx.executeBlocking(() -> {
+      autoConf.update(def.get().name(), parsed == null ? null : parsed.text());
+      applyAltered(key(name), parsed);
+      return null;
+    }, true).mapEmpty();
   }
 
   /** Stops listening for cluster changes. */
@@ -213,7 +310,7 @@ public final class SettingsRegistryImpl implements SettingsRegistry {
     for (Map.Entry<String, String> e : stored.entrySet()) {
       Optional<SettingDefinition> def = definition(e.getKey());
       if (def.isEmpty()) {
-        LOG.warn("{}: ignoring unknown setting {}", f.path(), e.getKey());
+        pendingAuto.put(key(e.getKey()), e.getValue());
         continue;
       }
       try {
@@ -249,11 +346,23 @@ public final class SettingsRegistryImpl implements SettingsRegistry {
       autoConf.update(def.name(), text);
       applyAltered(k, parsed);
       return null;
-    }, true).map(v -> {
+    }, true).compose(v -> rememberInCluster(vx, k, text)).map(v -> {
       vx.eventBus().publish(CHANGED_ADDRESS, new JsonObject().put("name", def.name())
           .put("value", text).put("origin", nodeName));
       return null;
     });
+  }
+
+  private static Future<Void> rememberInCluster(Vertx vx, String k, String text) {
+    if (!vx.isClustered()) {
+      return Future.succeededFuture();
+    }
+    return vx.sharedData().<String, String>getAsyncMap(CLUSTER_MAP)
+        .compose(m -> m.put(k, new JsonObject().put("value", text).encode()))
+        .recover(e -> {
+          LOG.warn("cannot record ALTER SYSTEM {} in the cluster: {}", k, e.toString());
+          return Future.succeededFuture();
+        });
   }
 
   private void onRemoteChange(JsonObject body) {
@@ -261,24 +370,11 @@ public final class SettingsRegistryImpl implements SettingsRegistry {
       return;
     }
     String name = body.getString("name");
-    Optional<SettingDefinition> def = definition(name);
-    if (def.isEmpty()) {
+    if (name == null) {
       return;
     }
-    String value = body.getString("value");
-    SettingValues.Value parsed;
-    try {
-      parsed = value == null ? null : parse(def.get(), value);
-    } catch (SnapsyncException e) {
-      LOG.warn("ignoring invalid ALTER SYSTEM value from {}: {}", body.getString("origin"),
-          e.getMessage());
-      return;
-    }
-    vertx.executeBlocking(() -> {
-      autoConf.update(def.get().name(), value == null ? null : parsed.text());
-      applyAltered(key(name), parsed);
-      return null;
-    }, true).onFailure(e -> LOG.warn("cannot apply ALTER SYSTEM {}", name, e));
+    applyFromCluster(name, body.getString("value"))
+        .onFailure(e -> LOG.warn("cannot apply ALTER SYSTEM {}", name, e));
   }
 
   private void applyAltered(String k, SettingValues.Value parsed) {

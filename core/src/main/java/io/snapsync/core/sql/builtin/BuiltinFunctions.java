@@ -15,8 +15,8 @@ import java.util.function.Function;
 
 /**
  * The database's built-in SQL functions: pg_export_snapshot, pg_current_snapshot,
- * pg_snapshot_xmin, pg_snapshot_xmax, txid_current, version, current_setting,
- * current_database.
+ * pg_snapshot_xmin, pg_snapshot_xmax, txid_current, version, current_setting (with optional
+ * missing_ok), current_database, now.
  *
  * <p>Snapshot text ({@code pg_current_snapshot}): {@code xmin:xmax:xip} in PostgreSQL's shape,
  * counted in commit sequence numbers rather than transaction ids, because visibility here is
@@ -32,7 +32,7 @@ public final class BuiltinFunctions {
   private BuiltinFunctions() {
   }
 
-  public static void registerAll(FunctionRegistry r) {
+  public static void registerAll(FunctionRegistry r, java.time.Clock clock) {
     add(r, fn("pg_export_snapshot", List.of(), DataType.TEXT,
         c -> txn(c).exportSnapshot()));
     add(r, fn("pg_current_snapshot", List.of(), DataType.TEXT, c -> {
@@ -46,8 +46,20 @@ public final class BuiltinFunctions {
     add(r, fn("txid_current", List.of(), DataType.INT8, c -> txn(c).storeTxn().txid()));
     add(r, fn("version", List.of(), DataType.TEXT, c -> VERSION));
     add(r, fn("current_database", List.of(), DataType.TEXT, c -> "snapsync"));
-    add(r, fn("current_setting", List.of(FunctionParam.required("setting_name", DataType.TEXT)),
-        DataType.TEXT, c -> c.setting((String) c.args().get(0))));
+    add(r, fn("current_setting", List.of(FunctionParam.required("setting_name", DataType.TEXT),
+        FunctionParam.optional("missing_ok", DataType.BOOL, false)), DataType.TEXT, c -> {
+          try {
+            return c.setting((String) c.args().get(0));
+          } catch (SnapsyncException e) {
+            if (Boolean.TRUE.equals(c.args().get(1))
+                && SqlState.UNDEFINED_OBJECT.equals(e.sqlState())) {
+              return null;
+            }
+            throw e;
+          }
+        }));
+    add(r, fn("now", List.of(), DataType.TIMESTAMPTZ,
+        c -> java.time.Instant.ofEpochMilli(clock.millis()).atOffset(java.time.ZoneOffset.UTC)));
   }
 
   private static void add(FunctionRegistry r, SqlFunction f) {

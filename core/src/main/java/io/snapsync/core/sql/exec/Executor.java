@@ -219,6 +219,10 @@ public final class Executor {
           row.set(slot, r);
           return null;
         }));
+      } else if (v.expr() instanceof Expr.ColumnRef ref && (ref.name().equals("current_user")
+          || ref.name().equals("session_user") || ref.name().equals("user"))) {
+        cols.add(new Column(v.alias() == null ? ref.name() : v.alias(), DataType.TEXT));
+        row.add(ctx.user());
       } else {
         Object value = constant(v.expr(), params);
         cols.add(new Column(v.alias() == null ? "?column?" : v.alias(),

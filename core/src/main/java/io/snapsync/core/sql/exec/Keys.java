@@ -49,7 +49,7 @@ public final class Keys {
     return ByteBuffer.allocate(9).put(ROW).putLong(tableId + 1).array();
   }
 
-  /** The smallest key strictly greater than every key starting with {@code key}... plus key. */
+  /** The smallest key greater than {@code key} ({@code key} followed by a 0 byte). */
   public static byte[] successor(byte[] key) {
     byte[] s = new byte[key.length + 1];
     System.arraycopy(key, 0, s, 0, key.length);

@@ -13,7 +13,9 @@ import java.util.List;
 
 /**
  * Row-lock acquisition for writes: the keys one after another as futures (no thread waits),
- * waits counted as {@code Lock:row}, the session's {@code lock_timeout} applied per wait.
+ * waits counted as {@code Lock:row}, the session's {@code lock_timeout} (55P03) or, when
+ * shorter, {@code statement_timeout} (57014) applied per wait. statement_timeout bounds only
+ * lock waits: other statement work is short and not interruptible.
  */
 final class RowLocks {
 
@@ -29,7 +31,11 @@ final class RowLocks {
       return Future.succeededFuture();
     }
     TransactionBlock txn = ctx.txn();
-    long timeout = lockTimeout(ctx);
+    long lockTimeout = setting(ctx, "lock_timeout");
+    long statementTimeout = setting(ctx, "statement_timeout");
+    boolean byStatement = statementTimeout > 0
+        && (lockTimeout <= 0 || statementTimeout < lockTimeout);
+    long timeout = byStatement ? statementTimeout : lockTimeout;
     Promise<Void> done = Promise.promise();
     new Object() {
       int next;
@@ -55,8 +61,9 @@ final class RowLocks {
           }
           waitStart = System.nanoTime();
           long timer = timeout <= 0 ? -1 : db.services().vertx().setTimer(timeout,
-              id -> done.tryFail(SnapsyncException.error(SqlState.LOCK_NOT_AVAILABLE,
-                  "sql.lock_timeout")));
+              id -> done.tryFail(byStatement
+                  ? SnapsyncException.error(SqlState.QUERY_CANCELED, "sql.statement_timeout")
+                  : SnapsyncException.error(SqlState.LOCK_NOT_AVAILABLE, "sql.lock_timeout")));
           f.onComplete(ar -> {
             if (timer >= 0) {
               db.services().vertx().cancelTimer(timer);
@@ -79,10 +86,10 @@ final class RowLocks {
     return done.future();
   }
 
-  /** The session's {@code lock_timeout} in milliseconds (0: wait forever). */
-  private static long lockTimeout(SessionContext ctx) {
+  /** A session timeout setting in milliseconds (0: none). */
+  private static long setting(SessionContext ctx, String name) {
     try {
-      return ctx.settings().getLong("lock_timeout");
+      return ctx.settings().getLong(name);
     } catch (RuntimeException e) {
       return 0;
     }

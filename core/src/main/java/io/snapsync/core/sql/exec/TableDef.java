@@ -9,13 +9,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A user table: its id (prefix of its row keys), name, columns and primary-key column.
- * Immutable; stored as JSON in the MVCC store so DDL is transactional.
+ * A user table: its id (prefix of its row keys), name, columns, primary-key column and the
+ * columns declared NOT NULL (the primary key always is). Immutable; stored as JSON in the MVCC
+ * store so DDL is transactional.
  */
-public record TableDef(long id, String name, List<Column> columns, int pk) {
+public record TableDef(long id, String name, List<Column> columns, int pk, List<Boolean> notNull) {
 
   public TableDef {
     columns = List.copyOf(columns);
+    notNull = List.copyOf(notNull);
+  }
+
+  /** True when column {@code i} rejects NULL. */
+  public boolean isNotNull(int i) {
+    return i == pk || (i < notNull.size() && notNull.get(i));
   }
 
   /** Column index by name, or -1. */
@@ -34,8 +41,11 @@ public record TableDef(long id, String name, List<Column> columns, int pk) {
 
   byte[] toBytes() {
     JsonArray cols = new JsonArray();
-    columns.forEach(c -> cols.add(new JsonObject().put("name", c.name())
-        .put("type", c.type().name())));
+    for (int i = 0; i < columns.size(); i++) {
+      Column c = columns.get(i);
+      cols.add(new JsonObject().put("name", c.name()).put("type", c.type().name())
+          .put("not_null", isNotNull(i)));
+    }
     return new JsonObject().put("id", id).put("name", name).put("columns", cols).put("pk", pk)
         .toBuffer().getBytes();
   }
@@ -43,10 +53,13 @@ public record TableDef(long id, String name, List<Column> columns, int pk) {
   static TableDef fromBytes(byte[] b) {
     JsonObject j = new JsonObject(Buffer.buffer(b));
     List<Column> cols = new ArrayList<>();
+    List<Boolean> notNull = new ArrayList<>();
     for (Object o : j.getJsonArray("columns")) {
       JsonObject c = (JsonObject) o;
       cols.add(new Column(c.getString("name"), DataType.valueOf(c.getString("type"))));
+      notNull.add(c.getBoolean("not_null", false));
     }
-    return new TableDef(j.getLong("id"), j.getString("name"), cols, j.getInteger("pk"));
+    return new TableDef(j.getLong("id"), j.getString("name"), cols, j.getInteger("pk"),
+        notNull);
   }
 }

@@ -64,11 +64,8 @@ final class Writer {
           row.set(targets[k], Values.convert(Executor.constant(exprs.get(k), params), col.type(),
               col.name()));
         }
+        checkNotNull(def, row);
         Object pk = row.get(def.pk());
-        if (pk == null) {
-          throw SnapsyncException.error(SqlState.NOT_NULL_VIOLATION, "sql.not_null",
-              def.pkColumn().name(), def.name()).withDetail("sql.failing_row", rowText(row));
-        }
         keys.add(Keys.row(def.id(), def.pkColumn().type(), pk));
         rows.add(row);
       }
@@ -134,6 +131,7 @@ final class Writer {
             for (int i = 0; i < p.setColumns().length; i++) {
               row.set(p.setColumns()[i], p.setValues()[i]);
             }
+            checkNotNull(p.def(), row);
             t.put(key, RowCodec.encode(row));
             n++;
           }
@@ -210,7 +208,9 @@ final class Writer {
         pk++;
       }
       long id = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE - 1);
-      TableCatalog.put(t, new TableDef(id, c.table(), cols, pk));
+      List<Boolean> notNull = c.columns().stream().map(Stmt.ColumnDef::notNull)
+          .collect(Collectors.toList());
+      TableCatalog.put(t, new TableDef(id, c.table(), cols, pk, notNull));
       return StatementResult.command("CREATE TABLE");
     }));
   }
@@ -296,6 +296,15 @@ final class Writer {
       }
     }
     return out;
+  }
+
+  private static void checkNotNull(TableDef def, List<Object> row) {
+    for (int c = 0; c < row.size(); c++) {
+      if (row.get(c) == null && def.isNotNull(c)) {
+        throw SnapsyncException.error(SqlState.NOT_NULL_VIOLATION, "sql.not_null",
+            def.columns().get(c).name(), def.name()).withDetail("sql.failing_row", rowText(row));
+      }
+    }
   }
 
   private static String rowText(List<Object> row) {

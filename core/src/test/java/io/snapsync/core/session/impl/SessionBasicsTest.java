@@ -75,6 +75,11 @@ class SessionBasicsTest {
     assertEquals("version", r.columns().get(0).name());
     assertTrue(((String) r.rows().get(0).get(0)).startsWith("PostgreSQL 15"));
     assertEquals("read committed", value(s, "SELECT current_setting('default_transaction_isolation')"));
+    assertEquals(null, value(s, "SELECT current_setting('nosuch', true)"));
+    fails(s, "SELECT current_setting('nosuch')", "42704");
+    assertEquals("alice", value(s, "SELECT current_user"));
+    assertEquals("snapsync", value(s, "SELECT current_database()"));
+    assertTrue(value(s, "SELECT now()") instanceof java.time.OffsetDateTime);
     await(s.close());
   }
 
@@ -183,6 +188,11 @@ class SessionBasicsTest {
     all.add(s.execute("SHOW lc_messages"));
     assertEquals("zh_CN", await(all.get(2)).get(0).rows().get(0).get(0));
     assertEquals("en_US.UTF-8", await(all.get(4)).get(0).rows().get(0).get(0));
+    // SET LOCAL in a multi-statement string lasts until the string's implicit block ends
+    List<StatementResult> r = await(s.execute("SET LOCAL lc_messages = 'zh_CN'; "
+        + "SHOW lc_messages"));
+    assertEquals("zh_CN", r.get(1).rows().get(0).get(0));
+    assertEquals("en_US.UTF-8", value(s, "SHOW lc_messages"));
     await(s.close());
   }
 
@@ -206,5 +216,47 @@ class SessionBasicsTest {
     StatementResult r = await(s.execute("SELECT current_setting($1)", List.of("lc_messages")));
     assertEquals("en_US.UTF-8", r.rows().get(0).get(0));
     await(s.close());
+  }
+
+  @Test
+  void pgStatActivityListsSessions() {
+    Session s = e.session();
+    Session t = e.session();
+    exec(t, "SET application_name = 'dumper'; BEGIN");
+    StatementResult r = exec(s, "SELECT usename, application_name, state FROM pg_stat_activity "
+        + "WHERE session_id = '" + t.id() + "'");
+    assertEquals(List.of(List.of("alice", "dumper", "idle in transaction")), r.rows());
+    assertEquals("active", exec(s, "SELECT state FROM pg_stat_activity WHERE session_id = '"
+        + s.id() + "'").rows().get(0).get(0));
+    await(s.close());
+    await(t.close());
+  }
+
+  @Test
+  void describeGivesColumnsWithoutRunningOrStartingAQuery() {
+    Session s = e.session();
+    Session x = e.session();
+    exec(s, "CREATE TABLE IF NOT EXISTS d (id bigint PRIMARY KEY, v text)");
+    exec(x, "BEGIN ISOLATION LEVEL REPEATABLE READ");
+    String id = (String) value(x, "SELECT pg_export_snapshot()");
+    exec(s, "BEGIN ISOLATION LEVEL REPEATABLE READ");
+    assertEquals(List.of(new io.snapsync.core.session.Column("id", io.snapsync.core.session
+        .DataType.INT8), new io.snapsync.core.session.Column("v", io.snapsync.core.session
+        .DataType.TEXT)), await(s.describe("SELECT * FROM d WHERE id = $1")));
+    assertEquals("pg_export_snapshot",
+        await(s.describe("SELECT pg_export_snapshot()")).get(0).name());
+    assertEquals(io.snapsync.core.session.DataType.INT8,
+        await(s.describe("SELECT count(*) FROM d")).get(0).type());
+    assertEquals(List.of(), await(s.describe("INSERT INTO d VALUES ($1, $2)")));
+    assertEquals("lc_messages", await(s.describe("SHOW lc_messages")).get(0).name());
+    // nothing ran: the import is still the first statement of the transaction
+    exec(s, "SET TRANSACTION SNAPSHOT '" + id + "'");
+    exec(s, "COMMIT");
+    exec(x, "COMMIT");
+    SnapsyncException ex = org.junit.jupiter.api.Assertions.assertThrows(SnapsyncException.class,
+        () -> await(s.describe("SELECT * FROM nosuch")));
+    assertEquals("42P01", ex.sqlState());
+    await(s.close());
+    await(x.close());
   }
 }

@@ -226,9 +226,42 @@ class SettingsRegistryImplTest {
     assertEquals("invalid configuration in \"conf/a.yaml\": key \"settings.wdr_snapshot_interval\": "
         + "500 min is outside the valid range for parameter \"wdr_snapshot_interval\" (10 .. 180)",
         e.getMessage());
-    ConfigException u = assertThrows(ConfigException.class, () -> r.applyConfig(
-        new JsonObject().put("bogus", 1), "conf/a.yaml"));
+    r.applyConfig(new JsonObject().put("bogus", 1), "conf/a.yaml");
+    ConfigException u = assertThrows(ConfigException.class, r::requireNoPending);
     assertEquals("settings.bogus", u.key());
+    assertEquals("invalid configuration in \"conf/a.yaml\": key \"settings.bogus\": "
+        + "unrecognized configuration parameter \"bogus\"", u.getMessage());
+  }
+
+  @Test
+  void valuesForSettingsRegisteredLaterApplyAtRegistration(@TempDir Path dir) {
+    SettingsRegistryImpl first = SettingsRegistryImpl.withCoreSettings();
+    first.register(SettingDefinition.integer("late_days", Level.NODE, 7, 1, 30, "",
+        "settings.desc.statement_timeout"));
+    first.attach(vertx, "n1", dir).await();
+    first.alterSystem("late_days", "9").await();
+    first.detach().await();
+
+    SettingsRegistryImpl r = SettingsRegistryImpl.withCoreSettings();
+    r.applyConfig(new JsonObject().put("late_hours", "5"), "c.yaml");
+    r.attach(vertx, "n1", dir).await();
+    r.register(SettingDefinition.integer("late_days", Level.NODE, 7, 1, 30, "",
+        "settings.desc.statement_timeout"));
+    assertEquals("9", r.nodeValue("late_days"), "ALTER SYSTEM value kept for a late setting");
+    r.register(SettingDefinition.integer("late_hours", Level.NODE, 1, 1, 24, "",
+        "settings.desc.statement_timeout"));
+    assertEquals("5", r.nodeValue("late_hours"), "config value applied at registration");
+    r.requireNoPending();
+    r.alterSystem("late_hours", null).await();
+    assertEquals("5", r.nodeValue("late_hours"), "RESET returns to the config value");
+    r.detach().await();
+
+    SettingsRegistryImpl bad = SettingsRegistryImpl.withCoreSettings();
+    bad.applyConfig(new JsonObject().put("late_hours", "99"), "c.yaml");
+    ConfigException e = assertThrows(ConfigException.class, () -> bad.register(
+        SettingDefinition.integer("late_hours", Level.NODE, 1, 1, 24, "",
+            "settings.desc.statement_timeout")));
+    assertEquals("settings.late_hours", e.key());
   }
 
   @Test
