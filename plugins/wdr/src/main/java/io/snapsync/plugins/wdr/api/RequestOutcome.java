@@ -1,5 +1,6 @@
 package io.snapsync.plugins.wdr.api;
 
+import io.snapsync.core.error.Message;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -10,11 +11,11 @@ import io.vertx.core.json.JsonObject;
  * @param requestedBy session user, or {@code periodic} for the schedule
  * @param node the coordinator whose worker handled it
  * @param outcome taken, merged, skipped or failed
- * @param reason why it failed or was skipped (empty otherwise)
+ * @param reason why it failed or was skipped, as a catalog message (null otherwise)
  * @param snapshotId the snapshot that served it, or 0
  */
 public record RequestOutcome(long requestId, long requestedAtMillis, String requestedBy,
-    String node, Outcome outcome, String reason, long snapshotId) {
+    String node, Outcome outcome, Message reason, long snapshotId) {
 
   public RequestOutcome withId(long id) {
     return new RequestOutcome(id, requestedAtMillis, requestedBy, node, outcome, reason,
@@ -24,12 +25,12 @@ public record RequestOutcome(long requestId, long requestedAtMillis, String requ
   public JsonObject toJson() {
     return new JsonObject().put("request_id", requestId).put("requested_at", requestedAtMillis)
         .put("requested_by", requestedBy).put("node", node).put("outcome", outcome.name())
-        .put("reason", reason).put("snapshot_id", snapshotId);
+        .put("reason", reason == null ? null : reason.toJson()).put("snapshot_id", snapshotId);
   }
 
   public static RequestOutcome fromJson(JsonObject j) {
     return new RequestOutcome(j.getLong("request_id", 0L), j.getLong("requested_at"),
         j.getString("requested_by"), j.getString("node"), Outcome.valueOf(j.getString("outcome")),
-        j.getString("reason", ""), j.getLong("snapshot_id", 0L));
+        Message.fromJson(j.getJsonObject("reason")), j.getLong("snapshot_id", 0L));
   }
 }

@@ -10,7 +10,10 @@ import java.util.List;
  */
 public interface WdrService {
 
-  /** Event-bus address answering report requests: {@link ReportRequest#toJson()} in, report JSON out. */
+  /**
+   * Event-bus address answering report requests: {@link ReportRequest#toJson()} in, report JSON
+   * (plus {@code html}) out.
+   */
   String REPORT_ADDRESS = "snapsync.wdr.report";
 
   /** Event-bus address on which a new snapshot header is published (console live view). */

@@ -42,7 +42,7 @@ public final class SnapshotTaker {
       JsonObject failures = new JsonObject();
       List<Future<?>> all = new ArrayList<>();
       // Collectors get the timeout less a margin for the reply to travel back in time.
-      long margin = Math.min(timeout / 2, Math.max(500, Math.min(timeout / 10, 5_000)));
+      long margin = Math.min(timeout / 2, 5_000);
       JsonObject req = new JsonObject().put("timeoutMillis", Math.max(1, timeout - margin));
       for (String node : nodes.keySet()) {
         all.add(vertx.eventBus().<JsonObject>request(NodeCollector.address(node), req,

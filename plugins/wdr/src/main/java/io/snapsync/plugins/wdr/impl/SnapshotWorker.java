@@ -1,12 +1,12 @@
 package io.snapsync.plugins.wdr.impl;
 
+import io.snapsync.core.error.Message;
 import io.snapsync.plugins.wdr.api.Outcome;
 import io.snapsync.plugins.wdr.api.RequestOutcome;
 import io.snapsync.plugins.wdr.api.SnapshotInfo;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.Lock;
@@ -96,7 +96,8 @@ public final class SnapshotWorker extends VerticleBase {
     Future<Void> unreg = queue.unregister();
     List<RequestOutcome> failed = new ArrayList<>();
     if (pending != null) {
-      pending.forEach(r -> failed.add(outcome(r, Outcome.FAILED, "snapshot worker stopped", 0)));
+      pending.forEach(r -> failed.add(outcome(r, Outcome.FAILED,
+          Message.of("wdr.request.worker_stopped"), 0)));
     }
     List<Req> cancelled = pending;
     pending = null;
@@ -190,7 +191,7 @@ public final class SnapshotWorker extends VerticleBase {
     Req r = new Req(0, due, PERIODIC_USER);
     if (running != null) {
       return record(List.of(r), List.of(outcome(r, Outcome.SKIPPED,
-          "a snapshot was in progress", 0)));
+          Message.of("wdr.request.snapshot_running"), 0)));
     }
     return run(new ArrayList<>(List.of(r)), "periodic");
   }
@@ -199,7 +200,7 @@ public final class SnapshotWorker extends VerticleBase {
     return (Math.floorDiv(t, intervalMillis) + 1) * intervalMillis;
   }
 
-  private void onRequest(Message<JsonObject> m) {
+  private void onRequest(io.vertx.core.eventbus.Message<JsonObject> m) {
     if (stopping) {
       m.fail(503, "snapshot worker stopping");
       return;
@@ -229,8 +230,9 @@ public final class SnapshotWorker extends VerticleBase {
       for (int i = 0; i < group.size(); i++) {
         Req r = group.get(i);
         out.add(ar.succeeded()
-            ? outcome(r, i == 0 ? Outcome.TAKEN : Outcome.MERGED, "", ar.result().snapshotId())
-            : outcome(r, Outcome.FAILED, NodeCollector.reason(ar.cause()), 0));
+            ? outcome(r, i == 0 ? Outcome.TAKEN : Outcome.MERGED, null, ar.result().snapshotId())
+            : outcome(r, Outcome.FAILED, Message.of("wdr.request.failed",
+                NodeCollector.reason(ar.cause())), 0));
       }
       if (ar.failed()) {
         LOG.warn("WDR snapshot failed on {}", nodeName, ar.cause());
@@ -248,7 +250,7 @@ public final class SnapshotWorker extends VerticleBase {
     return runningDone;
   }
 
-  private RequestOutcome outcome(Req r, Outcome o, String reason, long snapshotId) {
+  private RequestOutcome outcome(Req r, Outcome o, Message reason, long snapshotId) {
     return new RequestOutcome(0, r.at(), r.by(), nodeName, o, reason, snapshotId);
   }
 

@@ -35,7 +35,7 @@ public final class WdrExtension implements SnapsyncExtension {
     ctx.addFunction(new CreateWdrSnapshotFunction(this::service, settings, ctx.catalog()));
     ctx.addFunction(new GenerateWdrReportFunction(this::service));
     WdrBaselineFunctions.all(this::service, ctx.catalog()).forEach(ctx::addFunction);
-    new WdrTables(() -> node.repository()).tables().forEach(ctx::addSystemTable);
+    new WdrTables(() -> node.repository(), ctx.catalog()).tables().forEach(ctx::addSystemTable);
   }
 
   @Override

@@ -85,6 +85,12 @@ public final class WdrNode {
               WdrService.CONTROL_ADDRESS_PREFIX + nodeName, this::control);
           supervisor.publishAs(nodeName);
           supervisor.startTimer();
+          // Turning enable_wdr_snapshot on starts a stopped worker at once (delay permitting).
+          ctx.settings().addListener((name, value) -> {
+            if (WdrSettings.ENABLE.equals(name) && "on".equals(value)) {
+              supervisor.check();
+            }
+          });
           return Future.all(reportConsumer.completion(), controlConsumer.completion())
               .compose(x -> settings.enabled()
               ? supervisor.start() : Future.succeededFuture());

@@ -23,7 +23,8 @@ import java.util.Optional;
  *
  * <p>Layout: {@code s<id:8>} snapshot header; {@code d<id:8><node>} one node's data;
  * {@code r<id:8>} request outcome; {@code m:snapshot} / {@code m:request} last ids;
- * {@code b<name>} baselines. Node data is stored compressed ({@link DataCodec}). A snapshot (header, data, id counter) is one {@link WriteBatch},
+ * {@code b<name>} baselines. Node data is stored compressed ({@link DataCodec}). A snapshot
+ * (header, data, id counter) is one {@link WriteBatch},
  * so a crash leaves it whole or absent; readers only list headers, never orphan data.
  */
 public final class WdrRepository {

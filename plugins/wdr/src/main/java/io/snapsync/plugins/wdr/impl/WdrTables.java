@@ -1,5 +1,6 @@
 package io.snapsync.plugins.wdr.impl;
 
+import io.snapsync.core.catalog.MessageCatalog;
 import io.snapsync.core.session.Column;
 import io.snapsync.core.session.DataType;
 import io.snapsync.core.spi.FunctionCall;
@@ -21,16 +22,25 @@ import java.util.function.Supplier;
 /**
  * The WDR repository as SQL: {@code snapshot} (headers), {@code wdr_snapshot_requests}
  * (request outcomes), {@code wdr_baselines} and per-category tables {@code wdr_snap_instance},
- * {@code wdr_snap_statements}, {@code wdr_snap_waits}, {@code wdr_snap_errors},
+ * {@code wdr_snap_statements} (top {@value #STATEMENTS_PER_SNAPSHOT} by total time),
+ * {@code wdr_snap_waits}, {@code wdr_snap_errors},
  * {@code wdr_snap_settings} and {@code wdr_snap_metrics} (every numeric value of every
  * category, nested keys joined with dots, so extension collectors are visible too).
  */
 public final class WdrTables {
 
-  private final Supplier<Repository> repository;
+  /**
+   * Rows of {@code wdr_snap_statements} per node and snapshot: the statements with the most
+   * total time (the table has no predicate push-down; reports use the full lists).
+   */
+  static final int STATEMENTS_PER_SNAPSHOT = 500;
 
-  public WdrTables(Supplier<Repository> repository) {
+  private final Supplier<Repository> repository;
+  private final MessageCatalog catalog;
+
+  public WdrTables(Supplier<Repository> repository, MessageCatalog catalog) {
     this.repository = repository;
+    this.catalog = catalog;
   }
 
   /** Builds a row from one node's category data. */
@@ -54,11 +64,12 @@ public final class WdrTables {
         table("wdr_snapshot_requests", cols("request_id", DataType.INT8, "requested_at",
             DataType.TIMESTAMPTZ, "requested_by", DataType.TEXT, "node_name", DataType.TEXT,
             "outcome", DataType.TEXT, "reason", DataType.TEXT, "snapshot_id", DataType.INT8),
-            () -> repository.get().requests().map(l -> {
+            call -> repository.get().requests().map(l -> {
               List<List<Object>> out = new ArrayList<>();
               for (RequestOutcome r : l) {
                 out.add(Arrays.asList(r.requestId(), ts(r.requestedAtMillis()), r.requestedBy(),
-                    r.node(), r.outcome().sqlName(), r.reason().isEmpty() ? null : r.reason(),
+                    r.node(), r.outcome().sqlName(),
+                    r.reason() == null ? null : catalog.render(call.lcMessages(), r.reason()),
                     r.snapshotId() == 0 ? null : r.snapshotId()));
               }
               return out;
@@ -82,8 +93,12 @@ public final class WdrTables {
             "calls", DataType.INT8, "total_ms", DataType.FLOAT8, "mean_ms", DataType.FLOAT8,
             "max_ms", DataType.FLOAT8, "rows", DataType.INT8), (id, n, c, out) -> {
               JsonObject s = c.getJsonObject("statements", new JsonObject());
-              for (Object o : s.getJsonArray("items", new JsonArray())) {
-                JsonObject st = (JsonObject) o;
+              List<JsonObject> items = new ArrayList<>();
+              s.getJsonArray("items", new JsonArray()).forEach(o -> items.add((JsonObject) o));
+              items.sort((x, y) -> Long.compare(y.getLong("total_ns", 0L),
+                  x.getLong("total_ns", 0L)));
+              for (JsonObject st : items.subList(0, Math.min(STATEMENTS_PER_SNAPSHOT,
+                  items.size()))) {
                 long calls = st.getLong("calls", 0L);
                 long total = st.getLong("total_ns", 0L);
                 out.add(Arrays.asList(id, n, st.getString("query"), st.getString("kind"), calls,
@@ -171,6 +186,12 @@ public final class WdrTables {
 
   private static SystemTable table(String name, List<Column> columns,
       Supplier<Future<List<List<Object>>>> rows) {
+    return table(name, columns, (java.util.function.Function<FunctionCall,
+        Future<List<List<Object>>>>) call -> rows.get());
+  }
+
+  private static SystemTable table(String name, List<Column> columns,
+      java.util.function.Function<FunctionCall, Future<List<List<Object>>>> rows) {
     return new SystemTable() {
       @Override
       public String name() {
@@ -184,7 +205,7 @@ public final class WdrTables {
 
       @Override
       public Future<List<List<Object>>> rows(FunctionCall call) {
-        return rows.get();
+        return rows.apply(call);
       }
     };
   }

@@ -108,18 +108,19 @@ public final class WorkerSupervisor {
         deploymentId = null;
         setState(WorkerState.STOPPED);
       }
-      return ar.succeeded() ? Future.<Void>succeededFuture() : Future.<Void>failedFuture(ar.cause());
+      return ar.succeeded() ? Future.<Void>succeededFuture()
+          : Future.<Void>failedFuture(ar.cause());
     });
     return transition;
   }
 
-  /** Restarts a stopped worker when allowed; returns the start future or a completed one. */
+  /** Restarts a stopped worker when allowed; returns the start in progress, if any. */
   public synchronized Future<Void> check() {
     if (state == WorkerState.STOPPED && settings.enabled()
         && clock.millis() - lastStartMillis >= options.restartDelayMillis()) {
       return start();
     }
-    return Future.succeededFuture();
+    return state == WorkerState.STARTING ? transition : Future.succeededFuture();
   }
 
   /** Cancels the timer and stops the worker (node shutdown). */

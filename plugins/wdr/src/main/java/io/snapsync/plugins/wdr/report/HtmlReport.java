@@ -38,11 +38,9 @@ final class HtmlReport {
       + "td.n{text-align:right;font-family:monospace}p.none{color:#777}";
 
   private final JsonObject data;
-  private final ReportType type;
 
-  HtmlReport(JsonObject data, ReportType type) {
+  HtmlReport(JsonObject data) {
     this.data = data;
-    this.type = type;
   }
 
   String render() {

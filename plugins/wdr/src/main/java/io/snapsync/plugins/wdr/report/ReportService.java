@@ -68,7 +68,7 @@ public final class ReportService {
           // Ranking thousands of statements is too long for an event loop.
           return vertx.executeBlocking(() -> {
             JsonObject json = builder.build();
-            return new WdrReport(json, new HtmlReport(json, type).render());
+            return new WdrReport(json, new HtmlReport(json).render());
           }, false);
         });
   }

@@ -144,6 +144,14 @@ class SnapshotWorkerTest {
     assertEquals("periodic", skipped.requestedBy());
     assertEquals(due, skipped.requestedAtMillis());
     assertEquals(0, skipped.snapshotId());
+    var table = node.services.systemTables().find("wdr_snapshot_requests").orElseThrow();
+    List<Object> row = table.rows(io.snapsync.plugins.wdr.testing.Call.of(node.services, "admin"))
+        .await().stream().filter(x -> "skipped".equals(x.get(4))).findFirst().orElseThrow();
+    assertEquals("a snapshot was in progress", row.get(5));
+    row = table.rows(io.snapsync.plugins.wdr.testing.Call.of(node.services, "admin")
+        .inLanguage("zh_CN")).await().stream().filter(x -> "skipped".equals(x.get(4)))
+        .findFirst().orElseThrow();
+    assertEquals("有快照正在进行", row.get(5));
     assertEquals(1, snapshots().size());
     assertEquals(due + Duration.ofMinutes(10).toMillis(), worker().nextDueMillis().await());
   }
@@ -162,7 +170,7 @@ class SnapshotWorkerTest {
 
   @Test
   void hangingCollectorIsRecordedAndTheOthersAreKept() {
-    node.alterSystem(WdrSettings.QUERY_TIMEOUT, "1s");
+    node.alterSystem(WdrSettings.QUERY_TIMEOUT, "3s");
     gate.close();
     RequestOutcome o = node.service().requestSnapshot("admin").await().outcome().await();
     assertEquals(Outcome.TAKEN, o.outcome());
@@ -241,6 +249,18 @@ class SnapshotWorkerTest {
   }
 
   @Test
+  void workerStartsWhenTheSettingIsTurnedOn() {
+    node.service().stopWorker().await();
+    node.alterSystem(WdrSettings.ENABLE, "off");
+    clock.advance(Duration.ofMinutes(5));
+    node.wdr().supervisor().check().await();
+    assertEquals(WorkerState.STOPPED, node.service().workerState());
+    node.alterSystem(WdrSettings.ENABLE, "on");
+    node.wdr().supervisor().check().await();
+    assertEquals(WorkerState.RUNNING, node.service().workerState());
+  }
+
+  @Test
   void workerIsControlledAndObservedOverTheEventBus() throws Exception {
     List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
     java.util.concurrent.CountDownLatch four = new java.util.concurrent.CountDownLatch(4);
@@ -275,7 +295,8 @@ class SnapshotWorkerTest {
     var stopped = node.service().stopWorker();
     RequestOutcome p = pending.outcome().await();
     assertEquals(Outcome.FAILED, p.outcome());
-    assertEquals("snapshot worker stopped", p.reason());
+    assertEquals("the snapshot worker stopped",
+        node.services.catalog().render("en", p.reason()));
     gate.open();
     stopped.await();
     assertEquals(Outcome.TAKEN, running.outcome().await().outcome());

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.snapsync.core.config.NodeConfig;
 import io.snapsync.core.node.Node;
+import io.snapsync.core.session.Session;
+import io.snapsync.core.session.StatementResult;
 import io.snapsync.plugins.wdr.api.RequestOutcome;
 import io.snapsync.plugins.wdr.api.WdrService;
 import io.snapsync.plugins.wdr.api.WorkerState;
@@ -22,6 +24,11 @@ class WdrOnRealNodeTest {
 
   @TempDir
   Path dir;
+
+  private static StatementResult exec(Session s, String sql) {
+    List<StatementResult> r = s.execute(sql).await();
+    return r.get(r.size() - 1);
+  }
 
   @Test
   void embeddedNodeRunsTheWorkerAndServesTheFunctions() {
@@ -62,6 +69,19 @@ class WdrOnRealNodeTest {
           last.snapshotId(), "all", "cluster", null)).await().json();
       assertEquals(20.0, report.getJsonObject("info").getDouble("elapsed_s"));
       assertEquals(5, report.getJsonArray("load_profile").getJsonObject(1).getLong("total"));
+
+      // The same through a SQL session of the node.
+      Session s = node.sessions().orElseThrow().open("admin", "pw", new JsonObject()).await();
+      assertEquals("WDR snapshot request has been submitted.",
+          exec(s, "SELECT create_wdr_snapshot()").rows().get(0).get(0));
+      wdr.requestSnapshot("test").await().outcome().await();
+      assertEquals(5L, exec(s, "SELECT count(*) FROM snapshot").rows().get(0).get(0));
+      assertEquals("taken", exec(s, "SELECT outcome FROM wdr_snapshot_requests WHERE "
+          + "requested_by = 'admin'").rows().get(0).get(0));
+      String sqlHtml = (String) exec(s, "SELECT generate_wdr_report(1, 5, 'summary', 'cluster')")
+          .rows().get(0).get(0);
+      assertTrue(sqlHtml.startsWith("<!DOCTYPE html>"));
+      s.close().await();
     } finally {
       node.close().await();
     }

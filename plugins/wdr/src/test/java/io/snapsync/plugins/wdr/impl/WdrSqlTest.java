@@ -106,7 +106,8 @@ class WdrSqlTest {
     assertEquals(TestServices.ADMIN, outcomes.get(0).requestedBy());
     assertEquals(Outcome.TAKEN, outcomes.get(0).outcome());
 
-    StatementResult snaps = exec(s, "SELECT snapshot_id, trigger FROM snapshot ORDER BY snapshot_id");
+    StatementResult snaps = exec(s,
+        "SELECT snapshot_id, trigger FROM snapshot ORDER BY snapshot_id");
     assertEquals(2, snaps.rows().size());
     assertEquals(1L, snaps.rows().get(0).get(0));
     assertEquals("manual", snaps.rows().get(0).get(1));
@@ -162,6 +163,10 @@ class WdrSqlTest {
     assertEquals("insert into t values (?, ?)", top.getString("query"));
     assertEquals((long) n, top.getLong("rows"));
 
+    assertEquals((long) n, value(s, "SELECT calls FROM wdr_snap_statements WHERE snapshot_id = "
+        + b + " AND query = 'insert into t values (?, ?)'"));
+    assertEquals(0L, value(s, "SELECT count(*) FROM wdr_snap_statements WHERE snapshot_id = "
+        + a + " AND query = 'insert into t values (?, ?)'"));
     String html = (String) value(s, "SELECT generate_wdr_report(" + a + ", " + b
         + ", 'all', 'cluster')");
     assertTrue(html.contains("<tr><td>commits</td><td class=\"n\">" + n + "</td>"), html);

@@ -1,16 +1,15 @@
-package io.snapsync.plugins.wdr.bench;
+package io.snapsync.bench;
 
 import io.snapsync.core.node.NodeInfo;
 import io.snapsync.core.node.impl.NodeServicesImpl;
 import io.snapsync.core.plugin.ExtensionContextImpl;
 import io.snapsync.core.stats.ActivityStats;
-import io.snapsync.core.testing.TestServices;
+import io.snapsync.core.security.impl.FileUserDirectory;
 import io.snapsync.plugins.wdr.api.ReportRequest;
 import io.snapsync.plugins.wdr.api.WdrReport;
 import io.snapsync.plugins.wdr.impl.WdrExtension;
 import io.snapsync.plugins.wdr.impl.WdrRepository;
 import io.snapsync.plugins.wdr.impl.WdrSettings;
-import io.snapsync.plugins.wdr.testing.MutableClock;
 import io.snapsync.storage.Store;
 import io.snapsync.storage.StoreOptions;
 import io.vertx.core.Vertx;
@@ -27,7 +26,9 @@ import java.util.stream.Stream;
 /**
  * WDR cost on one embedded node (real RocksDB with synced writes, real collectors): time and
  * bytes of one snapshot with 10,000 distinct statements tracked, and report generation over
- * 192 hourly snapshots (8 days). Run: {@code java -cp <test classpath> ...WdrBench [snapshots]}.
+ * 192 hourly snapshots (8 days). A main harness (a snapshot is seconds of work, not a JMH
+ * microbenchmark): {@code java -cp bench/target/benchmarks.jar io.snapsync.bench.WdrBench
+ * [snapshots]}.
  */
 public final class WdrBench {
 
@@ -42,7 +43,9 @@ public final class WdrBench {
     ActivityStats stats = new ActivityStats(clock, 10_000);
     Store store = Store.open(StoreOptions.defaults(dir.resolve("db"))
         .withKvSpaces(List.of(WdrRepository.SPACE)).withClock(clock));
-    NodeServicesImpl services = TestServices.builder(vertx, dir).clock(clock)
+    NodeServicesImpl services = NodeServicesImpl.builder(vertx).dataDirectory(dir)
+        .users(FileUserDirectory.load(vertx, dir.resolve(FileUserDirectory.FILE_NAME), null,
+            "bench")).clock(clock)
         .node(new NodeInfo("cn1", true, true)).service(Clock.class, clock).stats(stats)
         .service(Store.class, store).build();
     ExtensionContextImpl ctx = new ExtensionContextImpl(services,
@@ -108,10 +111,44 @@ public final class WdrBench {
     }
     long t0 = System.nanoTime();
     int listed = service.listSnapshots().await().size();
-    System.out.printf("list %d snapshot headers: %.1f ms%n", listed, (System.nanoTime() - t0) / 1e6);
+    System.out.printf("list %d snapshot headers: %.1f ms%n", listed,
+        (System.nanoTime() - t0) / 1e6);
     wdr.stop().await();
     store.close();
     vertx.close().await();
+  }
+
+  /** A clock the harness moves by an hour per snapshot. */
+  static final class MutableClock extends Clock {
+    private final java.util.concurrent.atomic.AtomicLong millis;
+
+    MutableClock(long start) {
+      millis = new java.util.concurrent.atomic.AtomicLong(start);
+    }
+
+    void advance(Duration d) {
+      millis.addAndGet(d.toMillis());
+    }
+
+    @Override
+    public long millis() {
+      return millis.get();
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return java.time.ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public java.time.Instant instant() {
+      return java.time.Instant.ofEpochMilli(millis.get());
+    }
   }
 
   private static long size(Path p) throws IOException {
