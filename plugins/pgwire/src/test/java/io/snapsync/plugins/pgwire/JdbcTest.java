@@ -218,6 +218,67 @@ class JdbcTest {
   }
 
   @Test
+  void largeResultsStreamInTextAndBinary() throws Exception {
+    try (Connection c = admin()) {
+      try (Statement s = c.createStatement()) {
+        s.execute("CREATE TABLE jdbc5 (id int PRIMARY KEY, v text)");
+        for (int chunk = 0; chunk < 4; chunk++) {
+          StringBuilder sql = new StringBuilder("INSERT INTO jdbc5 VALUES ");
+          for (int i = chunk * 5000 + 1; i <= (chunk + 1) * 5000; i++) {
+            sql.append(i == chunk * 5000 + 1 ? "" : ", ").append("(").append(i)
+                .append(", 'row ").append(i)
+                .append(" padded to make the result a few megabytes long ........')");
+          }
+          assertEquals(5000, s.executeUpdate(sql.toString()));
+        }
+      }
+      // once in text; once with prepareThreshold -1 (pgjdbc: server-prepared, binary results)
+      for (int round = 0; round < 2; round++) {
+        if (round == 1) {
+          c.unwrap(org.postgresql.PGConnection.class).setPrepareThreshold(-1);
+        }
+        try (PreparedStatement q = c.prepareStatement("SELECT id, v FROM jdbc5 ORDER BY id");
+            ResultSet rs = q.executeQuery()) {
+          long sum = 0;
+          int n = 0;
+          while (rs.next()) {
+            sum += rs.getInt(1);
+            n++;
+          }
+          assertEquals(20_000, n);
+          assertEquals(20_000L * 20_001 / 2, sum);
+        }
+      }
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT at FROM snapshot_log LIMIT 1")) {
+        if (rs.next()) {
+          assertTrue(rs.getTimestamp(1).getTime() > 0);
+        }
+      }
+    }
+  }
+
+  @Test
+  void driverTypeLookupsAreAnswered() throws Exception {
+    try (Connection c = admin();
+        PreparedStatement ps = c.prepareStatement("SELECT n.nspname = ANY(current_schemas(true)),"
+            + " n.nspname, t.typname FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n"
+            + " ON t.typnamespace = n.oid WHERE t.oid = ?")) {
+      ps.setInt(1, 2278);
+      try (ResultSet rs = ps.executeQuery()) {
+        assertTrue(rs.next());
+        assertEquals("pg_catalog", rs.getString(2));
+        assertEquals("void", rs.getString(3));
+      }
+      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT now()")) {
+        assertTrue(rs.next());
+        assertEquals("timestamptz", rs.getMetaData().getColumnTypeName(1));
+        assertTrue(Math.abs(rs.getTimestamp(1).getTime() - System.currentTimeMillis()) < 600_000);
+      }
+    }
+  }
+
+  @Test
   void badPasswordAndUnknownDatabaseAreRejected() {
     SQLException pw = assertThrows(SQLException.class,
         () -> connect(SnapsyncFixture.ADMIN, "wrong", "snapsync"));

@@ -25,8 +25,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * {@code pgbench -n -f script.sql} with custom scripts of export / import transactions, against
- * snapsync and against a real PostgreSQL 15: both finish every transaction without failures.
+ * {@code pgbench -n -f script.sql} with custom scripts of export / import transactions (simple,
+ * extended and prepared query protocols), against snapsync and against a real PostgreSQL 15:
+ * both finish every transaction without failures.
  * The imported snapshot is held open by a pgjdbc session while pgbench's clients import it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -88,6 +89,8 @@ class PgbenchTest {
         String out = pgbench(s, "import_export.sql", "simple", "snap=" + snap);
         assertProcessedAll(out);
         out = pgbench(s, "export_prepared.sql", "prepared", null);
+        assertProcessedAll(out);
+        out = pgbench(s, "export_prepared.sql", "extended", null);
         assertProcessedAll(out);
         exporter.commit();
       }

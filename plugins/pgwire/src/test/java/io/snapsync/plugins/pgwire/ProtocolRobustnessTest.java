@@ -131,6 +131,33 @@ class ProtocolRobustnessTest {
   }
 
   @Test
+  void changedApplicationNameIsReportedBeforeReadyForQuery() throws Exception {
+    try (RawClient c = login()) {
+      c.send('Q', RawClient.cstr("SET application_name = 'renamed'"));
+      List<String> seen = new ArrayList<>();
+      while (true) {
+        Msg m = c.read();
+        if (m.type() == 'S') {
+          seen.add(new String(m.body(), java.nio.charset.StandardCharsets.UTF_8)
+              .replace('\0', '='));
+        }
+        if (m.type() == 'Z') {
+          break;
+        }
+      }
+      assertEquals(List.of("application_name=renamed="), seen);
+      c.send('Q', RawClient.cstr("SET application_name = 'renamed'"));
+      while (true) {
+        Msg m = c.read();
+        assertTrue(m.type() != 'S', "unchanged value reported again");
+        if (m.type() == 'Z') {
+          break;
+        }
+      }
+    }
+  }
+
+  @Test
   void severalStatementsInOneQueryAnswerEachThenStopAtTheFirstError() throws Exception {
     try (RawClient c = login()) {
       c.send('Q', RawClient.cstr("CREATE TABLE raw2 (id int PRIMARY KEY); INSERT INTO raw2 "
@@ -175,6 +202,9 @@ class ProtocolRobustnessTest {
       c.sendRaw(new byte[] {'Q', 0x7f, 0, 0, 0});
       Msg m = c.read();
       assertFatal(m, "08P01");
+      assertEquals("invalid message length 2130706432 for message type \"Q\"",
+          m.fields().get('M'));
+      assertTrue(m.fields().get('H').contains("plugins.pgwire.maxMessageBytes"));
       assertTrue(c.closedByServer());
     }
     serverStillServes();
@@ -189,6 +219,17 @@ class ProtocolRobustnessTest {
       c.sendRaw(new byte[] {0, 0, 0, 40, 0, 3});
     }
     serverStillServes();
+  }
+
+  @Test
+  void aClientStuckInsideAFrameDoesNotHoldUpOthers() throws Exception {
+    try (RawClient stuck = login()) {
+      stuck.sendRaw(new byte[] {'Q', 0, 0, 0, 50, 'S', 'E', 'L'});
+      serverStillServes();
+      try (RawClient other = login()) {
+        assertNull(other.query("SHOW lc_messages"));
+      }
+    }
   }
 
   @Test

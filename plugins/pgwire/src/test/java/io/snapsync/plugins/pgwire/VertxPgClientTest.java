@@ -91,6 +91,18 @@ class VertxPgClientTest {
       RowSet<Row> snap = c.preparedQuery("SELECT pg_export_snapshot()").execute().await();
       assertTrue(snap.iterator().next().getString(0).matches("[0-9A-F]{16}-1"));
       assertEquals("pg_export_snapshot", snap.columnsNames().get(0));
+      RowSet<Row> log = c.preparedQuery("SELECT event, at FROM snapshot_log WHERE event = $1")
+          .execute(Tuple.of("export")).await();
+      assertTrue(log.size() >= 1);
+      java.time.OffsetDateTime at = log.iterator().next().getOffsetDateTime("at");
+      assertTrue(Math.abs(java.time.Duration.between(at, java.time.OffsetDateTime.now())
+          .toMinutes()) < 10, at.toString());
+      Row fns = c.preparedQuery("SELECT now(), txid_current(), current_setting($1)")
+          .execute(Tuple.of("lc_messages")).await().iterator().next();
+      assertTrue(Math.abs(java.time.Duration.between(fns.getOffsetDateTime(0),
+          java.time.OffsetDateTime.now()).toMinutes()) < 10);
+      assertTrue(fns.getLong(1) > 0);
+      assertEquals("current_setting", fns.getColumnName(2));
       RowSet<Row> show = c.preparedQuery("SHOW transaction_isolation").execute().await();
       assertEquals("read committed", show.iterator().next().getString(0));
       RowSet<Row> count = c.preparedQuery("SELECT count(*) FROM vx1 WHERE ok = $1")
@@ -122,6 +134,72 @@ class VertxPgClientTest {
       assertEquals(6, all.size());
     } finally {
       c.close().await();
+    }
+  }
+
+  @Test
+  void pooledPipelinedQueriesFromManyConnections() {
+    PgConnection setup = connect();
+    setup.query("CREATE TABLE vx4 (id int PRIMARY KEY, v bigint)").execute().await();
+    setup.close().await();
+    var pool = io.vertx.pgclient.PgBuilder.pool()
+        .with(new io.vertx.sqlclient.PoolOptions().setMaxSize(8))
+        .connectingTo(new PgConnectOptions().setHost("127.0.0.1").setPort(node.port())
+            .setDatabase("snapsync").setUser(SnapsyncFixture.ADMIN)
+            .setPassword(SnapsyncFixture.ADMIN_PASSWORD).setPipeliningLimit(16))
+        .using(client).build();
+    try {
+      List<io.vertx.core.Future<?>> all = new ArrayList<>();
+      for (int i = 1; i <= 200; i++) {
+        all.add(pool.preparedQuery("INSERT INTO vx4 (id, v) VALUES ($1, $2)")
+            .execute(Tuple.of(i, (long) i * i)));
+      }
+      io.vertx.core.Future.all(all).await();
+      List<io.vertx.core.Future<RowSet<Row>>> reads = new ArrayList<>();
+      for (int i = 1; i <= 200; i++) {
+        reads.add(pool.preparedQuery("SELECT v FROM vx4 WHERE id = $1").execute(Tuple.of(i)));
+      }
+      io.vertx.core.Future.all(reads).await();
+      for (int i = 1; i <= 200; i++) {
+        assertEquals((long) i * i, reads.get(i - 1).result().iterator().next().getLong(0));
+      }
+    } finally {
+      pool.close().await();
+    }
+  }
+
+  @Test
+  void describedStatementsFollowTableChanges() {
+    PgConnection a = connect();
+    PgConnection b = connect();
+    try {
+      a.query("CREATE TABLE vx5 (id int PRIMARY KEY, v bigint)").execute().await();
+      a.query("INSERT INTO vx5 VALUES (1, 10)").execute().await();
+      String sql = "SELECT v FROM vx5 WHERE id = $1";
+      assertEquals(10L, a.preparedQuery(sql).execute(Tuple.of(1)).await().iterator().next()
+          .getLong(0));
+      // this connection's own DDL: the next description is fresh
+      a.query("DROP TABLE vx5").execute().await();
+      a.query("CREATE TABLE vx5 (id int PRIMARY KEY, v text)").execute().await();
+      a.query("INSERT INTO vx5 VALUES (1, 'ten')").execute().await();
+      assertEquals("ten", a.preparedQuery(sql).execute(Tuple.of(1)).await().iterator().next()
+          .getString(0));
+      // another session's DDL: the stale description is refused once, as PostgreSQL refuses
+      // a cached plan whose result type changed, then described afresh
+      b.query("DROP TABLE vx5").execute().await();
+      b.query("CREATE TABLE vx5 (id int PRIMARY KEY, v boolean)").execute().await();
+      b.query("INSERT INTO vx5 VALUES (1, true)").execute().await();
+      Throwable t = assertThrows(Throwable.class,
+          () -> a.preparedQuery(sql).execute(Tuple.of(1)).await());
+      PgException e = assertInstanceOf(PgException.class,
+          t instanceof CompletionException ? t.getCause() : t);
+      assertEquals("0A000", e.getSqlState());
+      assertEquals("cached plan must not change result type", e.getErrorMessage());
+      assertEquals(true, a.preparedQuery(sql).execute(Tuple.of(1)).await().iterator().next()
+          .getBoolean(0));
+    } finally {
+      a.close().await();
+      b.close().await();
     }
   }
 

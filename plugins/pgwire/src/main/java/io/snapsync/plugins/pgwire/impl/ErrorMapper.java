@@ -31,6 +31,10 @@ final class ErrorMapper {
     }
     if (t instanceof ProtocolException p) {
       SnapsyncException e = SnapsyncException.error(p.sqlState(), p.messageId(), p.args());
+      if (p.messageId().equals("pgwire.invalid_message_length") && p.args().length > 0
+          && p.args()[0] instanceof Integer len && len >= 4) {
+        e = e.withHint("pgwire.message_too_large.hint");
+      }
       return p.fatal() ? e.withSeverity(Severity.FATAL) : e;
     }
     String text = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();

@@ -5,30 +5,24 @@ import io.snapsync.core.error.Severity;
 import io.snapsync.core.error.SnapsyncException;
 import io.snapsync.core.error.SqlState;
 import io.snapsync.core.session.Session;
-import io.snapsync.core.session.StatementResult;
 import io.snapsync.plugins.pgwire.impl.codec.Authentication;
 import io.snapsync.plugins.pgwire.impl.codec.BackendKeyData;
 import io.snapsync.plugins.pgwire.impl.codec.BackendMessage;
 import io.snapsync.plugins.pgwire.impl.codec.FrameDecoder;
 import io.snapsync.plugins.pgwire.impl.codec.FrontendDecoder;
 import io.snapsync.plugins.pgwire.impl.codec.FrontendMessage;
-import io.snapsync.plugins.pgwire.impl.codec.MessageReader;
 import io.snapsync.plugins.pgwire.impl.codec.NegotiateProtocolVersion;
-import io.snapsync.plugins.pgwire.impl.codec.ParameterStatus;
 import io.snapsync.plugins.pgwire.impl.codec.PasswordMessage;
 import io.snapsync.plugins.pgwire.impl.codec.ProtocolException;
 import io.snapsync.plugins.pgwire.impl.codec.Query;
 import io.snapsync.plugins.pgwire.impl.codec.ReadyForQuery;
 import io.snapsync.plugins.pgwire.impl.codec.StartupPacket;
 import io.snapsync.plugins.pgwire.impl.codec.Terminate;
-import io.snapsync.plugins.pgwire.api.PgWireOptions;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetSocket;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +44,7 @@ final class PgConnection {
   /** Output is written out once this much is buffered (big results stream). */
   private static final int FLUSH_AT = 256 * 1024;
 
-  private enum Phase { STARTUP, SASL_FIRST, SASL_FINAL, PASSWORD, OPENING, READY, CLOSED }
+  private enum Phase { STARTUP, AUTHENTICATING, OPENING, READY, CLOSED }
 
   private final ServerContext server;
   private final NetSocket socket;
@@ -63,10 +57,9 @@ final class PgConnection {
   private boolean busy;
   private boolean paused;
   private String user;
-  private JsonObject sessionOptions;
   private String applicationName = "";
   private String lc = "en";
-  private ScramServer scram;
+  private Authenticator authenticator;
   private Session session;
   private CancelRegistry.Key key;
 
@@ -222,89 +215,46 @@ final class PgConnection {
     if (server.sessions().isEmpty()) {
       throw new ProtocolException(SqlState.CANNOT_CONNECT_NOW, true, "pgwire.not_coordinator");
     }
-    sessionOptions = StartupOptions.sessionOptions(params);
     applicationName = params.getOrDefault("application_name", "");
-    if (PgWireOptions.PASSWORD.equals(server.options().authentication())) {
-      phase = Phase.PASSWORD;
-      send(Authentication.cleartextPassword());
-    } else {
-      phase = Phase.SASL_FIRST;
-      scram = ScramServer.forVerifier(user, server.users().scramVerifier(user));
-      send(Authentication.sasl(ScramServer.MECHANISM));
-    }
+    authenticator = new Authenticator(server, server.sessions().get(), user,
+        StartupOptions.sessionOptions(params));
+    phase = Phase.AUTHENTICATING;
+    send(authenticator.request());
     flush();
   }
 
   private Future<Void> authenticate(PasswordMessage m) {
-    MessageReader r = new MessageReader(Buffer.buffer(m.body()));
-    switch (phase) {
-      case PASSWORD: {
-        String password = r.readCString();
-        phase = Phase.OPENING;
-        return onLoop(server.sessions().orElseThrow().open(user, password, sessionOptions))
-            .compose(this::opened);
-      }
-      case SASL_FIRST: {
-        String mechanism = r.readCString();
-        if (!ScramServer.MECHANISM.equals(mechanism)) {
-          throw new ProtocolException(SqlState.INVALID_AUTHORIZATION_SPECIFICATION, true,
-              "pgwire.sasl_mechanism");
-        }
-        int len = r.readInt();
-        String first = new String(r.readBytes(len), StandardCharsets.UTF_8);
-        String serverFirst = scram.clientFirst(first)
-            .orElseThrow(() -> ProtocolException.fatal("pgwire.sasl_malformed"));
-        phase = Phase.SASL_FINAL;
-        send(Authentication.saslContinue(serverFirst));
-        flush();
-        return Future.succeededFuture();
-      }
-      case SASL_FINAL: {
-        String last = new String(r.readBytes(r.remaining()), StandardCharsets.UTF_8);
-        String serverFinal = scram.clientFinal(last).orElseThrow(() ->
-            new ProtocolException(SqlState.INVALID_PASSWORD, true, "pgwire.auth_failed", user));
-        phase = Phase.OPENING;
-        send(Authentication.saslFinal(serverFinal));
-        return onLoop(server.sessions().orElseThrow().openAuthenticated(user, sessionOptions))
-            .compose(this::opened);
-      }
-      default:
-        throw ProtocolException.malformed("pgwire.invalid_message_type", (int) 'p');
+    if (phase != Phase.AUTHENTICATING) {
+      throw ProtocolException.malformed("pgwire.invalid_message_type", (int) 'p');
     }
+    Authenticator.Step step = authenticator.next(m.body());
+    if (step.reply() != null) {
+      send(step.reply());
+    }
+    if (step.session() == null) {
+      flush();
+      return Future.succeededFuture();
+    }
+    phase = Phase.OPENING;
+    return onLoop(step.session()).compose(this::opened);
   }
 
   private Future<Void> opened(Session s) {
-    {
-      if (phase == Phase.CLOSED) {
-        s.close();
-        return Future.succeededFuture();
-      }
-      session = s;
-      phase = Phase.READY;
-      key = server.cancels().register(() -> LOG.info(
-          "pgwire: cancel requested for session {} of {}", s.id(), s.user()));
-      send(Authentication.ok());
-      boolean superuser = server.users().roles(user).contains("SYSADMIN");
-      String[][] status = {
-          {"application_name", applicationName},
-          {"client_encoding", "UTF8"},
-          {"DateStyle", "ISO, MDY"},
-          {"default_transaction_read_only", "off"},
-          {"in_hot_standby", "off"},
-          {"integer_datetimes", "on"},
-          {"IntervalStyle", "postgres"},
-          {"is_superuser", superuser ? "on" : "off"},
-          {"server_encoding", "UTF8"},
-          {"server_version", server.serverVersion()},
-          {"session_authorization", user},
-          {"standard_conforming_strings", "on"},
-          {"TimeZone", "UTC"}};
-      for (String[] kv : status) {
-        send(new ParameterStatus(kv[0], kv[1]));
-      }
-      send(new BackendKeyData(key.processId(), key.secretKey()));
-      sendReady();
+    if (phase == Phase.CLOSED) {
+      s.close();
+      return Future.succeededFuture();
     }
+    session = s;
+    phase = Phase.READY;
+    key = server.cancels().register(() -> LOG.info(
+        "pgwire: cancel requested for session {} of {}", s.id(), s.user()));
+    send(Authentication.ok());
+    for (var status : ServerParameters.initial(server, user, applicationName)) {
+      send(status);
+      queries.parameters().reported(status.name(), status.value());
+    }
+    send(new BackendKeyData(key.processId(), key.secretKey()));
+    sendReady();
     return Future.succeededFuture();
   }
 
@@ -333,9 +283,7 @@ final class PgConnection {
       socket.close();
       return;
     }
-    boolean authenticating = phase == Phase.PASSWORD || phase == Phase.SASL_FIRST
-        || phase == Phase.SASL_FINAL;
-    if (authenticating && !(m instanceof PasswordMessage)) {
+    if (phase == Phase.AUTHENTICATING && !(m instanceof PasswordMessage)) {
       throw new ProtocolException(SqlState.PROTOCOL_VIOLATION, true, "pgwire.expected_password",
           (int) type);
     }
@@ -462,10 +410,5 @@ final class PgConnection {
     if (s != null) {
       s.close().onFailure(t -> LOG.warn("pgwire: closing session {} failed", s.id(), t));
     }
-  }
-
-  /** A catalog text in this connection's language (for logs and tests). */
-  String render(Message m) {
-    return server.catalog().render(lcMessages(), m);
   }
 }

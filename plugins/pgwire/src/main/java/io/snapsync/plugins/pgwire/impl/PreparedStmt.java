@@ -12,12 +12,16 @@ final class PreparedStmt {
   final String name;
   final String sql;
   final int[] paramTypes;
+  final int[] clientTypes;
   List<Column> declaredColumns;
+  /** The declared columns were guessed (text for unknown function results): text is lenient. */
+  boolean guessedColumns;
 
   PreparedStmt(String name, String sql, int[] clientTypes) {
     this.name = name;
     this.sql = sql;
     int n = Math.max(SqlText.maxParam(sql), clientTypes.length);
+    this.clientTypes = clientTypes.clone();
     this.paramTypes = new int[n];
     System.arraycopy(clientTypes, 0, paramTypes, 0, clientTypes.length);
   }

@@ -38,12 +38,29 @@ final class QueryHandler {
   private final StatementDescriber describer;
   private final Map<String, PreparedStmt> statements = new HashMap<>();
   private final Map<String, Portal> portals = new HashMap<>();
+  private final ParameterReporter parameters;
+  private final DescribeCache cache = new DescribeCache();
   private boolean skipToSync;
 
   QueryHandler(PgConnection conn, ServerContext server) {
     this.conn = conn;
     this.server = server;
     this.describer = new StatementDescriber(server.probes());
+    this.parameters = new ParameterReporter();
+  }
+
+  /** The reporter of this connection's changeable ParameterStatus values. */
+  ParameterReporter parameters() {
+    return parameters;
+  }
+
+  /** ParameterStatus for changed parameters, then ReadyForQuery. */
+  private Future<Void> ready() {
+    return conn.onLoop(parameters.changes(conn.session())).map(changed -> {
+      changed.forEach(conn::send);
+      conn.sendReady();
+      return null;
+    });
   }
 
   // ---- simple query
@@ -59,19 +76,25 @@ final class QueryHandler {
         .orElseGet(() -> conn.session().execute(sql));
     return conn.onLoop(run).transform(ar -> {
       if (ar.succeeded()) {
-        ar.result().forEach(this::sendWhole);
+        ar.result().forEach(r -> {
+          sendWhole(r);
+          parameters.statementDone(sql, r.commandTag());
+          cache.statementDone(r.commandTag());
+        });
       } else {
         SnapsyncException e = ErrorMapper.asSnapsync(ar.cause());
-        for (Object r : e.completedResults()) {
-          sendWhole((StatementResult) r);
+        for (Object o : e.completedResults()) {
+          StatementResult r = (StatementResult) o;
+          sendWhole(r);
+          parameters.statementDone(sql, r.commandTag());
+          cache.statementDone(r.commandTag());
         }
         if (e.severity().compareTo(io.snapsync.core.error.Severity.FATAL) >= 0) {
           return Future.failedFuture(e);
         }
         conn.sendError(e);
       }
-      conn.sendReady();
-      return Future.succeededFuture();
+      return ready();
     });
   }
 
@@ -89,8 +112,7 @@ final class QueryHandler {
   Future<Void> extended(FrontendMessage m) {
     if (m == Sync.INSTANCE) {
       skipToSync = false;
-      conn.sendReady();
-      return Future.succeededFuture();
+      return ready();
     }
     if (m == Flush.INSTANCE) {
       conn.flush();
@@ -180,9 +202,21 @@ final class QueryHandler {
 
   private Future<Void> describeStatement(String name) {
     PreparedStmt s = statement(name);
-    Future<Void> params = conn.onLoop(ParamTypeInference.infer(s, conn.session()));
-    return params.compose(v -> conn.onLoop(describer.columns(s, conn.session()))).map(cols -> {
+    DescribeCache.Entry cached = cache.get(s);
+    Future<List<Column>> described;
+    if (cached != null) {
+      System.arraycopy(cached.paramTypes(), 0, s.paramTypes, 0, s.paramTypes.length);
+      s.guessedColumns = cached.guessed();
+      described = Future.succeededFuture(cached.columns());
+    } else {
+      described = conn.onLoop(ParamTypeInference.infer(s, conn.session()))
+          .compose(v -> conn.onLoop(describer.columns(s, conn.session())));
+    }
+    return described.map(cols -> {
       s.declaredColumns = cols;
+      if (cached == null) {
+        cache.put(s);
+      }
       conn.send(new ParameterDescription(s.describedParamTypes()));
       conn.send(cols.isEmpty() ? EmptyBodyMessage.NO_DATA : rowDescription(cols, null, null));
       return null;
@@ -212,6 +246,11 @@ final class QueryHandler {
         p.noticesSent = true;
         sendNotices(r.notices());
       }
+      if (r.hasRows() && !DescribeCache.compatible(p.statement.declaredColumns,
+          p.statement.guessedColumns, r.columns())) {
+        cache.clear();
+        throw SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED, "pgwire.result_changed");
+      }
       int total = r.rows().size();
       int from = p.done ? total : p.rowsSent;
       int to = e.maxRows() > 0 ? Math.min(total, from + e.maxRows()) : total;
@@ -224,6 +263,8 @@ final class QueryHandler {
       } else {
         p.done = true;
         conn.send(new CommandComplete(r.commandTag()));
+        parameters.statementDone(p.statement.sql, r.commandTag());
+        cache.statementDone(r.commandTag());
       }
       return null;
     });

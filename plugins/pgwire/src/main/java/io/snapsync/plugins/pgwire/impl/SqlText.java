@@ -124,7 +124,12 @@ final class SqlText {
 
   /** Whether the top level of a SELECT has a FROM clause. */
   static boolean hasFrom(String sql) {
-    return topLevelKeywordAt(mask(sql), "FROM") >= 0;
+    return hasTopLevel(sql, "FROM");
+  }
+
+  /** Whether {@code keyword} (upper case) occurs outside parentheses, quotes and comments. */
+  static boolean hasTopLevel(String sql, String keyword) {
+    return topLevelKeywordAt(mask(sql), keyword) >= 0;
   }
 
   /** The function names called in the text, lower case ({@code name(}, outside quotes). */

@@ -16,17 +16,26 @@ import java.util.Map;
  * (which may have side effects, like {@code pg_export_snapshot()}) as one column per select-list
  * item, named as PostgreSQL names it, typed from the known snapsync functions (text otherwise,
  * and the values are then sent as text); any other row-returning statement ({@code SHOW}, table
- * reads) is run once with NULL parameters (a read without side effects) to learn its columns.
+ * reads) is run once with NULL parameters (a read without side effects; {@code LIMIT 0} added
+ * when it has no LIMIT) to learn its columns.
  */
 final class StatementDescriber {
 
-  private static final Map<String, DataType> FUNCTION_TYPES = Map.of(
-      "pg_export_snapshot", DataType.TEXT,
-      "pg_current_snapshot", DataType.TEXT,
-      "create_wdr_snapshot", DataType.TEXT,
-      "generate_wdr_report", DataType.TEXT,
-      "kill_snapshot", DataType.VOID,
-      "count", DataType.INT8);
+  /** Result types of the built-in and WDR functions (others are described as text). */
+  private static final Map<String, DataType> FUNCTION_TYPES = Map.ofEntries(
+      Map.entry("pg_export_snapshot", DataType.TEXT),
+      Map.entry("pg_current_snapshot", DataType.TEXT),
+      Map.entry("pg_snapshot_xmin", DataType.INT8),
+      Map.entry("pg_snapshot_xmax", DataType.INT8),
+      Map.entry("txid_current", DataType.INT8),
+      Map.entry("version", DataType.TEXT),
+      Map.entry("current_database", DataType.TEXT),
+      Map.entry("current_setting", DataType.TEXT),
+      Map.entry("now", DataType.TIMESTAMPTZ),
+      Map.entry("create_wdr_snapshot", DataType.TEXT),
+      Map.entry("generate_wdr_report", DataType.TEXT),
+      Map.entry("kill_snapshot", DataType.VOID),
+      Map.entry("count", DataType.INT8));
 
   private final CatalogProbes probes;
 
@@ -36,6 +45,7 @@ final class StatementDescriber {
 
   Future<List<Column>> columns(PreparedStmt s, Session session) {
     String sql = s.sql;
+    s.guessedColumns = false;
     if (SqlText.isEmpty(sql) || !SqlText.returnsRows(sql)) {
       return Future.succeededFuture(List.of());
     }
@@ -48,12 +58,18 @@ final class StatementDescriber {
     boolean callsFunctions = SqlText.calledFunctions(sql).stream()
         .anyMatch(f -> !f.equals("count"));
     if (keyword.equals("SELECT") && callsFunctions) {
+      s.guessedColumns = true;
       List<Column> cols = new ArrayList<>();
       for (String name : SqlText.selectListNames(sql)) {
         cols.add(new Column(name, FUNCTION_TYPES.getOrDefault(name, DataType.TEXT)));
       }
       return Future.succeededFuture(cols);
     }
-    return session.execute(sql, nulls).map(StatementResult::columns);
+    String probeSql = sql;
+    if (keyword.equals("SELECT") && !SqlText.hasTopLevel(sql, "LIMIT")) {
+      // only the columns are wanted: do not read the rows
+      probeSql = sql.strip().replaceAll(";+$", "") + " LIMIT 0";
+    }
+    return session.execute(probeSql, nulls).map(StatementResult::columns);
   }
 }
