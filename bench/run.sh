@@ -4,7 +4,7 @@
 #   bench/run.sh                 full run (1,000,000-row dump table), ~5 minutes on 2 cores
 #   bench/run.sh --quick         quick run (100,000 rows, shorter measurements)
 #   bench/run.sh --rows N        dump table of N rows
-#   bench/run.sh --only LIST     sections: export,import,select1,dump,eventbus,wdr,memory
+#   bench/run.sh --only LIST     sections: export,import,select1,dump,eventbus,wdr,memory,kill
 #   bench/run.sh --no-profile    no JFR recording of the snapsync node
 #   bench/run.sh --out DIR       where results go (default bench/results)
 #   bench/run.sh --offline       Maven offline (-o)
@@ -12,7 +12,8 @@
 # It builds the node (launcher) and the load driver (bench), installs Debian's PostgreSQL if
 # missing, starts a private PostgreSQL (initdb/pg_ctl in a temp directory, loopback only) and a
 # private snapsync node (temp data directory, its own ports and cluster name), runs
-# io.snapsync.bench.load.LoadMain against both, writes results.md / results.csv /
+# io.snapsync.bench.cluster.ClusterBench (global kill latency on a 3-coordinator loopback
+# cluster, event-bus round trips) and io.snapsync.bench.load.LoadMain against both, writes results.md / results.csv /
 # throughput.png, summarizes the node's JFR profile (profile.txt), and stops both servers.
 # Ports (override by environment): BENCH_PG_PORT 25432, BENCH_SS_PORT 25433,
 # BENCH_CONSOLE_PORT 25480, BENCH_HZ_PORT 25701, BENCH_CLIENT_HZ_PORT 25711.
@@ -23,13 +24,15 @@ ROWS=1000000
 MEASURE_MS=3000
 WARMUP_MS=1000
 SESSION_STEPS="1,10,100,1000,10000"
-ONLY="export,import,select1,dump,eventbus,wdr,memory"
+ONLY="export,import,select1,dump,eventbus,wdr,memory,kill"
+KILLS=50
+CLUSTER_STATEMENTS=2000
 PROFILE=1
 OUT="$ROOT/bench/results"
 MVN_OFFLINE=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
-    --quick) ROWS=100000; MEASURE_MS=1500; WARMUP_MS=500; shift ;;
+    --quick) ROWS=100000; MEASURE_MS=1500; WARMUP_MS=500; KILLS=20; CLUSTER_STATEMENTS=500; shift ;;
     --rows) ROWS="$2"; shift 2 ;;
     --only) ONLY="$2"; shift 2 ;;
     --no-profile) PROFILE=0; shift ;;
@@ -83,6 +86,21 @@ trap cleanup EXIT
 log "building the node and the load driver (mvn package -pl launcher,bench -am)"
 (cd "$ROOT" && mvn -B -q $MVN_OFFLINE -DskipTests package -pl launcher,bench -am) >&2
 
+# The driver JVMs join Hazelcast clusters: same JVM options as bin/snapsync.
+HZ_OPTS=(--add-modules java.se --add-exports java.base/jdk.internal.ref=ALL-UNNAMED
+  --add-opens java.base/java.lang=ALL-UNNAMED --add-opens java.base/sun.nio.ch=ALL-UNNAMED
+  --add-opens java.management/sun.management=ALL-UNNAMED
+  --add-opens jdk.management/com.sun.management.internal=ALL-UNNAMED)
+
+# --- cluster workloads (before the servers start: this JVM runs its own loopback cluster) ------
+CLUSTER_MD="$WORK/cluster.md"
+if [[ ",$ONLY," == *,kill,* ]]; then
+  log "cluster: kill_snapshot('global') on 3 coordinators + 1 data node ($KILLS kills), event-bus round trips"
+  java "${HZ_OPTS[@]}" -Dorg.slf4j.simpleLogger.defaultLogLevel=error -cp "$ROOT/bench/target/benchmarks.jar" \
+    io.snapsync.bench.cluster.ClusterBench "$KILLS" "$CLUSTER_STATEMENTS" 2>"$WORK/cluster.err" \
+    | tee "$CLUSTER_MD" || { tail -20 "$WORK/cluster.err" >&2; : > "$CLUSTER_MD"; }
+fi
+
 # --- start PostgreSQL ---------------------------------------------------------------------------
 PG_PASSWORD="bench-$RANDOM-$RANDOM"
 echo "$PG_PASSWORD" > "$WORK/pgpass"
@@ -132,12 +150,13 @@ MACHINE="$(uname -srm); $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | se
 
 # --- drive --------------------------------------------------------------------------------------
 log "running the workloads (rows $ROWS, sections $ONLY)"
-java -Xmx3g -XX:+UseG1GC -cp "$ROOT/bench/target/benchmarks.jar" io.snapsync.bench.load.LoadMain \
+java "${HZ_OPTS[@]}" -Xmx3g -XX:+UseG1GC -cp "$ROOT/bench/target/benchmarks.jar" io.snapsync.bench.load.LoadMain \
   --pg-url "jdbc:postgresql://127.0.0.1:$PG_PORT/snapsync" --pg-user bench --pg-password "$PG_PASSWORD" \
   --ss-url "jdbc:postgresql://127.0.0.1:$SS_PORT/snapsync" --ss-user admin --ss-password "$SS_PASSWORD" \
   --cluster-name "$CLUSTER" --cluster-members "127.0.0.1:$HZ_PORT" --client-port "$CLIENT_HZ_PORT" \
   --node-pid "$NODE_PID" --rows "$ROWS" --measure-ms "$MEASURE_MS" --warmup-ms "$WARMUP_MS" \
   --session-steps "$SESSION_STEPS" --only "$ONLY" --machine "$MACHINE" --out "$OUT" \
+  --cluster-results "$CLUSTER_MD" \
   | tee "$OUT/run.log"
 
 # --- stop the node, summarize its profile ---------------------------------------------------------

@@ -106,7 +106,7 @@ public final class ClosedLoop {
     start.countDown();
     done.await();
     if (firstError.get() != null) {
-      System.err.println("  first error: " + firstError.get());
+      System.out.println("  first error: " + firstError.get());
     }
     return Measurement.of(total, measureMillis / 1000.0, errors.get());
   }

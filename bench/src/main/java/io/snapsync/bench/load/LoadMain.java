@@ -22,7 +22,8 @@ import java.util.Map;
  * ss-password, cluster-name, cluster-members, client-port, node-pid, rows (dump table size),
  * clients (comma list, default 1,8,64), warmup-ms, measure-ms, session-steps (comma list),
  * machine (a description for the header), out, only (comma list of sections: export, import,
- * select1, dump, eventbus, wdr, memory).
+ * select1, dump, eventbus, wdr, memory, kill), cluster-results (the Markdown table printed by
+ * {@link io.snapsync.bench.cluster.ClusterBench}, taken into the results).
  */
 public final class LoadMain {
 
@@ -50,6 +51,7 @@ public final class LoadMain {
     Path out = Path.of(a.getOrDefault("out", "bench/results"));
     Files.createDirectories(out);
     Results results = new Results();
+    String loadBefore = loadAverage();
     List<Target> both = List.of(pg, ss);
 
     String pgVersion;
@@ -103,6 +105,11 @@ public final class LoadMain {
         results.add(new Results.Row("dump: table load (INSERT of 1,000 rows)", t.name(), 1,
             new Measurement(r.rows(), r.loadSeconds(), Double.NaN, Double.NaN, 0), "rows/s",
             note));
+        if (r.writerErrors() > 0) {
+          results.note(String.format(Locale.ROOT, "%s: %,d writer statements failed during the"
+              + " dump (%,d committed); first failure: %s", t.name(), r.writerErrors(),
+              r.writerCommits(), r.firstWriterError()));
+        }
         if (!r.consistent()) {
           results.note(t.name() + ": the dump did NOT see exactly the exported snapshot");
         }
@@ -135,8 +142,9 @@ public final class LoadMain {
       results.add(new Results.Row("WDR report (all, cluster)", Results.SS, 1, w.report(),
           "reports/s", String.format(Locale.ROOT, "%,d characters of HTML", w.reportChars())));
     }
-    results.note("global kill latency (kill_snapshot('global') on a 3-coordinator cluster): "
-        + a.getOrDefault("kill-note", "not measured: kill_snapshot is not in this build"));
+    if (only.contains("kill")) {
+      ClusterRows.add(results, a.get("cluster-results"));
+    }
 
     String header = "# snapsync vs PostgreSQL — results\n\n"
         + "- run: " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\n"
@@ -148,7 +156,9 @@ public final class LoadMain {
         + a.getOrDefault("measure-ms", "3000") + " ms measured per row\n"
         + "- PostgreSQL: " + pgVersion + " (initdb defaults, fsync on)\n"
         + "- snapsync: embedded node (bin/snapsync), default settings\n"
-        + String.format(Locale.ROOT, "- dump table: %,d rows%n", rows);
+        + String.format(Locale.ROOT, "- dump table: %,d rows%n", rows)
+        + "- load average (1, 5, 15 min) at start: " + loadBefore + "; at end: " + loadAverage()
+        + "\n";
     results.writeMarkdown(out.resolve("results.md"), header);
     results.writeCsv(out.resolve("results.csv"));
     Plot.write(results, List.of(EXPORT, IMPORT, SELECT1, SELECT1_BUS),
@@ -156,6 +166,16 @@ public final class LoadMain {
     System.out.println();
     System.out.println(Files.readString(out.resolve("results.md")));
     System.exit(0);
+  }
+
+  /** The first three fields of /proc/loadavg, or "?" where there is none. */
+  private static String loadAverage() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return f[0] + " " + f[1] + " " + f[2];
+    } catch (java.io.IOException | RuntimeException e) {
+      return "?";
+    }
   }
 
   private static Map<String, String> parse(String[] argv) {

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * Memory of the node per open session and per live exported snapshot, from 1 to N sessions:
- * the node's used heap after a full GC ({@code jcmd <pid> GC.run}, then {@code GC.heap_info}),
+ * the node's live heap ({@code jcmd <pid> GC.class_histogram}, taken after a full GC),
  * measured as sessions (event-bus sessions) are opened and then as each of them exports a
  * snapshot and keeps its transaction open.
  */
@@ -21,7 +21,7 @@ final class MemoryBench {
   record Step(String what, int count, long usedBytes, double bytesPerItem) {
   }
 
-  private static final Pattern USED = Pattern.compile("heap\\s+total \\d+K, used (\\d+)K");
+  private static final Pattern TOTAL = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)\\s*$");
 
   private MemoryBench() {
   }
@@ -53,15 +53,17 @@ final class MemoryBench {
     return out;
   }
 
-  /** Used heap of the JVM {@code pid} after a full GC, in bytes. */
+  /**
+   * Live heap bytes of the JVM {@code pid}: the total of {@code jcmd GC.class_histogram}, which
+   * counts reachable objects after a full GC (more exact than the region-granular used heap).
+   */
   static long usedHeap(long pid) throws IOException, InterruptedException {
-    jcmd(pid, "GC.run");
-    String info = jcmd(pid, "GC.heap_info");
-    Matcher m = USED.matcher(info);
+    String histogram = jcmd(pid, "GC.class_histogram");
+    Matcher m = TOTAL.matcher(histogram);
     if (!m.find()) {
-      throw new IOException("cannot read the used heap from jcmd GC.heap_info: " + info);
+      throw new IOException("cannot read the total of jcmd GC.class_histogram");
     }
-    return Long.parseLong(m.group(1)) * 1024;
+    return Long.parseLong(m.group(1));
   }
 
   private static String jcmd(long pid, String command) throws IOException, InterruptedException {

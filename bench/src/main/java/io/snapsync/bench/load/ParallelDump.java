@@ -13,10 +13,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * (3) Parallel consistent dump: one session exports a snapshot of a table of {@code rows} rows
- * (all {@code v = 0}); writers start updating random rows ({@code v = v + 1}, autocommit);
+ * (all {@code v = 0}); writers start setting random rows to {@code v > 0} (autocommit);
  * importers import the snapshot and scan disjoint primary-key ranges. Every importer must see
  * exactly its range with {@code v = 0} (the snapshot, not the writers' commits).
  */
@@ -27,7 +28,7 @@ final class ParallelDump {
 
   /** The outcome: load rate, dump rate, writer commits during the dump. */
   record Result(long rows, double loadSeconds, double dumpSeconds, long writerCommits,
-      long writerErrors, boolean consistent) {
+      long writerErrors, String firstWriterError, boolean consistent) {
     double loadRowsPerSecond() {
       return rows / loadSeconds;
     }
@@ -50,6 +51,7 @@ final class ParallelDump {
     AtomicBoolean stop = new AtomicBoolean();
     AtomicLong commits = new AtomicLong();
     AtomicLong writerErrors = new AtomicLong();
+    AtomicReference<String> firstError = new AtomicReference<>();
     try (SqlWorkloads.Exporter exporter = SqlWorkloads.Exporter.open(target)) {
       // Importer connections first, so that connection set-up is not part of the dump time.
       List<Connection> conns = new ArrayList<>();
@@ -58,7 +60,7 @@ final class ParallelDump {
       }
       List<Future<?>> writerFutures = new ArrayList<>();
       for (int w = 0; w < writers; w++) {
-        writerFutures.add(pool.submit(() -> write(target, rows, stop, commits, writerErrors)));
+        writerFutures.add(pool.submit(() -> write(target, rows, stop, commits, writerErrors, firstError)));
       }
       long t0 = System.nanoTime();
       List<Future<long[]>> scans = new ArrayList<>();
@@ -87,7 +89,7 @@ final class ParallelDump {
       }
       consistent &= seen == rows;
       return new Result(rows, loadSeconds, dumpSeconds, commits.get(), writerErrors.get(),
-          consistent);
+          firstError.get(), consistent);
     } finally {
       stop.set(true);
       pool.shutdownNow();
@@ -138,17 +140,19 @@ final class ParallelDump {
   }
 
   private static Void write(Target target, long rows, AtomicBoolean stop, AtomicLong commits,
-      AtomicLong errors) throws SQLException {
+      AtomicLong errors, AtomicReference<String> firstError) throws SQLException {
     try (Connection c = target.connect();
         PreparedStatement up = c.prepareStatement(
-            "UPDATE " + TABLE + " SET v = v + 1 WHERE k = ?")) {
+            "UPDATE " + TABLE + " SET v = ? WHERE k = ?")) {
       while (!stop.get()) {
-        up.setLong(1, ThreadLocalRandom.current().nextLong(rows));
+        up.setLong(1, 1 + ThreadLocalRandom.current().nextLong(1_000_000));
+        up.setLong(2, ThreadLocalRandom.current().nextLong(rows));
         try {
           up.executeUpdate();
           commits.incrementAndGet();
         } catch (SQLException e) {
           errors.incrementAndGet();
+          firstError.compareAndSet(null, e.getSQLState() + " " + e.getMessage());
         }
       }
     }

@@ -21,12 +21,16 @@ final class Plot {
   static void write(Results results, List<String> workloads, Path png) throws IOException {
     System.setProperty("java.awt.headless", "true");
     XYChart chart = new XYChartBuilder().width(1000).height(640)
-        .title("Throughput against clients (loopback, same pgjdbc client)")
+        .title("Throughput against clients: PostgreSQL solid, snapsync dashed (loopback, pgjdbc)")
         .xAxisTitle("clients").yAxisTitle("operations per second").build();
     chart.getStyler().setXAxisLogarithmic(true);
     chart.getStyler().setYAxisLogarithmic(true);
     chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+    java.awt.Color[] colors = {new java.awt.Color(0x1f77b4), new java.awt.Color(0xd62728),
+        new java.awt.Color(0x2ca02c), new java.awt.Color(0x9467bd), new java.awt.Color(0xff7f0e)};
+    int wi = 0;
     for (String w : workloads) {
+      java.awt.Color color = colors[wi++ % colors.length];
       for (String system : List.of(Results.PG, Results.SS)) {
         List<Double> xs = new ArrayList<>();
         List<Double> ys = new ArrayList<>();
@@ -42,7 +46,12 @@ final class Plot {
           continue;
         }
         XYSeries s = chart.addSeries(system + ": " + w, xs, ys);
-        s.setMarker(system.equals(Results.PG) ? SeriesMarkers.SQUARE : SeriesMarkers.CIRCLE);
+        boolean pg = system.equals(Results.PG);
+        s.setMarker(pg ? SeriesMarkers.SQUARE : SeriesMarkers.CIRCLE);
+        s.setLineColor(color);
+        s.setMarkerColor(color);
+        s.setLineStyle(pg ? org.knowm.xchart.style.lines.SeriesLines.SOLID
+            : org.knowm.xchart.style.lines.SeriesLines.DASH_DASH);
       }
     }
     BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);

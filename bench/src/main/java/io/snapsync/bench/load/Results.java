@@ -27,6 +27,10 @@ final class Results {
 
   void add(Row r) {
     rows.add(r);
+    if (r.m.errors() > 0 && !r.workload.startsWith("dump:")) {
+      notes.add(String.format(Locale.ROOT, "%s, %s, %d clients: %,d operations failed (not "
+          + "counted in the throughput)", r.workload, r.system, r.clients, r.m.errors()));
+    }
     System.out.printf(Locale.ROOT, "%-28s %-10s %3d clients: %12.1f %s  p50 %9.1f us  p99 %9.1f"
         + " us  errors %d %s%n", r.workload, r.system, r.clients, r.m.perSecond(), r.unit,
         r.m.p50Micros(), r.m.p99Micros(), r.m.errors(), r.note == null ? "" : r.note);
@@ -106,15 +110,17 @@ final class Results {
     }
     if (!memory.isEmpty()) {
       sb.append("\n## snapsync memory per session and per live exported snapshot\n\n");
-      sb.append("Used heap of the node after a full GC (jcmd GC.run; GC.heap_info). Sessions are "
+      sb.append("Live heap of the node: total of jcmd GC.class_histogram (reachable objects after a full "
+          + "GC). Sessions are "
           + "event-bus sessions; exports: each session holds an open REPEATABLE READ "
           + "transaction that exported one snapshot. Bytes per item = growth over the base "
-          + "(no sessions / sessions without exports) divided by the count.\n\n");
-      sb.append("| what | count | used heap MB | bytes per item |\n|---|---:|---:|---:|\n");
+          + "(no sessions / sessions without exports) divided by the count; below 1,000 items "
+          + "the growth is within the GC noise of a few MB, so no per-item figure is given.\n\n");
+      sb.append("| what | count | live heap MB | bytes per item |\n|---|---:|---:|---:|\n");
       for (MemoryBench.Step s : memory) {
         sb.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %s |%n", s.what(), s.count(),
-            s.usedBytes() / 1048576.0, s.count() == 0 ? "–"
-                : String.format(Locale.ROOT, "%.0f", s.bytesPerItem())));
+            s.usedBytes() / 1048576.0, s.count() == 0 ? "base" : s.count() < 1000
+                ? "(noise)" : String.format(Locale.ROOT, "%,.0f", s.bytesPerItem())));
       }
     }
     if (!notes.isEmpty()) {
