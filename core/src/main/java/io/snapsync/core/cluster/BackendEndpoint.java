@@ -100,6 +100,7 @@ public final class BackendEndpoint {
                 .put("lcMessages", ar.result().lcMessages()));
           });
       case "execute" -> execute(m, b);
+      case "describe" -> describe(m, b);
       case "close" -> {
         Entry e = entries.remove(b.getString("sessionId", ""));
         (e == null ? Future.<Void>succeededFuture() : e.session().close())
@@ -127,6 +128,23 @@ public final class BackendEndpoint {
             .put("lcMessages", s.lcMessages()));
       } else {
         fail(m, ar.cause(), s.lcMessages(), s);
+      }
+    });
+  }
+
+  private void describe(Message<JsonObject> m, JsonObject b) {
+    Entry e = entries.get(b.getString("sessionId", ""));
+    if (e == null) {
+      fail(m, SnapsyncException.error(SqlState.ADMIN_SHUTDOWN, "cluster.backend_gone",
+          nodeName), "en");
+      return;
+    }
+    e.session().describe(b.getString("sql")).onComplete(ar -> {
+      if (ar.succeeded()) {
+        m.reply(new JsonObject().put("results", ResultCodec.encode(List.of(
+            new StatementResult(ar.result(), List.of(), "", List.of())))));
+      } else {
+        fail(m, ar.cause(), e.session().lcMessages(), e.session());
       }
     });
   }

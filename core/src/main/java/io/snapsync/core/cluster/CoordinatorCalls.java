@@ -41,6 +41,17 @@ final class CoordinatorCalls {
     return name.equals("kill_snapshot") || name.contains("wdr");
   }
 
+  /** The result column of a local call, or null when the statement is not one. */
+  static List<Column> describeLocal(NodeServices services, String sql) {
+    Matcher m = CALL.matcher(sql);
+    if (!m.matches() || !local(m.group(1).toLowerCase(Locale.ROOT))) {
+      return null;
+    }
+    String name = m.group(1).toLowerCase(Locale.ROOT);
+    return services.functions().find(name)
+        .map(f -> List.of(new Column(name, f.returnType()))).orElse(null);
+  }
+
   /** The local call's result, or null when the statement is not one. */
   static Future<StatementResult> tryLocal(NodeServices services, String user, String lc,
       String sql, List<Object> params) {

@@ -70,6 +70,17 @@ final class RemoteSession implements Session {
     return run(sql, params == null ? List.of() : params).map(r -> r.get(0));
   }
 
+  @Override
+  public Future<List<io.snapsync.core.session.Column>> describe(String sql) {
+    List<io.snapsync.core.session.Column> local =
+        CoordinatorCalls.describeLocal(manager.services(), sql);
+    if (local != null) {
+      return Future.succeededFuture(local);
+    }
+    return request(new JsonObject().put("op", "describe").put("sql", sql))
+        .map(r -> r.get(0).columns());
+  }
+
   private Future<List<StatementResult>> run(String sql, List<Object> params) {
     if (closed) {
       return Future.failedFuture(SnapsyncException.error(SqlState.ADMIN_SHUTDOWN,
@@ -85,21 +96,25 @@ final class RemoteSession implements Session {
     if (local != null) {
       return local.map(List::of);
     }
+    JsonObject body = new JsonObject().put("op", "execute").put("sql", sql);
+    if (params != null) {
+      body.put("params", new JsonArray(params.stream()
+          .map(p -> p == null || p instanceof String || p instanceof Number
+              || p instanceof Boolean ? p : p.toString()).toList()));
+    }
+    return request(body);
+  }
+
+  /** Sends {@code body} (with the backend session id) to the data node, connecting first. */
+  private Future<List<StatementResult>> request(JsonObject body) {
     Future<Void> ready = backendId == null ? connect() : Future.succeededFuture();
-    return ready.compose(v -> {
-      JsonObject body = new JsonObject().put("op", "execute").put("sessionId", backendId)
-          .put("sql", sql);
-      if (params != null) {
-        body.put("params", new JsonArray(params.stream()
-            .map(p -> p == null || p instanceof String || p instanceof Number
-                || p instanceof Boolean ? p : p.toString()).toList()));
-      }
-      return manager.backend(dataNode, body);
-    }).map(reply -> {
-      status = TransactionStatus.valueOf(reply.getString("transactionStatus", "IDLE"));
-      lc = reply.getString("lcMessages", lc);
-      return ResultCodec.decode(reply.getJsonArray("results"));
-    }).recover(e -> {
+    return ready.compose(v -> manager.backend(dataNode, body.put("sessionId", backendId)))
+        .map(reply -> {
+          String st = reply.getString("transactionStatus");
+          status = st == null ? status : TransactionStatus.valueOf(st);
+          lc = reply.getString("lcMessages", lc);
+          return ResultCodec.decode(reply.getJsonArray("results"));
+        }).recover(e -> {
       if (e instanceof Remote r) {
         status = r.status == null ? status : r.status;
         lc = r.lc == null ? lc : r.lc;
