@@ -22,6 +22,9 @@ import java.util.function.Supplier;
  */
 public final class SnapshotWorkersTable implements SystemTable {
 
+  /** How long a coordinator has to report its worker state before it shows UNREACHABLE. */
+  private static final long STATE_TIMEOUT_MILLIS = 5000;
+
   private final Vertx vertx;
   private final Supplier<ClusterMembership> membership;
 
@@ -56,7 +59,7 @@ public final class SnapshotWorkersTable implements SystemTable {
 
   private Future<List<Object>> row(ClusterNode n) {
     return vertx.eventBus().<JsonObject>request(WdrService.CONTROL_ADDRESS_PREFIX + n.name(),
-            new JsonObject().put("action", "state"), new DeliveryOptions().setSendTimeout(2000))
+            new JsonObject().put("action", "state"), new DeliveryOptions().setSendTimeout(STATE_TIMEOUT_MILLIS))
         .map(r -> r.body().getString("state"))
         .otherwise("UNREACHABLE")
         .map(state -> Arrays.<Object>asList(n.name(), n.role(), n.address(), n.local(), state));
