@@ -18,7 +18,7 @@ import java.util.function.Supplier;
 /**
  * {@code snapshot_workers}: each live coordinator's snapshot worker state ({@code STARTING},
  * {@code RUNNING}, {@code STOPPING}, {@code STOPPED}, or {@code UNREACHABLE} when its node does
- * not answer within 2 s), asked over the worker control addresses.
+ * not answer within 5 s), asked over the worker control addresses.
  */
 public final class SnapshotWorkersTable implements SystemTable {
 
