@@ -12,7 +12,10 @@ import io.snapsync.core.node.Node;
 import io.snapsync.core.session.Session;
 import io.snapsync.core.testing.TestNodes;
 import io.vertx.core.json.JsonArray;
+import io.snapsync.core.session.StatementResult;
+import io.vertx.core.Future;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -104,6 +107,70 @@ class CoordinatorSessionsTest {
     JsonArray rows = s.rows("SELECT name, role FROM cluster_nodes").await();
     assertEquals(3, rows.size());
     s.close().await();
+  }
+
+  /**
+   * The parallel-dump scenario across coordinators: 100,000 rows, an exporter on cn1, writers
+   * committing through cn2, four importers over disjoint key ranges, two through each
+   * coordinator; the union of their rows is exactly what the exporter reads.
+   */
+  @Test
+  void parallelDumpWithImportersOnTwoCoordinatorsReadsExactlyTheExportersSnapshot() {
+    final int rows = 100_000;
+    final int batch = 2_000;
+    Session loader = open(cn1);
+    loader.execute("CREATE TABLE dump (id bigint PRIMARY KEY, v text)").await();
+    for (int start = 0; start < rows; start += batch) {
+      StringBuilder sb = new StringBuilder("INSERT INTO dump VALUES ");
+      for (int k = start; k < start + batch; k++) {
+        sb.append(k == start ? "" : ",").append('(').append(k).append(",'v").append(k)
+            .append("')");
+      }
+      loader.execute(sb.toString()).await();
+    }
+    Session exporter = open(cn1);
+    exporter.execute("BEGIN ISOLATION LEVEL REPEATABLE READ").await();
+    String id = (String) exporter.execute("SELECT pg_export_snapshot()").await().get(0).rows()
+        .get(0).get(0);
+
+    Session writer = open(cn2);
+    Future<?> writing = Future.succeededFuture();
+    for (int k = 0; k < 30; k++) {
+      int key = k * 3_000 + 11;
+      String sql = switch (k % 3) {
+        case 0 -> "UPDATE dump SET v = 'new' WHERE id = " + key;
+        case 1 -> "DELETE FROM dump WHERE id = " + key;
+        default -> "INSERT INTO dump VALUES (" + (rows + k) + ", 'ins')";
+      };
+      writing = writing.compose(x -> writer.execute(sql));
+    }
+
+    List<Session> importers = new ArrayList<>();
+    List<Future<List<StatementResult>>> reads = new ArrayList<>();
+    long range = (rows + 100) / 4 + 1;
+    for (int p = 0; p < 4; p++) {
+      Session s = open(p % 2 == 0 ? cn1 : cn2);
+      importers.add(s);
+      long lo = p * range;
+      reads.add(s.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; "
+          + "SET TRANSACTION SNAPSHOT '" + id + "'; "
+          + "SELECT * FROM dump WHERE id >= " + lo + " AND id < " + (lo + range) + "; COMMIT"));
+    }
+    writing.await();
+    List<List<Object>> expected = exporter.execute("SELECT * FROM dump").await().get(0).rows();
+    assertEquals(rows, expected.size());
+    List<List<Object>> union = new ArrayList<>();
+    for (Future<List<StatementResult>> r : reads) {
+      union.addAll(r.await().get(2).rows());
+    }
+    assertEquals(expected, union);
+    assertEquals(List.of(List.of(10L)),
+        loader.execute("SELECT count(*) FROM dump WHERE v = 'new'").await().get(0).rows());
+    exporter.execute("COMMIT").await();
+    for (Session s : List.of(loader, exporter, writer)) {
+      s.close().await();
+    }
+    importers.forEach(s -> s.close().await());
   }
 
   @Test
