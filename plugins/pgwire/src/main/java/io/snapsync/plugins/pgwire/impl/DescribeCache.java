@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * The statement descriptions of one connection, by text and client-given parameter types, so
  * that clients that describe every execution (vertx-pg-client without a statement cache) do not
- * pay for the describe probes each time. Cleared when the connection runs DDL; a description
+ * pay for a session describe (a worker or cluster round trip) each time. Cleared when the connection runs DDL; a description
  * gone stale through another session's DDL is caught at execution ({@link #compatible}), as
  * PostgreSQL's "cached plan must not change result type". Least recently used entries go first.
  * Confined to the connection's event loop.

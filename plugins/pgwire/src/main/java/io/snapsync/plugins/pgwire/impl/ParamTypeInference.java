@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * Infers the types of parameters a client left unspecified in Parse, for ParameterDescription
  * (vertx-pg-client encodes its values by those types). A parameter compared with or assigned
  * to a column ({@code col = $1}, {@code SET col = $1}, {@code INSERT ... (cols) VALUES ($1)})
- * gets the column's type, learned with {@code SELECT * FROM table LIMIT 0}; {@code LIMIT $n}
+ * gets the column's type, learned with the session's describe of {@code SELECT * FROM table}
+ * (nothing runs, the transaction is not touched); {@code LIMIT $n}
  * is bigint; arguments of the known snapsync functions get their declared types. Anything
  * else stays {@code unknown} (705): the client then sends text and the session converts it.
  */
@@ -73,10 +74,10 @@ final class ParamTypeInference {
       return Future.succeededFuture();
     }
     String table = t.group(1);
-    return session.execute("SELECT * FROM " + table + " LIMIT 0", List.of())
-        .map(r -> {
+    return session.describe("SELECT * FROM " + table)
+        .map(columns -> {
           Map<String, DataType> types = new HashMap<>();
-          for (Column c : r.columns()) {
+          for (Column c : columns) {
             types.put(c.name().toLowerCase(Locale.ROOT), c.type());
           }
           Matcher ins = INSERT.matcher(masked);
@@ -87,7 +88,7 @@ final class ParamTypeInference {
                 cols.add(c.trim().toLowerCase(Locale.ROOT));
               }
             } else {
-              r.columns().forEach(c -> cols.add(c.name().toLowerCase(Locale.ROOT)));
+              columns.forEach(c -> cols.add(c.name().toLowerCase(Locale.ROOT)));
             }
             insertValues(ins.group(3), cols, byColumn);
           }

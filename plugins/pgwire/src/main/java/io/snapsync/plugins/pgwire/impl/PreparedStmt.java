@@ -14,7 +14,10 @@ final class PreparedStmt {
   final int[] paramTypes;
   final int[] clientTypes;
   List<Column> declaredColumns;
-  /** The declared columns were guessed (text for unknown function results): text is lenient. */
+  /**
+   * The declared columns may be guesses (a SELECT without FROM: bare parameters and
+   * expressions are described as text), so a text column accepts any value, sent as text.
+   */
   boolean guessedColumns;
 
   PreparedStmt(String name, String sql, int[] clientTypes) {

@@ -1,12 +1,10 @@
 package io.snapsync.plugins.pgwire.impl;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /**
  * Light lexical looks at statement text, enough for protocol decisions (empty query, how many
- * parameters, whether rows come back, result column names). Quotes, identifiers and comments
+ * parameters, whether rows come back). Quotes, identifiers and comments
  * are skipped; real parsing is the session's job.
  */
 final class SqlText {
@@ -130,95 +128,6 @@ final class SqlText {
   /** Whether {@code keyword} (upper case) occurs outside parentheses, quotes and comments. */
   static boolean hasTopLevel(String sql, String keyword) {
     return topLevelKeywordAt(mask(sql), keyword) >= 0;
-  }
-
-  /** The function names called in the text, lower case ({@code name(}, outside quotes). */
-  static List<String> calledFunctions(String sql) {
-    String m = mask(sql);
-    List<String> names = new ArrayList<>();
-    for (int i = 0; i < m.length(); i++) {
-      if (m.charAt(i) == '(') {
-        int j = i - 1;
-        while (j >= 0 && Character.isWhitespace(m.charAt(j))) {
-          j--;
-        }
-        int end = j + 1;
-        while (j >= 0 && (Character.isLetterOrDigit(m.charAt(j)) || m.charAt(j) == '_'
-            || m.charAt(j) == '.')) {
-          j--;
-        }
-        if (end > j + 1) {
-          String name = m.substring(j + 1, end).toLowerCase(Locale.ROOT);
-          int dot = name.lastIndexOf('.');
-          names.add(dot >= 0 ? name.substring(dot + 1) : name);
-        }
-      }
-    }
-    return names;
-  }
-
-  /**
-   * The output column names of a {@code SELECT} list without FROM, as PostgreSQL names them:
-   * the alias, the function name, the column name, else {@code ?column?}.
-   */
-  static List<String> selectListNames(String sql) {
-    String masked = mask(sql).trim();
-    int start = masked.toUpperCase(Locale.ROOT).indexOf("SELECT") + "SELECT".length();
-    int end = masked.length();
-    while (end > start && (masked.charAt(end - 1) == ';'
-        || Character.isWhitespace(masked.charAt(end - 1)))) {
-      end--;
-    }
-    List<String> names = new ArrayList<>();
-    int depth = 0;
-    int itemStart = start;
-    for (int i = start; i <= end; i++) {
-      char c = i < end ? masked.charAt(i) : ',';
-      if (c == '(') {
-        depth++;
-      } else if (c == ')') {
-        depth--;
-      } else if (c == ',' && depth == 0) {
-        names.add(columnName(sql.substring(itemStart, i).trim(),
-            masked.substring(itemStart, i).trim()));
-        itemStart = i + 1;
-      }
-    }
-    return names;
-  }
-
-  private static String columnName(String item, String masked) {
-    String upper = masked.toUpperCase(Locale.ROOT);
-    int as = upper.lastIndexOf(" AS ");
-    if (as >= 0) {
-      return unquote(item.substring(as + 4).trim());
-    }
-    int paren = masked.indexOf('(');
-    String head = (paren >= 0 ? masked.substring(0, paren) : masked).trim();
-    if (paren >= 0 && head.matches("[A-Za-z_][A-Za-z0-9_.]*")) {
-      String name = head.toLowerCase(Locale.ROOT);
-      return name.substring(name.lastIndexOf('.') + 1);
-    }
-    if (masked.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-      String lower = masked.toLowerCase(Locale.ROOT);
-      switch (lower) {
-        case "true":
-        case "false":
-          return "bool";
-        case "null":
-          return "?column?";
-        default:
-          return lower;
-      }
-    }
-    return "?column?";
-  }
-
-  private static String unquote(String s) {
-    if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
-      return s.substring(1, s.length() - 1).replace("\"\"", "\"");
-    }
-    return s.toLowerCase(Locale.ROOT);
   }
 
   private static int topLevelKeywordAt(String masked, String keyword) {
