@@ -64,6 +64,12 @@ public final class SessionManagerImpl implements SessionManager {
 
   @Override
   public Future<Session> openAuthenticated(String user, JsonObject options) {
+    return openAuthenticated(user, options, services.node().name());
+  }
+
+  @Override
+  public Future<Session> openAuthenticated(String user, JsonObject options,
+      String sessionNode) {
     JsonObject opts = options == null ? new JsonObject() : options;
     String database = opts.getString("database", "snapsync");
     if (!"snapsync".equals(database)) {
@@ -93,7 +99,8 @@ public final class SessionManagerImpl implements SessionManager {
       return Future.failedFuture(e);
     }
     String id = services.node().name() + "-" + ids.incrementAndGet();
-    SessionImpl s = new SessionImpl(this, db, id, user, settings);
+    SessionImpl s = new SessionImpl(this, db, id, user, settings,
+        sessionNode == null ? services.node().name() : sessionNode);
     sessions.put(id, s);
     services.stats().sessionOpened();
     return Future.succeededFuture(s);
