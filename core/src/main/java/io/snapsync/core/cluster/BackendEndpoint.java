@@ -25,7 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code {op: "execute", sessionId, sql, params?}} → {@code {results, transactionStatus,
  * lcMessages}}; {@code {op: "close", sessionId}}. Failures: {@code fail(code, exception
  * JSON)} with {@code completedResults}. Backend sessions of a coordinator that leaves the
- * cluster are closed.
+ * cluster are closed. A backend session's system tables and functions see {@code coordinator}
+ * as the session's node ({@code FunctionCall.sessionNode()}).
  */
 public final class BackendEndpoint {
 
@@ -89,7 +90,8 @@ public final class BackendEndpoint {
     JsonObject b = m.body() == null ? new JsonObject() : m.body();
     switch (b.getString("op", "")) {
       case "open" -> sessions.openAuthenticated(b.getString("user"),
-          b.getJsonObject("options", new JsonObject())).onComplete(ar -> {
+          b.getJsonObject("options", new JsonObject()), b.getString("coordinator"))
+          .onComplete(ar -> {
             if (ar.failed()) {
               fail(m, ar.cause(), "en");
               return;

@@ -8,7 +8,11 @@ import io.vertx.core.Future;
 import java.util.Arrays;
 import java.util.List;
 
-/** {@code cluster_nodes}: name, role, address, is_local, state of every node of the cluster. */
+/**
+ * {@code cluster_nodes}: name, role, address, is_local, state of every node of the cluster.
+ * {@code is_local} marks the coordinator owning the querying session
+ * ({@link FunctionCall#sessionNode()}), also when its statements run on a data node.
+ */
 public final class ClusterNodesTable implements SystemTable {
 
   private final ClusterMembership membership;
@@ -31,8 +35,10 @@ public final class ClusterNodesTable implements SystemTable {
 
   @Override
   public Future<List<List<Object>>> rows(FunctionCall call) {
+    String sessionNode = call.sessionNode();
     return membership.nodes().map(nodes -> nodes.stream()
-        .map(n -> Arrays.<Object>asList(n.name(), n.role(), n.address(), n.local(), n.state()))
+        .map(n -> Arrays.<Object>asList(n.name(), n.role(), n.address(),
+            n.name().equals(sessionNode), n.state()))
         .toList());
   }
 }

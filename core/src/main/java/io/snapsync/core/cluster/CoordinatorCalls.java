@@ -2,7 +2,6 @@ package io.snapsync.core.cluster;
 
 import io.snapsync.core.error.SnapsyncException;
 import io.snapsync.core.error.SqlState;
-import io.snapsync.core.node.NodeInfo;
 import io.snapsync.core.node.NodeServices;
 import io.snapsync.core.session.Column;
 import io.snapsync.core.session.DataType;
@@ -10,8 +9,8 @@ import io.snapsync.core.session.StatementResult;
 import io.snapsync.core.spi.FunctionCall;
 import io.snapsync.core.spi.FunctionParam;
 import io.snapsync.core.spi.SqlFunction;
+import io.snapsync.core.spi.StandardFunctionCall;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -83,7 +82,7 @@ final class CoordinatorCalls {
       }
     }
     SqlFunction fn = f.get();
-    FunctionCall call = new LocalCall(services, user, lc, args);
+    FunctionCall call = StandardFunctionCall.byUser(services, user, lc, args);
     Future<Object> result;
     try {
       result = fn.call(call);
@@ -198,45 +197,5 @@ final class CoordinatorCalls {
       return Long.parseLong(l);
     }
     return NO_ARG;
-  }
-
-  /** A function call by a coordinator session's user. */
-  private record LocalCall(NodeServices services, String user, String lc, List<Object> args)
-      implements FunctionCall {
-
-    @Override
-    public boolean hasRole(String role) {
-      return services.users().roles(user).contains(role);
-    }
-
-    @Override
-    public String lcMessages() {
-      return lc;
-    }
-
-    @Override
-    public String setting(String name) {
-      return services.settings().nodeValue(name);
-    }
-
-    @Override
-    public NodeInfo node() {
-      return services.node();
-    }
-
-    @Override
-    public Vertx vertx() {
-      return services.vertx();
-    }
-
-    @Override
-    public <T> Optional<T> service(Class<T> type) {
-      return services.service(type);
-    }
-
-    @Override
-    public Object sessionInternals() {
-      return null;
-    }
   }
 }

@@ -5,6 +5,7 @@ import io.snapsync.core.error.SqlState;
 import io.snapsync.core.node.NodeServices;
 import io.snapsync.core.session.Session;
 import io.snapsync.core.session.SessionManager;
+import io.snapsync.core.session.impl.SessionManagerImpl;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.ReplyException;
@@ -40,12 +41,8 @@ public final class RemoteSessionManager implements SessionManager {
 
   @Override
   public Future<Session> open(String user, String password, JsonObject options) {
-    return services.users().authenticate(user, password)
-        .recover(e -> {
-          services.stats().loginFailed();
-          return Future.failedFuture(e);
-        })
-        .compose(u -> openAuthenticated(u == null ? user : u, options));
+    return SessionManagerImpl.authenticateThen(services, user, password,
+        u -> openAuthenticated(u, options));
   }
 
   @Override

@@ -20,6 +20,16 @@ public interface SessionManager {
   /** Opens a session for a user the caller authenticated itself (e.g. SCRAM over the wire). */
   Future<Session> openAuthenticated(String user, JsonObject options);
 
+  /**
+   * Opens a session for an authenticated user on behalf of coordinator {@code sessionNode}
+   * (a coordinator without storage whose client session runs its statements here); system
+   * tables and functions see that coordinator as the session's node. The default ignores it.
+   */
+  default Future<Session> openAuthenticated(String user, JsonObject options,
+      String sessionNode) {
+    return openAuthenticated(user, options);
+  }
+
   Optional<Session> find(String sessionId);
 
   Collection<Session> sessions();

@@ -25,7 +25,17 @@ public interface FunctionCall {
   /** A setting as the session sees it. */
   String setting(String name);
 
+  /** The node running the call. */
   NodeInfo node();
+
+  /**
+   * The coordinator that owns the calling client session: {@link #node()}'s name for a
+   * session opened on this node, the coordinator's name for a backend session a coordinator
+   * without storage opened here.
+   */
+  default String sessionNode() {
+    return node().name();
+  }
 
   Vertx vertx();
 

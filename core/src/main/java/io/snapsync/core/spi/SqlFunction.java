@@ -3,6 +3,7 @@ package io.snapsync.core.spi;
 import io.snapsync.core.session.DataType;
 import io.vertx.core.Future;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A function callable as {@code SELECT name(args)}; the result column is named after the
@@ -20,4 +21,30 @@ public interface SqlFunction {
   DataType returnType();
 
   Future<Object> call(FunctionCall call);
+
+  /** A function named {@code name} whose result {@code body} computes for each call. */
+  static SqlFunction of(String name, List<FunctionParam> params, DataType returnType,
+      Function<FunctionCall, Future<Object>> body) {
+    return new SqlFunction() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public List<FunctionParam> params() {
+        return params;
+      }
+
+      @Override
+      public DataType returnType() {
+        return returnType;
+      }
+
+      @Override
+      public Future<Object> call(FunctionCall call) {
+        return body.apply(call);
+      }
+    };
+  }
 }

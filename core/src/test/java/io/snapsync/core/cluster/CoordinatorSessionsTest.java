@@ -98,6 +98,21 @@ class CoordinatorSessionsTest {
     c.close().await();
   }
 
+  /** The names of the cluster_nodes rows with is_local, as the session sees them. */
+  private static List<Object> localNodes(Session s) {
+    return s.execute("SELECT name, is_local FROM cluster_nodes").await().get(0).rows().stream()
+        .filter(r -> Boolean.TRUE.equals(r.get(1))).map(r -> r.get(0)).toList();
+  }
+
+  @Test
+  void isLocalMarksTheSessionsCoordinatorNotTheDataNodeRunningTheQuery() {
+    for (Node n : List.of(cn1, cn2, dn1)) {
+      Session s = open(n);
+      assertEquals(List.of(n.info().name()), localNodes(s), n.info().name());
+      s.close().await();
+    }
+  }
+
   @Test
   void eventBusClientsReachCoordinatorsWithoutStorage() {
     SnapsyncClient client = new SnapsyncClient(dn1.vertx(), 30_000);
@@ -106,6 +121,9 @@ class CoordinatorSessionsTest {
     assertEquals("cn2", s.node());
     JsonArray rows = s.rows("SELECT name, role FROM cluster_nodes").await();
     assertEquals(3, rows.size());
+    JsonArray local = s.rows("SELECT name FROM cluster_nodes WHERE is_local = true").await();
+    assertEquals(1, local.size());
+    assertTrue(local.encode().contains("\"cn2\""), local.encode());
     s.close().await();
   }
 

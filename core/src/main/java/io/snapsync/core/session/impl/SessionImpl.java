@@ -33,6 +33,7 @@ public final class SessionImpl implements Session, SessionContext {
   private final Database db;
   private final String id;
   private final String user;
+  private final String sessionNode;
   private final SessionSettings settings;
   private final TransactionBlock txn;
   private final UtilityRunner utility;
@@ -43,8 +44,9 @@ public final class SessionImpl implements Session, SessionContext {
   private volatile SnapsyncException closedReason;
 
   SessionImpl(SessionManagerImpl manager, Database db, String id, String user,
-      SessionSettings settings) {
+      SessionSettings settings, String sessionNode) {
     this.manager = manager;
+    this.sessionNode = sessionNode;
     this.db = db;
     this.id = id;
     this.user = user;
@@ -68,6 +70,11 @@ public final class SessionImpl implements Session, SessionContext {
   @Override
   public String user() {
     return user;
+  }
+
+  @Override
+  public String sessionNode() {
+    return sessionNode;
   }
 
   @Override

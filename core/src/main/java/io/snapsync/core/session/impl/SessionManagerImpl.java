@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * The sessions of a coordinator. Idle sessions cost a map entry and a small object; one
@@ -54,16 +55,31 @@ public final class SessionManagerImpl implements SessionManager {
 
   @Override
   public Future<Session> open(String user, String password, JsonObject options) {
+    return authenticateThen(services, user, password, u -> openAuthenticated(u, options));
+  }
+
+  /**
+   * Authenticates {@code user} with {@code password} (counting a failed login in the node's
+   * statistics) and then opens the session with {@code open} for the authenticated name.
+   */
+  public static Future<Session> authenticateThen(NodeServices services, String user,
+      String password, Function<String, Future<Session>> open) {
     return services.users().authenticate(user, password)
         .recover(e -> {
           services.stats().loginFailed();
           return Future.failedFuture(e);
         })
-        .compose(u -> openAuthenticated(u == null ? user : u, options));
+        .compose(u -> open.apply(u == null ? user : u));
   }
 
   @Override
   public Future<Session> openAuthenticated(String user, JsonObject options) {
+    return openAuthenticated(user, options, services.node().name());
+  }
+
+  @Override
+  public Future<Session> openAuthenticated(String user, JsonObject options,
+      String sessionNode) {
     JsonObject opts = options == null ? new JsonObject() : options;
     String database = opts.getString("database", "snapsync");
     if (!"snapsync".equals(database)) {
@@ -93,7 +109,8 @@ public final class SessionManagerImpl implements SessionManager {
       return Future.failedFuture(e);
     }
     String id = services.node().name() + "-" + ids.incrementAndGet();
-    SessionImpl s = new SessionImpl(this, db, id, user, settings);
+    SessionImpl s = new SessionImpl(this, db, id, user, settings,
+        sessionNode == null ? services.node().name() : sessionNode);
     sessions.put(id, s);
     services.stats().sessionOpened();
     return Future.succeededFuture(s);

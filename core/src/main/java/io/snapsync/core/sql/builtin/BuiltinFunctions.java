@@ -88,26 +88,7 @@ public final class BuiltinFunctions {
 
   private static SqlFunction fn(String name, List<FunctionParam> params, DataType type,
       Function<FunctionCall, Object> body) {
-    return new SqlFunction() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public List<FunctionParam> params() {
-        return params;
-      }
-
-      @Override
-      public DataType returnType() {
-        return type;
-      }
-
-      @Override
-      public Future<Object> call(FunctionCall call) {
-        return Future.succeededFuture(body.apply(call));
-      }
-    };
+    return SqlFunction.of(name, params, type,
+        call -> Future.succeededFuture(body.apply(call)));
   }
 }

@@ -2,13 +2,11 @@ package io.snapsync.core.sql.builtin;
 
 import io.snapsync.core.session.Column;
 import io.snapsync.core.session.DataType;
-import io.snapsync.core.spi.FunctionCall;
 import io.snapsync.core.spi.SystemTable;
 import io.snapsync.core.spi.SystemTableRegistry;
 import io.snapsync.core.sql.Database;
 import io.snapsync.core.txn.ExportedSnapshot;
 import io.snapsync.storage.PreparedTransaction;
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -86,21 +84,6 @@ public final class SystemTables {
 
   private static SystemTable table(Database db, String name, List<Column> columns,
       Callable<List<List<Object>>> rows) {
-    return new SystemTable() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public List<Column> columns() {
-        return columns;
-      }
-
-      @Override
-      public Future<List<List<Object>>> rows(FunctionCall call) {
-        return db.blocking(rows);
-      }
-    };
+    return SystemTable.of(name, columns, call -> db.blocking(rows));
   }
 }

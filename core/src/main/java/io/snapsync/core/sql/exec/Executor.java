@@ -7,6 +7,7 @@ import io.snapsync.core.session.DataType;
 import io.snapsync.core.session.StatementResult;
 import io.snapsync.core.spi.FunctionParam;
 import io.snapsync.core.spi.SqlFunction;
+import io.snapsync.core.spi.StandardFunctionCall;
 import io.snapsync.core.spi.SystemTable;
 import io.snapsync.core.sql.Database;
 import io.snapsync.core.sql.parse.Expr;
@@ -78,7 +79,7 @@ public final class Executor {
       if (r != null) {
         return Future.succeededFuture(r);
       }
-      return sys.rows(new Call(List.of(), ctx, db.services()))
+      return sys.rows(new StandardFunctionCall(db.services(), ctx, List.of()))
           .map(rows -> project(sys.columns(), rows, sel, params));
     });
   }
@@ -262,7 +263,8 @@ public final class Executor {
         args.add(p.defaultValue());
       }
     }
-    Call c = new Call(java.util.Collections.unmodifiableList(args), ctx, db.services());
+    StandardFunctionCall c = new StandardFunctionCall(db.services(), ctx,
+        java.util.Collections.unmodifiableList(args));
     return db.<Future<Object>>blocking(() -> {
       try {
         return f.call(c);

@@ -91,26 +91,6 @@ public final class WdrBaselineFunctions {
 
   private static SqlFunction fn(String name, List<FunctionParam> params,
       Function<FunctionCall, Future<Object>> body) {
-    return new SqlFunction() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public List<FunctionParam> params() {
-        return params;
-      }
-
-      @Override
-      public DataType returnType() {
-        return DataType.TEXT;
-      }
-
-      @Override
-      public Future<Object> call(FunctionCall call) {
-        return body.apply(call);
-      }
-    };
+    return SqlFunction.of(name, params, DataType.TEXT, body);
   }
 }

@@ -192,22 +192,7 @@ public final class WdrTables {
 
   private static SystemTable table(String name, List<Column> columns,
       java.util.function.Function<FunctionCall, Future<List<List<Object>>>> rows) {
-    return new SystemTable() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public List<Column> columns() {
-        return columns;
-      }
-
-      @Override
-      public Future<List<List<Object>>> rows(FunctionCall call) {
-        return rows.apply(call);
-      }
-    };
+    return SystemTable.of(name, columns, rows);
   }
 
   static OffsetDateTime ts(Long millis) {

@@ -18,7 +18,8 @@ import java.util.function.Supplier;
 /**
  * {@code snapshot_workers}: each live coordinator's snapshot worker state ({@code STARTING},
  * {@code RUNNING}, {@code STOPPING}, {@code STOPPED}, or {@code UNREACHABLE} when its node does
- * not answer within 5 s), asked over the worker control addresses.
+ * not answer within 5 s), asked over the worker control addresses. {@code is_local} marks the
+ * coordinator owning the querying session ({@link FunctionCall#sessionNode()}).
  */
 public final class SnapshotWorkersTable implements SystemTable {
 
@@ -52,16 +53,19 @@ public final class SnapshotWorkersTable implements SystemTable {
       return Future.succeededFuture(List.of());
     }
     return m.liveCoordinators().compose(nodes -> {
-      List<Future<List<Object>>> rows = nodes.stream().map(this::row).toList();
+      String sessionNode = call.sessionNode();
+      List<Future<List<Object>>> rows = nodes.stream().map(n -> row(n, sessionNode)).toList();
       return Future.join(rows).map(x -> rows.stream().map(Future::result).toList());
     });
   }
 
-  private Future<List<Object>> row(ClusterNode n) {
+  private Future<List<Object>> row(ClusterNode n, String sessionNode) {
     return vertx.eventBus().<JsonObject>request(WdrService.CONTROL_ADDRESS_PREFIX + n.name(),
-            new JsonObject().put("action", "state"), new DeliveryOptions().setSendTimeout(STATE_TIMEOUT_MILLIS))
+            new JsonObject().put("action", "state"),
+            new DeliveryOptions().setSendTimeout(STATE_TIMEOUT_MILLIS))
         .map(r -> r.body().getString("state"))
         .otherwise("UNREACHABLE")
-        .map(state -> Arrays.<Object>asList(n.name(), n.role(), n.address(), n.local(), state));
+        .map(state -> Arrays.<Object>asList(n.name(), n.role(), n.address(),
+            n.name().equals(sessionNode), state));
   }
 }

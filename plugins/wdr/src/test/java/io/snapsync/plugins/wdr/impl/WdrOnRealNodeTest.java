@@ -7,6 +7,7 @@ import io.snapsync.core.config.NodeConfig;
 import io.snapsync.core.node.Node;
 import io.snapsync.core.session.Session;
 import io.snapsync.core.session.StatementResult;
+import io.snapsync.core.spi.StandardFunctionCall;
 import io.snapsync.plugins.wdr.api.RequestOutcome;
 import io.snapsync.plugins.wdr.api.WdrService;
 import io.snapsync.plugins.wdr.api.WorkerState;
@@ -49,7 +50,7 @@ class WdrOnRealNodeTest {
       for (int i = 0; i < 5; i++) {
         node.services().stats().committed();
       }
-      Call admin = Call.of(node.services(), "admin");
+      StandardFunctionCall admin = Call.of(node.services(), "admin");
       assertEquals("WDR snapshot request has been submitted.", node.services().functions()
           .find("create_wdr_snapshot").orElseThrow().call(admin).await());
       RequestOutcome last = wdr.requestSnapshot("test").await().outcome().await();

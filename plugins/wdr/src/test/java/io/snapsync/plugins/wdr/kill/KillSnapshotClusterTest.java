@@ -198,6 +198,24 @@ class KillSnapshotClusterTest {
   }
 
   @Test
+  void isLocalMarksTheSessionsCoordinatorInBothViews() {
+    Session s = cn2.sessions().orElseThrow().open(TestNodes.ADMIN, TestNodes.ADMIN_PASSWORD,
+        null).await();
+    assertEquals(List.of(List.of("cn2")),
+        s.execute("SELECT name FROM cluster_nodes WHERE is_local = true").await().get(0).rows());
+    assertEquals(List.of(List.of("cn2")),
+        s.execute("SELECT node FROM snapshot_workers WHERE is_local = true").await().get(0).rows());
+    s.close().await();
+    Session d = dn1.sessions().orElseThrow().open(TestNodes.ADMIN, TestNodes.ADMIN_PASSWORD,
+        null).await();
+    assertEquals(List.of(List.of("dn1")),
+        d.execute("SELECT name FROM cluster_nodes WHERE is_local = true").await().get(0).rows());
+    assertEquals(List.of(),
+        d.execute("SELECT node FROM snapshot_workers WHERE is_local = true").await().get(0).rows());
+    d.close().await();
+  }
+
+  @Test
   void coordinatorOnlyFunctionsRunOnTheSessionsCoordinator() {
     Session s = cn2.sessions().orElseThrow().open(TestNodes.ADMIN, TestNodes.ADMIN_PASSWORD,
         null).await();
