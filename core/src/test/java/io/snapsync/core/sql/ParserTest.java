@@ -2,7 +2,9 @@ package io.snapsync.core.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.snapsync.core.error.SnapsyncException;
@@ -25,6 +27,19 @@ class ParserTest {
     assertEquals(0, p.get(0).offset());
     assertEquals(" SELECT \"x;y\" -- c;\n", p.get(1).text());
     assertEquals(" /* ; */ SELECT 3", p.get(2).text());
+  }
+
+  @Test
+  void repeatedDmlTextIsParsedOnceAndErrorsAreNotKept() {
+    String sql = "SELECT v FROM cached_t WHERE id = $1";
+    Stmt first = SqlParser.parse(sql);
+    assertSame(first, SqlParser.parse(sql), "the same text gives the cached statement");
+    assertNotSame(first, SqlParser.parse(sql + " "), "another text is parsed on its own");
+    String bad = "SELECT v FROM WHERE";
+    for (int i = 0; i < 2; i++) {
+      SnapsyncException e = assertThrows(SnapsyncException.class, () -> SqlParser.parse(bad));
+      assertEquals("42601", e.sqlState());
+    }
   }
 
   @Test

@@ -3,6 +3,8 @@ package io.snapsync.core.sql.parse;
 import io.snapsync.core.error.SnapsyncException;
 import io.snapsync.core.error.SqlState;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Parses one statement: utility statements by hand ({@link UtilityParser}), tables and DML with
@@ -10,10 +12,42 @@ import java.util.List;
  */
 public final class SqlParser {
 
+  /** Parsed statements kept per exact text (JSqlParser dominated statement CPU in bench/). */
+  static final int CACHE_MAX = 1024;
+  /** Longer texts (bulk inserts, literals) are not worth keeping. */
+  static final int CACHE_TEXT_MAX = 1024;
+
+  private static final Map<String, Stmt> CACHE = new ConcurrentHashMap<>();
+
   private SqlParser() {
   }
 
+  /**
+   * Parses one statement. Statements that go through JSqlParser are cached by their exact
+   * text: a {@link Stmt} is immutable and independent of the session, and parameters stay
+   * {@code $n} placeholders bound at execution.
+   */
   public static Stmt parse(String sql) {
+    Stmt cached = CACHE.get(sql);
+    if (cached != null) {
+      return cached;
+    }
+    Stmt stmt = parseUncached(sql);
+    if (sql.length() <= CACHE_TEXT_MAX && isDml(stmt)) {
+      if (CACHE.size() >= CACHE_MAX) {
+        CACHE.clear();
+      }
+      CACHE.put(sql, stmt);
+    }
+    return stmt;
+  }
+
+  private static boolean isDml(Stmt stmt) {
+    return stmt instanceof Stmt.Select || stmt instanceof Stmt.Update
+        || stmt instanceof Stmt.Delete || stmt instanceof Stmt.Insert;
+  }
+
+  private static Stmt parseUncached(String sql) {
     List<Token> tokens = Lexer.tokenize(sql);
     Token first = tokens.get(0);
     if (first.kind() == Token.Kind.EOF) {
