@@ -117,6 +117,30 @@ class CancelTest {
   }
 
   @Test
+  void statementTimeoutStopsALongScanBetweenRows() {
+    exec(a, "DROP TABLE IF EXISTS big; CREATE TABLE big (id int PRIMARY KEY, v int)");
+    for (int chunk = 0; chunk < 20; chunk++) {
+      StringBuilder sql = new StringBuilder("INSERT INTO big VALUES ");
+      for (int i = 0; i < 2000; i++) {
+        int id = chunk * 2000 + i;
+        sql.append(i == 0 ? "" : ", ").append('(').append(id).append(", ").append(id)
+            .append(')');
+      }
+      exec(a, sql.toString());
+    }
+    assertEquals(40000L, value(a, "SELECT count(*) FROM big"));
+    exec(a, "BEGIN");
+    exec(a, "SET statement_timeout = 1");
+    // a 40,000-row scan outlasts a 1 ms timer: it stops between rows
+    var x = fails(a, "SELECT count(*) FROM big WHERE v >= 0", "57014");
+    assertEquals("canceling statement due to statement timeout", x.getMessage());
+    assertEquals(TransactionStatus.FAILED, a.transactionStatus());
+    exec(a, "ROLLBACK; RESET statement_timeout");
+    assertEquals(40000L, value(a, "SELECT count(*) FROM big"));
+    exec(a, "DROP TABLE big");
+  }
+
+  @Test
   void statementTimeoutStillBoundsALockWait() {
     exec(b, "BEGIN");
     exec(b, "UPDATE acc SET bal = 1 WHERE id = 1");
