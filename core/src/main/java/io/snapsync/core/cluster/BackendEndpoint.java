@@ -23,10 +23,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * without storage at {@link #address(String)}. Body {@code {op: "open", user, options,
  * coordinator, callerId}} (the coordinator has authenticated the user) → {@code {sessionId}};
  * {@code {op: "execute", sessionId, sql, params?}} → {@code {results, transactionStatus,
- * lcMessages}}; {@code {op: "close", sessionId}}. Failures: {@code fail(code, exception
- * JSON)} with {@code completedResults}. Backend sessions of a coordinator that leaves the
- * cluster are closed. A backend session's system tables and functions see {@code coordinator}
- * as the session's node ({@code FunctionCall.sessionNode()}).
+ * lcMessages}}; {@code {op: "close", sessionId}}; {@code {op: "cancel", sessionId}} cancels
+ * the statement the session runs now, if any. Failures: {@code fail(code, exception JSON)}
+ * with {@code completedResults}. Backend sessions of a coordinator that leaves the cluster are
+ * closed. A backend session's system tables and functions see {@code coordinator} as the
+ * session's node ({@code FunctionCall.sessionNode()}).
  */
 public final class BackendEndpoint {
 
@@ -103,6 +104,13 @@ public final class BackendEndpoint {
           });
       case "execute" -> execute(m, b);
       case "describe" -> describe(m, b);
+      case "cancel" -> {
+        Entry e = entries.get(b.getString("sessionId", ""));
+        if (e != null) {
+          e.session().cancel();
+        }
+        m.reply(new JsonObject().put("canceled", e != null));
+      }
       case "close" -> {
         Entry e = entries.remove(b.getString("sessionId", ""));
         (e == null ? Future.<Void>succeededFuture() : e.session().close())

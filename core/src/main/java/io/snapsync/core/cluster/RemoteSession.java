@@ -81,6 +81,17 @@ final class RemoteSession implements Session {
         .map(r -> r.get(0).columns());
   }
 
+  /** Forwards the cancel to the backend session (fire and forget). */
+  @Override
+  public void cancel() {
+    String b = backendId;
+    String dn = dataNode;
+    if (b == null || dn == null || closed) {
+      return;
+    }
+    manager.backend(dn, new JsonObject().put("op", "cancel").put("sessionId", b));
+  }
+
   private Future<List<StatementResult>> run(String sql, List<Object> params) {
     if (closed) {
       return Future.failedFuture(SnapsyncException.error(SqlState.ADMIN_SHUTDOWN,

@@ -40,6 +40,15 @@ public interface Session {
     return Future.failedFuture(new UnsupportedOperationException("describe"));
   }
 
+  /**
+   * Cancels the statement running now, if any: it fails with 57014 {@code canceling statement
+   * due to user request} (inside a transaction block the block is then failed, like after any
+   * error). A pending row-lock wait fails at once; scans and bulk writes stop between rows.
+   * No effect when the session is idle or between statements. Thread-safe; returns at once.
+   */
+  default void cancel() {
+  }
+
   TransactionStatus transactionStatus();
 
   /** The session's current {@code lc_messages}, for rendering catalog texts. */

@@ -17,6 +17,7 @@ import io.vertx.core.Future;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -111,6 +112,40 @@ class CoordinatorSessionsTest {
       assertEquals(List.of(n.info().name()), localNodes(s), n.info().name());
       s.close().await();
     }
+  }
+
+  @Test
+  void cancelIsForwardedToTheBackendSession() {
+    Session a = open(cn1);
+    Session b = open(cn2);
+    a.execute("CREATE TABLE cancelled (k int PRIMARY KEY, v int)").await();
+    a.execute("INSERT INTO cancelled VALUES (1, 0)").await();
+    b.execute("BEGIN").await();
+    b.execute("UPDATE cancelled SET v = 1 WHERE k = 1").await();
+    a.execute("BEGIN").await();
+    var blocked = a.execute("UPDATE cancelled SET v = 2 WHERE k = 1");
+    // b keeps the row lock: only the cancel ends the wait (no effect until the statement runs)
+    AtomicInteger ticks = new AtomicInteger();
+    cn1.vertx().setPeriodic(5, id -> {
+      if (blocked.isComplete() || ticks.incrementAndGet() > 2000) {
+        cn1.vertx().cancelTimer(id);
+      } else {
+        a.cancel();
+      }
+    });
+    SnapsyncException e = assertInstanceOf(SnapsyncException.class,
+        assertThrows(Exception.class, blocked::await));
+    assertEquals("57014", e.sqlState());
+    assertEquals(io.snapsync.core.session.TransactionStatus.FAILED, a.transactionStatus());
+    SnapsyncException aborted = assertInstanceOf(SnapsyncException.class,
+        assertThrows(Exception.class, () -> a.execute("SELECT 1").await()));
+    assertEquals("25P02", aborted.sqlState());
+    a.execute("ROLLBACK").await();
+    b.execute("COMMIT").await();
+    assertEquals(List.of(List.of(1)),
+        a.execute("SELECT v FROM cancelled WHERE k = 1").await().get(0).rows());
+    a.close().await();
+    b.close().await();
   }
 
   @Test

@@ -42,6 +42,21 @@ public final class SessionImpl implements Session, SessionContext {
   private int pending;
   private volatile boolean closed;
   private volatile SnapsyncException closedReason;
+  /** The statement running now (null between statements), for cancel(). */
+  private volatile Running running;
+
+  /** Cancellation state of one running statement. */
+  private static final class Running {
+    final Promise<Void> canceled = Promise.promise();
+    volatile SnapsyncException reason;
+    long timer = -1;
+
+    void cancel(SnapsyncException e) {
+      if (reason == null) {
+        reason = e;
+      }
+    }
+  }
 
   SessionImpl(SessionManagerImpl manager, Database db, String id, String user,
       SessionSettings settings, String sessionNode) {
@@ -114,6 +129,35 @@ public final class SessionImpl implements Session, SessionContext {
       return new io.snapsync.core.sql.exec.Describer(db)
           .columns(SqlParser.parse(pieces.get(0).text()), this);
     }));
+  }
+
+  @Override
+  public void cancel() {
+    Running r = running;
+    if (r == null) {
+      return;
+    }
+    cancelRunning(r, SnapsyncException.error(SqlState.QUERY_CANCELED, "sql.query_canceled"));
+  }
+
+  /** Sets the flag at once; fails waits on an event loop (not on the caller's thread). */
+  private void cancelRunning(Running r, SnapsyncException e) {
+    r.cancel(e);
+    db.services().vertx().runOnContext(v -> r.canceled.tryFail(r.reason));
+  }
+
+  @Override
+  public void checkCanceled() {
+    Running r = running;
+    if (r != null && r.reason != null) {
+      throw r.reason;
+    }
+  }
+
+  @Override
+  public Future<Void> canceled() {
+    Running r = running;
+    return r == null ? null : r.canceled.future();
   }
 
   @Override
@@ -249,6 +293,13 @@ public final class SessionImpl implements Session, SessionContext {
       db.services().stats().error(e.sqlState());
       return Future.failedFuture(e);
     }
+    Running run = new Running();
+    running = run;
+    long timeout = statementTimeout();
+    if (timeout > 0) {
+      run.timer = db.services().vertx().setTimer(timeout, id -> cancelRunning(run,
+          SnapsyncException.error(SqlState.QUERY_CANCELED, "sql.statement_timeout")));
+    }
     Future<StatementResult> f;
     try {
       f = dispatch(stmt, params);
@@ -256,6 +307,12 @@ public final class SessionImpl implements Session, SessionContext {
       f = Future.failedFuture(e);
     }
     return f.transform(ar -> {
+      if (run.timer >= 0) {
+        db.services().vertx().cancelTimer(run.timer);
+      }
+      if (running == run) {
+        running = null;
+      }
       if (ar.succeeded()) {
         StatementResult r = ar.result();
         db.services().stats().statement(Normalizer.normalize(text), stmt.kind(),
@@ -281,6 +338,15 @@ public final class SessionImpl implements Session, SessionContext {
           txn.commit();
           return r;
         }));
+  }
+
+  /** statement_timeout in milliseconds (0: none). */
+  private long statementTimeout() {
+    try {
+      return settings.getLong("statement_timeout");
+    } catch (RuntimeException e) {
+      return 0;
+    }
   }
 
   IsolationLevel defaultIsolation() {

@@ -74,7 +74,7 @@ public final class Executor {
         throw SnapsyncException.error(SqlState.UNDEFINED_TABLE, "sql.relation_not_exist",
             sel.table());
       }
-      return scanTable(def, sel, t, params);
+      return scanTable(def, sel, t, params, ctx);
     }).compose(r -> {
       if (r != null) {
         return Future.succeededFuture(r);
@@ -85,7 +85,7 @@ public final class Executor {
   }
 
   private StatementResult scanTable(TableDef def, Stmt.Select sel, StoreTransaction t,
-      List<Object> params) {
+      List<Object> params, SessionContext ctx) {
     List<Bound> conds = Bound.bind(def.columns(), sel.where(), params);
     List<List<Object>> rows = new ArrayList<>();
     boolean countOnly = sel.items().stream().allMatch(i -> i instanceof Stmt.SelectItem.CountStar);
@@ -103,6 +103,7 @@ public final class Executor {
     } else {
       try (CloseableIterator<KeyValue> it = t.scan(range.from(), range.to())) {
         while (it.hasNext()) {
+          ctx.checkCanceled();
           List<Object> row = RowCodec.decode(it.next().value(), def.columns().size());
           if (Bound.matches(conds, row)) {
             rows.add(row);

@@ -14,8 +14,8 @@ import java.util.List;
 /**
  * Row-lock acquisition for writes: the keys one after another as futures (no thread waits),
  * waits counted as {@code Lock:row}, the session's {@code lock_timeout} (55P03) or, when
- * shorter, {@code statement_timeout} (57014) applied per wait. statement_timeout bounds only
- * lock waits: other statement work is short and not interruptible.
+ * shorter, {@code statement_timeout} (57014) applied per wait; a cancelled statement
+ * ({@link SessionContext#canceled()}) stops waiting at once.
  */
 final class RowLocks {
 
@@ -37,6 +37,13 @@ final class RowLocks {
         && (lockTimeout <= 0 || statementTimeout < lockTimeout);
     long timeout = byStatement ? statementTimeout : lockTimeout;
     Promise<Void> done = Promise.promise();
+    Future<Void> canceled = ctx.canceled();
+    if (canceled != null) {
+      if (canceled.failed()) {
+        return Future.failedFuture(canceled.cause());
+      }
+      canceled.onFailure(done::tryFail);
+    }
     new Object() {
       int next;
       long waitStart;

@@ -3,6 +3,7 @@ package io.snapsync.core.sql.exec;
 import io.snapsync.core.settings.SessionSettings;
 import io.snapsync.core.spi.StandardFunctionCall;
 import io.snapsync.core.txn.TransactionBlock;
+import io.vertx.core.Future;
 
 /** What the executor needs of the session running a statement. */
 public interface SessionContext extends StandardFunctionCall.Caller {
@@ -34,5 +35,21 @@ public interface SessionContext extends StandardFunctionCall.Caller {
   @Override
   default Object internals() {
     return this;
+  }
+
+  /**
+   * Throws the cancellation (57014) when the running statement was cancelled (by
+   * {@link io.snapsync.core.session.Session#cancel()} or statement_timeout); called by long
+   * loops between rows, on any thread.
+   */
+  default void checkCanceled() {
+  }
+
+  /**
+   * A future that fails with the cancellation when the running statement is cancelled (it never
+   * succeeds); null when the session cannot be cancelled. Waits (row locks) fail with it.
+   */
+  default Future<Void> canceled() {
+    return null;
   }
 }

@@ -52,6 +52,7 @@ final class Writer {
       List<byte[]> keys = new ArrayList<>(ins.rows().size());
       List<List<Object>> rows = new ArrayList<>(ins.rows().size());
       for (List<io.snapsync.core.sql.parse.Expr> exprs : ins.rows()) {
+        ctx.checkCanceled();
         if (exprs.size() > targets.length) {
           throw SnapsyncException.error(SqlState.SYNTAX_ERROR, "sql.insert_too_many");
         }
@@ -78,6 +79,7 @@ final class Writer {
           StoreTransaction t = txn.storeTxn();
           for (int i = 0; i < p.keys().size(); i++) {
             byte[] key = p.keys().get(i);
+            ctx.checkCanceled();
             boolean exists = t.get(key) != null
                 || (txn.isolation().snapshotPerTransaction() && t.latestCommitted(key) != null
                     && !txn.wasDeleted(key));
@@ -113,13 +115,14 @@ final class Writer {
         }
       }
       List<Bound> conds = Bound.bind(def.columns(), up.where(), params);
-      return new Planned(def, targetKeys(t, def, conds), null, conds, cols, vals);
+      return new Planned(def, targetKeys(t, def, conds, ctx), null, conds, cols, vals);
     }).compose(p -> locks.lockAll(ctx, p.keys(), txn.isolation().snapshotPerTransaction())
         .map(v -> p))
         .compose(p -> db.blocking(() -> {
           StoreTransaction t = recheckSnapshot(txn);
           int n = 0;
           for (byte[] key : p.keys()) {
+            ctx.checkCanceled();
             byte[] v = t.get(key);
             if (v == null) {
               continue;
@@ -147,13 +150,14 @@ final class Writer {
       StoreTransaction t = txn.storeTxn();
       TableDef def = TableCatalog.require(t, del.table());
       List<Bound> conds = Bound.bind(def.columns(), del.where(), params);
-      return new Planned(def, targetKeys(t, def, conds), null, conds, null, null);
+      return new Planned(def, targetKeys(t, def, conds, ctx), null, conds, null, null);
     }).compose(p -> locks.lockAll(ctx, p.keys(), txn.isolation().snapshotPerTransaction())
         .map(v -> p))
         .compose(p -> db.blocking(() -> {
           StoreTransaction t = recheckSnapshot(txn);
           int n = 0;
           for (byte[] key : p.keys()) {
+            ctx.checkCanceled();
             byte[] v = t.get(key);
             if (v == null || !Bound.matches(p.conds(),
                 RowCodec.decode(v, p.def().columns().size()))) {
@@ -240,6 +244,7 @@ final class Writer {
           try (CloseableIterator<KeyValue> it = t.scan(Keys.rowsFrom(def.id()),
               Keys.rowsTo(def.id()))) {
             while (it.hasNext()) {
+              ctx.checkCanceled();
               rows.add(it.next().key());
             }
           }
@@ -258,7 +263,8 @@ final class Writer {
     return txn.storeTxn();
   }
 
-  private static List<byte[]> targetKeys(StoreTransaction t, TableDef def, List<Bound> conds) {
+  private static List<byte[]> targetKeys(StoreTransaction t, TableDef def, List<Bound> conds,
+      SessionContext ctx) {
     Range range = Range.of(def, conds);
     List<byte[]> keys = new ArrayList<>();
     if (range.point() != null) {
@@ -270,6 +276,7 @@ final class Writer {
     }
     try (CloseableIterator<KeyValue> it = t.scan(range.from(), range.to())) {
       while (it.hasNext()) {
+        ctx.checkCanceled();
         KeyValue kv = it.next();
         if (Bound.matches(conds, RowCodec.decode(kv.value(), def.columns().size()))) {
           keys.add(kv.key());

@@ -7,9 +7,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * BackendKeyData keys of the open connections, for CancelRequest. The session API has no way
- * to interrupt a running statement, so a valid cancel request is recorded on its connection
- * (counted and logged) and otherwise has no effect, like a cancel arriving when nothing runs.
+ * BackendKeyData keys of the open connections, for CancelRequest. A valid cancel request is
+ * counted and runs its connection's hook, which cancels the statement the session runs now
+ * ({@code Session.cancel()}: it fails with 57014); with nothing running it has no effect.
  * Thread-safe.
  */
 final class CancelRegistry {

@@ -183,7 +183,7 @@ final class PgConnection {
     } else if (p instanceof StartupPacket.CancelRequest c) {
       boolean known = server.cancels().cancel(c.processId(), c.secretKey());
       LOG.info("pgwire: cancel request for backend {} ({})", c.processId(),
-          known ? "recorded; statements cannot be interrupted" : "unknown key, ignored");
+          known ? "running statement cancelled" : "unknown key, ignored");
       phase = Phase.CLOSED;
       socket.close();
     } else if (p instanceof StartupPacket.Startup s) {
@@ -246,8 +246,7 @@ final class PgConnection {
     }
     session = s;
     phase = Phase.READY;
-    key = server.cancels().register(() -> LOG.info(
-        "pgwire: cancel requested for session {} of {}", s.id(), s.user()));
+    key = server.cancels().register(s::cancel);
     send(Authentication.ok());
     for (var status : ServerParameters.initial(server, user, applicationName)) {
       send(status);
