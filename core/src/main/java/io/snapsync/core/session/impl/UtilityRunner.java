@@ -33,6 +33,8 @@ final class UtilityRunner {
   private final TransactionBlock txn;
   /** SET LOCAL: values to restore when the transaction ends (null when none). */
   private Map<String, String> localRestore;
+  /** SET inside a block: values before the block, restored if it rolls back (else null). */
+  private Map<String, String> blockRestore;
 
   UtilityRunner(SessionImpl session, Database db) {
     this.session = session;
@@ -49,7 +51,7 @@ final class UtilityRunner {
       }
       boolean implicit = !txn.inBlock();
       return db.blocking(() -> txn.commit()).map(ok -> {
-        restoreLocals();
+        transactionFinished(ok);
         return implicit ? warning("COMMIT", SqlState.NO_ACTIVE_SQL_TRANSACTION,
             "sql.no_transaction") : StatementResult.command(ok ? "COMMIT" : "ROLLBACK");
       });
@@ -62,7 +64,7 @@ final class UtilityRunner {
         txn.rollback();
         return null;
       }).map(v -> {
-        restoreLocals();
+        transactionFinished(false);
         return implicit ? warning("ROLLBACK", SqlState.NO_ACTIVE_SQL_TRANSACTION,
             "sql.no_transaction") : StatementResult.command("ROLLBACK");
       });
@@ -156,15 +158,17 @@ final class UtilityRunner {
     if (txn.isFailed()) {
       return db.blocking(() -> {
         txn.rollback();
-        restoreLocals();
+        transactionFinished(false);
         return StatementResult.command("ROLLBACK");
       });
     }
     return db.blocking(() -> {
+      boolean prepared = false;
       try {
         txn.prepare(p.gid());
+        prepared = true;
       } finally {
-        restoreLocals();
+        transactionFinished(prepared);
       }
       return StatementResult.command("PREPARE TRANSACTION");
     });
@@ -258,6 +262,13 @@ final class UtilityRunner {
         localRestore = new LinkedHashMap<>();
       }
       localRestore.putIfAbsent(sv.name(), session.settings().show(sv.name()));
+    } else if (txn.inBlock()) {
+      if (blockRestore == null) {
+        blockRestore = new LinkedHashMap<>();
+      }
+      String before = localRestore != null && localRestore.containsKey(sv.name())
+          ? localRestore.get(sv.name()) : session.settings().show(sv.name());
+      blockRestore.putIfAbsent(sv.name(), before);
     }
     if (sv.value() == null) {
       session.settings().reset(sv.name());
@@ -282,23 +293,36 @@ final class UtilityRunner {
     }).map(v -> StatementResult.command("ALTER SYSTEM"));
   }
 
-  private void restoreLocals() {
-    if (localRestore != null) {
-      Map<String, String> m = localRestore;
-      localRestore = null;
-      m.forEach((k, v) -> {
-        try {
-          session.settings().set(k, v);
-        } catch (RuntimeException ignored) {
-          session.settings().reset(k);
-        }
-      });
+  /**
+   * The block ended: SET LOCAL values are undone; plain SETs made in the block are kept when it
+   * committed and undone when it rolled back, as in PostgreSQL.
+   */
+  private void transactionFinished(boolean committed) {
+    Map<String, String> block = blockRestore;
+    blockRestore = null;
+    restore(localRestore);
+    localRestore = null;
+    if (!committed) {
+      restore(block);
     }
+  }
+
+  private void restore(Map<String, String> values) {
+    if (values == null) {
+      return;
+    }
+    values.forEach((k, v) -> {
+      try {
+        session.settings().set(k, v);
+      } catch (RuntimeException ignored) {
+        session.settings().reset(k);
+      }
+    });
   }
 
   /** Called when the transaction ended some other way (error in an implicit one, close). */
   void transactionEnded() {
-    restoreLocals();
+    transactionFinished(false);
   }
 
   private void requireBlock(String id) {

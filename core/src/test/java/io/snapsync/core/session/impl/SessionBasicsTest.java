@@ -197,6 +197,30 @@ class SessionBasicsTest {
   }
 
   @Test
+  void setInsideABlockIsUndoneByRollbackAndKeptByCommit() {
+    Session s = e.session();
+    exec(s, "BEGIN");
+    exec(s, "SET lc_messages = 'zh_CN'");
+    exec(s, "SET LOCAL application_name = 'inside'");
+    assertEquals("zh_CN", value(s, "SHOW lc_messages"));
+    exec(s, "ROLLBACK");
+    assertEquals("en_US.UTF-8", value(s, "SHOW lc_messages"));
+    assertEquals("", value(s, "SHOW application_name"));
+
+    exec(s, "BEGIN");
+    exec(s, "SET lc_messages = 'zh_CN'");
+    fails(s, "SELECT * FROM no_such_table", "42P01");
+    assertEquals("ROLLBACK", exec(s, "COMMIT").commandTag());
+    assertEquals("en_US.UTF-8", value(s, "SHOW lc_messages"), "a failed block rolls back SET");
+
+    exec(s, "BEGIN");
+    exec(s, "SET lc_messages = 'zh_CN'");
+    exec(s, "COMMIT");
+    assertEquals("zh_CN", value(s, "SHOW lc_messages"));
+    await(s.close());
+  }
+
+  @Test
   void alterSystemNeedsSysadmin() {
     Session s = e.session();
     SnapsyncException x = fails(s, "ALTER SYSTEM SET snapshot_log_retention_days = 3", "42501");
