@@ -12,50 +12,14 @@ import io.snapsync.core.error.SnapsyncException;
 import io.snapsync.core.session.Session;
 import io.snapsync.core.session.StatementResult;
 import io.snapsync.core.session.TransactionStatus;
-import io.snapsync.core.sql.EngineFixture;
 import io.vertx.core.Future;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Session.cancel(): a statement waiting for a row lock fails 57014 at once. */
-class CancelTest {
+class CancelTest extends TwoSessionsFixture {
 
-  @TempDir
-  static Path dir;
-  static EngineFixture e;
-  Session a;
-  Session b;
-
-  @BeforeAll
-  static void start() {
-    e = EngineFixture.start(dir);
-  }
-
-  @AfterAll
-  static void stop() {
-    e.close();
-  }
-
-  @BeforeEach
-  void open() {
-    a = e.session();
-    b = e.session();
-    exec(a, "DROP TABLE IF EXISTS acc; CREATE TABLE acc (id int PRIMARY KEY, bal int)");
-    exec(a, "INSERT INTO acc VALUES (1, 100), (2, 100)");
-  }
-
-  @AfterEach
-  void close() {
-    await(a.close());
-    await(b.close());
-  }
 
   /**
    * Cancels {@code s} from a Vert.x timer thread every few milliseconds (cancel has no effect

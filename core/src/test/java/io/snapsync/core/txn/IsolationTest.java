@@ -10,50 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.snapsync.core.session.Session;
 import io.snapsync.core.session.StatementResult;
-import io.snapsync.core.sql.EngineFixture;
 import io.snapsync.core.testing.TestServices;
 import io.vertx.core.Future;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Anomalies per isolation level, row locks and two-phase commit through SQL. */
-class IsolationTest {
+class IsolationTest extends TwoSessionsFixture {
 
-  @TempDir
-  static Path dir;
-  static EngineFixture e;
-  Session a;
-  Session b;
-
-  @BeforeAll
-  static void start() {
-    e = EngineFixture.start(dir);
-  }
-
-  @AfterAll
-  static void stop() {
-    e.close();
-  }
-
-  @BeforeEach
-  void open() {
-    a = e.session();
-    b = e.session();
-    exec(a, "DROP TABLE IF EXISTS acc; CREATE TABLE acc (id int PRIMARY KEY, bal int)");
-    exec(a, "INSERT INTO acc VALUES (1, 100), (2, 100)");
-  }
-
-  @AfterEach
-  void close() {
-    await(a.close());
-    await(b.close());
-  }
 
   @Test
   void readCommittedSeesNonRepeatableReads() {
