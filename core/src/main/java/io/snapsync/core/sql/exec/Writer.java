@@ -116,30 +116,13 @@ final class Writer {
       }
       List<Bound> conds = Bound.bind(def.columns(), up.where(), params);
       return new Planned(def, targetKeys(t, def, conds, ctx), null, conds, cols, vals);
-    }).compose(p -> locks.lockAll(ctx, p.keys(), txn.isolation().snapshotPerTransaction())
-        .map(v -> p))
-        .compose(p -> db.blocking(() -> {
-          StoreTransaction t = recheckSnapshot(txn);
-          int n = 0;
-          for (byte[] key : p.keys()) {
-            ctx.checkCanceled();
-            byte[] v = t.get(key);
-            if (v == null) {
-              continue;
-            }
-            List<Object> row = RowCodec.decode(v, p.def().columns().size());
-            if (!Bound.matches(p.conds(), row)) {
-              continue;
-            }
-            for (int i = 0; i < p.setColumns().length; i++) {
-              row.set(p.setColumns()[i], p.setValues()[i]);
-            }
-            checkNotNull(p.def(), row);
-            t.put(key, RowCodec.encode(row));
-            n++;
-          }
-          return StatementResult.command("UPDATE " + n);
-        }));
+    }).compose(p -> writeMatching(p, ctx, (t, key, row) -> {
+      for (int i = 0; i < p.setColumns().length; i++) {
+        row.set(p.setColumns()[i], p.setValues()[i]);
+      }
+      checkNotNull(p.def(), row);
+      t.put(key, RowCodec.encode(row));
+    })).map(n -> StatementResult.command("UPDATE " + n));
   }
 
   Future<StatementResult> delete(Stmt.Delete del, SessionContext ctx, List<Object> params) {
@@ -151,23 +134,42 @@ final class Writer {
       TableDef def = TableCatalog.require(t, del.table());
       List<Bound> conds = Bound.bind(def.columns(), del.where(), params);
       return new Planned(def, targetKeys(t, def, conds, ctx), null, conds, null, null);
-    }).compose(p -> locks.lockAll(ctx, p.keys(), txn.isolation().snapshotPerTransaction())
-        .map(v -> p))
-        .compose(p -> db.blocking(() -> {
+    }).compose(p -> writeMatching(p, ctx, (t, key, row) -> {
+      t.delete(key);
+      txn.markDeleted(key);
+    })).map(n -> StatementResult.command("DELETE " + n));
+  }
+
+  /** What UPDATE or DELETE does to one row that still matches once locked. */
+  private interface RowWrite {
+    void apply(StoreTransaction t, byte[] key, List<Object> row);
+  }
+
+  /**
+   * Phases 2 and 3 of UPDATE and DELETE: takes the row locks of the planned keys (without a
+   * thread), then on a worker re-reads each row under the statement's final snapshot (the
+   * newest committed version in READ COMMITTED), re-checks WHERE and applies {@code write} to
+   * the rows that still match. Returns how many.
+   */
+  private Future<Integer> writeMatching(Planned p, SessionContext ctx, RowWrite write) {
+    TransactionBlock txn = ctx.txn();
+    return locks.lockAll(ctx, p.keys(), txn.isolation().snapshotPerTransaction())
+        .compose(v -> db.blocking(() -> {
           StoreTransaction t = recheckSnapshot(txn);
           int n = 0;
           for (byte[] key : p.keys()) {
             ctx.checkCanceled();
-            byte[] v = t.get(key);
-            if (v == null || !Bound.matches(p.conds(),
-                RowCodec.decode(v, p.def().columns().size()))) {
+            byte[] value = t.get(key);
+            if (value == null) {
               continue;
             }
-            t.delete(key);
-            txn.markDeleted(key);
-            n++;
+            List<Object> row = RowCodec.decode(value, p.def().columns().size());
+            if (Bound.matches(p.conds(), row)) {
+              write.apply(t, key, row);
+              n++;
+            }
           }
-          return StatementResult.command("DELETE " + n);
+          return n;
         }));
   }
 
