@@ -39,7 +39,11 @@ public final class MessageCatalog {
       "io/snapsync/messages/settings",
       "io/snapsync/messages/security",
       "io/snapsync/messages/wdr",
-      "io/snapsync/messages/cluster");
+      "io/snapsync/messages/cluster",
+      "io/snapsync/messages/types",
+      "io/snapsync/messages/functions",
+      "io/snapsync/messages/parser",
+      "io/snapsync/messages/engine");
 
   private static volatile MessageCatalog builtin;
 
