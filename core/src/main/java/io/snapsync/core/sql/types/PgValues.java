@@ -1,13 +1,25 @@
 package io.snapsync.core.sql.types;
 
 import io.snapsync.core.session.DataType;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.List;
 
 /**
  * PostgreSQL 15's semantics for values of every {@link DataType}: text input and output,
  * casts, ordering, equality and hashing. Values are the Java classes {@link DataType} lists.
  * Static and thread-safe; every error is a {@link io.snapsync.core.error.SnapsyncException}
  * with PostgreSQL's SQLSTATE and text.
+ *
+ * <p>Special values: numeric {@code NaN}/{@code Infinity}/{@code -Infinity} are the
+ * {@code Double}s of the same name; date, timestamp and timestamptz {@code infinity} and
+ * {@code -infinity} are {@code MAX}/{@code MIN} of {@link LocalDate}, {@link LocalDateTime}
+ * and {@link OffsetDateTime}; time {@code 24:00:00} is {@link LocalTime#MAX}; timestamptz
+ * values are kept at offset UTC; char(n) values are kept blank-padded.
  */
 public final class PgValues {
 
@@ -15,17 +27,25 @@ public final class PgValues {
   }
 
   /**
-   * Parses PostgreSQL text input for {@code type} ({@code typmod} applies lengths and scales,
-   * with input/assignment semantics: a too-long varchar is 22001); 22P02
+   * Parses PostgreSQL text input for {@code type} ({@code typmod} applies lengths, scales and
+   * precisions, with input/assignment semantics: a too-long varchar is 22001); 22P02
    * {@code invalid input syntax for type integer: "x"} and PostgreSQL's other input errors.
-   * {@code tz} resolves timestamptz input without an offset.
+   * {@code tz} resolves timestamptz input without an offset. The words {@code now},
+   * {@code today}, {@code tomorrow} and {@code yesterday} read the system clock here; the
+   * engine passes the transaction's start through the overload that takes {@code now}.
    */
   public static Object fromText(String text, DataType type, int typmod, ZoneId tz) {
+    return fromText(text, type, typmod, tz, Instant.now());
+  }
+
+  /** As {@link #fromText(String, DataType, int, ZoneId)}, {@code now} the transaction start. */
+  public static Object fromText(String text, DataType type, int typmod, ZoneId tz,
+      Instant now) {
     if (text == null) {
       return null;
     }
     if (type.isArray()) {
-      throw TypeErrors.cannotCast(DataType.TEXT, type);
+      return ArrayText.parse(text, type, typmod, tz, now);
     }
     switch (type) {
       case INT2:
@@ -46,17 +66,39 @@ public final class PgValues {
       case NAME:
       case UNKNOWN:
         return CharTypes.coerce(text, type, typmod, false);
-      case VOID:
-        return null;
+      case BYTEA:
+        return Byteas.parse(text);
+      case DATE:
+        return DateTimes.parseDate(text, now, tz);
+      case TIME:
+        return DateTimes.parseTime(text, typmod, now, tz);
+      case TIMESTAMP:
+        return DateTimes.parseTimestamp(text, typmod, now, tz);
+      case TIMESTAMPTZ:
+        return DateTimes.parseTimestamptz(text, typmod, now, tz);
+      case INTERVAL:
+        return Intervals.parse(text, typmod);
+      case UUID:
+        return Uuids.parse(text);
+      case JSON:
+        return JsonValues.parse(text, false);
+      case JSONB:
+        return JsonValues.parse(text, true);
       default:
-        throw TypeErrors.cannotCast(DataType.TEXT, type);
+        return null;
     }
   }
 
-  /** PostgreSQL's text output of {@code value} (DateStyle ISO, MDY; timestamptz in {@code tz}). */
+  /**
+   * PostgreSQL's text output of {@code value} (DateStyle ISO, MDY; IntervalStyle postgres;
+   * timestamptz in {@code tz}; floats as with {@code extra_float_digits = 1}).
+   */
   public static String toText(Object value, DataType type, ZoneId tz) {
     if (value == null) {
       return null;
+    }
+    if (type.isArray()) {
+      return ArrayText.format((List<?>) value, type.element(), tz);
     }
     switch (type) {
       case BOOL:
@@ -72,12 +114,23 @@ public final class PgValues {
         return Floats.toText(((Number) value).floatValue());
       case FLOAT8:
         return Floats.toText(((Number) value).doubleValue());
-      case TEXT:
-      case VARCHAR:
-      case BPCHAR:
-      case NAME:
-      case UNKNOWN:
-        return (String) value;
+      case BYTEA:
+        return Byteas.toText((byte[]) value);
+      case DATE:
+        return DateTimes.formatDate((LocalDate) value);
+      case TIME:
+        return DateTimes.formatTime((LocalTime) value);
+      case TIMESTAMP:
+        return DateTimes.formatTimestamp((LocalDateTime) value);
+      case TIMESTAMPTZ:
+        return DateTimes.formatTimestamptz((OffsetDateTime) value, tz);
+      case INTERVAL:
+        return Intervals.format((Interval) value);
+      case JSON:
+      case JSONB:
+        return ((Json) value).text();
+      case VOID:
+        return "";
       default:
         return value.toString();
     }

@@ -114,9 +114,21 @@ final class TypeErrors {
         "types.timestamp_out_of_range_input", text);
   }
 
+  /** 22008 {@code date out of range for timestamp}. */
+  static SnapsyncException dateOutOfRangeForTimestamp() {
+    return SnapsyncException.error(DATETIME_FIELD_OVERFLOW,
+        "types.date_out_of_range_for_timestamp");
+  }
+
   /** 22015 {@code interval out of range}. */
   static SnapsyncException intervalOutOfRange() {
     return SnapsyncException.error(INTERVAL_FIELD_OVERFLOW, "types.interval_out_of_range");
+  }
+
+  /** 22015 {@code interval field value out of range: "<text>"}. */
+  static SnapsyncException intervalFieldOutOfRange(String text) {
+    return SnapsyncException.error(INTERVAL_FIELD_OVERFLOW,
+        "types.interval_field_out_of_range", text);
   }
 
   /** 22023 {@code time zone "<name>" not recognized}. */
