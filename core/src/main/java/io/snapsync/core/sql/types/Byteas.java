@@ -54,7 +54,7 @@ final class Byteas {
       }
       int hi = digit(c);
       if (i + 1 >= n) {
-        throw SnapsyncException.error(SqlState.INVALID_TEXT_REPRESENTATION,
+        throw SnapsyncException.error(SqlState.INVALID_PARAMETER_VALUE,
             "types.invalid_bytea_hex_odd");
       }
       int lo = digit(text.charAt(i + 1));
@@ -67,7 +67,7 @@ final class Byteas {
   private static int digit(char c) {
     int d = Character.digit(c, 16);
     if (d < 0 || c > 'f') {
-      throw SnapsyncException.error(SqlState.INVALID_TEXT_REPRESENTATION,
+      throw SnapsyncException.error(SqlState.INVALID_PARAMETER_VALUE,
           "types.invalid_bytea_hex", String.valueOf(c));
     }
     return d;

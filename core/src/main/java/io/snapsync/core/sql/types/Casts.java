@@ -2,6 +2,7 @@ package io.snapsync.core.sql.types;
 
 import io.snapsync.core.session.DataType;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.ZoneId;
 
 /** Value conversions between types, explicit or assignment semantics, as PostgreSQL's pg_cast. */
@@ -11,22 +12,30 @@ final class Casts {
   }
 
   static Object cast(Object v, DataType from, DataType to, int typmod, ZoneId tz,
-      boolean explicit) {
+      Instant now, boolean explicit) {
     if (v == null || to == DataType.VOID) {
       return null;
     }
     if (CharTypes.isCharType(to)) {
-      String s = CharTypes.isCharType(from) ? textOf(v, from) : PgValues.toText(v, from, tz);
+      String s = CharTypes.isCharType(from) ? textOf(v, from)
+          : from == DataType.BOOL ? ((Boolean) v ? "true" : "false")
+          : PgValues.toText(v, from, tz);
       return CharTypes.coerce(s, to, typmod, explicit);
     }
     if (CharTypes.isCharType(from)) {
-      return PgValues.fromText(textOf(v, from), to, typmod, tz);
+      if (to.isArray() && typmod >= 0) {
+        // array_in without the typmod, then the length coercion of each element
+        Object parsed = PgValues.fromText(textOf(v, from), to, -1, tz, now);
+        return ArrayValues.map(parsed,
+            x -> cast(x, to.element(), to.element(), typmod, tz, now, explicit));
+      }
+      return PgValues.fromText(textOf(v, from), to, typmod, tz, now);
     }
     if (to.isArray()) {
       if (!from.isArray()) {
         throw TypeErrors.cannotCast(from, to);
       }
-      return ArrayValues.map(v, x -> cast(x, from.element(), to.element(), typmod, tz, explicit));
+      return ArrayValues.map(v, x -> cast(x, from.element(), to.element(), typmod, tz, now, explicit));
     }
     if (Integers.isInteger(to)) {
       return toInteger(v, from, to);

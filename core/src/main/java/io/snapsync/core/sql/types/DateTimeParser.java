@@ -119,6 +119,9 @@ final class DateTimeParser {
         time(t);
       } else if (t.length() == 8 && t.chars().allMatch(Character::isDigit) && !f.hasDate) {
         date(t.substring(0, 4), t.substring(4, 6), t.substring(6));
+      } else if (t.length() == 6 && t.chars().allMatch(Character::isDigit) && f.hasDate
+          && !f.hasTime) {
+        time(t.substring(0, 2) + ":" + t.substring(2, 4) + ":" + t.substring(4));
       } else if (t.chars().allMatch(Character::isDigit) && t.length() <= 9) {
         numbers.add(Integer.parseInt(t));
       } else if (t.contains("-") && t.chars().anyMatch(Character::isLetter)) {

@@ -53,16 +53,16 @@ final class DateTimes {
   }
 
   static LocalTime parseTime(String text, int typmod, Instant now, ZoneId tz) {
-    DateTimeFields f = DateTimeParser.parse(text, "time without time zone");
+    DateTimeFields f = DateTimeParser.parse(text, "time");
     if (f.special != null) {
       return switch (f.special) {
         case "allballs" -> LocalTime.MIDNIGHT;
         case "now" -> LocalTime.ofInstant(now, tz).truncatedTo(ChronoUnit.MICROS);
-        default -> throw TypeErrors.datetimeSyntax("time without time zone", text);
+        default -> throw TypeErrors.datetimeSyntax("time", text);
       };
     }
     if (!f.hasTime) {
-      throw TypeErrors.datetimeSyntax("time without time zone", text);
+      throw TypeErrors.datetimeSyntax("time", text);
     }
     long micros = ((f.hour * 60L + f.minute) * 60 + f.second) * 1_000_000 + f.micros;
     return timeOfMicros(round(micros, typmod));

@@ -144,7 +144,13 @@ public final class PgValues {
    * {@link #toText}; 42846 {@code cannot cast type x to y} where PostgreSQL has no cast.
    */
   public static Object cast(Object value, DataType from, DataType to, int typmod, ZoneId tz) {
-    return Casts.cast(value, from, to, typmod, tz, true);
+    return Casts.cast(value, from, to, typmod, tz, Instant.now(), true);
+  }
+
+  /** As {@link #cast(Object, DataType, DataType, int, ZoneId)}; {@code now} for 'now'. */
+  public static Object cast(Object value, DataType from, DataType to, int typmod, ZoneId tz,
+      Instant now) {
+    return Casts.cast(value, from, to, typmod, tz, now, true);
   }
 
   /**
@@ -154,7 +160,7 @@ public final class PgValues {
    */
   public static Object assign(Object value, DataType from, DataType to, int typmod,
       ZoneId tz) {
-    return Casts.cast(value, from, to, typmod, tz, false);
+    return Casts.cast(value, from, to, typmod, tz, Instant.now(), false);
   }
 
   /** Total order of two non-null values of the same type, as PostgreSQL's btree orders them. */
@@ -170,5 +176,35 @@ public final class PgValues {
   /** A hash consistent with {@link #equals}, for hash joins, GROUP BY and DISTINCT. */
   public static int hash(Object value, DataType type) {
     return Ordering.hash(value, type);
+  }
+
+  /** True when PostgreSQL applies a cast from {@code from} to {@code to} implicitly. */
+  public static boolean implicitCastAllowed(DataType from, DataType to) {
+    return TypeCoercion.implicitAllowed(from, to);
+  }
+
+  /** True when PostgreSQL casts {@code from} to {@code to} in assignment (INSERT/UPDATE). */
+  public static boolean assignmentCastAllowed(DataType from, DataType to) {
+    return TypeCoercion.assignmentAllowed(from, to);
+  }
+
+  /**
+   * The type that UNION, CASE, COALESCE, VALUES, GREATEST/LEAST and ARRAY[] resolve a set of
+   * input types to (PostgreSQL's {@code select_common_type}: categories and preferred types;
+   * all unknown is text); 42804 {@code UNION types integer and text cannot be matched} with
+   * {@code context} naming the construct.
+   */
+  public static DataType commonType(List<DataType> types, String context) {
+    return TypeCoercion.commonType(types, context);
+  }
+
+  /** PostgreSQL's type category letter (pg_type.typcategory: N, S, D, T, B, U, A, X). */
+  public static char category(DataType type) {
+    return TypeCoercion.category(type);
+  }
+
+  /** True for the preferred type of its category (float8, text, timestamptz, ...). */
+  public static boolean preferred(DataType type) {
+    return TypeCoercion.preferred(type);
   }
 }

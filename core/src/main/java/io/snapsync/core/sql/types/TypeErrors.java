@@ -166,6 +166,7 @@ final class TypeErrors {
       case TIMESTAMP -> "timestamp";
       case TIMESTAMPTZ -> "timestamp with time zone";
       case TIME -> "time";
+      case INTERVAL -> "interval";
       default -> type.sqlName();
     };
   }

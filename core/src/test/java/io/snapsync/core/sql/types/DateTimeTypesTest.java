@@ -56,7 +56,7 @@ class DateTimeTypesTest {
     roundTrip("04:05:06.5", DataType.TIME, 0, "04:05:07");
     inputFails("25:00", DataType.TIME, "22008", "date/time field value out of range: \"25:00\"");
     inputFails("x", DataType.TIME, "22007",
-        "invalid input syntax for type time without time zone: \"x\"");
+        "invalid input syntax for type time: \"x\"");
   }
 
   @Test

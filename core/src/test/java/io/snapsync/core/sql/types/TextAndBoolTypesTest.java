@@ -60,7 +60,8 @@ class TextAndBoolTypesTest {
   void castsBetweenTextIntegersAndBooleans() {
     assertEquals(12, PgValues.cast(" 12 ", DataType.TEXT, DataType.INT4, -1, UTC));
     assertEquals("12", PgValues.cast(12L, DataType.INT8, DataType.TEXT, -1, UTC));
-    assertEquals("t", PgValues.cast(true, DataType.BOOL, DataType.TEXT, -1, UTC));
+    assertEquals("true", PgValues.cast(true, DataType.BOOL, DataType.TEXT, -1, UTC));
+    assertEquals("t", PgValues.toText(true, DataType.BOOL, UTC));
     assertEquals(Boolean.TRUE, PgValues.cast(5, DataType.INT4, DataType.BOOL, -1, UTC));
     assertEquals(Boolean.FALSE, PgValues.cast(0, DataType.INT4, DataType.BOOL, -1, UTC));
     assertEquals(1, PgValues.cast(true, DataType.BOOL, DataType.INT4, -1, UTC));
