@@ -207,4 +207,52 @@ public final class PgValues {
   public static boolean preferred(DataType type) {
     return TypeCoercion.preferred(type);
   }
+
+  /**
+   * The type a Java value's class stands for when no column type is known (Integer: integer,
+   * String: text, Double: double precision, List: the array of its first element's type, ...).
+   */
+  public static DataType typeOf(Object value) {
+    if (value instanceof List<?> l) {
+      for (Object x : l) {
+        if (x != null) {
+          DataType t = typeOf(x);
+          return t.isArray() ? t : t.arrayType() == null ? DataType.TEXT_ARRAY : t.arrayType();
+        }
+      }
+      return DataType.TEXT_ARRAY;
+    }
+    if (value instanceof Integer) {
+      return DataType.INT4;
+    } else if (value instanceof Long) {
+      return DataType.INT8;
+    } else if (value instanceof Short) {
+      return DataType.INT2;
+    } else if (value instanceof Boolean) {
+      return DataType.BOOL;
+    } else if (value instanceof Float) {
+      return DataType.FLOAT4;
+    } else if (value instanceof Double) {
+      return DataType.FLOAT8;
+    } else if (value instanceof java.math.BigDecimal) {
+      return DataType.NUMERIC;
+    } else if (value instanceof byte[]) {
+      return DataType.BYTEA;
+    } else if (value instanceof LocalDate) {
+      return DataType.DATE;
+    } else if (value instanceof LocalTime) {
+      return DataType.TIME;
+    } else if (value instanceof LocalDateTime) {
+      return DataType.TIMESTAMP;
+    } else if (value instanceof OffsetDateTime) {
+      return DataType.TIMESTAMPTZ;
+    } else if (value instanceof Interval) {
+      return DataType.INTERVAL;
+    } else if (value instanceof java.util.UUID) {
+      return DataType.UUID;
+    } else if (value instanceof Json j) {
+      return j.binary() ? DataType.JSONB : DataType.JSON;
+    }
+    return DataType.TEXT;
+  }
 }

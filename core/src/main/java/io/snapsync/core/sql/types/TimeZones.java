@@ -14,14 +14,14 @@ import java.util.Map;
  */
 public final class TimeZones {
 
-  private static final Map<String, ZoneId> NAMES = new HashMap<>();
+  /** Lower-cased IANA names to their spelling (zone rules load only when a name is used). */
+  private static final Map<String, String> NAMES = new HashMap<>();
   private static final Map<String, ZoneOffset> ABBREVIATIONS = new HashMap<>();
 
   static {
     for (String id : ZoneId.getAvailableZoneIds()) {
-      NAMES.put(id.toLowerCase(Locale.ROOT), ZoneId.of(id));
+      NAMES.put(id.toLowerCase(Locale.ROOT), id);
     }
-    NAMES.put("utc", ZoneOffset.UTC);
     String[][] abbrevs = {
         {"utc", "0"}, {"gmt", "0"}, {"z", "0"}, {"zulu", "0"}, {"ut", "0"},
         {"est", "-5"}, {"edt", "-4"}, {"cst", "-6"}, {"cdt", "-5"}, {"mst", "-7"},
@@ -61,9 +61,9 @@ public final class TimeZones {
     if (abbrev != null) {
       return abbrev;
     }
-    ZoneId z = NAMES.get(n);
-    if (z != null) {
-      return z;
+    String id = NAMES.get(n);
+    if (id != null) {
+      return ZoneId.of(id);
     }
     return offset(n);
   }
