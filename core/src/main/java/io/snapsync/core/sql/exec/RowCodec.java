@@ -3,6 +3,7 @@ package io.snapsync.core.sql.exec;
 import io.snapsync.core.session.DataType;
 import io.snapsync.core.sql.types.Interval;
 import io.snapsync.core.sql.types.Json;
+import io.snapsync.core.sql.types.PgValues;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -230,29 +231,6 @@ public final class RowCodec {
 
   /** True when {@code v} is of the Java value class of {@code type} (or null). */
   static boolean fits(DataType type, Object v) {
-    if (v == null) {
-      return true;
-    }
-    if (type.isArray()) {
-      return v instanceof List;
-    }
-    return switch (type) {
-      case INT2 -> v instanceof Short;
-      case INT4 -> v instanceof Integer;
-      case INT8, OID -> v instanceof Long;
-      case BOOL -> v instanceof Boolean;
-      case FLOAT4 -> v instanceof Float;
-      case FLOAT8 -> v instanceof Double;
-      case NUMERIC -> v instanceof BigDecimal || v instanceof Double;
-      case BYTEA -> v instanceof byte[];
-      case DATE -> v instanceof LocalDate;
-      case TIME -> v instanceof LocalTime;
-      case TIMESTAMP -> v instanceof LocalDateTime;
-      case TIMESTAMPTZ -> v instanceof OffsetDateTime;
-      case INTERVAL -> v instanceof Interval;
-      case UUID -> v instanceof UUID;
-      case JSON, JSONB -> v instanceof Json;
-      default -> v instanceof String;
-    };
+    return PgValues.fits(type, v);
   }
 }

@@ -255,4 +255,33 @@ public final class PgValues {
     }
     return DataType.TEXT;
   }
+
+  /** True when {@code value} is null or of the Java class {@link DataType} lists for {@code type}. */
+  public static boolean fits(DataType type, Object value) {
+    if (value == null) {
+      return true;
+    }
+    if (type.isArray()) {
+      return value instanceof List;
+    }
+    return switch (type) {
+      case INT2 -> value instanceof Short;
+      case INT4 -> value instanceof Integer;
+      case INT8, OID -> value instanceof Long;
+      case BOOL -> value instanceof Boolean;
+      case FLOAT4 -> value instanceof Float;
+      case FLOAT8 -> value instanceof Double;
+      case NUMERIC -> value instanceof java.math.BigDecimal || value instanceof Double;
+      case BYTEA -> value instanceof byte[];
+      case DATE -> value instanceof LocalDate;
+      case TIME -> value instanceof LocalTime;
+      case TIMESTAMP -> value instanceof LocalDateTime;
+      case TIMESTAMPTZ -> value instanceof OffsetDateTime;
+      case INTERVAL -> value instanceof Interval;
+      case UUID -> value instanceof java.util.UUID;
+      case JSON, JSONB -> value instanceof Json;
+      case VOID -> false;
+      default -> value instanceof String;
+    };
+  }
 }

@@ -54,8 +54,16 @@ public final class TimeZones {
     return z;
   }
 
+  /**
+   * The canonical spelling of an IANA zone name given in any case ({@code europe/paris} is
+   * {@code Europe/Paris}), or null when it names no zone. For the {@code TimeZone} setting.
+   */
+  public static String canonicalName(String name) {
+    return NAMES.get(name.trim().toLowerCase(Locale.ROOT));
+  }
+
   /** The zone {@code name} stands for, or null. */
-  static ZoneId lookup(String name) {
+  public static ZoneId lookup(String name) {
     String n = name.trim().toLowerCase(Locale.ROOT);
     ZoneOffset abbrev = ABBREVIATIONS.get(n);
     if (abbrev != null) {
