@@ -55,9 +55,6 @@ final class Casts {
         }
         throw TypeErrors.cannotCast(from, to);
       default:
-        if (from == to) {
-          return v;
-        }
         return Conversions.other(v, from, to, typmod, tz);
     }
   }

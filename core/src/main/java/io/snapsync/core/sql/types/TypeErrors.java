@@ -62,9 +62,9 @@ final class TypeErrors {
     return SnapsyncException.error(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "types.underflow");
   }
 
-  /** 22003 {@code cannot convert NaN to integer} (and infinity). */
+  /** 0A000 {@code cannot convert NaN to integer} (and infinity), as PostgreSQL 15. */
   static SnapsyncException cannotConvert(String what, String typeName) {
-    return SnapsyncException.error(SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
+    return SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED,
         "types.cannot_convert", what, typeName);
   }
 

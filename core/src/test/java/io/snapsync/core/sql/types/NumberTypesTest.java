@@ -124,9 +124,9 @@ class NumberTypesTest {
     fails("22003", "smallint out of range", () -> cast(40000L, DataType.INT8, DataType.INT2));
     fails("22003", "bigint out of range",
         () -> cast(new BigDecimal("1e19"), DataType.NUMERIC, DataType.INT8));
-    fails("22003", "cannot convert NaN to integer",
+    fails("0A000", "cannot convert NaN to integer",
         () -> cast(Double.NaN, DataType.NUMERIC, DataType.INT4));
-    fails("22003", "cannot convert infinity to bigint",
+    fails("0A000", "cannot convert infinity to bigint",
         () -> cast(Double.POSITIVE_INFINITY, DataType.NUMERIC, DataType.INT8));
   }
 

@@ -183,6 +183,117 @@ class PgValuesSideBySideTest {
     assertEquals("", String.join("\n", mismatches), mismatches.size() + " mismatches");
   }
 
+  /** {@code 'in'::from::to::text}, explicit casts between types. */
+  private static final String[][] CASTS = {
+      {"2.5", "numeric", "int4"}, {"-2.5", "numeric", "int4"}, {"2.5", "float8", "int4"},
+      {"3.5", "float8", "int4"}, {"-2.5", "float8", "int2"}, {"2147483647.5", "float8", "int4"},
+      {"NaN", "float8", "int4"}, {"40000", "int8", "int2"}, {"1e19", "numeric", "int8"},
+      {"NaN", "numeric", "int4"}, {"Infinity", "numeric", "int8"}, {"0.1", "float8", "numeric"},
+      {"0.333333333333333314829616256247", "float8", "numeric"}, {"0.1", "float4", "numeric"},
+      {"1e20", "float8", "numeric"}, {"1e-20", "float8", "numeric"}, {"123456789", "float4", "numeric"},
+      {"100000000000000000000", "numeric", "float8"}, {"0.1", "float4", "float8"},
+      {"1e300", "float8", "float4"}, {"1e-300", "float8", "float4"}, {"NaN", "float8", "numeric"},
+      {"-Infinity", "float4", "numeric"}, {"5", "int4", "bool"}, {"0", "int4", "bool"},
+      {"t", "bool", "int4"}, {"12345.678", "numeric", "numeric(5,1)"},
+      {"1.005", "float8", "numeric(4,2)"}, {"7", "int4", "numeric(3,2)"},
+      {"abcd", "text", "varchar(2)"}, {"abcd", "text", "char(2)"}, {"a", "char(3)", "text"},
+      {"a", "char(3)", "varchar"}, {"2024-01-02 03:04:05", "timestamp", "timestamptz"},
+      {"2024-01-02 03:04:05+00", "timestamptz", "date"}, {"2024-01-02", "date", "timestamp"},
+      {"2024-01-02", "date", "timestamptz"}, {"2024-01-02 03:04:05.678", "timestamp", "time"},
+      {"2024-01-02 03:04:05+00", "timestamptz", "timestamp"},
+      {"2024-01-02 03:04:05.678+00", "timestamptz", "time"}, {"04:05:06", "time", "interval"},
+      {"1 day 26:00:00", "interval", "time"}, {"-1 hour", "interval", "time"},
+      {"infinity", "date", "timestamp"}, {"infinity", "timestamp", "date"},
+      {"2024-01-02 03:04:05.123456", "timestamp", "timestamp(1)"},
+      {"2024-01-02 03:04:05.55", "timestamptz", "timestamptz(0)"},
+      {"{\"b\": 1, \"a\": 1.0}", "json", "jsonb"}, {"{\"b\": 1, \"a\": 1.0}", "jsonb", "json"},
+      {"{1.5,2.5,NULL}", "float8[]", "int4[]"}, {"{1,2}", "int4[]", "text[]"},
+      {"{1,2}", "int4[]", "numeric(3,1)[]"}, {"{abc}", "text[]", "varchar(1)[]"},
+      {"12", "int4", "text"}, {"1.50", "numeric", "text"}, {"t", "bool", "text"},
+      {"t", "bool", "varchar"}, {"1e20", "float8", "text"}, {"\\x0a", "bytea", "text"},
+      {"a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11", "uuid", "text"}, {"{\"a\":1}", "jsonb", "text"},
+      {"-0", "float8", "numeric"}, {"-0", "float8", "int4"}, {"32767.5", "float4", "int2"},
+      {"9223372036854775807", "int8", "float4"}, {"9223372036854775807", "int8", "float8"},
+      {"9223372036854775807", "int8", "numeric"}, {"16777217", "int4", "float4"},
+  };
+
+  @Test
+  void castsMatchPostgresql() throws Exception {
+    List<String> mismatches = new ArrayList<>();
+    for (String zone : new String[] {"UTC", "America/New_York"}) {
+      ZoneId z = ZoneId.of(zone);
+      try (Statement st = pg.createStatement()) {
+        st.execute("SET TimeZone = '" + zone + "'");
+      }
+      for (String[] c : CASTS) {
+        SqlType from = sqlType(c[1]);
+        SqlType to = sqlType(c[2]);
+        String sql = "SELECT '" + c[0].replace("'", "''") + "'::" + c[1] + "::" + c[2] + "::text";
+        String theirs;
+        try (Statement st = pg.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+          rs.next();
+          theirs = "ok " + rs.getString(1);
+        } catch (PSQLException e) {
+          theirs = "error " + e.getSQLState() + " " + e.getServerErrorMessage().getMessage();
+        }
+        String ours;
+        try {
+          Object v = PgValues.cast(c[0], DataType.UNKNOWN, from.type(), from.typmod(), z);
+          Object w = PgValues.cast(v, from.type(), to.type(), to.typmod(), z);
+          ours = "ok " + PgValues.cast(w, to.type(), DataType.TEXT, -1, z);
+        } catch (SnapsyncException e) {
+          ours = "error " + e.sqlState() + " " + MessageCatalog.english(e.message());
+        } catch (RuntimeException e) {
+          ours = "exception " + e;
+        }
+        if (!theirs.equals(ours)) {
+          mismatches.add(sql + " [" + zone + "]\n    postgresql: " + theirs
+              + "\n    snapsync:   " + ours);
+        }
+      }
+    }
+    assertEquals("", String.join("\n", mismatches), mismatches.size() + " mismatches");
+  }
+
+  private static SqlType sqlType(String sql) {
+    boolean array = sql.endsWith("[]");
+    String base = array ? sql.substring(0, sql.length() - 2) : sql;
+    int typmod = -1;
+    String name = base;
+    int paren = base.indexOf('(');
+    if (paren > 0) {
+      name = base.substring(0, paren);
+      String[] args = base.substring(paren + 1, base.length() - 1).split(",");
+      int a = Integer.parseInt(args[0].trim());
+      typmod = name.equals("numeric") ? ((a << 16) | (args.length > 1
+          ? Integer.parseInt(args[1].trim()) : 0)) + 4
+          : name.startsWith("timestamp") || name.equals("time") ? a : a + 4;
+    }
+    DataType t = switch (name) {
+      case "int2" -> DataType.INT2;
+      case "int4" -> DataType.INT4;
+      case "int8" -> DataType.INT8;
+      case "numeric" -> DataType.NUMERIC;
+      case "float4" -> DataType.FLOAT4;
+      case "float8" -> DataType.FLOAT8;
+      case "bool" -> DataType.BOOL;
+      case "text" -> DataType.TEXT;
+      case "varchar" -> DataType.VARCHAR;
+      case "char" -> DataType.BPCHAR;
+      case "timestamp" -> DataType.TIMESTAMP;
+      case "timestamptz" -> DataType.TIMESTAMPTZ;
+      case "date" -> DataType.DATE;
+      case "time" -> DataType.TIME;
+      case "interval" -> DataType.INTERVAL;
+      case "json" -> DataType.JSON;
+      case "jsonb" -> DataType.JSONB;
+      case "bytea" -> DataType.BYTEA;
+      case "uuid" -> DataType.UUID;
+      default -> throw new IllegalArgumentException(name);
+    };
+    return new SqlType(sql, array ? t.arrayType() : t, typmod);
+  }
+
   private void compare(SqlType t, String[] inputs, ZoneId zone, List<String> mismatches)
       throws SQLException {
     try (Statement st = pg.createStatement()) {
