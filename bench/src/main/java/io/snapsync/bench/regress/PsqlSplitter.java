@@ -10,8 +10,9 @@ import java.util.Locale;
  * quotes, comments, parentheses and {@code BEGIN ... END} bodies of {@code CREATE FUNCTION /
  * PROCEDURE}; a backslash outside quotes starts a meta-command that runs to the end of the
  * line (or to {@code \\}). A query-sending meta-command ({@code \g}, {@code \gset}, ...)
- * completes the statement it follows. {@code COPY ... FROM STDIN} takes the data lines up to
- * {@code \.} with it. Leading whitespace and {@code --} comments are dropped, as psql drops
+ * completes the statement it follows. {@code COPY ... FROM STDIN} (or {@code STDOUT}, which
+ * PostgreSQL accepts there too) and {@code \copy ... from stdin} take the data lines up to
+ * {@code \.} with them. Leading whitespace and {@code --} comments are dropped, as psql drops
  * them from the query buffer.
  */
 public final class PsqlSplitter {
@@ -48,7 +49,9 @@ public final class PsqlSplitter {
       }
       int startLine = line;
       if (s.charAt(pos) == '\\') {
-        out.add(new Unit(Kind.META, metaCommand(), startLine));
+        String meta = metaCommand();
+        out.add(new Unit(Kind.META, isCopyFromStdin(meta) ? meta + copyData() : meta,
+            startLine));
       } else {
         out.add(new Unit(Kind.SQL, statement(), startLine));
       }
@@ -180,7 +183,8 @@ public final class PsqlSplitter {
   private static boolean isCopyFromStdin(String text) {
     String flat = text.replaceAll("--[^\n]*", " ").replaceAll("\\s+", " ").strip()
         .toLowerCase(Locale.ROOT);
-    return flat.startsWith("copy ") && flat.matches("(?s).*\\bfrom\\s+stdin\\b.*");
+    return (flat.startsWith("copy ") || flat.startsWith("\\copy "))
+        && flat.matches("(?s).*\\bfrom\\s+(stdin|stdout|pstdin)\\b.*");
   }
 
   /** The data lines after {@code COPY ... FROM STDIN;}, through the {@code \.} line. */

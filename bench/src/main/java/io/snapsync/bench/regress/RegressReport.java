@@ -53,16 +53,27 @@ public final class RegressReport {
 
   /** The {@code top} most frequent first lines snapsync gave for PostgreSQL's good statements. */
   public static String digest(List<FileResult> files, int top) {
-    FileResult t = total(files);
-    long errors = t.misses().stream().filter(Miss::error).count();
-    long silent = t.misses().size() - errors;
-    Map<String, List<Miss>> groups = t.misses().stream().collect(
+    List<Miss> all = total(files).misses();
+    long errors = all.stream().filter(Miss::error).count();
+    long followOn = all.stream().filter(Miss::followOn).count();
+    List<Miss> causes = all.stream().filter(m -> !m.followOn()).toList();
+    return String.format(Locale.ROOT, "%d statements PostgreSQL ran without error gave other "
+        + "output on snapsync: %d with an error, %d without one (wrong rows, values or "
+        + "format).%n%n### All first lines%n%n", all.size(), errors, all.size() - errors)
+        + groups(all, top)
+        + String.format(Locale.ROOT, "%n### Without follow-on errors%n%n%d of the misses are "
+        + "follow-on errors (a table, view, index or sequence an earlier statement failed to "
+        + "create does not exist, or an earlier failure aborted the transaction). The other "
+        + "%d, by first line:%n%n", followOn, causes.size())
+        + groups(causes, top);
+  }
+
+  private static String groups(List<Miss> misses, int top) {
+    Map<String, List<Miss>> groups = misses.stream().collect(
         Collectors.groupingBy(Miss::digestKey, LinkedHashMap::new, Collectors.toList()));
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "%d statements PostgreSQL ran without error gave other "
-        + "output on snapsync: %d with an error, %d without one (wrong rows, values or "
-        + "format). %d distinct first lines; the %d most frequent:%n%n",
-        t.misses().size(), errors, silent, groups.size(), Math.min(top, groups.size())));
+    sb.append(String.format(Locale.ROOT, "%d distinct first lines; the %d most frequent:%n%n",
+        groups.size(), Math.min(top, groups.size())));
     sb.append("| # | statements | snapsync's first line | files (statements) | example |\n");
     sb.append("|---:|---:|---|---|---|\n");
     List<Map.Entry<String, List<Miss>>> sorted = new ArrayList<>(groups.entrySet());

@@ -57,6 +57,9 @@ class PsqlSplitterTest {
   void copyFromStdinTakesItsDataLines() {
     List<String> units = texts("COPY t FROM stdin;\n1\tit's; odd\n\\.\nSELECT 1;\n");
     assertEquals(List.of("COPY t FROM stdin;\n1\tit's; odd\n\\.", "SELECT 1;"), units);
+    assertEquals(List.of("copy t from stdout;\n2\n\\.", "\\copy t from stdin\n3\n\\.",
+        "SELECT 2;"), texts("copy t from stdout;\n2\n\\.\n\\copy t from stdin\n3\n\\.\n"
+        + "SELECT 2;\n"));
   }
 
   @Test
