@@ -127,6 +127,9 @@ public final class PsqlRun {
     int current = -1;
     List<String> buf = new ArrayList<>();
     for (String line : lines) {
+      if (line.startsWith("\\echo " + MARK)) {
+        continue; // psql echoes its input under \set ECHO all (create_table does that)
+      }
       if (line.startsWith(MARK) && line.endsWith("@@")) {
         flush(outputs, current, buf);
         String id = line.substring(MARK.length(), line.length() - 2);
