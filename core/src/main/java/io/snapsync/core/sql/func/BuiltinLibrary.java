@@ -19,6 +19,9 @@ final class BuiltinLibrary implements FunctionLibrary {
     ArithmeticOperators.register(r);
     MathFunctions.register(r);
     StringFunctions.register(r);
+    ConcatFunctions.register(r);
+    FormatFunction.register(r);
+    PatternFunctions.register(r);
     Aggregates.register(r);
     registry = r.freeze();
   }
