@@ -22,6 +22,11 @@ final class BuiltinLibrary implements FunctionLibrary {
     ConcatFunctions.register(r);
     FormatFunction.register(r);
     PatternFunctions.register(r);
+    DateTimeOperators.register(r);
+    DateTimeFunctions.register(r);
+    DateFields.register(r);
+    DateTrunc.register(r);
+    JustifyFunctions.register(r);
     Aggregates.register(r);
     registry = r.freeze();
   }
