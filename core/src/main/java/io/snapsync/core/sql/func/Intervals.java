@@ -85,14 +85,6 @@ final class Intervals {
     return Math.rint(v * 1_000_000.0) / 1_000_000.0;
   }
 
-  /** The span compared as PostgreSQL orders intervals (30-day months, 24-hour days). */
-  static java.math.BigInteger span(Interval i) {
-    return java.math.BigInteger.valueOf(i.months()).multiply(java.math.BigInteger.valueOf(30))
-        .add(java.math.BigInteger.valueOf(i.days()))
-        .multiply(java.math.BigInteger.valueOf(USECS_PER_DAY))
-        .add(java.math.BigInteger.valueOf(i.micros()));
-  }
-
   static SnapsyncException outOfRange() {
     return SnapsyncException.error(FuncErrors.DATETIME_OVERFLOW, "functions.interval_out_of_range");
   }
