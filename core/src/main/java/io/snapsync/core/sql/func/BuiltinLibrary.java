@@ -27,6 +27,7 @@ final class BuiltinLibrary implements FunctionLibrary {
     DateFields.register(r);
     DateTrunc.register(r);
     JustifyFunctions.register(r);
+    JsonFunctions.register(r);
     Aggregates.register(r);
     registry = r.freeze();
   }
