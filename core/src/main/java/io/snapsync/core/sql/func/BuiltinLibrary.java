@@ -28,6 +28,7 @@ final class BuiltinLibrary implements FunctionLibrary {
     DateTrunc.register(r);
     JustifyFunctions.register(r);
     JsonFunctions.register(r);
+    ArrayFunctions.register(r);
     Aggregates.register(r);
     registry = r.freeze();
   }

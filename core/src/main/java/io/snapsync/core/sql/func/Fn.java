@@ -31,6 +31,13 @@ record Fn(String name, List<DataType> argTypes, DataType returnType, boolean str
     return new Fn(name, argTypes, returnType, false, volatile_, body);
   }
 
+  /** This overload, NULL when its first argument is NULL but called with other NULLs. */
+  Fn strictOn0() {
+    Body inner = body;
+    return new Fn(name, argTypes, returnType, false, volatile_,
+        (a, c) -> a[0] == null ? null : inner.apply(a, c));
+  }
+
   /** This overload, marked volatile (random(), clock_timestamp(), ...). */
   Fn volatil() {
     return new Fn(name, argTypes, returnType, strict, true, body);
