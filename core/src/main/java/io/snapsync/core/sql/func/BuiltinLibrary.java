@@ -29,6 +29,8 @@ final class BuiltinLibrary implements FunctionLibrary {
     JustifyFunctions.register(r);
     JsonFunctions.register(r);
     ArrayFunctions.register(r);
+    ComparisonOperators.register(r);
+    SystemFunctions.register(r);
     Aggregates.register(r);
     registry = r.freeze();
   }

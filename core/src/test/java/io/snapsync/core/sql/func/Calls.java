@@ -50,7 +50,7 @@ final class Calls {
     public String setting(String name) {
       String v = settings.get(name);
       if (v == null) {
-        throw SnapsyncException.error("42704", "functions.unrecognized_setting", name);
+        throw SnapsyncException.error("42704", "settings.unrecognized", name);
       }
       return v;
     }
