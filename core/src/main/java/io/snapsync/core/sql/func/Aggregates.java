@@ -58,6 +58,12 @@ final class Aggregates {
         r.add(new Agg("array_agg", List.of(t), t.arrayType(), false, c -> new ArrayAgg(false)));
       }
     }
+    for (DataType t : DataType.values()) {
+      if (t != VOID) {
+        r.add(new Agg("jsonb_agg", List.of(t), JSONB, false, c -> new JsonAgg(t, true, c)));
+        r.add(new Agg("json_agg", List.of(t), JSON, false, c -> new JsonAgg(t, false, c)));
+      }
+    }
     StatAggregates.register(r);
   }
 
@@ -201,6 +207,33 @@ final class Aggregates {
     @Override
     public Object result() {
       return text == null ? null : text.toString();
+    }
+  }
+
+  /** jsonb_agg / json_agg: every row's value as JSON (NULL as null), in input order. */
+  private static final class JsonAgg implements Accumulator {
+    private final DataType type;
+    private final boolean binary;
+    private final EvalContext ctx;
+    private List<Object> items;
+
+    JsonAgg(DataType type, boolean binary, EvalContext ctx) {
+      this.type = type;
+      this.binary = binary;
+      this.ctx = ctx;
+    }
+
+    @Override
+    public void add(Object[] args) {
+      if (items == null) {
+        items = new ArrayList<>();
+      }
+      items.add(JsonValues.toTree(args[0], type, binary, ctx));
+    }
+
+    @Override
+    public Object result() {
+      return items == null ? null : JsonTree.json(items, binary);
     }
   }
 
