@@ -27,7 +27,7 @@ final class NumberFormat {
     String plain = v.toPlainString();
     String intPart = fracDigits > 0 ? plain.substring(0, plain.indexOf('.')) : plain;
     String fracPart = fracDigits > 0 ? plain.substring(plain.indexOf('.') + 1) : "";
-    if (intPart.equals("0")) {
+    if (intPart.equals("0") && fracDigits > 0) {
       intPart = "";
     }
     boolean overflow = intPart.length() > intDigits;
@@ -50,15 +50,14 @@ final class NumberFormat {
           }
           started = true;
           out.append(intPart.charAt(intPart.length() - fromRight));
-        } else if (k >= firstZero || fromRight == 1 && fracDigits == 0 && intPart.isEmpty()
-            && ch == '0') {
+        } else if (k >= firstZero) {
           if (!started && !explicitSign) {
             sign(out, negative, false);
           }
           started = true;
           out.append('0');
         } else {
-          out.append(fromRight == 1 && intPart.isEmpty() && fracDigits == 0 ? "0" : " ");
+          out.append(' ');
         }
       } else if (ch == ',' || ch == 'G') {
         out.append(started ? ',' : ' ');

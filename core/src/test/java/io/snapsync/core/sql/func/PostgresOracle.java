@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
@@ -51,19 +50,34 @@ final class PostgresOracle implements AutoCloseable {
     return new PostgresOracle(dir, data, port);
   }
 
-  /** The first line psql prints for {@code sql} with TimeZone {@code zone}. */
-  String firstLine(String sql, String zone) throws Exception {
+  /**
+   * Each statement's single value as text ({@code ""} for NULL) or {@code ERROR:  sqlstate:
+   * message}, from one psql session with TimeZone {@code zone}.
+   */
+  List<String> values(List<String> selects, String zone) throws Exception {
+    StringBuilder script = new StringBuilder(
+        "create function pg_temp.try(q text) returns text language plpgsql as $f$\n"
+        + "declare r text;\n"
+        + "begin execute q into r; return coalesce(r, '');\n"
+        + "exception when others then return 'ERROR:  ' || sqlstate || ': ' || sqlerrm;\n"
+        + "end $f$;\n");
+    for (String q : selects) {
+      script.append("select pg_temp.try($q$").append(q).append("$q$);\n");
+    }
+    Path file = Files.writeString(dir.resolve("script.sql"), script);
     ProcessBuilder pb = new ProcessBuilder(BIN.resolve("psql").toString(), "-h", dir.toString(),
-        "-p", String.valueOf(port), "-U", "postgres", "-AtX", "-v", "VERBOSITY=verbose", "-c",
-        sql).redirectErrorStream(true);
-    Map<String, String> env = pb.environment();
-    env.put("PGTZ", zone);
+        "-p", String.valueOf(port), "-U", "postgres", "-AtX", "-f", file.toString())
+        .redirectErrorStream(true);
+    pb.environment().put("PGTZ", zone);
     Process p = pb.start();
-    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets
-        .UTF_8);
-    p.waitFor(30, TimeUnit.SECONDS);
-    int nl = out.indexOf('\n');
-    return nl < 0 ? out : out.substring(0, nl);
+    String out = new String(p.getInputStream().readAllBytes(),
+        java.nio.charset.StandardCharsets.UTF_8);
+    p.waitFor(60, TimeUnit.SECONDS);
+    List<String> lines = new ArrayList<>(List.of(out.split("\n", -1)));
+    if (!lines.isEmpty() && lines.get(0).equals("CREATE FUNCTION")) {
+      lines.remove(0);
+    }
+    return lines.subList(0, Math.min(selects.size(), lines.size()));
   }
 
   private static boolean isRoot() {
