@@ -32,6 +32,7 @@ final class BuiltinLibrary implements FunctionLibrary {
     ComparisonOperators.register(r);
     SystemFunctions.register(r);
     ToCharFunctions.register(r);
+    ByteaFunctions.register(r);
     Aggregates.register(r);
     registry = r.freeze();
   }

@@ -180,6 +180,20 @@ class SideBySidePostgresTest {
     c("select string_to_array('1|2||3', '|', '')", "string_to_array", List.of(TEXT, TEXT, TEXT),
         "1|2||3", "|", "");
     c("select 'abc' || 1.50", "||", List.of(TEXT, NUMERIC), "abc", new BigDecimal("1.50"));
+    c("select encode('\\x00ff41'::bytea, 'hex')", "encode", List.of(BYTEA, TEXT),
+        new byte[] {0, (byte) 0xff, 0x41}, "hex");
+    c("select encode('hello'::bytea, 'base64')", "encode", List.of(BYTEA, TEXT),
+        "hello".getBytes(java.nio.charset.StandardCharsets.UTF_8), "base64");
+    c("select decode('aGVsbG8=', 'base64')", "decode", List.of(TEXT, TEXT), "aGVsbG8=",
+        "base64");
+    c("select decode('0g', 'hex')", "decode", List.of(TEXT, TEXT), "0g", "hex");
+    c("select decode('abc', 'hex')", "decode", List.of(TEXT, TEXT), "abc", "hex");
+    c("select encode('a'::bytea, 'foo')", "encode", List.of(BYTEA, TEXT),
+        new byte[] {0x61}, "foo");
+    c("select convert_from('\\x68c3a9'::bytea, 'UTF8')", "convert_from", List.of(BYTEA, TEXT),
+        new byte[] {0x68, (byte) 0xc3, (byte) 0xa9}, "UTF8");
+    c("select jsonb_agg(x) from (values (1), (null)) v(x)", "jsonb_build_array",
+        List.of(INT4, INT4), 1, null);
   }
 
   @BeforeAll
