@@ -52,7 +52,7 @@ record Fn(String name, List<DataType> argTypes, DataType returnType, boolean str
         }
       }
     }
-    return body.apply(args, ctx);
+    return body.apply(ArgCoercion.coerce(args, argTypes, ctx), ctx);
   }
 
   @Override
