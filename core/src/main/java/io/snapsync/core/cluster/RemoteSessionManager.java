@@ -82,10 +82,12 @@ public final class RemoteSessionManager implements SessionManager {
 
   /** Sends {@code body} to the data node's backend; maps transport failures to 08006. */
   Future<JsonObject> backend(String dataNode, JsonObject body) {
-    return services.vertx().eventBus().<JsonObject>request(BackendEndpoint.address(dataNode),
-            body, new DeliveryOptions().setSendTimeout(timeoutMillis))
+    return ClusterTrust.forVertx(services.vertx()).<JsonObject>request(services.vertx(),
+            BackendEndpoint.address(dataNode), body,
+            new DeliveryOptions().setSendTimeout(timeoutMillis))
         .map(io.vertx.core.eventbus.Message::body)
-        .recover(e -> Future.failedFuture(mapFailure(dataNode, e)));
+        .recover(e -> Future.failedFuture(e instanceof SnapsyncException s ? s
+            : mapFailure(dataNode, e)));
   }
 
   /** The live data node's name; fails 08006 when there is none. */

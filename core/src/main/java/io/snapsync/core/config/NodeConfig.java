@@ -99,6 +99,7 @@ public final class NodeConfig {
     port("cluster.port", obj("cluster").getValue("port"));
     clusterMembers();
     string("cluster.host", obj("cluster").getValue("host"));
+    trust();
     security();
     maxMessageBytes();
     requestTimeoutMillis();
@@ -253,6 +254,15 @@ public final class NodeConfig {
       port("cluster.members[" + i + "]", m.substring(colon + 1));
     }
     return out;
+  }
+
+  /** Where the cluster's key material lives ({@code cluster.trust}). */
+  public TrustConfig trust() {
+    Object t = obj("cluster").getValue("trust");
+    if (t != null && !(t instanceof JsonObject)) {
+      throw new ConfigException(source, "cluster.trust", "must be a map");
+    }
+    return TrustConfig.parse((JsonObject) t, dataDirectory(), role(), source);
   }
 
   private JsonObject security() {

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.snapsync.core.catalog.MessageCatalog;
 import io.snapsync.core.cluster.ClusterConfigs;
+import io.snapsync.core.cluster.ClusterTrust;
 import io.snapsync.core.config.ConfigException;
 import io.snapsync.core.config.NodeConfig;
 import io.snapsync.core.eventbus.Addresses;
@@ -92,14 +93,25 @@ public final class Node {
     if (config.metricsEnabled()) {
       options.setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true));
     }
-    var builder = Vertx.builder().with(options);
-    if (config.metricsEnabled()) {
-      builder.withMetrics(new MicrometerMetricsFactory(registry));
-    }
     // The result is a context-free promise: a failed start closes Vert.x, after which
     // callbacks bound to its contexts would never run.
     Promise<Node> result = Promise.promise();
     Future<Node> created;
+    io.snapsync.core.cluster.TrustMaterial trust = null;
+    if (config.clusterEnabled()) {
+      try {
+        trust = io.snapsync.core.cluster.TrustMaterial.of(config);
+      } catch (RuntimeException e) {
+        return Future.failedFuture(new ConfigException(config.source(), "cluster.trust",
+            String.valueOf(e.getMessage())));
+      }
+      trust.apply(options.getEventBusOptions());
+    }
+    var builder = Vertx.builder().with(options);
+    if (config.metricsEnabled()) {
+      builder.withMetrics(new MicrometerMetricsFactory(registry));
+    }
+    byte[] secret = trust == null ? null : trust.secret().orElseThrow();
     if (config.clusterEnabled()) {
       HazelcastClusterManager mgr = new HazelcastClusterManager(ClusterConfigs.hazelcast(config));
       created = builder.withClusterManager(mgr).buildClustered()
@@ -113,7 +125,7 @@ public final class Node {
         return;
       }
       Node node = c.result();
-      node.boot(clock, registry).onComplete(b -> {
+      node.boot(clock, registry, secret).onComplete(b -> {
         if (b.succeeded()) {
           result.complete(node);
         } else {
@@ -124,7 +136,7 @@ public final class Node {
     return result.future();
   }
 
-  private Future<Node> boot(Clock clock, MeterRegistry registry) {
+  private Future<Node> boot(Clock clock, MeterRegistry registry, byte[] secret) {
     NodeInfo info = new NodeInfo(config.name(), config.role().coordinator(),
         config.role().dataNode());
     return vertx.executeBlocking(() -> {
@@ -149,6 +161,10 @@ public final class Node {
           .service(Collectors.class, collectors)
           .build();
       services.registerService(Node.class, this);
+      ClusterTrust trust = secret == null ? ClusterTrust.ephemeral(services.catalog())
+          : ClusterTrust.of(secret, Clock.systemUTC(), services.catalog());
+      ClusterTrust.install(vertx, trust);
+      services.registerService(ClusterTrust.class, trust);
       membership = io.snapsync.core.cluster.ClusterMembership.install(vertx, services);
       registerPlugins();
       services.settings().applyConfig(config.settings(), config.source());
