@@ -348,6 +348,11 @@ public final class Node {
     return Optional.ofNullable(api);
   }
 
+  /** The endpoint serving backend sessions to coordinators, on a data node. */
+  public Optional<io.snapsync.core.cluster.BackendEndpoint> backend() {
+    return Optional.ofNullable(backend);
+  }
+
   /** The store of a data node. */
   public Optional<Store> store() {
     return Optional.ofNullable(store);
