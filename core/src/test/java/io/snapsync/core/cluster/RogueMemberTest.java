@@ -164,6 +164,12 @@ class RogueMemberTest {
   }
 
   @Test
+  void rogueCannotReadUsersOrVerifiers() {
+    assertNotMember(refused(rogue, io.snapsync.core.security.impl.UsersEndpoint.address("n1"),
+        new JsonObject().put("since", -1)));
+  }
+
+  @Test
   void hazelcastEntriesWrittenByARogueAreIgnored() {
     String rogueId = ClusterConfigs.nodeId(rogue);
     stranger.sharedData().<String, JsonObject>getAsyncMap(ClusterMembership.MAP)
