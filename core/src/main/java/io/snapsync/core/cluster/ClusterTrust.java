@@ -101,6 +101,11 @@ public final class ClusterTrust {
     return o;
   }
 
+  /** {@link #request(Vertx, String, Object, DeliveryOptions)} with default options. */
+  public <T> Future<Message<T>> request(Vertx vertx, String address, Object body) {
+    return request(vertx, address, body, null);
+  }
+
   /** A signed request whose reply must be signed too (else it fails 28000). */
   public <T> Future<Message<T>> request(Vertx vertx, String address, Object body,
       DeliveryOptions options) {

@@ -152,6 +152,9 @@ public final class TrustMaterial {
         Files.delete(abs);
       }
       Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
+      org.slf4j.LoggerFactory.getLogger(TrustMaterial.class).info("created the key material of"
+          + " cluster {} in {}: copy this directory to every other member (docs/cluster.md)",
+          clusterName, abs);
     } catch (FileAlreadyExistsException | DirectoryNotEmptyException raced) {
       deleteTree(tmp);
     } catch (IOException e) {
