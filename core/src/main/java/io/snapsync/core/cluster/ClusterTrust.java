@@ -93,7 +93,10 @@ public final class ClusterTrust {
     DeliveryOptions o = options == null ? new DeliveryOptions() : options;
     MultiMap h = o.getHeaders();
     if (h != null) {
+      // options reused for another message get a fresh proof, not a second one
       h.remove(SIGNATURE);
+      h.remove(TIMESTAMP);
+      h.remove(NONCE);
     }
     o.addHeader(TIMESTAMP, Long.toString(clock.millis()));
     o.addHeader(NONCE, nonce());

@@ -89,6 +89,14 @@ class ClusterTrustTest {
   }
 
   @Test
+  void reusedOptionsGetAFreshProof() {
+    DeliveryOptions o = new DeliveryOptions().setSendTimeout(10_000);
+    member.request(vertx, "internal", new JsonObject().put("i", 1), o).await();
+    member.request(vertx, "internal", new JsonObject().put("i", 2), o).await();
+    assertEquals(2, handled.get());
+  }
+
+  @Test
   void staleProofIsRefused() {
     ClusterTrust late = ClusterTrust.of(SECRET, Clock.fixed(Instant.now().minusSeconds(
         ClusterTrust.WINDOW_MILLIS / 1000 + 5), ZoneOffset.UTC), CATALOG);
