@@ -52,6 +52,9 @@ public final class ClusterTrust {
   private final Clock clock;
   private final MessageCatalog catalog;
 
+  /** One initialized Mac per thread (doFinal resets it); getInstance per message costs more. */
+  private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+
   private ClusterTrust(byte[] secret, Clock clock, MessageCatalog catalog) {
     this.key = new SecretKeySpec(secret, "HmacSHA256");
     this.clock = clock;
@@ -218,19 +221,24 @@ public final class ClusterTrust {
         }
       });
     }
+    Mac mac = macs.get();
+    update(mac, address);
+    sorted.forEach((k, v) -> {
+      update(mac, k);
+      update(mac, v);
+    });
+    byte[] b = bodyBytes(body);
+    mac.update(Long.toString(b.length).getBytes(StandardCharsets.US_ASCII));
+    mac.update((byte) 0);
+    mac.update(b);
+    return Base64.getEncoder().encodeToString(mac.doFinal());
+  }
+
+  private Mac newMac() {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(key);
-      update(mac, address);
-      sorted.forEach((k, v) -> {
-        update(mac, k);
-        update(mac, v);
-      });
-      byte[] b = bodyBytes(body);
-      mac.update(Long.toString(b.length).getBytes(StandardCharsets.US_ASCII));
-      mac.update((byte) 0);
-      mac.update(b);
-      return Base64.getEncoder().encodeToString(mac.doFinal());
+      return mac;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 unavailable", e);
     }
