@@ -120,6 +120,15 @@ public final class ClusterMembership {
     });
   }
 
+  /** The name of a live data node (the first by name); fails 08006 when there is none. */
+  public Future<String> liveDataNode() {
+    return nodes().compose(nodes -> nodes.stream()
+        .filter(n -> n.up() && n.dataNode()).findFirst()
+        .map(n -> Future.succeededFuture(n.name()))
+        .orElseGet(() -> Future.failedFuture(io.snapsync.core.error.SnapsyncException.error(
+            io.snapsync.core.error.SqlState.CONNECTION_FAILURE, "cluster.no_datanode"))));
+  }
+
   /** Live coordinators, sorted by name. */
   public Future<List<ClusterNode>> liveCoordinators() {
     return nodes().map(l -> l.stream().filter(n -> n.up() && n.coordinator()).toList());

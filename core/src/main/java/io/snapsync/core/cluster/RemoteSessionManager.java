@@ -92,11 +92,7 @@ public final class RemoteSessionManager implements SessionManager {
 
   /** The live data node's name; fails 08006 when there is none. */
   Future<String> dataNode() {
-    return membership.nodes().compose(nodes -> nodes.stream()
-        .filter(n -> n.up() && n.dataNode()).findFirst()
-        .map(n -> Future.succeededFuture(n.name()))
-        .orElseGet(() -> Future.failedFuture(SnapsyncException.error(
-            SqlState.CONNECTION_FAILURE, "cluster.no_datanode"))));
+    return membership.liveDataNode();
   }
 
   String callerId() {

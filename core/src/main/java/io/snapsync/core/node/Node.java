@@ -17,8 +17,7 @@ import io.snapsync.core.plugin.Collectors;
 import io.snapsync.core.plugin.ExtensionContextImpl;
 import io.snapsync.core.plugin.PluginException;
 import io.snapsync.core.plugin.PluginLoader;
-import io.snapsync.core.security.impl.FileUserDirectory;
-import io.snapsync.core.security.impl.InitialAdmin;
+import io.snapsync.core.security.impl.NodeUsers;
 import io.snapsync.core.session.SessionManager;
 import io.snapsync.core.settings.impl.SettingsRegistryImpl;
 import io.snapsync.core.stats.ActivityStats;
@@ -72,9 +71,7 @@ public final class Node {
   private io.snapsync.core.cluster.ClusterMembership membership;
   private io.snapsync.core.cluster.RemoteSessionManager remoteSessions;
   private io.snapsync.core.cluster.BackendEndpoint backend;
-  private FileUserDirectory fileUsers;
-  private io.snapsync.core.security.impl.RemoteUserDirectory remoteUsers;
-  private io.snapsync.core.security.impl.UsersEndpoint usersEndpoint;
+  private NodeUsers users;
   private String apiDeployment;
   private volatile boolean closed;
 
@@ -145,28 +142,13 @@ public final class Node {
     return vertx.executeBlocking(() -> {
       Path dataDir = config.dataDirectory().toAbsolutePath();
       Files.createDirectories(dataDir);
-      io.snapsync.core.security.UserDirectory users;
-      if (!info.dataNode() && clusterManager != null) {
-        // One directory per cluster: a coordinator without storage uses the data node's.
-        remoteUsers = new io.snapsync.core.security.impl.RemoteUserDirectory(vertx,
-            this::dataNodeName, config.requestTimeoutMillis());
-        users = remoteUsers;
-      } else {
-        fileUsers = FileUserDirectory.load(vertx,
-            dataDir.resolve(FileUserDirectory.FILE_NAME), config.configuredUsers(),
-            config.source());
-        users = fileUsers;
-        initialPasswordFile = InitialAdmin.ensure(fileUsers, dataDir,
-            config.initialAdminPassword()).orElse(null);
-      }
-      if (initialPasswordFile != null) {
-        LOG.info(MessageCatalog.english(io.snapsync.core.error.Message.of(
-            "core.node.initial_admin", InitialAdmin.USER, initialPasswordFile)));
-      }
+      users = NodeUsers.open(vertx, config, dataDir, clusterManager != null,
+          () -> membership.liveDataNode());
+      initialPasswordFile = users.initialPasswordFile().orElse(null);
       services = NodeServicesImpl.builder(vertx).node(info).clock(clock).dataDirectory(dataDir)
           .catalog(MessageCatalog.withCoreBundles())
           .settings(SettingsRegistryImpl.withCoreSettings())
-          .users(users)
+          .users(users.directory())
           .stats(new ActivityStats(clock, 5000))
           .service(MeterRegistry.class, registry)
           .service(NodeConfig.class, config)
@@ -186,7 +168,7 @@ public final class Node {
         .compose(v -> services.settings().attach(vertx, info.name(), services.dataDirectory()))
         .compose(v -> info.dataNode() ? openDatabase() : Future.succeededFuture())
         .compose(v -> clusterSessions())
-        .compose(v -> clusterUsers())
+        .compose(v -> users.start(clusterManager != null))
         .compose(v -> deployApi())
         .compose(v -> membership.join())
         .compose(v -> startPlugins())
@@ -274,35 +256,6 @@ public final class Node {
       services.registerService(SessionManager.class, remoteSessions);
     }
     return Future.succeededFuture();
-  }
-
-  /**
-   * The cluster's one user directory: a data node serves its users to coordinators without
-   * storage over the signed channel; such a coordinator fetches them (later, when no data node
-   * is up yet).
-   */
-  private Future<Void> clusterUsers() {
-    if (remoteUsers != null) {
-      return remoteUsers.start().otherwise(e -> {
-        LOG.warn("no data node to read the users from yet: {}", e.getMessage());
-        return null;
-      });
-    }
-    if (clusterManager != null && fileUsers != null && info().dataNode()) {
-      usersEndpoint = new io.snapsync.core.security.impl.UsersEndpoint(vertx, config.name(),
-          fileUsers);
-      return usersEndpoint.start();
-    }
-    return Future.succeededFuture();
-  }
-
-  /** The name of a live data node; fails 08006 when there is none. */
-  private Future<String> dataNodeName() {
-    return membership.nodes().compose(nodes -> nodes.stream()
-        .filter(n -> n.up() && n.dataNode()).findFirst()
-        .map(n -> Future.succeededFuture(n.name()))
-        .orElseGet(() -> Future.failedFuture(io.snapsync.core.error.SnapsyncException.error(
-            io.snapsync.core.error.SqlState.CONNECTION_FAILURE, "cluster.no_datanode"))));
   }
 
   private Future<Void> deployApi() {
@@ -431,8 +384,8 @@ public final class Node {
     if (backend != null) {
       chain = chain.compose(v -> safe(backend::stop));
     }
-    if (usersEndpoint != null) {
-      chain = chain.compose(v -> safe(usersEndpoint::stop));
+    if (users != null) {
+      chain = chain.compose(v -> safe(users::stop));
     }
     chain = chain.compose(v -> sessions().map(sm -> safe(sm::closeAll))
         .orElse(Future.succeededFuture()));

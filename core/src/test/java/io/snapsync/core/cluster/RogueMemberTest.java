@@ -120,14 +120,15 @@ class RogueMemberTest {
       Message<JsonObject> real = seen.future().await();
       spy.unregister().await();
       assertTrue(real.headers().contains(ClusterTrust.SIGNATURE));
-      // Same proof, other address, or other body: refused.
+      // Same proof, other address, or other body: refused. (Sent from the other holder of the
+      // service certificate, whose subscriptions did not just change.)
       for (var attempt : List.of(
           new Object[] {BackendEndpoint.address("n1"), real.body()},
           new Object[] {SettingsRegistryImpl.CHANGED_ADDRESS,
               real.body().copy().put("value", "1min")})) {
         DeliveryOptions o = new DeliveryOptions().setSendTimeout(10_000);
         real.headers().forEach(h -> o.addHeader(h.getKey(), h.getValue()));
-        ReplyException re = assertThrows(ReplyException.class, () -> rogue.eventBus()
+        ReplyException re = assertThrows(ReplyException.class, () -> service.eventBus()
             .request((String) attempt[0], attempt[1], o).await());
         assertEquals(401, re.failureCode());
         assertTrue(re.getMessage().contains("\"28000\""), re.getMessage());
@@ -135,7 +136,7 @@ class RogueMemberTest {
       // The very message again (a replay) to a node that has seen it: refused too.
       DeliveryOptions o = new DeliveryOptions().setSendTimeout(10_000);
       real.headers().forEach(h -> o.addHeader(h.getKey(), h.getValue()));
-      ReplyException re = assertThrows(ReplyException.class, () -> rogue.eventBus().request(
+      ReplyException re = assertThrows(ReplyException.class, () -> service.eventBus().request(
           SettingsRegistryImpl.CHANGED_ADDRESS, real.body(), o).await());
       assertEquals(401, re.failureCode());
     } finally {
