@@ -49,6 +49,7 @@ final class Intervals {
 
   /** Accumulates fields while parsing. */
   private static final class Acc {
+    int fields;
     BigDecimal months = BigDecimal.ZERO;
     BigDecimal days = BigDecimal.ZERO;
     BigDecimal micros = BigDecimal.ZERO;
@@ -102,6 +103,20 @@ final class Intervals {
     }
   }
 
+  private static final String MASK_ORDER = "y mon d w h m s ms us dec c mil";
+
+  /** PostgreSQL rejects an interval that gives one field twice ({@code 1 day 2 days}). */
+  private static void field(Acc acc, String text, String... codes) {
+    int mask = 0;
+    for (String c : codes) {
+      mask |= 1 << java.util.Arrays.asList(MASK_ORDER.split(" ")).indexOf(c);
+    }
+    if ((acc.fields & mask) != 0) {
+      throw syntax(text);
+    }
+    acc.fields |= mask;
+  }
+
   private static BigDecimal trunc(BigDecimal q) {
     return q.setScale(0, RoundingMode.DOWN);
   }
@@ -146,9 +161,11 @@ final class Intervals {
       }
       if (m.group("time") != null) {
         if (pendingNumber != null) {
+          field(acc, text, "d");
           acc.add(pendingNumber, "d");
           pendingNumber = null;
         }
+        field(acc, text, "h", "m", "s");
         time(m.group("time"), acc, text);
         any = true;
       } else if (m.group("ym") != null) {
@@ -157,6 +174,7 @@ final class Intervals {
         String[] p = ym.replaceFirst("^[+-]", "").split("-");
         BigDecimal months = new BigDecimal(p[0]).multiply(BigDecimal.valueOf(12))
             .add(new BigDecimal(p[1]));
+        field(acc, text, "y", "mon");
         acc.add(neg ? months.negate() : months, "mon");
         any = true;
       } else if (m.group("num") != null) {
@@ -175,6 +193,7 @@ final class Intervals {
           if (code == null) {
             throw syntax(text);
           }
+          field(acc, text, code);
           acc.add(q, code);
         }
         any = true;
@@ -191,6 +210,7 @@ final class Intervals {
       }
     }
     if (pendingNumber != null) {
+      field(acc, text, "s");
       acc.add(pendingNumber, "s");
     }
     if (!any) {
