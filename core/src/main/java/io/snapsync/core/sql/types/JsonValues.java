@@ -46,7 +46,25 @@ final class JsonValues {
 
   static Json parse(String text, boolean binary) {
     Object tree = tree(text, "json");
+    if (binary && hasNul(tree)) {
+      throw io.snapsync.core.error.SnapsyncException.error(TypeErrors.UNTRANSLATABLE_CHARACTER,
+          "types.json_unicode_nul").withDetail("types.json_unicode_nul.detail");
+    }
     return binary ? new Json(write(tree), true) : new Json(text, false);
+  }
+
+  private static boolean hasNul(Object tree) {
+    if (tree instanceof String s) {
+      return s.indexOf('\0') >= 0;
+    }
+    if (tree instanceof List<?> l) {
+      return l.stream().anyMatch(JsonValues::hasNul);
+    }
+    if (tree instanceof Map<?, ?> m) {
+      return m.keySet().stream().anyMatch(JsonValues::hasNul)
+          || m.values().stream().anyMatch(JsonValues::hasNul);
+    }
+    return false;
   }
 
   /** The tree of a JSON text; 22P02 {@code invalid input syntax for type json}. */
@@ -132,9 +150,14 @@ final class JsonValues {
   @SuppressWarnings("unchecked")
   private static void write(StringBuilder sb, Object v) {
     if (v instanceof Map<?, ?> m) {
+      Map<String, Object> sorted = (Map<String, Object>) m;
+      if (!(m instanceof TreeMap<?, ?> t && t.comparator() == KEY_ORDER)) {
+        sorted = new TreeMap<>(KEY_ORDER);
+        sorted.putAll((Map<String, Object>) m);
+      }
       sb.append('{');
       boolean first = true;
-      for (Map.Entry<String, Object> e : ((Map<String, Object>) m).entrySet()) {
+      for (Map.Entry<String, Object> e : sorted.entrySet()) {
         if (!first) {
           sb.append(", ");
         }
