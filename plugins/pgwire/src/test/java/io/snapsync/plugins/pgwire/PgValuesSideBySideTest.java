@@ -235,6 +235,9 @@ class PgValuesSideBySideTest {
       {"-0", "float8", "numeric"}, {"-0", "float8", "int4"}, {"32767.5", "float4", "int2"},
       {"9223372036854775807", "int8", "float4"}, {"9223372036854775807", "int8", "float8"},
       {"9223372036854775807", "int8", "numeric"}, {"16777217", "int4", "float4"},
+      {"1.5", "jsonb", "int4"}, {"1.25", "jsonb", "numeric"}, {"{}", "jsonb", "int4"},
+      {"\"1\"", "jsonb", "int8"}, {"true", "jsonb", "bool"}, {"1", "jsonb", "bool"},
+      {"[1]", "jsonb", "float8"}, {"null", "jsonb", "numeric"}, {"1e2", "jsonb", "float4"},
   };
 
   @Test
