@@ -31,6 +31,10 @@ final class Casts {
       }
       return PgValues.fromText(textOf(v, from), to, typmod, tz, now);
     }
+    if (from == DataType.JSONB && (to == DataType.BOOL || to == DataType.NUMERIC
+        || to == DataType.FLOAT4 || to == DataType.FLOAT8 || Integers.isInteger(to))) {
+      return jsonbScalar((Json) v, to, typmod, tz, now);
+    }
     if (to.isArray()) {
       if (!from.isArray()) {
         throw TypeErrors.cannotCast(from, to);
@@ -57,6 +61,22 @@ final class Casts {
       default:
         return Conversions.other(v, from, to, typmod, tz);
     }
+  }
+
+  /** {@code jsonb::numeric} and friends: only a jsonb number (boolean for bool) casts. */
+  private static Object jsonbScalar(Json v, DataType to, int typmod, ZoneId tz, Instant now) {
+    Object tree = JsonValues.tree(v.text(), "json");
+    if (to == DataType.BOOL && tree instanceof Boolean) {
+      return tree;
+    }
+    if (to != DataType.BOOL && tree instanceof BigDecimal d) {
+      return cast(d, DataType.NUMERIC, to, typmod, tz, now, true);
+    }
+    String kind = tree instanceof java.util.Map ? "object" : tree instanceof java.util.List
+        ? "array" : tree instanceof String ? "string" : tree instanceof Boolean ? "boolean"
+        : tree instanceof BigDecimal ? "numeric" : "null";
+    throw io.snapsync.core.error.SnapsyncException.error(TypeErrors.INVALID_PARAMETER_VALUE,
+        "types.cannot_cast_jsonb", kind, to.sqlName());
   }
 
   /** The string of a character-type value; char(n) loses its trailing blanks. */

@@ -79,15 +79,7 @@ final class Floats {
     if (d == 0) {
       return 1 / d < 0 ? "-0" : "0";
     }
-    BigDecimal exact = new BigDecimal(d);
-    BigDecimal shortest = null;
-    for (int p = 1; p <= 17; p++) {
-      BigDecimal r = exact.round(new MathContext(p, RoundingMode.HALF_EVEN));
-      if (single ? r.floatValue() == (float) d : r.doubleValue() == d) {
-        shortest = r;
-        break;
-      }
-    }
+    BigDecimal shortest = shortest(d, single);
     BigDecimal digits = shortest.stripTrailingZeros();
     // the decimal exponent of the first digit, as %e prints it
     int exp = digits.precision() - digits.scale() - 1;
@@ -110,6 +102,45 @@ final class Floats {
       sb.append('0');
     }
     return sb.append(a).toString();
+  }
+
+  /**
+   * The shortest decimal that reads back as {@code d}: Java's own shortest-ish text, shortened
+   * while one digit fewer still round-trips (JDK 17's {@code Double.toString} is occasionally
+   * a digit longer than the shortest).
+   */
+  private static BigDecimal shortest(double d, boolean single) {
+    BigDecimal b = new BigDecimal(single ? Float.toString((float) d) : Double.toString(d))
+        .stripTrailingZeros();
+    BigDecimal exact = null;
+    while (b.precision() > 1) {
+      if (exact == null) {
+        exact = new BigDecimal(d);
+      }
+      BigDecimal shorter = fewerDigits(exact, b.precision() - 1, d, single);
+      if (shorter == null) {
+        break;
+      }
+      b = shorter.stripTrailingZeros();
+    }
+    return b;
+  }
+
+  /**
+   * A {@code digits}-digit decimal reading back as {@code d}: the exact value correctly
+   * rounded, else its neighbour on either side (the round-trip interval is not symmetric at
+   * powers of two), or null.
+   */
+  private static BigDecimal fewerDigits(BigDecimal exact, int digits, double d, boolean single) {
+    BigDecimal r = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
+    BigDecimal ulp = r.ulp();
+    for (BigDecimal c : new BigDecimal[] {r, r.add(ulp), r.subtract(ulp)}) {
+      if (single ? Float.parseFloat(c.toString()) == (float) d
+          : Double.parseDouble(c.toString()) == d) {
+        return c;
+      }
+    }
+    return null;
   }
 
   /** float to an integer type: rounds half to even (rint); 22003 out of range, NaN too. */

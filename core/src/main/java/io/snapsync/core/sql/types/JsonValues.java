@@ -46,7 +46,25 @@ final class JsonValues {
 
   static Json parse(String text, boolean binary) {
     Object tree = tree(text, "json");
+    if (binary && hasNul(tree)) {
+      throw io.snapsync.core.error.SnapsyncException.error(TypeErrors.UNTRANSLATABLE_CHARACTER,
+          "types.json_unicode_nul").withDetail("types.json_unicode_nul.detail");
+    }
     return binary ? new Json(write(tree), true) : new Json(text, false);
+  }
+
+  private static boolean hasNul(Object tree) {
+    if (tree instanceof String s) {
+      return s.indexOf('\0') >= 0;
+    }
+    if (tree instanceof List<?> l) {
+      return l.stream().anyMatch(JsonValues::hasNul);
+    }
+    if (tree instanceof Map<?, ?> m) {
+      return m.keySet().stream().anyMatch(JsonValues::hasNul)
+          || m.values().stream().anyMatch(JsonValues::hasNul);
+    }
+    return false;
   }
 
   /** The tree of a JSON text; 22P02 {@code invalid input syntax for type json}. */
@@ -132,9 +150,14 @@ final class JsonValues {
   @SuppressWarnings("unchecked")
   private static void write(StringBuilder sb, Object v) {
     if (v instanceof Map<?, ?> m) {
+      Map<String, Object> sorted = (Map<String, Object>) m;
+      if (!(m instanceof TreeMap<?, ?> t && t.comparator() == KEY_ORDER)) {
+        sorted = new TreeMap<>(KEY_ORDER);
+        sorted.putAll((Map<String, Object>) m);
+      }
       sb.append('{');
       boolean first = true;
-      for (Map.Entry<String, Object> e : ((Map<String, Object>) m).entrySet()) {
+      for (Map.Entry<String, Object> e : sorted.entrySet()) {
         if (!first) {
           sb.append(", ");
         }
@@ -187,102 +210,5 @@ final class JsonValues {
       }
     }
     sb.append('"');
-  }
-
-  /** jsonb order: null &lt; string &lt; number &lt; boolean &lt; array &lt; object (roughly PostgreSQL's). */
-  @SuppressWarnings("unchecked")
-  static int compare(Object a, Object b) {
-    int ra = rank(a);
-    int rb = rank(b);
-    if (ra != rb) {
-      return Integer.compare(ra, rb);
-    }
-    switch (ra) {
-      case 1:
-        return CharTypes.compare((String) a, (String) b);
-      case 2:
-        return ((BigDecimal) a).compareTo((BigDecimal) b);
-      case 3:
-        return Boolean.compare((Boolean) a, (Boolean) b);
-      case 4: {
-        List<Object> x = (List<Object>) a;
-        List<Object> y = (List<Object>) b;
-        if (x.size() != y.size()) {
-          return Integer.compare(x.size(), y.size());
-        }
-        for (int i = 0; i < x.size(); i++) {
-          int c = compare(x.get(i), y.get(i));
-          if (c != 0) {
-            return c;
-          }
-        }
-        return 0;
-      }
-      case 5: {
-        Map<String, Object> x = (Map<String, Object>) a;
-        Map<String, Object> y = (Map<String, Object>) b;
-        if (x.size() != y.size()) {
-          return Integer.compare(x.size(), y.size());
-        }
-        var ix = x.entrySet().iterator();
-        var iy = y.entrySet().iterator();
-        while (ix.hasNext()) {
-          var ex = ix.next();
-          var ey = iy.next();
-          int c = KEY_ORDER.compare(ex.getKey(), ey.getKey());
-          if (c == 0) {
-            c = compare(ex.getValue(), ey.getValue());
-          }
-          if (c != 0) {
-            return c;
-          }
-        }
-        return 0;
-      }
-      default:
-        return 0;
-    }
-  }
-
-  private static int rank(Object v) {
-    if (v instanceof String) {
-      return 1;
-    }
-    if (v instanceof BigDecimal) {
-      return 2;
-    }
-    if (v instanceof Boolean) {
-      return 3;
-    }
-    if (v instanceof List) {
-      return 4;
-    }
-    if (v instanceof Map) {
-      return 5;
-    }
-    return 0;
-  }
-
-  /** A hash consistent with {@link #compare} (numbers without trailing zeros). */
-  @SuppressWarnings("unchecked")
-  static int hash(Object v) {
-    if (v instanceof BigDecimal d) {
-      return d.signum() == 0 ? 0 : d.stripTrailingZeros().hashCode();
-    }
-    if (v instanceof List<?> l) {
-      int h = 1;
-      for (Object x : l) {
-        h = 31 * h + hash(x);
-      }
-      return h;
-    }
-    if (v instanceof Map<?, ?> m) {
-      int h = 7;
-      for (Map.Entry<String, Object> e : ((Map<String, Object>) m).entrySet()) {
-        h = 31 * h + e.getKey().hashCode() * 17 + hash(e.getValue());
-      }
-      return h;
-    }
-    return v == NULL ? 3 : v.hashCode();
   }
 }

@@ -31,7 +31,7 @@ final class OtherOrdering {
       case UUID:
         return Uuids.compare((UUID) a, (UUID) b);
       case JSONB:
-        return JsonValues.compare(JsonValues.tree(((Json) a).text(), "jsonb"),
+        return JsonOrder.compare(JsonValues.tree(((Json) a).text(), "jsonb"),
             JsonValues.tree(((Json) b).text(), "jsonb"));
       case JSON:
         return CharTypes.compare(((Json) a).text(), ((Json) b).text());
@@ -51,7 +51,7 @@ final class OtherOrdering {
       case BYTEA:
         return Arrays.hashCode((byte[]) v);
       case JSONB:
-        return JsonValues.hash(JsonValues.tree(((Json) v).text(), "jsonb"));
+        return JsonOrder.hash(JsonValues.tree(((Json) v).text(), "jsonb"));
       case JSON:
         return ((Json) v).text().hashCode();
       default:

@@ -284,4 +284,21 @@ public final class PgValues {
       default -> value instanceof String;
     };
   }
+
+  /**
+   * The tree of a json/jsonb value for operators and functions ({@code ->}, {@code ->>},
+   * {@code @>}): {@code Map} (jsonb key order), {@code List}, {@code String},
+   * {@code BigDecimal}, {@code Boolean}, and {@link #JSON_NULL} for JSON null.
+   */
+  public static Object jsonTree(Json value) {
+    return JsonValues.tree(value.text(), "json");
+  }
+
+  /** A jsonb value of a tree as {@link #jsonTree} returns them (normalized output text). */
+  public static Json jsonb(Object tree) {
+    return new Json(JsonValues.write(tree), true);
+  }
+
+  /** JSON {@code null} inside a {@link #jsonTree} tree. */
+  public static final Object JSON_NULL = JsonValues.NULL;
 }

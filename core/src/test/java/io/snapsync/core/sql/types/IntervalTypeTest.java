@@ -51,6 +51,10 @@ class IntervalTypeTest {
     inputFails("x", DataType.INTERVAL, "22007", "invalid input syntax for type interval: \"x\"");
     inputFails("1 fortnight", DataType.INTERVAL, "22007",
         "invalid input syntax for type interval: \"1 fortnight\"");
+    inputFails("1 day 2 days", DataType.INTERVAL, "22007",
+        "invalid input syntax for type interval: \"1 day 2 days\"");
+    inputFails("1 hour 01:00", DataType.INTERVAL, "22007",
+        "invalid input syntax for type interval: \"1 hour 01:00\"");
     inputFails("P1H", DataType.INTERVAL, "22007",
         "invalid input syntax for type interval: \"P1H\"");
   }

@@ -99,6 +99,41 @@ class NumberTypesTest {
   }
 
   @Test
+  void floatOutputIsShortestAndReadsBack() {
+    java.util.Random r = new java.util.Random(42);
+    for (int i = 0; i < 4_000; i++) {
+      // every other value has moderate magnitude, the rest are arbitrary bit patterns
+      double d = i % 2 == 0 ? (r.nextDouble() - 0.5) * Math.pow(10, r.nextInt(40) - 20)
+          : Double.longBitsToDouble(r.nextLong());
+      float f = i % 2 == 0 ? (float) d : Float.intBitsToFloat(r.nextInt());
+      if (Double.isFinite(d)) {
+        String t = PgValues.toText(d, DataType.FLOAT8, UTC);
+        assertEquals(d, (Double) PgValues.fromText(t, DataType.FLOAT8, -1, UTC), t);
+        int digits = significantDigits(t);
+        if (digits > 1) {
+          BigDecimal shorter = new BigDecimal(d).round(new java.math.MathContext(digits - 1));
+          org.junit.jupiter.api.Assertions.assertNotEquals(d, shorter.doubleValue(), t);
+        }
+      }
+      if (Float.isFinite(f)) {
+        String t = PgValues.toText(f, DataType.FLOAT4, UTC);
+        assertEquals(f, (Float) PgValues.fromText(t, DataType.FLOAT4, -1, UTC), t);
+        int digits = significantDigits(t);
+        if (digits > 1) {
+          BigDecimal shorter = new BigDecimal(f).round(new java.math.MathContext(digits - 1));
+          org.junit.jupiter.api.Assertions.assertNotEquals(f, shorter.floatValue(), t);
+        }
+      }
+    }
+  }
+
+  private static int significantDigits(String t) {
+    String m = t.replaceFirst("e.*$", "").replace("-", "").replace(".", "")
+        .replaceFirst("^0+", "");
+    return Math.max(1, m.replaceFirst("0+$", "").length());
+  }
+
+  @Test
   void floatInputErrorsAreExact() {
     inputFails("1e400", DataType.FLOAT8, "22003",
         "\"1e400\" is out of range for type double precision");

@@ -64,6 +64,23 @@ class OtherTypesTest {
   }
 
   @Test
+  void jsonTreesServeOperatorsAndBuildJsonb() {
+    Json j = (Json) PgValues.fromText("{\"b\": [1, null], \"a\": \"x\"}", DataType.JSONB, -1,
+        UTC);
+    java.util.Map<?, ?> tree = (java.util.Map<?, ?>) PgValues.jsonTree(j);
+    assertEquals("x", tree.get("a"));
+    assertEquals(PgValues.JSON_NULL, ((List<?>) tree.get("b")).get(1));
+    java.util.Map<String, Object> m = new java.util.HashMap<>();
+    m.put("bb", new java.math.BigDecimal("1.0"));
+    m.put("a", Boolean.TRUE);
+    assertEquals("{\"a\": true, \"bb\": 1.0}", PgValues.jsonb(m).text());
+    fails("22P05", "unsupported Unicode escape sequence",
+        () -> PgValues.fromText("\"\\u0000\"", DataType.JSONB, -1, UTC));
+    assertEquals("\"\\u0000\"",
+        ((Json) PgValues.fromText("\"\\u0000\"", DataType.JSON, -1, UTC)).text());
+  }
+
+  @Test
   void jsonbComparesByValue() {
     Json a = (Json) PgValues.fromText("{\"a\": 1.0}", DataType.JSONB, -1, UTC);
     Json b = (Json) PgValues.fromText("{\"a\": 1.00}", DataType.JSONB, -1, UTC);

@@ -8,8 +8,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -34,7 +32,6 @@ final class BinaryCodec {
 
   private static final LocalDate PG_EPOCH_DATE = LocalDate.of(2000, 1, 1);
   private static final long PG_EPOCH_SECONDS = 946_684_800L;
-  private static final BigInteger NBASE = BigInteger.valueOf(10_000);
 
   private BinaryCodec() {
   }
@@ -68,7 +65,7 @@ final class BinaryCodec {
       case OID -> out.writeInt((int) ((Number) v).longValue());
       case FLOAT4 -> out.writeFloat(((Number) v).floatValue());
       case FLOAT8 -> out.writeDouble(((Number) v).doubleValue());
-      case NUMERIC -> writeNumeric(out, v);
+      case NUMERIC -> NumericBinary.write(out, v);
       case BYTEA -> out.write((byte[]) v);
       case DATE -> out.writeInt(days((LocalDate) v));
       case TIME -> out.writeLong(timeMicros((LocalTime) v));
@@ -132,48 +129,6 @@ final class BinaryCodec {
     }
   }
 
-  private static void writeNumeric(DataOutputStream out, Object v) throws IOException {
-    if (v instanceof Double d) {
-      out.writeShort(0);
-      out.writeShort(0);
-      out.writeShort(d.isNaN() ? 0xC000 : d > 0 ? 0xD000 : 0xF000);
-      // PostgreSQL 15 sends the infinities with display scale 32, NaN with 0
-      out.writeShort(d.isNaN() ? 0 : 32);
-      return;
-    }
-    BigDecimal b = (BigDecimal) v;
-    int dscale = Math.max(0, b.scale());
-    BigDecimal abs = b.abs();
-    // digits of base 10000, aligned so the decimal point falls between groups
-    int fracGroups = (dscale + 3) / 4;
-    BigInteger scaled = abs.movePointRight(fracGroups * 4).toBigInteger();
-    List<Integer> groups = new ArrayList<>();
-    while (scaled.signum() > 0) {
-      BigInteger[] qr = scaled.divideAndRemainder(NBASE);
-      groups.add(0, qr[1].intValue());
-      scaled = qr[0];
-    }
-    int weight = groups.size() - fracGroups - 1;
-    // drop trailing and leading zero groups
-    int end = groups.size();
-    while (end > 0 && groups.get(end - 1) == 0) {
-      end--;
-    }
-    int start = 0;
-    while (start < end && groups.get(start) == 0) {
-      start++;
-      weight--;
-    }
-    List<Integer> digits = groups.subList(start, end);
-    out.writeShort(digits.size());
-    out.writeShort(digits.isEmpty() ? 0 : weight);
-    out.writeShort(b.signum() < 0 ? 0x4000 : 0);
-    out.writeShort(dscale);
-    for (int d : digits) {
-      out.writeShort(d);
-    }
-  }
-
   static Object decode(byte[] value, DataType t) {
     ByteBuffer b = ByteBuffer.wrap(value);
     Object v = read(b, value.length, t);
@@ -203,7 +158,7 @@ final class BinaryCodec {
       case FLOAT8:
         return b.getDouble();
       case NUMERIC:
-        return readNumeric(b);
+        return NumericBinary.read(b);
       case BYTEA: {
         byte[] x = new byte[len];
         b.get(x);
@@ -282,29 +237,6 @@ final class BinaryCodec {
       }
     }
     return Collections.unmodifiableList(out);
-  }
-
-  private static Object readNumeric(ByteBuffer b) {
-    int ndigits = b.getShort() & 0xFFFF;
-    int weight = b.getShort();
-    int sign = b.getShort() & 0xFFFF;
-    int dscale = b.getShort() & 0xFFFF;
-    if (sign == 0xC000) {
-      return Double.NaN;
-    }
-    if (sign == 0xD000) {
-      return Double.POSITIVE_INFINITY;
-    }
-    if (sign == 0xF000) {
-      return Double.NEGATIVE_INFINITY;
-    }
-    BigInteger acc = BigInteger.ZERO;
-    for (int i = 0; i < ndigits; i++) {
-      acc = acc.multiply(NBASE).add(BigInteger.valueOf(b.getShort()));
-    }
-    BigDecimal v = new BigDecimal(acc).movePointRight((weight - ndigits + 1) * 4)
-        .setScale(dscale, java.math.RoundingMode.DOWN);
-    return sign == 0x4000 ? v.negate() : v;
   }
 
   private static int days(LocalDate d) {
