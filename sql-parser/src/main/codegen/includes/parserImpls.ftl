@@ -1,0 +1,1 @@
+<#-- snapsync: PostgreSQL productions added to Calcite's grammar. -->
