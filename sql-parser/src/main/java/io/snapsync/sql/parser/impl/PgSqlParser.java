@@ -1,0 +1,83 @@
+package io.snapsync.sql.parser.impl;
+
+import io.snapsync.sql.parser.PgSyntaxException;
+import java.io.StringReader;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+
+/**
+ * The generated parser with snapsync's guards around it: a lexer pre-pass refuses nesting
+ * deeper than the limit before recursive descent starts, and every tree is reshaped by
+ * {@link PgTreeShaper} before it is returned. Made per statement by
+ * {@link io.snapsync.sql.parser.PgParser#FACTORY}; not thread-safe (one parse at a time).
+ */
+public final class PgSqlParser extends PgSqlParserImpl {
+
+  private final String sql;
+  private final LineColumns lines;
+  private PgPrescan prescan;
+
+  public PgSqlParser(String sql) {
+    super(new StringReader(sql));
+    this.sql = sql;
+    this.lines = new LineColumns(sql);
+    setOriginalSql(sql);
+    jj_input_stream.ReInit(new StringReader(sql), 1, 1, sql.length());
+    setTabSize(1);
+  }
+
+  /** The statement text. */
+  public String sql() {
+    return sql;
+  }
+
+  /** Tokens consumed plus tokens scanned by lookahead so far: the parse's work. */
+  public long work() {
+    return jjWork;
+  }
+
+  /** The pre-pass over the statement (run on first use). */
+  PgPrescan prescan() {
+    if (prescan == null) {
+      prescan = new PgPrescan(sql, lines);
+    }
+    return prescan;
+  }
+
+  LineColumns lines() {
+    return lines;
+  }
+
+  private void guard() {
+    PgSyntaxException deep = prescan().tooDeep();
+    if (deep != null) {
+      throw deep;
+    }
+  }
+
+  private SqlNode shape(SqlNode node) {
+    return PgTreeShaper.shape(node, token_source.pgParamNumbers, prescan());
+  }
+
+  @Override
+  public SqlNode parseSqlStmtEof() throws Exception {
+    guard();
+    return shape(super.parseSqlStmtEof());
+  }
+
+  @Override
+  public SqlNode parseSqlExpressionEof() throws Exception {
+    guard();
+    return shape(super.parseSqlExpressionEof());
+  }
+
+  @Override
+  public SqlNodeList parseSqlStmtList() throws Exception {
+    guard();
+    SqlNodeList list = super.parseSqlStmtList();
+    for (int i = 0; i < list.size(); i++) {
+      list.set(i, shape(list.get(i)));
+    }
+    return list;
+  }
+}
