@@ -172,6 +172,32 @@ void PgBinaryOperator(List<Object> list, ExprContext exprContext, Span s) :
     AddExpression2b(list, ExprContext.ACCEPT_SUB_QUERY)
 }
 
+/** "expr COLLATE [schema.]name" (psql's "COLLATE pg_catalog.default"); applies to expr alone. */
+void PgCollate(List<Object> list, ExprContext exprContext, Span s) :
+{
+    final List<String> names = new ArrayList<String>();
+    final Span cs;
+    String n;
+}
+{
+    <COLLATE> {
+        checkNonQueryExpression(exprContext);
+        cs = span();
+    }
+    ( n = Identifier() | <DEFAULT_> { n = "default"; } ) { names.add(n); }
+    [
+        <DOT>
+        ( n = Identifier() | <DEFAULT_> { n = "default"; } ) { names.add(n); }
+    ]
+    {
+        final SqlNode operand = PgGrammarSupport.popCastOperand(list);
+        final SqlIdentifier collation = new SqlIdentifier(names, cs.end(this));
+        list.add(PgOperators.COLLATE.createCall(
+            operand.getParserPosition().plus(collation.getParserPosition()), operand,
+            collation));
+    }
+}
+
 /** "a OPERATOR(schema.op) b". */
 void PgQualifiedOperator(List<Object> list, ExprContext exprContext, Span s) :
 {

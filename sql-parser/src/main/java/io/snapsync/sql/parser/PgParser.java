@@ -5,6 +5,8 @@ import io.snapsync.sql.parser.impl.PgSqlParser;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.avatica.util.Quoting;
 import org.apache.calcite.sql.SqlNode;
@@ -21,8 +23,9 @@ import org.apache.calcite.util.SourceStringReader;
  * input (nesting deeper than {@link #MAX_NESTING} is refused before parsing; no parse does
  * more than linear work in the statement's length).
  *
- * <p>Stateless and thread-safe; each call parses on the calling thread, which must not be an
- * event loop (parsing is CPU work of up to milliseconds for long statements).
+ * <p>Stateless and thread-safe. A call parses on the calling thread, which must not be an event
+ * loop (parsing is CPU work); a long or deeply nested statement is parsed on a short-lived
+ * thread with a large stack while the caller waits, so no input exhausts the caller's stack.
  */
 public final class PgParser {
 
@@ -67,14 +70,7 @@ public final class PgParser {
    */
   public static SqlNode parse(String oneStatement) {
     PgSqlParser parser = new PgSqlParser(oneStatement);
-    try {
-      return SqlParser.create(new PreparedReader(oneStatement, parser), configFor(parser))
-          .parseStmt();
-    } catch (SqlParseException e) {
-      throw PgErrors.of(parser, e);
-    } catch (StackOverflowError e) {
-      throw new PgSyntaxException(PgSyntaxException.Kind.TOO_DEEP, "", 0);
-    }
+    return parser.needsLargeStack() ? onLargeStack(() -> run(parser)) : run(parser);
   }
 
   /**
@@ -84,11 +80,66 @@ public final class PgParser {
   public static long work(String oneStatement) {
     PgSqlParser parser = new PgSqlParser(oneStatement);
     try {
-      SqlParser.create(new PreparedReader(oneStatement, parser), configFor(parser)).parseStmt();
-    } catch (SqlParseException | RuntimeException | StackOverflowError e) {
+      parse(parser);
+    } catch (PgSyntaxException e) {
       // the work done until the failure is what is measured
     }
     return parser.work();
+  }
+
+  private static SqlNode parse(PgSqlParser parser) {
+    return parser.needsLargeStack() ? onLargeStack(() -> run(parser)) : run(parser);
+  }
+
+  private static SqlNode run(PgSqlParser parser) {
+    try {
+      return SqlParser.create(new PreparedReader(parser.sql(), parser), configFor(parser))
+          .parseStmt();
+    } catch (SqlParseException e) {
+      throw PgErrors.of(parser, e);
+    } catch (StackOverflowError e) {
+      throw new PgSyntaxException(PgSyntaxException.Kind.TOO_DEEP, "", 0);
+    } catch (PgSyntaxException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw PgErrors.of(parser, e);
+    }
+  }
+
+  /** Stack of the thread that parses large statements; reserved, committed only as used. */
+  private static final long LARGE_STACK = 256L << 20;
+
+  /** Runs {@code parse} on a fresh thread with a large stack and waits for it. */
+  private static SqlNode onLargeStack(Supplier<SqlNode> parse) {
+    AtomicReference<Object> result = new AtomicReference<>();
+    Thread t = new Thread(null, () -> {
+      try {
+        result.set(parse.get());
+      } catch (RuntimeException | StackOverflowError e) {
+        result.set(e);
+      }
+    }, "snapsync-parse", LARGE_STACK);
+    t.setDaemon(true);
+    t.start();
+    boolean interrupted = false;
+    while (t.isAlive()) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    Object r = result.get();
+    if (r instanceof StackOverflowError) {
+      throw new PgSyntaxException(PgSyntaxException.Kind.TOO_DEEP, "", 0);
+    }
+    if (r instanceof RuntimeException) {
+      throw (RuntimeException) r;
+    }
+    return (SqlNode) r;
   }
 
   private static SqlParser.Config configFor(PgSqlParser parser) {

@@ -14,7 +14,11 @@ public final class PgSyntaxException extends RuntimeException {
     /** {@code syntax error at end of input}. */
     END_OF_INPUT,
     /** Nesting deeper than {@link PgParser#MAX_NESTING} ({@code stack depth limit exceeded}). */
-    TOO_DEEP
+    TOO_DEEP,
+    /** {@code unterminated quoted string at or near "'abc"}. */
+    UNTERMINATED_STRING,
+    /** {@code unterminated quoted identifier at or near ""abc"}. */
+    UNTERMINATED_IDENTIFIER
   }
 
   private final Kind kind;
@@ -48,6 +52,12 @@ public final class PgSyntaxException extends RuntimeException {
         return "syntax error at end of input (position " + position + ")";
       case TOO_DEEP:
         return "stack depth limit exceeded (position " + position + ")";
+      case UNTERMINATED_STRING:
+        return "unterminated quoted string at or near \"" + token + "\" (position " + position
+            + ")";
+      case UNTERMINATED_IDENTIFIER:
+        return "unterminated quoted identifier at or near \"" + token + "\" (position "
+            + position + ")";
       default:
         return "syntax error at or near \"" + token + "\" (position " + position + ")";
     }

@@ -82,7 +82,7 @@ public final class PgInsert extends SqlInsert {
       alias.unparse(writer, 0, 0);
     }
     if (getTargetColumnList() != null) {
-      getTargetColumnList().unparse(writer, 0, 0);
+      getTargetColumnList().unparse(writer, 1, 1);
     }
     writer.newlineAndIndent();
     getSource().unparse(writer, 0, 0);

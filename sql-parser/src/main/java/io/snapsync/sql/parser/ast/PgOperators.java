@@ -43,6 +43,10 @@ public final class PgOperators {
       true, ReturnTypes.DOUBLE_NULLABLE, InferTypes.FIRST_KNOWN,
       OperandTypes.NUMERIC_NUMERIC);
 
+  /** {@code expr COLLATE name}: the collation (an identifier) applied to expr. */
+  public static final SqlBinaryOperator COLLATE = new SqlBinaryOperator("COLLATE",
+      SqlKind.OTHER, 80, true, ReturnTypes.ARG0, InferTypes.FIRST_KNOWN, OperandTypes.ANY_ANY);
+
   private static final Map<String, SqlOperator> BUILTIN = Map.ofEntries(
       Map.entry("=", SqlStdOperatorTable.EQUALS),
       Map.entry("<>", SqlStdOperatorTable.NOT_EQUALS),

@@ -22,16 +22,19 @@ final class PgPrescan {
   private final LineColumns lines;
   private final PgSyntaxException tooDeep;
   private final boolean lexicalError;
+  private final int maxDepth;
 
   PgPrescan(String sql, LineColumns lines) {
     this.lines = lines;
-    SimpleCharStream chars = new SimpleCharStream(new StringReader(sql), 1, 1, sql.length());
+    SimpleCharStream chars = new SimpleCharStream(new StringReader(sql), 1, 1,
+        Math.max(16, sql.length()));
     chars.setTabSize(1);
     PgSqlParserImplTokenManager lexer = new PgSqlParserImplTokenManager(chars);
     lexer.SwitchTo(PgSqlParserImplConstants.DQID);
     PgSyntaxException deep = null;
     boolean lexError = false;
     int depth = 0;
+    int max = 0;
     try {
       for (Token t = lexer.getNextToken(); t.kind != PgSqlParserImplConstants.EOF;
           t = lexer.getNextToken()) {
@@ -41,7 +44,8 @@ final class PgPrescan {
           case PgSqlParserImplConstants.LPAREN:
           case PgSqlParserImplConstants.LBRACKET:
           case PgSqlParserImplConstants.CASE:
-            if (++depth > PgParser.MAX_NESTING && deep == null) {
+            max = Math.max(max, ++depth);
+            if (depth > PgParser.MAX_NESTING && deep == null) {
               deep = new PgSyntaxException(PgSyntaxException.Kind.TOO_DEEP, t.image, pos);
             }
             break;
@@ -62,6 +66,12 @@ final class PgPrescan {
     }
     this.tooDeep = deep;
     this.lexicalError = lexError;
+    this.maxDepth = max;
+  }
+
+  /** The deepest nesting seen. */
+  int maxDepth() {
+    return maxDepth;
   }
 
   /** The too-deep error, or null. */

@@ -4,6 +4,7 @@ import io.snapsync.sql.parser.PgSyntaxException;
 import java.io.StringReader;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.parser.SqlParseException;
 
 /**
  * The generated parser with snapsync's guards around it: a lexer pre-pass refuses nesting
@@ -22,8 +23,23 @@ public final class PgSqlParser extends PgSqlParserImpl {
     this.sql = sql;
     this.lines = new LineColumns(sql);
     setOriginalSql(sql);
-    jj_input_stream.ReInit(new StringReader(sql), 1, 1, sql.length());
+    jj_input_stream.ReInit(new StringReader(sql), 1, 1, Math.max(16, sql.length()));
     setTabSize(1);
+  }
+
+  /** Statements with more tokens than this parse on a thread with a large stack. */
+  private static final int LARGE_TOKENS = 2_000;
+  /** Statements nested deeper than this parse on a thread with a large stack. */
+  private static final int LARGE_DEPTH = 64;
+
+  /**
+   * True when parsing may recurse deeper than a default 1 MB thread stack allows: Calcite's
+   * tree building recurses once per operator of a chain (a 10,000-term AND) and the descent
+   * tens of frames per nesting level.
+   */
+  public boolean needsLargeStack() {
+    PgPrescan p = prescan();
+    return p.tokens().size() > LARGE_TOKENS || p.maxDepth() > LARGE_DEPTH;
   }
 
   /** The statement text. */
@@ -57,6 +73,12 @@ public final class PgSqlParser extends PgSqlParserImpl {
 
   private SqlNode shape(SqlNode node) {
     return PgTreeShaper.shape(node, token_source.pgParamNumbers, prescan());
+  }
+
+  /** Keeps what the generated parser threw as the cause, for {@link PgErrors}. */
+  @Override
+  public SqlParseException normalizeException(Throwable ex) {
+    return new SqlParseException(String.valueOf(ex.getMessage()), null, null, null, ex);
   }
 
   @Override
