@@ -198,6 +198,33 @@ void PgCollate(List<Object> list, ExprContext exprContext, Span s) :
     }
 }
 
+/**
+ * AND, OR, +, -, *, / and ||, as the base grammar parses them, but folding the operator list
+ * as it grows past a bound (see PgChainFolding): Calcite's precedence parser is quadratic in
+ * the length of an operator list.
+ */
+void PgChainOperator(List<Object> list, ExprContext exprContext, Span s) :
+{
+    final SqlOperator op;
+}
+{
+    (
+        <AND> { op = SqlStdOperatorTable.AND; }
+    |   <OR> { op = SqlStdOperatorTable.OR; }
+    |   <PLUS> { op = SqlStdOperatorTable.PLUS; }
+    |   <MINUS> { op = SqlStdOperatorTable.MINUS; }
+    |   <STAR> { op = SqlStdOperatorTable.MULTIPLY; }
+    |   <SLASH> { op = SqlStdOperatorTable.DIVIDE; }
+    |   <CONCAT> { op = SqlStdOperatorTable.CONCAT; }
+    )
+    {
+        checkNonQueryExpression(exprContext);
+        PgChainFolding.beforeShift(this, list, op);
+        list.add(new SqlParserUtil.ToTreeListItem(op, getPos()));
+    }
+    AddExpression2b(list, ExprContext.ACCEPT_SUB_QUERY)
+}
+
 /** "a OPERATOR(schema.op) b". */
 void PgQualifiedOperator(List<Object> list, ExprContext exprContext, Span s) :
 {

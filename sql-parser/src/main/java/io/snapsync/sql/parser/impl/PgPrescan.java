@@ -15,7 +15,7 @@ import java.util.List;
 final class PgPrescan {
 
   /** A token's text and 1-based character position. */
-  record Tok(String image, int position) {
+  record Tok(String image, int position, int kind) {
   }
 
   private final List<Tok> tokens = new ArrayList<>();
@@ -39,7 +39,7 @@ final class PgPrescan {
       for (Token t = lexer.getNextToken(); t.kind != PgSqlParserImplConstants.EOF;
           t = lexer.getNextToken()) {
         int pos = lines.position(t.beginLine, t.beginColumn);
-        tokens.add(new Tok(t.image, pos));
+        tokens.add(new Tok(t.image, pos, t.kind));
         switch (t.kind) {
           case PgSqlParserImplConstants.LPAREN:
           case PgSqlParserImplConstants.LBRACKET:
@@ -92,6 +92,24 @@ final class PgPrescan {
   /** The 1-based position of the lexer's (line, column). */
   int positionOf(int line, int column) {
     return lines.position(line, column);
+  }
+
+  /** The kind of the token before the one at {@code position}, or -1. */
+  int kindBefore(int position) {
+    int lo = 0;
+    int hi = tokens.size() - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      int p = tokens.get(mid).position();
+      if (p < position) {
+        lo = mid + 1;
+      } else if (p > position) {
+        hi = mid - 1;
+      } else {
+        return mid == 0 ? -1 : tokens.get(mid - 1).kind();
+      }
+    }
+    return -1;
   }
 
   /** The token starting at {@code position}, or null. */

@@ -17,6 +17,7 @@ public final class PgSqlParser extends PgSqlParserImpl {
   private final String sql;
   private final LineColumns lines;
   private PgPrescan prescan;
+  private final java.util.Set<java.util.List<Object>> unfoldable = PgChainFolding.identitySet();
 
   public PgSqlParser(String sql) {
     super(new StringReader(sql));
@@ -58,6 +59,21 @@ public final class PgSqlParser extends PgSqlParserImpl {
       prescan = new PgPrescan(sql, lines);
     }
     return prescan;
+  }
+
+  /** The operator lists {@link PgChainFolding} found it may not fold. */
+  java.util.Set<java.util.List<Object>> unfoldableLists() {
+    return unfoldable;
+  }
+
+  /**
+   * True when the token before {@code pos} is LIKE, ILIKE, RLIKE, SIMILAR TO or a regex
+   * operator: the grammar parses what follows as a separate list.
+   */
+  boolean followsPatternOperator(org.apache.calcite.sql.parser.SqlParserPos pos) {
+    int k = prescan().kindBefore(lines.position(pos.getLineNum(), pos.getColumnNum()));
+    return k == LIKE || k == ILIKE || k == RLIKE || k == TO || k == TILDE || k == STAR
+        || k == ESCAPE || k < 0;
   }
 
   LineColumns lines() {
