@@ -56,13 +56,19 @@ public final class SqlParser {
     if (UtilityParser.handles(first)) {
       return new UtilityParser(tokens).parse();
     }
+    if (first.isSymbol("(")) {
+      return new Stmt.Query(sql);
+    }
     if (first.kind() == Token.Kind.IDENT) {
       switch (first.text()) {
+        case "select", "with", "values", "table" -> {
+          return new Stmt.Query(sql);
+        }
         case "insert" -> {
           Stmt.Insert fast = FastInsertParser.tryParse(tokens);
           return fast != null ? fast : DmlTranslator.parse(sql, tokens);
         }
-        case "select", "update", "delete", "create", "drop" -> {
+        case "update", "delete", "create", "drop" -> {
           return DmlTranslator.parse(sql, tokens);
         }
         default -> {

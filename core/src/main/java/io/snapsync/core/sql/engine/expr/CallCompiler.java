@@ -1,0 +1,245 @@
+package io.snapsync.core.sql.engine.expr;
+
+import io.snapsync.core.error.SnapsyncException;
+import io.snapsync.core.error.SqlState;
+import io.snapsync.core.session.DataType;
+import io.snapsync.core.sql.engine.analyze.FunctionErrors;
+import io.snapsync.core.sql.engine.analyze.RegisteredFunctionOperator;
+import io.snapsync.core.sql.engine.analyze.TypeMapping;
+import io.snapsync.core.sql.engine.exec.Evaluator;
+import io.snapsync.core.sql.func.FunctionLibrary;
+import io.snapsync.core.sql.func.ScalarFunction;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.fun.SqlLikeOperator;
+
+/** Compiles {@link RexCall}s: logic, comparison, arithmetic, CASE, casts, LIKE, functions. */
+final class CallCompiler {
+
+  private final RexCompiler rex;
+  private final FunctionLibrary library;
+  private final Prefetch prefetch;
+
+  CallCompiler(RexCompiler rex, FunctionLibrary library, Prefetch prefetch) {
+    this.rex = rex;
+    this.library = library;
+    this.prefetch = prefetch;
+  }
+
+  Evaluator compile(RexCall call) {
+    SqlKind kind = call.getKind();
+    if (kind == SqlKind.SEARCH) {
+      return rex.compile(RexUtil.expandSearch(rex.rexBuilder(), null, call));
+    }
+    if (call.getOperator() instanceof RegisteredFunctionOperator rf) {
+      return registered(call, rf);
+    }
+    List<Evaluator> args = rex.compileAll(call.getOperands());
+    DataType type = TypeMapping.toData(call.getType());
+    switch (kind) {
+      case AND:
+        return Logic.and(args);
+      case OR:
+        return Logic.or(args);
+      case NOT:
+        return Logic.not(args.get(0));
+      case IS_NULL:
+        return (r, c) -> args.get(0).eval(r, c) == null;
+      case IS_NOT_NULL:
+        return (r, c) -> args.get(0).eval(r, c) != null;
+      case IS_TRUE:
+        return (r, c) -> Boolean.TRUE.equals(args.get(0).eval(r, c));
+      case IS_NOT_TRUE:
+        return (r, c) -> !Boolean.TRUE.equals(args.get(0).eval(r, c));
+      case IS_FALSE:
+        return (r, c) -> Boolean.FALSE.equals(args.get(0).eval(r, c));
+      case IS_NOT_FALSE:
+        return (r, c) -> !Boolean.FALSE.equals(args.get(0).eval(r, c));
+      case EQUALS, NOT_EQUALS, LESS_THAN, LESS_THAN_OR_EQUAL, GREATER_THAN,
+          GREATER_THAN_OR_EQUAL:
+        return Logic.comparison(kind, args.get(0), args.get(1), operandType(call, 0));
+      case IS_DISTINCT_FROM, IS_NOT_DISTINCT_FROM:
+        return Logic.distinct(kind == SqlKind.IS_DISTINCT_FROM, args.get(0), args.get(1),
+            operandType(call, 0));
+      case CASE:
+        return Logic.caseWhen(args);
+      case COALESCE:
+        return (r, c) -> {
+          for (Evaluator e : args) {
+            Object v = e.eval(r, c);
+            if (v != null) {
+              return v;
+            }
+          }
+          return null;
+        };
+      case NULLIF:
+        return (r, c) -> {
+          Object a = args.get(0).eval(r, c);
+          Object b = args.get(1).eval(r, c);
+          return a != null && b != null && ValueOps.compare(a, b, operandType(call, 0)) == 0
+              ? null : a;
+        };
+      case GREATEST, LEAST:
+        return Logic.extreme(kind == SqlKind.GREATEST, args, type);
+      case CAST:
+        return cast(call, args.get(0), type);
+      case LIKE:
+        return like(call, args);
+      case POSIX_REGEX_CASE_SENSITIVE, POSIX_REGEX_CASE_INSENSITIVE:
+        return regex(args, kind == SqlKind.POSIX_REGEX_CASE_SENSITIVE, call);
+      case PLUS, MINUS, TIMES, DIVIDE, MOD:
+        return arithmetic(call, args, type);
+      case MINUS_PREFIX:
+        return strict1(args.get(0), v -> Arithmetic.negate(v, type));
+      case PLUS_PREFIX:
+        return args.get(0);
+      default:
+        return function(call, args, type);
+    }
+  }
+
+  private static DataType operandType(RexCall call, int i) {
+    return TypeMapping.toData(call.getOperands().get(i).getType());
+  }
+
+  private static List<DataType> operandTypes(RexCall call) {
+    List<DataType> types = new ArrayList<>();
+    for (RexNode n : call.getOperands()) {
+      types.add(TypeMapping.toData(n.getType()));
+    }
+    return types;
+  }
+
+  private static Evaluator strict1(Evaluator a, java.util.function.UnaryOperator<Object> f) {
+    return (r, c) -> {
+      Object v = a.eval(r, c);
+      return v == null ? null : f.apply(v);
+    };
+  }
+
+  private Evaluator cast(RexCall call, Evaluator arg, DataType to) {
+    DataType from = operandType(call, 0);
+    int typmod = TypeMapping.typmod(call.getType());
+    if (from == to && typmod < 0) {
+      return arg;
+    }
+    return (r, c) -> ValueOps.cast(arg.eval(r, c), from, to, typmod, c.eval().timeZone());
+  }
+
+  private Evaluator arithmetic(RexCall call, List<Evaluator> args, DataType type) {
+    String op = switch (call.getKind()) {
+      case PLUS -> "+";
+      case MINUS -> "-";
+      case TIMES -> "*";
+      case DIVIDE -> "/";
+      default -> "%";
+    };
+    Optional<ScalarFunction> f = library.scalar(op, operandTypes(call));
+    if (f.isPresent()) {
+      return apply(f.get(), args);
+    }
+    Evaluator a = args.get(0);
+    Evaluator b = args.get(1);
+    return (r, c) -> {
+      Object x = a.eval(r, c);
+      Object y = b.eval(r, c);
+      return x == null || y == null ? null : Arithmetic.apply(op, x, y, type);
+    };
+  }
+
+  private Evaluator like(RexCall call, List<Evaluator> args) {
+    SqlLikeOperator op = (SqlLikeOperator) call.getOperator();
+    boolean negated = op.isNegated();
+    boolean cs = op.isCaseSensitive();
+    Evaluator s = args.get(0);
+    Evaluator p = args.get(1);
+    Evaluator esc = args.size() > 2 ? args.get(2) : null;
+    Pattern fixed = call.getOperands().get(1) instanceof RexLiteral lit && esc == null
+        && !lit.isNull() ? Like.compile((String) RexCompiler.literal(lit), null, cs) : null;
+    return (r, c) -> {
+      Object v = s.eval(r, c);
+      if (v == null) {
+        return null;
+      }
+      Pattern pat = fixed;
+      if (pat == null) {
+        Object pv = p.eval(r, c);
+        if (pv == null) {
+          return null;
+        }
+        pat = Like.compile(pv.toString(), esc == null ? null : (String) esc.eval(r, c), cs);
+      }
+      return pat.matcher(v.toString()).matches() != negated;
+    };
+  }
+
+  private Evaluator regex(List<Evaluator> args, boolean cs, RexCall call) {
+    boolean negated = call.getOperator().getName().startsWith("!");
+    return (r, c) -> {
+      Object v = args.get(0).eval(r, c);
+      Object p = args.get(1).eval(r, c);
+      return v == null || p == null ? null
+          : Like.regex(p.toString(), cs).matcher(v.toString()).find() != negated;
+    };
+  }
+
+  private Evaluator registered(RexCall call, RegisteredFunctionOperator op) {
+    for (RexNode n : call.getOperands()) {
+      if (!RexCompiler.isConstant(n)) {
+        throw SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED, "engine.unsupported",
+            "row-dependent arguments of " + op.getName() + "()");
+      }
+    }
+    int slot = prefetch.call(op.function(), rex.compileAll(call.getOperands()));
+    return (r, c) -> c.callResult(slot);
+  }
+
+  private Evaluator function(RexCall call, List<Evaluator> args, DataType type) {
+    String name = call.getOperator().getName().toLowerCase(Locale.ROOT);
+    if (name.equals("||")) {
+      Optional<ScalarFunction> f = library.scalar("||", operandTypes(call));
+      if (f.isPresent()) {
+        return apply(f.get(), args);
+      }
+      return (r, c) -> {
+        Object a = args.get(0).eval(r, c);
+        Object b = args.get(1).eval(r, c);
+        return a == null || b == null ? null : ValueOps.cast(a, operandType(call, 0),
+            DataType.TEXT, -1, null) + "" + ValueOps.cast(b, operandType(call, 1),
+            DataType.TEXT, -1, null);
+      };
+    }
+    Optional<ScalarFunction> f = library.scalar(name, operandTypes(call));
+    if (f.isPresent()) {
+      return apply(f.get(), args);
+    }
+    Evaluator fallback = NamedFallbacks.of(name, args, type);
+    if (fallback != null) {
+      return fallback;
+    }
+    throw FunctionErrors.undefined(name, operandTypes(call));
+  }
+
+  private static Evaluator apply(ScalarFunction f, List<Evaluator> args) {
+    boolean strict = f.strict();
+    return (r, c) -> {
+      Object[] values = new Object[args.size()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = args.get(i).eval(r, c);
+        if (strict && values[i] == null) {
+          return null;
+        }
+      }
+      return f.apply(values, c.eval());
+    };
+  }
+}
