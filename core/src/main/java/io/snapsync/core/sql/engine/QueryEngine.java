@@ -30,7 +30,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.apache.calcite.rel.RelNode;
-import org.apache.calcite.sql.SqlNode;
 
 /**
  * The query engine: parse, analyze (Calcite's validator), plan (Calcite's rules), then run on
@@ -97,12 +96,12 @@ public final class QueryEngine {
     if (q != null && q.validFor(txn)) {
       return q;
     }
-    SqlNode parsed = Analyzer.parse(sql);
+    Analyzer.Parsed parsed = Analyzer.parse(sql);
     Analysis a = analyzer.analyze(sql, parsed, txn);
     RelNode rel = Planner.plan(a);
     PlanBuilder b = new PlanBuilder(rel.getCluster().getRexBuilder(), library);
     PlanNode root = b.build(rel);
-    q = new PreparedQuery(a.columns(), a.paramTypes(), root, b.prefetch(), a.dependencies());
+    q = new PreparedQuery(a.columns(), a.paramTypes(), a.paramNumbers(), root, b.prefetch(), a.dependencies());
     cache.put(sql, q);
     return q;
   }
@@ -112,14 +111,22 @@ public final class QueryEngine {
     if (params.size() < types.size()) {
       throw SnapsyncException.error("42P02", "engine.no_parameter", params.size() + 1);
     }
-    Object[] out = new Object[types.size()];
-    for (int i = 0; i < out.length; i++) {
+    Object[] byNumber = new Object[types.size()];
+    for (int i = 0; i < byNumber.length; i++) {
       Object v = params.get(i);
       DataType t = types.get(i);
-      out[i] = v == null ? null : ValueOps.cast(v, v instanceof String ? DataType.TEXT
-          : Values.literalType(v), t, -1, java.time.ZoneOffset.UTC);
+      byNumber[i] = v == null ? null : ValueOps.cast(v, v instanceof String ? DataType.TEXT
+          : ValueOps.typeOf(v), t, -1, ctxZone(ctx));
+    }
+    Object[] out = new Object[q.paramNumbers().length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = byNumber[q.paramNumbers()[i]];
     }
     return out;
+  }
+
+  private static java.time.ZoneId ctxZone(SessionContext ctx) {
+    return new SessionEval(ctx, Instant.EPOCH).timeZone();
   }
 
   private record Ready(PreparedQuery query, StoreTransaction txn, Object[] params,

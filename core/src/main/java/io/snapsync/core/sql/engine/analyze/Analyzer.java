@@ -7,6 +7,8 @@ import io.snapsync.core.session.DataType;
 import io.snapsync.core.spi.FunctionRegistry;
 import io.snapsync.core.spi.SystemTableRegistry;
 import io.snapsync.core.sql.func.FunctionLibrary;
+import io.snapsync.core.sql.parse.Lexer;
+import io.snapsync.core.sql.parse.Token;
 import io.snapsync.storage.StoreTransaction;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +27,6 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
-import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.sql.validate.SqlValidator;
 
 /**
@@ -49,17 +50,36 @@ public final class Analyzer {
     this.library = library;
   }
 
-  /** Parses {@code sql} (one statement) with the project's parser configuration; 42601. */
-  public static SqlNode parse(String sql) {
+  /** A parsed statement and the PostgreSQL number (0-based) of each {@code ?} in text order. */
+  public record Parsed(SqlNode node, int[] paramNumbers) {
+  }
+
+  /**
+   * Parses {@code sql} (one statement) with the project's parser configuration; 42601.
+   * PostgreSQL's {@code $n} placeholders become positional {@code ?} (same width, so error
+   * positions stay right); {@link Parsed#paramNumbers} maps them back.
+   */
+  public static Parsed parse(String sql) {
+    StringBuilder text = new StringBuilder(sql);
+    List<Integer> numbers = new ArrayList<>();
+    for (Token t : Lexer.tokenize(sql)) {
+      if (t.kind() == Token.Kind.PARAM) {
+        numbers.add(Integer.parseInt(t.text()) - 1);
+        text.replace(t.pos(), t.pos() + t.raw().length(),
+            "?" + " ".repeat(t.raw().length() - 1));
+      }
+    }
     try {
-      return SqlParser.create(sql, ParserConfigs.postgres()).parseStmt();
+      SqlNode node = SqlParser.create(text.toString(), ParserConfigs.postgres()).parseStmt();
+      return new Parsed(node, numbers.stream().mapToInt(Integer::intValue).toArray());
     } catch (SqlParseException e) {
       throw SyntaxErrors.of(sql, e);
     }
   }
 
   /** Validates a parsed query. */
-  public Analysis analyze(String sql, SqlNode parsed, StoreTransaction txn) {
+  public Analysis analyze(String sql, Parsed p, StoreTransaction txn) {
+    SqlNode parsed = p.node();
     if (!parsed.getKind().belongsTo(SqlKind.QUERY)) {
       throw SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED, "engine.unsupported",
           parsed.getKind().sql);
@@ -73,7 +93,7 @@ public final class Analyzer {
     CalciteConnectionConfig config = new CalciteConnectionConfigImpl(props);
     CalciteCatalogReader reader = new CalciteCatalogReader(root, List.of(SCHEMA), types, config);
     SqlValidator.Config vc = SqlValidator.Config.DEFAULT
-        .withConformance(SqlConformanceEnum.BABEL)
+        .withConformance(PgConformance.INSTANCE)
         .withDefaultNullCollation(NullCollation.HIGH)
         .withIdentifierExpansion(true)
         .withCallRewrite(true);
@@ -92,11 +112,21 @@ public final class Analyzer {
       RelDataType t = rowType.getFieldList().get(i).getType();
       columns.add(new Column(names.get(i), TypeMapping.toData(t), TypeMapping.typmod(t)));
     }
-    List<DataType> params = new ArrayList<>();
-    for (RelDataTypeField f : validator.getParameterRowType(validated).getFieldList()) {
-      params.add(TypeMapping.toData(f.getType()));
+    int count = 0;
+    for (int n : p.paramNumbers()) {
+      count = Math.max(count, n + 1);
+    }
+    List<DataType> params = new ArrayList<>(java.util.Collections.nCopies(count, DataType.TEXT));
+    boolean[] seen = new boolean[count];
+    List<RelDataTypeField> fields = validator.getParameterRowType(validated).getFieldList();
+    for (int i = 0; i < fields.size() && i < p.paramNumbers().length; i++) {
+      int n = p.paramNumbers()[i];
+      if (!seen[n]) {
+        seen[n] = true;
+        params.set(n, TypeMapping.toData(fields.get(i).getType()));
+      }
     }
     return new Analysis(validated, validator, reader, types, columns, params,
-        schema.dependencies());
+        p.paramNumbers(), schema.dependencies());
   }
 }

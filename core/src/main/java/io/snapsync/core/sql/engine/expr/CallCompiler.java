@@ -42,8 +42,11 @@ final class CallCompiler {
     if (call.getOperator() instanceof RegisteredFunctionOperator rf) {
       return registered(call, rf);
     }
-    List<Evaluator> args = rex.compileAll(call.getOperands());
     DataType type = TypeMapping.toData(call.getType());
+    List<Evaluator> compiled = rex.compileAll(call.getOperands());
+    List<Evaluator> args = kind == SqlKind.CASE || kind == SqlKind.COALESCE
+        || kind == SqlKind.NULLIF || isExtreme(call)
+        ? coerceResults(call, compiled, type) : compiled;
     switch (kind) {
       case AND:
         return Logic.and(args);
@@ -90,6 +93,12 @@ final class CallCompiler {
         };
       case GREATEST, LEAST:
         return Logic.extreme(kind == SqlKind.GREATEST, args, type);
+      case OTHER_FUNCTION:
+        if (isExtreme(call)) {
+          return Logic.extreme(call.getOperator().getName().equalsIgnoreCase("greatest"), args,
+              type);
+        }
+        return function(call, args, type);
       case CAST:
         return cast(call, args.get(0), type);
       case LIKE:
@@ -105,6 +114,27 @@ final class CallCompiler {
       default:
         return function(call, args, type);
     }
+  }
+
+  private static boolean isExtreme(RexCall call) {
+    String n = call.getOperator().getName();
+    return n.equalsIgnoreCase("greatest") || n.equalsIgnoreCase("least");
+  }
+
+  /** Value operands converted to the call's type (CASE branches of narrower types). */
+  private static List<Evaluator> coerceResults(RexCall call, List<Evaluator> args,
+      DataType type) {
+    List<Evaluator> out = new ArrayList<>(args);
+    boolean caseWhen = call.getKind() == SqlKind.CASE;
+    for (int i = 0; i < args.size(); i++) {
+      boolean isValue = !caseWhen || i % 2 == 1 || i == args.size() - 1;
+      DataType from = operandType(call, i);
+      if (isValue && from != type && !(caseWhen && i % 2 == 0 && i != args.size() - 1)) {
+        Evaluator e = args.get(i);
+        out.set(i, (r, c) -> ValueOps.cast(e.eval(r, c), from, type, -1, c.eval().timeZone()));
+      }
+    }
+    return out;
   }
 
   private static DataType operandType(RexCall call, int i) {

@@ -193,5 +193,35 @@ public final class ValueOps {
     }
   }
 
+  /** The PostgreSQL type of a Java value (as {@link DataType} documents the classes). */
+  public static DataType typeOf(Object v) {
+    if (v instanceof Integer) {
+      return DataType.INT4;
+    } else if (v instanceof Long) {
+      return DataType.INT8;
+    } else if (v instanceof Short) {
+      return DataType.INT2;
+    } else if (v instanceof BigDecimal) {
+      return DataType.NUMERIC;
+    } else if (v instanceof Double) {
+      return DataType.FLOAT8;
+    } else if (v instanceof Float) {
+      return DataType.FLOAT4;
+    } else if (v instanceof Boolean) {
+      return DataType.BOOL;
+    } else if (v instanceof byte[]) {
+      return DataType.BYTEA;
+    } else if (v instanceof java.time.LocalDate) {
+      return DataType.DATE;
+    } else if (v instanceof java.time.LocalDateTime) {
+      return DataType.TIMESTAMP;
+    } else if (v instanceof java.time.OffsetDateTime) {
+      return DataType.TIMESTAMPTZ;
+    } else if (v instanceof java.util.UUID) {
+      return DataType.UUID;
+    }
+    return DataType.TEXT;
+  }
+
   static final MathContext DIVISION = new MathContext(40, RoundingMode.HALF_UP);
 }
