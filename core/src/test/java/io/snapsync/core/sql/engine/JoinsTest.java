@@ -13,7 +13,7 @@ class JoinsTest extends EngineTestBase {
     assertEquals(expected, rows("SELECT t.id, u.v FROM t JOIN u ON u.t_id = t.id ORDER BY u.id"));
     assertEquals(expected, rows("SELECT t.id, u.v FROM t, u WHERE u.t_id = t.id ORDER BY u.id"));
     assertEquals(List.of(row(1, "a", "x")),
-        rows("SELECT id, name, v FROM t JOIN u USING (id) WHERE id = 1"));
+        rows("SELECT t.id, name, v FROM t JOIN u USING (id) WHERE t.id = 1"));
   }
 
   @Test

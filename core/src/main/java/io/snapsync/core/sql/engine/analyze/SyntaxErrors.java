@@ -46,6 +46,12 @@ final class SyntaxErrors {
     if (offending != null) {
       atEnd = offending[2] == 0;
       pos = Positions.of(sql, offending[0], offending[1]);
+      // Babel reports an incomplete last token ("SELECT 1 +") as the offending one
+      String rest = pos > 0 && pos <= sql.length() ? sql.substring(pos - 1).strip() : "";
+      if (!rest.isEmpty() && !rest.startsWith(")") && !rest.contains(" ")
+          && rest.length() <= 6 && !Character.isLetterOrDigit(rest.charAt(0))) {
+        atEnd = true;
+      }
     }
     Token at = null;
     if (!atEnd && pos > 0) {
