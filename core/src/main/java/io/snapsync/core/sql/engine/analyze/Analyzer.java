@@ -99,6 +99,7 @@ public final class Analyzer {
         .withCallRewrite(true);
     PgValidator validator = new PgValidator(sql, new PgOperatorTable(functions, library), reader,
         types, vc);
+    List<String> written = OutputNames.beforeValidation(parsed);
     SqlNode validated;
     try {
       validated = validator.validate(parsed);
@@ -106,7 +107,8 @@ public final class Analyzer {
       throw ValidationErrors.of(sql, e);
     }
     RelDataType rowType = validator.getValidatedNodeType(validated);
-    List<String> names = OutputNames.of(validated, rowType);
+    List<String> names = written != null && written.size() == rowType.getFieldCount() ? written
+        : OutputNames.of(validated, rowType);
     List<Column> columns = new ArrayList<>();
     for (int i = 0; i < rowType.getFieldCount(); i++) {
       RelDataType t = rowType.getFieldList().get(i).getType();
