@@ -106,9 +106,9 @@ final class CallCompiler {
       case POSIX_REGEX_CASE_SENSITIVE, POSIX_REGEX_CASE_INSENSITIVE:
         return regex(args, kind == SqlKind.POSIX_REGEX_CASE_SENSITIVE, call);
       case PLUS, MINUS, TIMES, DIVIDE, MOD:
-        return arithmetic(call, args, type);
+        return arithmetic(call, args);
       case MINUS_PREFIX:
-        return strict1(args.get(0), v -> Arithmetic.negate(v, type));
+        return operator("-", call, args);
       case PLUS_PREFIX:
         return args.get(0);
       default:
@@ -149,13 +149,6 @@ final class CallCompiler {
     return types;
   }
 
-  private static Evaluator strict1(Evaluator a, java.util.function.UnaryOperator<Object> f) {
-    return (r, c) -> {
-      Object v = a.eval(r, c);
-      return v == null ? null : f.apply(v);
-    };
-  }
-
   private Evaluator cast(RexCall call, Evaluator arg, DataType to) {
     DataType from = operandType(call, 0);
     int typmod = TypeMapping.typmod(call.getType());
@@ -165,7 +158,7 @@ final class CallCompiler {
     return (r, c) -> ValueOps.cast(arg.eval(r, c), from, to, typmod, c.eval().timeZone());
   }
 
-  private Evaluator arithmetic(RexCall call, List<Evaluator> args, DataType type) {
+  private Evaluator arithmetic(RexCall call, List<Evaluator> args) {
     String op = switch (call.getKind()) {
       case PLUS -> "+";
       case MINUS -> "-";
@@ -173,17 +166,22 @@ final class CallCompiler {
       case DIVIDE -> "/";
       default -> "%";
     };
-    Optional<ScalarFunction> f = library.scalar(op, operandTypes(call));
+    return operator(op, call, args);
+  }
+
+  /** An operator of the library by symbol, or 42883 naming the operand types. */
+  private Evaluator operator(String op, RexCall call, List<Evaluator> args) {
+    List<DataType> types = operandTypes(call);
+    Optional<ScalarFunction> f = library.scalar(op, types);
     if (f.isPresent()) {
       return apply(f.get(), args);
     }
-    Evaluator a = args.get(0);
-    Evaluator b = args.get(1);
-    return (r, c) -> {
-      Object x = a.eval(r, c);
-      Object y = b.eval(r, c);
-      return x == null || y == null ? null : Arithmetic.apply(op, x, y, type);
-    };
+    throw types.size() == 2
+        ? SnapsyncException.error(SqlState.UNDEFINED_FUNCTION, "engine.operator_not_exist",
+            types.get(0).sqlName(), op, types.get(1).sqlName())
+            .withHint("engine.operator_not_exist.hint")
+        : SnapsyncException.error(SqlState.UNDEFINED_FUNCTION, "engine.operator_unary", op,
+            types.get(0).sqlName()).withHint("engine.operator_not_exist.hint");
   }
 
   private Evaluator like(RexCall call, List<Evaluator> args) {
@@ -236,25 +234,11 @@ final class CallCompiler {
   private Evaluator function(RexCall call, List<Evaluator> args, DataType type) {
     String name = call.getOperator().getName().toLowerCase(Locale.ROOT);
     if (name.equals("||")) {
-      Optional<ScalarFunction> f = library.scalar("||", operandTypes(call));
-      if (f.isPresent()) {
-        return apply(f.get(), args);
-      }
-      return (r, c) -> {
-        Object a = args.get(0).eval(r, c);
-        Object b = args.get(1).eval(r, c);
-        return a == null || b == null ? null : ValueOps.cast(a, operandType(call, 0),
-            DataType.TEXT, -1, null) + "" + ValueOps.cast(b, operandType(call, 1),
-            DataType.TEXT, -1, null);
-      };
+      return operator("||", call, args);
     }
     Optional<ScalarFunction> f = library.scalar(name, operandTypes(call));
     if (f.isPresent()) {
       return apply(f.get(), args);
-    }
-    Evaluator fallback = NamedFallbacks.of(name, args, type);
-    if (fallback != null) {
-      return fallback;
     }
     throw FunctionErrors.undefined(name, operandTypes(call));
   }
