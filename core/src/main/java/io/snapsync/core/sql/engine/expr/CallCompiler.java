@@ -101,6 +101,8 @@ final class CallCompiler {
         return function(call, args, type);
       case CAST:
         return cast(call, args.get(0), type);
+      case ARRAY_VALUE_CONSTRUCTOR:
+        return array(call, args, type);
       case LIKE:
         return like(call, args);
       case POSIX_REGEX_CASE_SENSITIVE, POSIX_REGEX_CASE_INSENSITIVE:
@@ -182,6 +184,20 @@ final class CallCompiler {
             .withHint("engine.operator_not_exist.hint")
         : SnapsyncException.error(SqlState.UNDEFINED_FUNCTION, "engine.operator_unary", op,
             types.get(0).sqlName()).withHint("engine.operator_not_exist.hint");
+  }
+
+  private static Evaluator array(RexCall call, List<Evaluator> args, DataType type) {
+    DataType element = type.element() == null ? DataType.TEXT : type.element();
+    List<DataType> from = operandTypes(call);
+    return (r, c) -> {
+      List<Object> out = new ArrayList<>(args.size());
+      for (int i = 0; i < args.size(); i++) {
+        Object v = args.get(i).eval(r, c);
+        out.add(from.get(i) == element ? v
+            : ValueOps.cast(v, from.get(i), element, -1, c.eval().timeZone()));
+      }
+      return out;
+    };
   }
 
   private Evaluator like(RexCall call, List<Evaluator> args) {
