@@ -23,10 +23,4 @@ class CancelTest extends EngineTestBase {
     exec(s, "SET statement_timeout = 0");
     assertEquals(List.of(row(3000L)), rows("SELECT count(*) FROM big"));
   }
-
-  @Test
-  void unnestExpandsArrays() {
-    assertEquals(List.of(row(1), row(2), row(3)),
-        rows("SELECT * FROM UNNEST(ARRAY[1, 2, 3])"));
-  }
 }

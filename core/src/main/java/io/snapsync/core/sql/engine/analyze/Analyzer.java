@@ -97,8 +97,8 @@ public final class Analyzer {
         .withDefaultNullCollation(NullCollation.HIGH)
         .withIdentifierExpansion(true)
         .withCallRewrite(true);
-    PgValidator validator = new PgValidator(sql, new PgOperatorTable(functions, library), reader,
-        types, vc);
+    PgValidator validator = new PgValidator(sql, org.apache.calcite.sql.util.SqlOperatorTables
+        .chain(new PgOperatorTable(functions, library), reader), reader, types, vc);
     List<String> written = OutputNames.beforeValidation(parsed);
     SqlNode validated;
     try {

@@ -121,6 +121,15 @@ public final class PlanBuilder {
       return new io.snapsync.core.sql.engine.exec.UnnestNode(build(u.getInput()),
           u.withOrdinality);
     }
+    if (rel instanceof org.apache.calcite.rel.core.TableFunctionScan tfs
+        && tfs.getCall() instanceof org.apache.calcite.rex.RexCall call
+        && call.getOperator() instanceof org.apache.calcite.sql.validate.SqlUserDefinedTableFunction
+            f && f.getFunction() instanceof io.snapsync.core.sql.engine.analyze.GenerateSeries) {
+      List<Evaluator> args = rex.compileAll(call.getOperands().stream()
+          .filter(o -> o.getKind() != org.apache.calcite.sql.SqlKind.DEFAULT).toList());
+      return new io.snapsync.core.sql.engine.exec.GenerateSeriesNode(args.get(0), args.get(1),
+          args.size() > 2 ? args.get(2) : null);
+    }
     if (rel instanceof Window w) {
       return new Windows(library, rex).build(w, build(w.getInput()));
     }
