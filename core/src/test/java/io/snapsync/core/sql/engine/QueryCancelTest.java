@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-class CancelTest extends EngineTestBase {
+class QueryCancelTest extends EngineTestBase {
 
   @Test
   void statementTimeoutStopsALongJoinBetweenRows() {
