@@ -34,6 +34,9 @@ public final class Describer {
       }
       return List.of(new Column(sh.name(), DataType.TEXT));
     }
+    if (stmt instanceof Stmt.Query q) {
+      return db.executor().queries().describe(q.sql(), ctx);
+    }
     if (!(stmt instanceof Stmt.Select sel)) {
       return List.of();
     }

@@ -10,6 +10,7 @@ import io.snapsync.core.spi.SqlFunction;
 import io.snapsync.core.spi.StandardFunctionCall;
 import io.snapsync.core.spi.SystemTable;
 import io.snapsync.core.sql.Database;
+import io.snapsync.core.sql.engine.QueryEngine;
 import io.snapsync.core.sql.parse.Expr;
 import io.snapsync.core.sql.parse.Stmt;
 import io.snapsync.core.txn.TransactionBlock;
@@ -30,15 +31,24 @@ public final class Executor {
 
   private final Database db;
   private final Writer writer;
+  private final QueryEngine queries;
 
   public Executor(Database db) {
     this.db = db;
     this.writer = new Writer(db);
+    this.queries = new QueryEngine(db);
+  }
+
+  /** The query engine (SELECT, WITH, VALUES, TABLE). */
+  public QueryEngine queries() {
+    return queries;
   }
 
   /** Runs a table or DML statement in the session's current transaction. */
   public Future<StatementResult> run(Stmt s, SessionContext ctx, List<Object> params) {
-    if (s instanceof Stmt.Select sel) {
+    if (s instanceof Stmt.Query q) {
+      return queries.run(q.sql(), ctx, params);
+    } else if (s instanceof Stmt.Select sel) {
       return select(sel, ctx, params);
     } else if (s instanceof Stmt.Insert i) {
       return writer.insert(i, ctx, params);

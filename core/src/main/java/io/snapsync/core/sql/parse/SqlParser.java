@@ -77,13 +77,19 @@ public final class SqlParser {
     if (UtilityParser.handles(first)) {
       return new UtilityParser(tokens).parse();
     }
+    if (first.isSymbol("(")) {
+      return query(sql);
+    }
     if (first.kind() == Token.Kind.IDENT) {
       switch (first.text()) {
+        case "select", "with", "values", "table" -> {
+          return query(sql);
+        }
         case "insert" -> {
           Stmt.Insert fast = FastInsertParser.tryParse(tokens);
           return fast != null ? fast : DmlTranslator.parse(sql, tokens, canceled);
         }
-        case "select", "update", "delete", "create", "drop" -> {
+        case "update", "delete", "create", "drop" -> {
           return DmlTranslator.parse(sql, tokens, canceled);
         }
         default -> {
@@ -91,6 +97,12 @@ public final class SqlParser {
       }
     }
     throw ParseErrors.at(first);
+  }
+
+  /** A query for the engine, its syntax checked by the engine's grammar (42601 here). */
+  private static Stmt query(String sql) {
+    io.snapsync.core.sql.engine.analyze.Analyzer.parse(sql);
+    return new Stmt.Query(sql);
   }
 
   /** 0A000 for valid SQL outside the subset. */

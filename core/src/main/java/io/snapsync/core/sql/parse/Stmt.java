@@ -146,6 +146,17 @@ public sealed interface Stmt {
     }
   }
 
+  /**
+   * A query (SELECT, WITH, VALUES, TABLE, set operations) for the query engine, which parses
+   * it with the engine's grammar and caches the plan by {@code sql}.
+   */
+  record Query(String sql) implements Stmt {
+    @Override
+    public String kind() {
+      return "SELECT";
+    }
+  }
+
   /** UPDATE table SET column = value, ... [WHERE conds]. */
   record Update(String table, List<Assignment> set, List<Cond> where) implements Stmt {
     @Override
