@@ -4,13 +4,17 @@ import io.snapsync.core.error.Message;
 import io.snapsync.core.error.Severity;
 import io.snapsync.core.error.SnapsyncException;
 import io.snapsync.core.error.SqlState;
+import io.snapsync.core.security.Roles;
 import io.snapsync.core.session.Session;
+import io.snapsync.plugins.pgwire.api.ConnectionLimits;
 import io.snapsync.plugins.pgwire.impl.codec.Authentication;
 import io.snapsync.plugins.pgwire.impl.codec.BackendKeyData;
 import io.snapsync.plugins.pgwire.impl.codec.BackendMessage;
+import io.snapsync.plugins.pgwire.impl.codec.CopyOutsideCopy;
 import io.snapsync.plugins.pgwire.impl.codec.FrameDecoder;
 import io.snapsync.plugins.pgwire.impl.codec.FrontendDecoder;
 import io.snapsync.plugins.pgwire.impl.codec.FrontendMessage;
+import io.snapsync.plugins.pgwire.impl.codec.FunctionCall;
 import io.snapsync.plugins.pgwire.impl.codec.NegotiateProtocolVersion;
 import io.snapsync.plugins.pgwire.impl.codec.PasswordMessage;
 import io.snapsync.plugins.pgwire.impl.codec.ProtocolException;
@@ -35,7 +39,9 @@ import org.slf4j.LoggerFactory;
  * time in arrival order (a message whose work is asynchronous holds the queue until done).
  * Output is buffered and flushed at ReadyForQuery, Flush, or when the queue runs dry. Runs on
  * the event loop of its listener; futures completing elsewhere hop back to it. Closing the
- * socket closes the session, which rolls back an open transaction.
+ * socket closes the session, which rolls back an open transaction. Start-up and
+ * authentication must end within {@code authentication_timeout}; the connection holds a slot of
+ * the {@link ConnectionGate} while starting and another once it has a session.
  */
 final class PgConnection {
 
@@ -48,7 +54,9 @@ final class PgConnection {
 
   private final ServerContext server;
   private final NetSocket socket;
+  private final Vertx vertx;
   private final Context context;
+  private final ConnectionLimits limits;
   private final FrameDecoder frames;
   private final ArrayDeque<FrontendMessage> inbox = new ArrayDeque<>();
   private final QueryHandler queries;
@@ -62,17 +70,32 @@ final class PgConnection {
   private Authenticator authenticator;
   private Session session;
   private CancelRegistry.Key key;
+  private boolean holdsStartSlot;
+  private boolean holdsSessionSlot;
+  private long authTimer = -1;
 
   PgConnection(ServerContext server, NetSocket socket, Vertx vertx) {
     this.server = server;
     this.socket = socket;
+    this.vertx = vertx;
     this.context = vertx.getOrCreateContext();
+    this.limits = server.limits().get();
     this.frames = new FrameDecoder(server.options().maxMessageBytes(), this::onStartupPacket,
         this::onMessage);
     this.queries = new QueryHandler(this, server);
   }
 
   void start() {
+    if (!server.gate().tryStart(limits.maxConnections())) {
+      // as PostgreSQL's postmaster: refused before anything is read, no slot is held
+      LOG.debug("pgwire: refusing {}: {} connections already starting",
+          socket.remoteAddress(), limits.maxConnections());
+      fatal(tooManyClients(ConnectionGate.TOO_MANY));
+      return;
+    }
+    holdsStartSlot = true;
+    authTimer = vertx.setTimer(limits.authenticationTimeoutMillis(),
+        id -> onContext(this::authenticationTimedOut));
     server.connections().add(this);
     socket.handler(data -> {
       try {
@@ -163,6 +186,37 @@ final class PgConnection {
 
   // ---- start-up and authentication
 
+  private static SnapsyncException tooManyClients(String messageId) {
+    return new SnapsyncException("53300", Severity.FATAL,
+        Message.of(messageId), null, null, 0, null);
+  }
+
+  /** {@code authentication_timeout} passed before the session was opened. */
+  private void authenticationTimedOut() {
+    authTimer = -1;
+    if (phase == Phase.READY || phase == Phase.CLOSED) {
+      return;
+    }
+    LOG.debug("pgwire: {} did not finish start-up within {} ms", socket.remoteAddress(),
+        limits.authenticationTimeoutMillis());
+    String state = phase == Phase.STARTUP ? SqlState.PROTOCOL_VIOLATION
+        : SqlState.INVALID_AUTHORIZATION_SPECIFICATION;
+    fatal(new SnapsyncException(state, Severity.FATAL,
+        Message.of("harden.authentication_timeout"), null, null, 0, null));
+  }
+
+  /** Start-up is over (a session, or the connection closed): gives back the start slot. */
+  private void startEnded() {
+    if (authTimer >= 0) {
+      vertx.cancelTimer(authTimer);
+      authTimer = -1;
+    }
+    if (holdsStartSlot) {
+      holdsStartSlot = false;
+      server.gate().startEnded();
+    }
+  }
+
   private void onStartupPacket(Buffer body) {
     if (phase == Phase.CLOSED) {
       return;
@@ -192,7 +246,7 @@ final class PgConnection {
   }
 
   private void startup(StartupPacket.Startup s) {
-    Map<String, String> params = s.params();
+    Map<String, String> params = StartupOptions.truncateNames(s.params());
     String lcOption = StartupOptions.commandLineSettings(params.get("options")).get("lc_messages");
     if (lcOption != null) {
       lc = lcOption;
@@ -215,7 +269,7 @@ final class PgConnection {
     if (server.sessions().isEmpty()) {
       throw new ProtocolException(SqlState.CANNOT_CONNECT_NOW, true, "pgwire.not_coordinator");
     }
-    applicationName = params.getOrDefault("application_name", "");
+    applicationName = StartupOptions.name(params.getOrDefault("application_name", ""));
     authenticator = new Authenticator(server, server.sessions().get(), user,
         StartupOptions.sessionOptions(params));
     phase = Phase.AUTHENTICATING;
@@ -244,6 +298,14 @@ final class PgConnection {
       s.close();
       return Future.succeededFuture();
     }
+    startEnded();
+    String refusal = server.gate().tryOpen(limits,
+        server.users().roles(user).contains(Roles.SYSADMIN));
+    if (refusal != null) {
+      s.close();
+      throw tooManyClients(refusal);
+    }
+    holdsSessionSlot = true;
     session = s;
     phase = Phase.READY;
     key = server.cancels().register(s::cancel);
@@ -257,8 +319,11 @@ final class PgConnection {
     return Future.succeededFuture();
   }
 
-  /** A message whose body could not be decoded; fails in its turn (then skip to Sync). */
-  private record Malformed(ProtocolException error) implements FrontendMessage {
+  /**
+   * A message whose body could not be decoded; fails in its turn (then, for an extended-query
+   * message, skip to Sync; else ReadyForQuery).
+   */
+  private record Malformed(byte type, ProtocolException error) implements FrontendMessage {
   }
 
   // ---- message queue
@@ -274,7 +339,7 @@ final class PgConnection {
       if (e.fatal()) {
         throw e;
       }
-      m = new Malformed(e);
+      m = new Malformed(type, e);
     }
     if (m == Terminate.INSTANCE) {
       inbox.clear();
@@ -339,10 +404,19 @@ final class PgConnection {
       throw bad.error();
     }
     if (m instanceof PasswordMessage p) {
+      if (phase != Phase.AUTHENTICATING) {
+        throw ProtocolException.fatal("pgwire.invalid_message_type", (int) 'p');
+      }
       return authenticate(p);
     }
     if (phase != Phase.READY) {
       throw ProtocolException.fatal("pgwire.invalid_message_type", 0);
+    }
+    if (m == CopyOutsideCopy.INSTANCE) {
+      return Future.succeededFuture();
+    }
+    if (m == FunctionCall.INSTANCE) {
+      throw SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED, "harden.function_call");
     }
     if (m instanceof Query q) {
       return queries.simpleQuery(q.sql());
@@ -360,8 +434,12 @@ final class PgConnection {
         || (t instanceof SnapsyncException s && s.severity().compareTo(Severity.FATAL) >= 0);
     if (fatal) {
       fatal(t);
-    } else {
+    } else if (m instanceof Malformed bad && FrontendDecoder.extendedProtocol(bad.type())
+        || !(m instanceof Malformed) && m != FunctionCall.INSTANCE) {
       queries.failed(t);
+    } else {
+      // a simple-protocol message (Query, Sync, FunctionCall, ...): error, then ReadyForQuery
+      queries.failedOutsideExtended(t);
     }
   }
 
@@ -396,6 +474,11 @@ final class PgConnection {
   }
 
   private void onClosed() {
+    startEnded();
+    if (holdsSessionSlot) {
+      holdsSessionSlot = false;
+      server.gate().sessionEnded();
+    }
     server.connections().remove(this);
     phase = Phase.CLOSED;
     inbox.clear();

@@ -1,7 +1,9 @@
 package io.snapsync.plugins.pgwire.impl;
 
 import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -17,6 +19,42 @@ final class StartupOptions {
   private StartupOptions() {
   }
 
+  /** PostgreSQL's NAMEDATALEN - 1: the longest name, in bytes. */
+  static final int MAX_NAME_BYTES = 63;
+  private static final List<String> NAMES = List.of("user", "database", "application_name");
+
+  /**
+   * {@code s} cut to {@link #MAX_NAME_BYTES} bytes of UTF-8 on a character boundary, as
+   * PostgreSQL truncates names (user, database, application_name).
+   */
+  static String name(String s) {
+    if (s.length() * 3 <= MAX_NAME_BYTES
+        || s.getBytes(StandardCharsets.UTF_8).length <= MAX_NAME_BYTES) {
+      return s;
+    }
+    int bytes = 0;
+    int i = 0;
+    while (i < s.length()) {
+      int cp = s.codePointAt(i);
+      int n = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+      if (bytes + n > MAX_NAME_BYTES) {
+        break;
+      }
+      bytes += n;
+      i += Character.charCount(cp);
+    }
+    return s.substring(0, i);
+  }
+
+  /** The start-up parameters with every name value truncated by {@link #name}. */
+  static Map<String, String> truncateNames(Map<String, String> params) {
+    Map<String, String> out = new LinkedHashMap<>(params);
+    for (String k : NAMES) {
+      out.computeIfPresent(k, (key, v) -> name(v));
+    }
+    return out;
+  }
+
   static JsonObject sessionOptions(Map<String, String> params) {
     JsonObject o = new JsonObject();
     String user = params.get("user");
@@ -27,7 +65,8 @@ final class StartupOptions {
     if (params.containsKey("lc_messages")) {
       o.put("lc_messages", params.get("lc_messages"));
     }
-    commandLineSettings(params.get("options")).forEach(o::put);
+    commandLineSettings(params.get("options")).forEach((k, v) ->
+        o.put(k, k.equals("application_name") ? name(v) : v));
     return o;
   }
 
