@@ -5,8 +5,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Counts a listener's connections against {@link ConnectionLimits}: those still in start-up or
- * authentication ({@code max_connections} of them at most, so silent sockets cannot use up the
- * node's file descriptors) and those with a session ({@code max_connections}, the last
+ * authentication (beyond {@code max_connections} of them a new one is refused with 53300 once
+ * its start-up packet came, as PostgreSQL's postmaster does, and beyond twice that it is closed
+ * at once, so silent sockets cannot use up the node's file descriptors) and those with a session ({@code max_connections}, the last
  * {@code superuser_reserved_connections} for SYSADMIN). Thread-safe (shared by the listener's
  * event loops); every successful {@code tryStart}/{@code tryOpen} is undone exactly once.
  */
@@ -19,9 +20,20 @@ final class ConnectionGate {
   private final AtomicInteger starting = new AtomicInteger();
   private final AtomicInteger sessions = new AtomicInteger();
 
-  /** Takes a start-up slot; false when {@code max} connections are already starting. */
-  boolean tryStart(int max) {
-    return take(starting, max);
+  /**
+   * Takes a start-up slot unless {@code cap} connections are already starting; returns how many
+   * are starting with this one, or 0 when refused.
+   */
+  int tryStart(int cap) {
+    while (true) {
+      int n = starting.get();
+      if (n >= cap) {
+        return 0;
+      }
+      if (starting.compareAndSet(n, n + 1)) {
+        return n + 1;
+      }
+    }
   }
 
   void startEnded() {
@@ -57,15 +69,4 @@ final class ConnectionGate {
     return starting.get();
   }
 
-  private static boolean take(AtomicInteger counter, int max) {
-    while (true) {
-      int n = counter.get();
-      if (n >= max) {
-        return false;
-      }
-      if (counter.compareAndSet(n, n + 1)) {
-        return true;
-      }
-    }
-  }
 }

@@ -71,6 +71,7 @@ final class PgConnection {
   private Session session;
   private CancelRegistry.Key key;
   private boolean holdsStartSlot;
+  private boolean tooMany;
   private boolean holdsSessionSlot;
   private long authTimer = -1;
 
@@ -86,21 +87,24 @@ final class PgConnection {
   }
 
   void start() {
-    if (!server.gate().tryStart(limits.maxConnections())) {
-      // as PostgreSQL's postmaster: refused before anything is read, no slot is held
-      LOG.debug("pgwire: refusing {}: {} connections already starting",
-          socket.remoteAddress(), limits.maxConnections());
-      fatal(tooManyClients(ConnectionGate.TOO_MANY));
+    int starting = server.gate().tryStart(2 * limits.maxConnections());
+    if (starting == 0) {
+      LOG.debug("pgwire: closing {}: {} connections already starting",
+          socket.remoteAddress(), 2 * limits.maxConnections());
+      phase = Phase.CLOSED;
+      socket.close();
       return;
     }
     holdsStartSlot = true;
+    // as PostgreSQL's postmaster: refused with 53300 once the start-up packet came
+    tooMany = starting > limits.maxConnections();
     authTimer = vertx.setTimer(limits.authenticationTimeoutMillis(),
         id -> onContext(this::authenticationTimedOut));
     server.connections().add(this);
     socket.handler(data -> {
       try {
         frames.feed(data);
-      } catch (ProtocolException e) {
+      } catch (ProtocolException | SnapsyncException e) {
         fatal(e);
       } catch (RuntimeException e) {
         LOG.warn("pgwire: failure on a connection from {}", socket.remoteAddress(), e);
@@ -260,6 +264,9 @@ final class PgConnection {
     params.keySet().stream().filter(k -> k.startsWith("_pq_.")).forEach(unknownOptions::add);
     if (s.minor() > 0 || !unknownOptions.isEmpty()) {
       send(new NegotiateProtocolVersion(0, unknownOptions));
+    }
+    if (tooMany) {
+      throw tooManyClients(ConnectionGate.TOO_MANY);
     }
     user = params.get("user");
     if (user == null || user.isEmpty()) {

@@ -1,7 +1,7 @@
 package io.snapsync.plugins.pgwire.impl;
 
+import io.snapsync.core.settings.PgNames;
 import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,31 +19,11 @@ final class StartupOptions {
   private StartupOptions() {
   }
 
-  /** PostgreSQL's NAMEDATALEN - 1: the longest name, in bytes. */
-  static final int MAX_NAME_BYTES = 63;
   private static final List<String> NAMES = List.of("user", "database", "application_name");
 
-  /**
-   * {@code s} cut to {@link #MAX_NAME_BYTES} bytes of UTF-8 on a character boundary, as
-   * PostgreSQL truncates names (user, database, application_name).
-   */
+  /** {@code s} cut to PostgreSQL's 63-byte name limit ({@link PgNames#truncate}). */
   static String name(String s) {
-    if (s.length() * 3 <= MAX_NAME_BYTES
-        || s.getBytes(StandardCharsets.UTF_8).length <= MAX_NAME_BYTES) {
-      return s;
-    }
-    int bytes = 0;
-    int i = 0;
-    while (i < s.length()) {
-      int cp = s.codePointAt(i);
-      int n = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-      if (bytes + n > MAX_NAME_BYTES) {
-        break;
-      }
-      bytes += n;
-      i += Character.charCount(cp);
-    }
-    return s.substring(0, i);
+    return PgNames.truncate(s);
   }
 
   /** The start-up parameters with every name value truncated by {@link #name}. */
