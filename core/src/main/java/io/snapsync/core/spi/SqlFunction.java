@@ -22,10 +22,31 @@ public interface SqlFunction {
 
   Future<Object> call(FunctionCall call);
 
+  /**
+   * PostgreSQL's STRICT: a NULL argument for a parameter that does not take NULL makes the
+   * result NULL without calling the function. A function that is not strict gets 22004
+   * instead ({@link FunctionRegistry} applies both, so {@link #call} never sees such a NULL).
+   * Parameters that take NULL are the optional ones whose default is NULL.
+   */
+  default boolean strict() {
+    return false;
+  }
+
   /** A function named {@code name} whose result {@code body} computes for each call. */
   static SqlFunction of(String name, List<FunctionParam> params, DataType returnType,
       Function<FunctionCall, Future<Object>> body) {
+    return of(name, params, returnType, false, body);
+  }
+
+  /** As {@link #of(String, List, DataType, Function)}, {@link #strict} when {@code strict}. */
+  static SqlFunction of(String name, List<FunctionParam> params, DataType returnType,
+      boolean strict, Function<FunctionCall, Future<Object>> body) {
     return new SqlFunction() {
+      @Override
+      public boolean strict() {
+        return strict;
+      }
+
       @Override
       public String name() {
         return name;
