@@ -72,6 +72,8 @@ final class PgConnection {
   private CancelRegistry.Key key;
   private boolean holdsStartSlot;
   private boolean tooMany;
+  /** A login attempt holds a place in the {@link LoginThrottle} until it ends. */
+  private boolean loginAttempt;
   private boolean holdsSessionSlot;
   private long authTimer = -1;
 
@@ -172,12 +174,25 @@ final class PgConnection {
     return p.future();
   }
 
+  /** Ends a pending login attempt: a failure if {@code e} says the password was wrong. */
+  private void endLoginAttempt(SnapsyncException e) {
+    if (loginAttempt) {
+      loginAttempt = false;
+      if (e != null && SqlState.INVALID_PASSWORD.equals(e.sqlState())) {
+        server.throttle().failed(user, address());
+      } else {
+        server.throttle().abandoned(user, address());
+      }
+    }
+  }
+
   /** Sends a FATAL error and closes the connection. */
   private void fatal(Throwable t) {
     if (phase == Phase.CLOSED) {
       return;
     }
     SnapsyncException e = ErrorMapper.asSnapsync(t);
+    endLoginAttempt(e);
     if (e.severity() != Severity.FATAL) {
       e = e.withSeverity(Severity.FATAL);
     }
@@ -193,6 +208,10 @@ final class PgConnection {
   private static SnapsyncException tooManyClients(String messageId) {
     return new SnapsyncException("53300", Severity.FATAL,
         Message.of(messageId), null, null, 0, null);
+  }
+
+  private String address() {
+    return socket.remoteAddress() == null ? "" : socket.remoteAddress().hostAddress();
   }
 
   /** {@code authentication_timeout} passed before the session was opened. */
@@ -276,6 +295,12 @@ final class PgConnection {
     if (server.sessions().isEmpty()) {
       throw new ProtocolException(SqlState.CANNOT_CONNECT_NOW, true, "pgwire.not_coordinator");
     }
+    LoginThrottle.Verdict verdict = server.throttle().begin(user, address());
+    if (!verdict.allowed()) {
+      throw new ProtocolException(SqlState.INVALID_PASSWORD, true, "harden.login_throttled",
+          user, Math.max(1, (verdict.retryAfterMillis() + 999) / 1000));
+    }
+    loginAttempt = true;
     applicationName = StartupOptions.name(params.getOrDefault("application_name", ""));
     authenticator = new Authenticator(server, server.sessions().get(), user,
         StartupOptions.sessionOptions(params));
@@ -313,6 +338,8 @@ final class PgConnection {
       throw tooManyClients(refusal);
     }
     holdsSessionSlot = true;
+    loginAttempt = false;
+    server.throttle().succeeded(user, address());
     session = s;
     phase = Phase.READY;
     key = server.cancels().register(s::cancel);
@@ -481,6 +508,7 @@ final class PgConnection {
   }
 
   private void onClosed() {
+    endLoginAttempt(null);
     startEnded();
     if (holdsSessionSlot) {
       holdsSessionSlot = false;

@@ -6,6 +6,7 @@ import io.snapsync.core.sql.Database;
 import io.snapsync.core.testing.TestServices;
 import io.snapsync.plugins.pgwire.PgWireExtension;
 import io.snapsync.plugins.pgwire.api.ConnectionLimits;
+import io.snapsync.plugins.pgwire.api.LoginLimits;
 import io.snapsync.plugins.pgwire.api.PgWireOptions;
 import io.snapsync.plugins.pgwire.api.PgWireServer;
 import io.snapsync.plugins.pgwire.impl.PgWireServerImpl;
@@ -36,6 +37,8 @@ public final class SnapsyncFixture implements AutoCloseable {
   private final Database database;
   private final PgWireServer server;
   private final List<PgWireServer> extra = new CopyOnWriteArrayList<>();
+  private LoginLimits logins;
+  private java.time.Clock clock;
 
   private SnapsyncFixture(Vertx vertx, NodeServicesImpl services, Store store, Database db,
       SessionManagerImpl sessions, PgWireServer server) {
@@ -59,6 +62,12 @@ public final class SnapsyncFixture implements AutoCloseable {
 
   /** Starts a node whose listener applies {@code limits}. */
   public static SnapsyncFixture start(Path dir, PgWireOptions options, ConnectionLimits limits) {
+    return start(dir, options, limits, LoginLimits.defaults(), java.time.Clock.systemUTC());
+  }
+
+  /** Starts a node whose listener applies {@code limits} and {@code logins} by {@code clock}. */
+  public static SnapsyncFixture start(Path dir, PgWireOptions options, ConnectionLimits limits,
+      LoginLimits logins, java.time.Clock clock) {
     Vertx vertx = Vertx.vertx();
     NodeServicesImpl services = TestServices.create(vertx, dir);
     services.catalog().addBundle(PgWireExtension.class.getClassLoader(), PgWireExtension.CATALOG);
@@ -67,14 +76,18 @@ public final class SnapsyncFixture implements AutoCloseable {
     Database db = Database.open(store, services);
     SessionManagerImpl sessions = SessionManagerImpl.create(services, db);
     PgWireServer server = PgWireServerImpl.start(vertx, options, services.catalog(),
-        services.users(), Optional.of(sessions), () -> limits).await();
-    return new SnapsyncFixture(vertx, services, store, db, sessions, server);
+        services.users(), Optional.of(sessions), () -> limits, logins, clock).await();
+    SnapsyncFixture f = new SnapsyncFixture(vertx, services, store, db, sessions, server);
+    f.logins = logins;
+    f.clock = clock;
+    return f;
   }
 
   /** Starts a second listener on this node (same users and sessions), closed with it. */
   public PgWireServer listen(PgWireOptions options) {
     PgWireServer s = PgWireServerImpl.start(vertx, options, services.catalog(),
-        services.users(), Optional.of(sessions)).await();
+        services.users(), Optional.of(sessions), ConnectionLimits::defaults, logins, clock)
+        .await();
     extra.add(s);
     return s;
   }
