@@ -37,6 +37,7 @@ public final class SqlState {
   public static final String INVALID_COLUMN_DEFINITION = "42611";
   public static final String INVALID_TABLE_DEFINITION = "42P16";
   public static final String PROGRAM_LIMIT_EXCEEDED = "54000";
+  public static final String STATEMENT_TOO_COMPLEX = "54001";
   public static final String OBJECT_NOT_IN_PREREQUISITE_STATE = "55000";
   public static final String LOCK_NOT_AVAILABLE = "55P03";
   public static final String QUERY_CANCELED = "57014";

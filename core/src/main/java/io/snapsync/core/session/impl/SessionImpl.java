@@ -26,8 +26,8 @@ import java.util.List;
  */
 public final class SessionImpl implements Session, SessionContext {
 
-  /** Statements longer than this are parsed on a worker thread. */
-  static final int PARSE_INLINE_MAX = 256;
+  /** Query strings up to this length are split into statements on the calling thread. */
+  static final int SPLIT_INLINE_MAX = 4096;
 
   private final SessionManagerImpl manager;
   private final Database db;
@@ -182,8 +182,7 @@ public final class SessionImpl implements Session, SessionContext {
 
   @Override
   public Future<StatementResult> execute(String sql, List<Object> params) {
-    return enqueue(() -> {
-      List<Lexer.Piece> pieces = Lexer.split(sql);
+    return enqueue(() -> split(sql).compose(pieces -> {
       if (pieces.size() > 1) {
         return Future.failedFuture(SnapsyncException.error(SqlState.SYNTAX_ERROR,
             "sql.multiple_statements"));
@@ -191,7 +190,7 @@ public final class SessionImpl implements Session, SessionContext {
       String text = pieces.isEmpty() ? "" : pieces.get(0).text();
       int offset = pieces.isEmpty() ? 0 : pieces.get(0).offset();
       return runOne(text, offset, params);
-    });
+    }));
   }
 
   private synchronized <T> Future<T> enqueue(java.util.function.Supplier<Future<T>> work) {
@@ -220,8 +219,27 @@ public final class SessionImpl implements Session, SessionContext {
     return p.future();
   }
 
+  /**
+   * Splits a query string into statements: inline when it is short (a bounded scan of at most
+   * {@link #SPLIT_INLINE_MAX} characters), else on a worker, so an event loop never scans a
+   * long text.
+   */
+  private Future<List<Lexer.Piece>> split(String sql) {
+    if (sql.length() <= SPLIT_INLINE_MAX) {
+      try {
+        return Future.succeededFuture(Lexer.split(sql));
+      } catch (RuntimeException e) {
+        return Future.failedFuture(e);
+      }
+    }
+    return db.blocking(() -> Lexer.split(sql));
+  }
+
   private Future<List<StatementResult>> runAll(String sql) {
-    List<Lexer.Piece> pieces = Lexer.split(sql);
+    return split(sql).compose(this::runPieces);
+  }
+
+  private Future<List<StatementResult>> runPieces(List<Lexer.Piece> pieces) {
     List<StatementResult> results = new ArrayList<>(pieces.size());
     if (pieces.size() > 1 && !txn.isActive()) {
       // like PostgreSQL's simple query: the statements share one implicit transaction block
@@ -263,36 +281,30 @@ public final class SessionImpl implements Session, SessionContext {
   private Future<StatementResult> runOne(String text, int offset, List<Object> params) {
     long start = System.nanoTime();
     lastActive = db.services().clock().millis();
-    if (text.length() > PARSE_INLINE_MAX) {
-      // long statements are parsed on a worker: JSqlParser can take milliseconds
-      return db.blocking(() -> SqlParser.parse(text)).transform(ar -> ar.succeeded()
-          ? runParsed(ar.result(), text, offset, params, start)
-          : failStatement(shift(asSnapsync(ar.cause()), offset)));
+    // cancel and statement_timeout cover the parse as well as the execution
+    Running run = startRunning();
+    Stmt cached = SqlParser.cached(text);
+    if (cached != null) {
+      return runParsed(cached, text, params, start, run);
     }
-    Stmt stmt;
-    try {
-      stmt = SqlParser.parse(text);
-    } catch (SnapsyncException e) {
-      return failStatement(shift(e, offset));
-    } catch (RuntimeException e) {
-      return failStatement(asSnapsync(e));
-    }
-    return runParsed(stmt, text, offset, params, start);
+    // never parse on the calling thread: it may be an event loop
+    return db.blocking(() -> SqlParser.parse(text, () -> run.reason != null))
+        .transform(ar -> {
+          if (ar.succeeded()) {
+            return runParsed(ar.result(), text, params, start, run);
+          }
+          stopRunning(run);
+          // a parse stopped by cancel or statement_timeout reports why it was stopped
+          return failStatement(run.reason != null ? run.reason
+              : shift(asSnapsync(ar.cause()), offset));
+        });
   }
 
   private static SnapsyncException shift(SnapsyncException e, int offset) {
     return e.position() > 0 ? e.withPosition(e.position() + offset) : e;
   }
 
-  private Future<StatementResult> runParsed(Stmt stmt, String text, int offset,
-      List<Object> params, long start) {
-    if (txn.isFailed() && !(stmt instanceof Stmt.Commit || stmt instanceof Stmt.Rollback
-        || stmt instanceof Stmt.RollbackTo)) {
-      SnapsyncException e = SnapsyncException.error(SqlState.IN_FAILED_SQL_TRANSACTION,
-          "sql.in_failed_transaction");
-      db.services().stats().error(e.sqlState());
-      return Future.failedFuture(e);
-    }
+  private Running startRunning() {
     Running run = new Running();
     running = run;
     long timeout = statementTimeout();
@@ -300,19 +312,36 @@ public final class SessionImpl implements Session, SessionContext {
       run.timer = db.services().vertx().setTimer(timeout, id -> cancelRunning(run,
           SnapsyncException.error(SqlState.QUERY_CANCELED, "sql.statement_timeout")));
     }
+    return run;
+  }
+
+  private void stopRunning(Running run) {
+    if (run.timer >= 0) {
+      db.services().vertx().cancelTimer(run.timer);
+    }
+    if (running == run) {
+      running = null;
+    }
+  }
+
+  private Future<StatementResult> runParsed(Stmt stmt, String text, List<Object> params,
+      long start, Running run) {
+    if (txn.isFailed() && !(stmt instanceof Stmt.Commit || stmt instanceof Stmt.Rollback
+        || stmt instanceof Stmt.RollbackTo)) {
+      stopRunning(run);
+      SnapsyncException e = SnapsyncException.error(SqlState.IN_FAILED_SQL_TRANSACTION,
+          "sql.in_failed_transaction");
+      db.services().stats().error(e.sqlState());
+      return Future.failedFuture(e);
+    }
     Future<StatementResult> f;
     try {
-      f = dispatch(stmt, params);
+      f = run.reason != null ? Future.failedFuture(run.reason) : dispatch(stmt, params);
     } catch (RuntimeException e) {
       f = Future.failedFuture(e);
     }
     return f.transform(ar -> {
-      if (run.timer >= 0) {
-        db.services().vertx().cancelTimer(run.timer);
-      }
-      if (running == run) {
-        running = null;
-      }
+      stopRunning(run);
       if (ar.succeeded()) {
         StatementResult r = ar.result();
         db.services().stats().statement(Normalizer.normalize(text), stmt.kind(),

@@ -6,6 +6,9 @@ import io.snapsync.core.session.DataType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
@@ -18,6 +21,7 @@ import net.sf.jsqlparser.expression.StringValue;
 import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
 import net.sf.jsqlparser.expression.operators.relational.ComparisonOperator;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
+import net.sf.jsqlparser.parser.CCJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.parser.ParseException;
 import net.sf.jsqlparser.schema.Column;
@@ -43,7 +47,7 @@ final class DmlTranslator {
   private DmlTranslator() {
   }
 
-  static Stmt parse(String sql, List<Token> tokens) {
+  static Stmt parse(String sql, List<Token> tokens, BooleanSupplier canceled) {
     // JSqlParser knows ?n, not $n: same length, so positions stay valid.
     StringBuilder jsql = new StringBuilder(sql);
     for (Token t : tokens) {
@@ -51,15 +55,29 @@ final class DmlTranslator {
         jsql.setCharAt(t.pos(), '?');
       }
     }
+    // Parse on the calling (worker) thread, first without JSqlParser's "complex parsing"
+    // (whose backtracking is exponential in nesting), then with it for the forms that need it
+    // (count(*)); the watch stops a parse that is cancelled or runs past its budget
+    // (JSqlParser's productions check the interrupted flag).
     Statement st;
-    try {
-      // Parse on the calling (worker) thread: CCJSqlParserUtil.parse(String) starts a new
-      // executor thread per call to enforce its timeout, which dominated statement latency.
-      st = CCJSqlParserUtil.newParser(jsql.toString()).Statement();
-    } catch (ParseException e) {
-      throw syntaxError(sql, tokens, new JSQLParserException(e));
-    } catch (RuntimeException e) {
-      throw ParseErrors.at(tokens.get(0));
+    AtomicReference<CCJSqlParser> parser = new AtomicReference<>(
+        CCJSqlParserUtil.newParser(jsql.toString()).withAllowComplexParsing(false));
+    try (ParseWatch watch = ParseWatch.start(canceled, () -> parser.get().interrupted = true)) {
+      try {
+        st = parser.get().Statement();
+      } catch (ParseException | RuntimeException simple) {
+        if (watch.canceled() || watch.overBudget()) {
+          throw stopped(watch, () -> ParseErrors.at(tokens.get(0)));
+        }
+        parser.set(CCJSqlParserUtil.newParser(jsql.toString()).withAllowComplexParsing(true));
+        try {
+          st = parser.get().Statement();
+        } catch (ParseException e) {
+          throw stopped(watch, () -> syntaxError(sql, tokens, new JSQLParserException(e)));
+        } catch (RuntimeException e) {
+          throw stopped(watch, () -> ParseErrors.at(tokens.get(0)));
+        }
+      }
     }
     try {
       return translate(st, tokens);
@@ -68,6 +86,17 @@ final class DmlTranslator {
     } catch (RuntimeException e) {
       throw SqlParser.unsupported("this form of " + tokens.get(0).raw().toUpperCase(Locale.ROOT));
     }
+  }
+
+  /** The error to report for a parse that failed, possibly because the watch stopped it. */
+  private static SnapsyncException stopped(ParseWatch watch, Supplier<SnapsyncException> error) {
+    if (watch.canceled()) {
+      return SnapsyncException.error(SqlState.QUERY_CANCELED, "sql.query_canceled");
+    }
+    if (watch.overBudget()) {
+      return SnapsyncException.error(SqlState.STATEMENT_TOO_COMPLEX, "sql.too_complex");
+    }
+    return error.get();
   }
 
   private static Stmt translate(Statement st, List<Token> tokens) {

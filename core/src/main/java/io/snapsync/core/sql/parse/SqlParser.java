@@ -5,6 +5,7 @@ import io.snapsync.core.error.SqlState;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * Parses one statement: utility statements by hand ({@link UtilityParser}), tables and DML with
@@ -23,17 +24,33 @@ public final class SqlParser {
   }
 
   /**
-   * Parses one statement. Statements that go through JSqlParser are cached by their exact
-   * text: a {@link Stmt} is immutable and independent of the session, and parameters stay
-   * {@code $n} placeholders bound at execution.
+   * Parses one statement. Statements are cached by their exact text: a {@link Stmt} is
+   * immutable and independent of the session, and parameters stay {@code $n} placeholders
+   * bound at execution.
    */
   public static Stmt parse(String sql) {
+    return parse(sql, () -> false);
+  }
+
+  /**
+   * Parses one statement; a parse still running when {@code canceled} turns true stops with
+   * 57014. Blocking: call on a worker thread, never on an event loop. Time is linear in the
+   * text's length for the hand-written parsers; the JSqlParser path sees only statements with
+   * balanced parentheses nested at most {@link NestingGuard#MAX_DEPTH} deep and is stopped past
+   * its budget (54001). Deep recursion ends as 54001 {@code stack depth limit exceeded}.
+   */
+  public static Stmt parse(String sql, BooleanSupplier canceled) {
     Stmt cached = CACHE.get(sql);
     if (cached != null) {
       return cached;
     }
-    Stmt stmt = parseUncached(sql);
-    if (sql.length() <= CACHE_TEXT_MAX && isDml(stmt)) {
+    Stmt stmt;
+    try {
+      stmt = parseUncached(sql, canceled);
+    } catch (StackOverflowError e) {
+      throw NestingGuard.tooDeep();
+    }
+    if (sql.length() <= CACHE_TEXT_MAX) {
       if (CACHE.size() >= CACHE_MAX) {
         CACHE.clear();
       }
@@ -42,17 +59,21 @@ public final class SqlParser {
     return stmt;
   }
 
-  private static boolean isDml(Stmt stmt) {
-    return stmt instanceof Stmt.Select || stmt instanceof Stmt.Update
-        || stmt instanceof Stmt.Delete || stmt instanceof Stmt.Insert;
+  /**
+   * The statement parsed earlier from exactly {@code sql}, or null. A map lookup, no parsing:
+   * safe on an event loop.
+   */
+  public static Stmt cached(String sql) {
+    return CACHE.get(sql);
   }
 
-  private static Stmt parseUncached(String sql) {
+  private static Stmt parseUncached(String sql, BooleanSupplier canceled) {
     List<Token> tokens = Lexer.tokenize(sql);
     Token first = tokens.get(0);
     if (first.kind() == Token.Kind.EOF) {
       throw ParseErrors.at(first);
     }
+    NestingGuard.check(tokens);
     if (UtilityParser.handles(first)) {
       return new UtilityParser(tokens).parse();
     }
@@ -60,10 +81,10 @@ public final class SqlParser {
       switch (first.text()) {
         case "insert" -> {
           Stmt.Insert fast = FastInsertParser.tryParse(tokens);
-          return fast != null ? fast : DmlTranslator.parse(sql, tokens);
+          return fast != null ? fast : DmlTranslator.parse(sql, tokens, canceled);
         }
         case "select", "update", "delete", "create", "drop" -> {
-          return DmlTranslator.parse(sql, tokens);
+          return DmlTranslator.parse(sql, tokens, canceled);
         }
         default -> {
         }
