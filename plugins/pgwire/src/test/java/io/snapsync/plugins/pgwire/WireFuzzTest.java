@@ -161,8 +161,8 @@ class WireFuzzTest {
   private void sessionCase(Random rnd, int i) throws IOException {
     RawClient c = session();
     List<Frame> frames = new ArrayList<>();
-    switch (rnd.nextInt(4)) {
-      case 0 -> {
+    switch (rnd.nextInt(8)) {
+      case 0, 1 -> {
         List<Frame> batch = FuzzCorpus.batch(rnd);
         int bad = rnd.nextInt(batch.size());
         for (int k = 0; k < batch.size(); k++) {
@@ -170,8 +170,8 @@ class WireFuzzTest {
           frames.add(k == bad ? new Frame(f.type(), FrameMutator.mutate(f.body(), rnd)) : f);
         }
       }
-      case 1 -> frames.add(new Frame((char) rnd.nextInt(256), FrameMutator.noise(rnd, 64)));
-      case 2 -> frames.add(FuzzCorpus.message(rnd));
+      case 2 -> frames.add(new Frame((char) rnd.nextInt(256), FrameMutator.noise(rnd, 64)));
+      case 3, 4 -> frames.add(FuzzCorpus.message(rnd));
       default -> {
         Frame f = FuzzCorpus.message(rnd);
         frames.add(new Frame(f.type(), FrameMutator.mutate(f.body(), rnd)));
