@@ -7,7 +7,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Limits password guessing on the PostgreSQL protocol, per user and per client address. An
  * attempt holds a place while its password is being checked, and attempts in flight count
- * against the limit, so concurrent guesses cannot slip past it; only a password found wrong
+ * against the limit (beyond a burst of {@value #CLEAN_BURST} for a key without failures, so a
+ * pool may open its connections at once), so concurrent guesses cannot slip past it by more
+ * than that burst once; only a password found wrong
  * counts as a failure. A successful login clears its user's failures and frees its own place
  * at the address, never another user's failures. Once a key has {@code maxFailures} failures it
  * is refused for a back-off that doubles with each further failure (from
@@ -22,6 +24,12 @@ final class LoginThrottle {
   /** Whether an attempt may go on, and for how long a refused one should wait. */
   record Verdict(boolean allowed, long retryAfterMillis) {
   }
+
+  /**
+   * Attempts in flight allowed for a key without failures (a connection pool opening at once);
+   * after the first failure the limit counts them as failures.
+   */
+  static final int CLEAN_BURST = 64;
 
   private final Clock clock;
   private final int maxUserFailures;
@@ -83,6 +91,7 @@ final class LoginThrottle {
       Entry e = old == null || old.inFlight() == 0 && now - old.lastAttempt() > forgetMillis
           ? new Entry(0, 0, 0, now) : old;
       boolean open = now >= e.blockedUntil() && (e.failures() + e.inFlight() < max
+          || e.failures() == 0 && e.inFlight() < CLEAN_BURST
           || e.failures() >= max && e.inFlight() == 0);
       if (!open) {
         wait[0] = Math.max(e.blockedUntil() - now, baseBackoffMillis);

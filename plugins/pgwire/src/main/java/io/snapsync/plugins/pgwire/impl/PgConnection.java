@@ -4,9 +4,7 @@ import io.snapsync.core.error.Message;
 import io.snapsync.core.error.Severity;
 import io.snapsync.core.error.SnapsyncException;
 import io.snapsync.core.error.SqlState;
-import io.snapsync.core.security.Roles;
 import io.snapsync.core.session.Session;
-import io.snapsync.plugins.pgwire.api.ConnectionLimits;
 import io.snapsync.plugins.pgwire.impl.codec.Authentication;
 import io.snapsync.plugins.pgwire.impl.codec.BackendKeyData;
 import io.snapsync.plugins.pgwire.impl.codec.BackendMessage;
@@ -56,7 +54,7 @@ final class PgConnection {
   private final NetSocket socket;
   private final Vertx vertx;
   private final Context context;
-  private final ConnectionLimits limits;
+  private final Admission admission;
   private final FrameDecoder frames;
   private final ArrayDeque<FrontendMessage> inbox = new ArrayDeque<>();
   private final QueryHandler queries;
@@ -71,38 +69,27 @@ final class PgConnection {
   private Authenticator authenticator;
   private Session session;
   private CancelRegistry.Key key;
-  private boolean holdsStartSlot;
-  private boolean tooMany;
-  /** A login attempt holds a place in the {@link LoginThrottle} until it ends. */
-  private boolean loginAttempt;
-  private boolean holdsSessionSlot;
-  private long authTimer = -1;
 
   PgConnection(ServerContext server, NetSocket socket, Vertx vertx) {
     this.server = server;
     this.socket = socket;
     this.vertx = vertx;
     this.context = vertx.getOrCreateContext();
-    this.limits = server.limits().get();
+    this.admission = new Admission(server, vertx, socket.remoteAddress() == null ? ""
+        : socket.remoteAddress().hostAddress());
     this.frames = new FrameDecoder(server.options().maxMessageBytes(), this::onStartupPacket,
         this::onMessage);
     this.queries = new QueryHandler(this, server);
   }
 
   void start() {
-    int starting = server.gate().tryStart(2 * limits.maxConnections());
-    if (starting == 0) {
+    if (!admission.enter(() -> onContext(this::authenticationTimedOut))) {
       LOG.debug("pgwire: closing {}: {} connections already starting",
-          socket.remoteAddress(), 2 * limits.maxConnections());
+          socket.remoteAddress(), 2 * admission.limits().maxConnections());
       phase = Phase.CLOSED;
       socket.close();
       return;
     }
-    holdsStartSlot = true;
-    // as PostgreSQL's postmaster: refused with 53300 once the start-up packet came
-    tooMany = starting > limits.maxConnections();
-    authTimer = vertx.setTimer(limits.authenticationTimeoutMillis(),
-        id -> onContext(this::authenticationTimedOut));
     server.connections().add(this);
     socket.handler(data -> {
       try {
@@ -175,25 +162,13 @@ final class PgConnection {
     return p.future();
   }
 
-  /** Ends a pending login attempt: a failure if {@code e} says the password was wrong. */
-  private void endLoginAttempt(SnapsyncException e) {
-    if (loginAttempt) {
-      loginAttempt = false;
-      if (e != null && SqlState.INVALID_PASSWORD.equals(e.sqlState())) {
-        server.throttle().failed(user, address());
-      } else {
-        server.throttle().abandoned(user, address());
-      }
-    }
-  }
-
   /** Sends a FATAL error and closes the connection. */
   private void fatal(Throwable t) {
     if (phase == Phase.CLOSED) {
       return;
     }
     SnapsyncException e = ErrorMapper.asSnapsync(t);
-    endLoginAttempt(e);
+    admission.endLogin(e);
     if (e.severity() != Severity.FATAL) {
       e = e.withSeverity(Severity.FATAL);
     }
@@ -206,39 +181,17 @@ final class PgConnection {
 
   // ---- start-up and authentication
 
-  private static SnapsyncException tooManyClients(String messageId) {
-    return new SnapsyncException("53300", Severity.FATAL,
-        Message.of(messageId), null, null, 0, null);
-  }
-
-  private String address() {
-    return socket.remoteAddress() == null ? "" : socket.remoteAddress().hostAddress();
-  }
-
   /** {@code authentication_timeout} passed before the session was opened. */
   private void authenticationTimedOut() {
-    authTimer = -1;
     if (phase == Phase.READY || phase == Phase.CLOSED) {
       return;
     }
     LOG.debug("pgwire: {} did not finish start-up within {} ms", socket.remoteAddress(),
-        limits.authenticationTimeoutMillis());
+        admission.limits().authenticationTimeoutMillis());
     String state = phase == Phase.STARTUP ? SqlState.PROTOCOL_VIOLATION
         : SqlState.INVALID_AUTHORIZATION_SPECIFICATION;
     fatal(new SnapsyncException(state, Severity.FATAL,
         Message.of("harden.authentication_timeout"), null, null, 0, null));
-  }
-
-  /** Start-up is over (a session, or the connection closed): gives back the start slot. */
-  private void startEnded() {
-    if (authTimer >= 0) {
-      vertx.cancelTimer(authTimer);
-      authTimer = -1;
-    }
-    if (holdsStartSlot) {
-      holdsStartSlot = false;
-      server.gate().startEnded();
-    }
   }
 
   private void onStartupPacket(Buffer body) {
@@ -285,9 +238,6 @@ final class PgConnection {
     if (s.minor() > 0 || !unknownOptions.isEmpty()) {
       send(new NegotiateProtocolVersion(0, unknownOptions));
     }
-    if (tooMany) {
-      throw tooManyClients(ConnectionGate.TOO_MANY);
-    }
     user = params.get("user");
     if (user == null || user.isEmpty()) {
       throw new ProtocolException(SqlState.INVALID_AUTHORIZATION_SPECIFICATION, true,
@@ -296,12 +246,7 @@ final class PgConnection {
     if (server.sessions().isEmpty()) {
       throw new ProtocolException(SqlState.CANNOT_CONNECT_NOW, true, "pgwire.not_coordinator");
     }
-    LoginThrottle.Verdict verdict = server.throttle().begin(user, address());
-    if (!verdict.allowed()) {
-      throw new ProtocolException(SqlState.INVALID_PASSWORD, true, "harden.login_throttled",
-          user, Math.max(1, (verdict.retryAfterMillis() + 999) / 1000));
-    }
-    loginAttempt = true;
+    admission.beginLogin(user);
     applicationName = StartupOptions.name(params.getOrDefault("application_name", ""));
     timeZone = StartupOptions.timeZone(params);
     authenticator = new Authenticator(server, server.sessions().get(), user,
@@ -332,16 +277,12 @@ final class PgConnection {
       s.close();
       return Future.succeededFuture();
     }
-    startEnded();
-    String refusal = server.gate().tryOpen(limits,
-        server.users().roles(user).contains(Roles.SYSADMIN));
-    if (refusal != null) {
+    try {
+      admission.openSession(user);
+    } catch (SnapsyncException e) {
       s.close();
-      throw tooManyClients(refusal);
+      throw e;
     }
-    holdsSessionSlot = true;
-    loginAttempt = false;
-    server.throttle().succeeded(user, address());
     session = s;
     phase = Phase.READY;
     key = server.cancels().register(s::cancel);
@@ -511,12 +452,7 @@ final class PgConnection {
   }
 
   private void onClosed() {
-    endLoginAttempt(null);
-    startEnded();
-    if (holdsSessionSlot) {
-      holdsSessionSlot = false;
-      server.gate().sessionEnded();
-    }
+    admission.closed();
     server.connections().remove(this);
     phase = Phase.CLOSED;
     inbox.clear();
