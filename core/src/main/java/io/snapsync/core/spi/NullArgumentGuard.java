@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * Applies PostgreSQL's NULL rules around a {@link SqlFunction}: a NULL argument for a parameter
  * that does not take NULL ({@link FunctionParam#acceptsNull}) returns NULL from a
  * {@link SqlFunction#strict strict} function and fails any other with 22004, before the
- * function runs. A failure that is not a {@link SnapsyncException} (a bug) becomes XX000 with
+ * function runs (unless it {@link SqlFunction#callOnNull handles NULLs itself}). A failure that is not a {@link SnapsyncException} (a bug) becomes XX000 with
  * a catalog text; its Java text only goes to the log. Thread-safe as the function it wraps.
  */
 final class NullArgumentGuard implements SqlFunction {
@@ -50,10 +50,15 @@ final class NullArgumentGuard implements SqlFunction {
   }
 
   @Override
+  public boolean callOnNull() {
+    return function.callOnNull();
+  }
+
+  @Override
   public Future<Object> call(FunctionCall call) {
     List<Object> args = call.args();
     List<FunctionParam> params = function.params();
-    for (int i = 0; i < args.size() && i < params.size(); i++) {
+    for (int i = 0; i < args.size() && i < params.size() && !function.callOnNull(); i++) {
       if (args.get(i) == null && !params.get(i).acceptsNull()) {
         if (function.strict()) {
           return Future.succeededFuture(null);

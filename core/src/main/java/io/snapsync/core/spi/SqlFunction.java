@@ -32,6 +32,15 @@ public interface SqlFunction {
     return false;
   }
 
+  /**
+   * True when the function itself gives NULL arguments their meaning (a documented default or
+   * error, e.g. {@code kill_snapshot(NULL)} is the local scope): then neither rule above
+   * applies and {@link #call} gets the NULLs. It must still never fail with a Java exception.
+   */
+  default boolean callOnNull() {
+    return false;
+  }
+
   /** A function named {@code name} whose result {@code body} computes for each call. */
   static SqlFunction of(String name, List<FunctionParam> params, DataType returnType,
       Function<FunctionCall, Future<Object>> body) {
