@@ -154,6 +154,7 @@ java "${HZ_OPTS[@]}" -Xmx3g -XX:+UseG1GC -cp "$ROOT/bench/target/benchmarks.jar"
   --pg-url "jdbc:postgresql://127.0.0.1:$PG_PORT/snapsync" --pg-user bench --pg-password "$PG_PASSWORD" \
   --ss-url "jdbc:postgresql://127.0.0.1:$SS_PORT/snapsync" --ss-user admin --ss-password "$SS_PASSWORD" \
   --cluster-name "$CLUSTER" --cluster-members "127.0.0.1:$HZ_PORT" --client-port "$CLIENT_HZ_PORT" \
+  --trust-dir "$WORK/ss/data/trust" \
   --node-pid "$NODE_PID" --rows "$ROWS" --measure-ms "$MEASURE_MS" --warmup-ms "$WARMUP_MS" \
   --session-steps "$SESSION_STEPS" --only "$ONLY" --machine "$MACHINE" --out "$OUT" \
   --cluster-results "$CLUSTER_MD" \

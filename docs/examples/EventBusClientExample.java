@@ -9,15 +9,19 @@
  *
  * Options: --cluster NAME (snapsync), --members host:port,... (127.0.0.1:5701),
  * --port N (first Hazelcast port for this client, 5702), --user NAME (admin),
- * --password-file FILE, --node NAME (any coordinator when omitted).
+ * --password-file FILE, --node NAME (any coordinator when omitted), --trust DIR (data/trust:
+ * the node's key material directory; the client uses its CA certificate and the service
+ * certificate service.pem / service-key.pem, never the cluster secret - docs/cluster.md).
  *
  * It joins the node's Hazelcast cluster, opens a session (snapsync.session.open), runs
  * SHOW enable_wdr_snapshot, SET lc_messages = 'zh_CN.UTF-8' and a failing statement whose
  * error text comes back in Chinese, then closes the session. Only plain Vert.x event-bus
- * calls are used; ClusterConfigs just builds the same Hazelcast settings the node uses.
+ * calls are used; ClusterConfigs just builds the same Hazelcast settings the node uses and
+ * turns on the event bus's TLS with the service certificate.
  */
 
 import io.snapsync.core.cluster.ClusterConfigs;
+import io.snapsync.core.cluster.TrustMaterial;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -39,9 +43,11 @@ public class EventBusClientExample {
     String password = Files.readString(Path.of(arg(args, "--password-file",
         "data/initial-admin-password"))).trim();
     String node = arg(args, "--node", null);
+    Path trust = Path.of(arg(args, "--trust", "data/trust"));
 
     Vertx vertx = ClusterConfigs.clusteredVertx(
-        ClusterConfigs.hazelcast(cluster, "127.0.0.1", port, members)).await();
+        ClusterConfigs.hazelcast(cluster, "127.0.0.1", port, members),
+        TrustMaterial.service(trust)).await();
     try {
       for (String line : demo(vertx, user, password, node).await()) {
         System.out.println(line);

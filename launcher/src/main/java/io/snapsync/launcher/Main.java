@@ -145,6 +145,8 @@ public final class Main implements Callable<Integer> {
     if (config.clusterEnabled()) {
       out.println(text(shown, "core.launcher.event_bus_cluster", config.clusterName(),
           config.clusterHost(), Integer.toString(config.clusterPort()), config.clusterMembers()));
+      out.println(text(shown, "cluster.trust_banner",
+          config.trust().directory().toAbsolutePath()));
     } else {
       out.println(text(shown, "core.launcher.event_bus_local"));
     }
@@ -155,10 +157,14 @@ public final class Main implements Callable<Integer> {
     if (!node.pluginNames().isEmpty()) {
       out.println(text(shown, "core.launcher.extensions", String.join(", ", node.pluginNames())));
     }
-    node.initialPasswordFile().ifPresentOrElse(
-        f -> out.println(text(shown, "core.launcher.initial_password", "admin", f)),
-        () -> out.println(text(shown, "core.launcher.users",
-            node.services().dataDirectory().resolve(FileUserDirectory.FILE_NAME))));
+    if (!node.info().dataNode() && node.config().clusterEnabled()) {
+      out.println(text(shown, "security.users_of_datanode"));
+    } else {
+      node.initialPasswordFile().ifPresentOrElse(
+          f -> out.println(text(shown, "core.launcher.initial_password", "admin", f)),
+          () -> out.println(text(shown, "core.launcher.users",
+              node.services().dataDirectory().resolve(FileUserDirectory.FILE_NAME))));
+    }
     out.flush();
     return node;
   }

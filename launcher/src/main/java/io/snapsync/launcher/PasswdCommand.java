@@ -44,6 +44,11 @@ final class PasswdCommand implements Callable<Integer> {
     } catch (RuntimeException e) {
       return Main.failure(e, io.err());
     }
+    if (!config.role().dataNode() && config.clusterEnabled()) {
+      // A coordinator without storage uses the data node's users: change them there.
+      io.err().println(Main.text(io, "security.passwd_on_coordinator", config.name()));
+      return 64;
+    }
     if (!user.matches("[A-Za-z0-9_.@-]{1,63}")) {
       io.err().println(Main.text(io, "core.launcher.passwd_bad_user", user));
       return 64;

@@ -3,7 +3,6 @@ package io.snapsync.launcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.snapsync.core.cluster.ClusterConfigs;
 import io.snapsync.core.node.Node;
 import io.snapsync.core.testing.PluginJars;
 import io.snapsync.core.testing.TestNodes;
@@ -43,8 +42,7 @@ class ExampleClientTest {
         members)).await();
     Vertx service = null;
     try {
-      service = ClusterConfigs.clusteredVertx(ClusterConfigs.hazelcast(cluster, "127.0.0.1",
-          clientPort, members.stream().map(p -> "127.0.0.1:" + p).toList())).await();
+      service = TestNodes.service(cluster, clientPort, members);
       try (URLClassLoader cl = new URLClassLoader(new URL[] {classes.toUri().toURL()},
           getClass().getClassLoader())) {
         Method demo = cl.loadClass("EventBusClientExample").getMethod("demo", Vertx.class,

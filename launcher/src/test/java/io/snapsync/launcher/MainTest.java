@@ -160,4 +160,13 @@ class MainTest {
     assertEquals(64, Main.run(new String[] {"passwd", "bad name", "--conf", f.toString()},
         name.io));
   }
+
+  @Test
+  void passwdRefusesACoordinatorWithoutStorage(@TempDir Path dir) throws Exception {
+    Path f = conf(dir, "node: {name: cn9, role: coordinator}\n");
+    Run r = new Run(Map.of("SNAPSYNC_CLUSTER_ENABLED", "true"), "pw\n");
+    assertEquals(64, Main.run(new String[] {"passwd", "dave", "--conf", f.toString()}, r.io));
+    assertTrue(r.err().contains("uses the users of the cluster's data node"), r.err());
+    assertTrue(Files.notExists(dir.resolve("data").resolve("users.json")));
+  }
 }

@@ -110,11 +110,13 @@ public final class ConsoleServer {
       }
     }
     Router router = router();
-    consumers.add(vertx.eventBus().<JsonObject>consumer(WdrService.SNAPSHOTS_ADDRESS,
+    // Members only: a non-member's publish would show browsers fake events.
+    var trust = io.snapsync.core.cluster.ClusterTrust.forVertx(vertx);
+    consumers.add(trust.<JsonObject>consumer(vertx, WdrService.SNAPSHOTS_ADDRESS,
         m -> broadcast("snapshot", m.body())));
-    consumers.add(vertx.eventBus().<JsonObject>consumer(WdrService.WORKERS_ADDRESS,
+    consumers.add(trust.<JsonObject>consumer(vertx, WdrService.WORKERS_ADDRESS,
         m -> broadcast("worker", m.body())));
-    consumers.add(vertx.eventBus().<JsonObject>consumer(SettingsRegistryImpl.CHANGED_ADDRESS,
+    consumers.add(trust.<JsonObject>consumer(vertx, SettingsRegistryImpl.CHANGED_ADDRESS,
         m -> broadcast("setting", m.body())));
     sweepTimer = vertx.setPeriodic(Math.min(30_000L, options.sessionIdleMinutes() * 60_000L),
         t -> sweep());

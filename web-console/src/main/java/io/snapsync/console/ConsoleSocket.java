@@ -428,7 +428,8 @@ final class ConsoleSocket {
       return Future.succeededFuture(row.put("health", "up").put("worker", (String) null));
     }
     long t0 = System.nanoTime();
-    return ctx.vertx().eventBus().<JsonObject>request(WdrService.CONTROL_ADDRESS_PREFIX + name,
+    return io.snapsync.core.cluster.ClusterTrust.forVertx(ctx.vertx()).<JsonObject>request(
+        ctx.vertx(), WdrService.CONTROL_ADDRESS_PREFIX + name,
         new JsonObject().put("action", "state"),
         new DeliveryOptions().setSendTimeout(CONTROL_TIMEOUT_MS)).transform(ar -> {
           if (ar.failed()) {

@@ -37,14 +37,17 @@ class ConsoleClusterTest {
     }
   }
 
-  private static JsonObject node(String name, String role, String cluster, int port, int... all) {
+  private JsonObject node(String name, String role, String cluster, int port, int... all) {
     JsonArray members = new JsonArray();
     for (int p : all) {
       members.add("127.0.0.1:" + p);
     }
     return new JsonObject().put("node", new JsonObject().put("name", name).put("role", role))
         .put("cluster", new JsonObject().put("enabled", true).put("name", cluster)
-            .put("host", "127.0.0.1").put("port", port).put("members", members));
+            .put("host", "127.0.0.1").put("port", port).put("members", members)
+            // the nodes share the cluster's key material (docs/cluster.md, "Trust")
+            .put("trust", new JsonObject().put("directory", dir.resolve("trust").toString())
+                .put("generate", true)));
   }
 
   @Test

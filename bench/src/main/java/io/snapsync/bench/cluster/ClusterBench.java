@@ -99,7 +99,8 @@ public final class ClusterBench {
     List<Integer> ports = List.of(freePort(), freePort());
     Node en1 = Node.start(config(dir, "en1", "embedded", cluster, ports, 0)).await();
     Vertx service = ClusterConfigs.clusteredVertx(ClusterConfigs.hazelcast(cluster, "127.0.0.1",
-        ports.get(1), ports.stream().map(p -> "127.0.0.1:" + p).toList())).await();
+        ports.get(1), ports.stream().map(p -> "127.0.0.1:" + p).toList()),
+        io.snapsync.core.cluster.TrustMaterial.service(dir.resolve("trust"))).await();
     SnapsyncClient local = new SnapsyncClient(en1.vertx(), 30_000);
     SnapsyncClient remote = new SnapsyncClient(service, 30_000);
     SnapsyncClient.ClientSession setup = local.open("en1", "admin", PW, null).await();
@@ -140,7 +141,9 @@ public final class ClusterBench {
         .put("pluginDirectory", "")
         .put("ports", new JsonObject().put("pgwire", freePort()).put("console", freePort()))
         .put("cluster", new JsonObject().put("enabled", true).put("name", cluster)
-            .put("host", "127.0.0.1").put("port", ports.get(i)).put("members", members))
+            .put("host", "127.0.0.1").put("port", ports.get(i)).put("members", members)
+            .put("trust", new JsonObject().put("directory", dir.resolve("trust").toString())
+                .put("generate", true)))
         .put("plugins", new JsonObject().put("wdr", new JsonObject().put("tickMillis", 0)))
         .put("security", new JsonObject().put("initialAdminPassword", PW)), "bench");
   }

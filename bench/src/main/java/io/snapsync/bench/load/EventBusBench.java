@@ -28,9 +28,10 @@ final class EventBusBench implements AutoCloseable {
   }
 
   static EventBusBench join(String clusterName, int clientPort, List<String> members,
-      String user, String password) {
+      java.nio.file.Path trustDir, String user, String password) {
     Vertx vertx = ClusterConfigs.clusteredVertx(
-        ClusterConfigs.hazelcast(clusterName, "127.0.0.1", clientPort, members)).await();
+        ClusterConfigs.hazelcast(clusterName, "127.0.0.1", clientPort, members),
+        io.snapsync.core.cluster.TrustMaterial.service(trustDir)).await();
     return new EventBusBench(vertx, user, password);
   }
 

@@ -118,7 +118,9 @@ public final class LoadMain {
     if (only.contains("eventbus") || only.contains("memory")) {
       try (EventBusBench bus = EventBusBench.join(a.get("cluster-name"),
           Integer.parseInt(a.getOrDefault("client-port", "15711")),
-          Arrays.asList(a.get("cluster-members").split(",")), ss.user(), ss.password())) {
+          Arrays.asList(a.get("cluster-members").split(",")),
+          java.nio.file.Path.of(a.getOrDefault("trust-dir", "data/trust")), ss.user(),
+          ss.password())) {
         if (only.contains("eventbus")) {
           for (int n : clients) {
             results.add(new Results.Row(SELECT1_BUS, Results.SS, n, loop.run(n, bus.selectOne()),

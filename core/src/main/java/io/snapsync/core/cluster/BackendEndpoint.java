@@ -27,7 +27,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * the statement the session runs now, if any. Failures: {@code fail(code, exception JSON)}
  * with {@code completedResults}. Backend sessions of a coordinator that leaves the cluster are
  * closed. A backend session's system tables and functions see {@code coordinator} as the
- * session's node ({@code FunctionCall.sessionNode()}).
+ * session's node ({@code FunctionCall.sessionNode()}). Members only ({@link ClusterTrust}): the
+ * user was authenticated by the calling coordinator, so a caller without the cluster secret is
+ * refused (28000) before any op runs.
  */
 public final class BackendEndpoint {
 
@@ -59,7 +61,7 @@ public final class BackendEndpoint {
 
   public Future<Void> start(ClusterMembership membership) {
     unlisten = membership.onLeave(this::callerLeft);
-    consumer = vertx.eventBus().consumer(address(nodeName), this::handle);
+    consumer = ClusterTrust.forVertx(vertx).consumer(vertx, address(nodeName), this::handle);
     return consumer.completion();
   }
 

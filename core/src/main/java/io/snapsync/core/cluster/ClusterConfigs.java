@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * Hazelcast settings for snapsync clusters (TCP-IP member list, fixed interface, no multicast,
  * fast join, no phone-home), shared by nodes and by client services that join the cluster to
- * reach a node over the event bus.
+ * reach a node over the event bus (with TLS: {@link TrustMaterial}).
  */
 public final class ClusterConfigs {
 
@@ -57,15 +57,17 @@ public final class ClusterConfigs {
     return c;
   }
 
-  /** A clustered Vert.x joining {@code config}'s cluster (for client services and tests). */
-  public static Future<Vertx> clusteredVertx(NodeConfig config) {
-    return clusteredVertx(hazelcast(config));
-  }
-
-  /** A clustered Vert.x with the given Hazelcast configuration. */
-  public static Future<Vertx> clusteredVertx(Config hazelcast) {
+  /**
+   * A clustered Vert.x of a service (a client process, not a member): the event bus speaks
+   * TLS with {@code material}'s certificate, which the cluster CA must have signed; without it
+   * the nodes refuse the connection. A service holds no cluster secret, so only the public
+   * session API answers it (docs/cluster.md).
+   */
+  public static Future<Vertx> clusteredVertx(Config hazelcast, TrustMaterial material) {
     HazelcastClusterManager mgr = new HazelcastClusterManager(hazelcast);
-    return Vertx.builder().with(new VertxOptions()).withClusterManager(mgr).buildClustered();
+    VertxOptions options = new VertxOptions();
+    material.apply(options.getEventBusOptions());
+    return Vertx.builder().with(options).withClusterManager(mgr).buildClustered();
   }
 
   /** The Vert.x node id of {@code vertx} in its cluster, or null when not clustered. */

@@ -21,7 +21,8 @@ import java.util.function.Consumer;
  * Which nodes form the cluster, with their roles: a cluster-wide map (node name to {@code
  * {nodeId, role, address}}) joined at node start, read against the cluster manager's live
  * members, and departures reported as they happen (Hazelcast membership events, hopped onto
- * a Vert.x context). On a non-clustered Vert.x the cluster is this node alone. Registered as
+ * a Vert.x context). Entries are sealed with the cluster secret ({@link ClusterTrust#seal});
+ * one a non-member wrote is ignored. On a non-clustered Vert.x the cluster is this node alone. Registered as
  * a node service; thread-safe.
  */
 public final class ClusterMembership {
@@ -70,8 +71,9 @@ public final class ClusterMembership {
             }
           });
     }
-    return map().compose(m -> m.put(node.name(), new JsonObject().put("nodeId", selfId())
-        .put("role", node.roleName()).put("address", selfAddress())));
+    return map().compose(m -> m.put(node.name(), ClusterTrust.forVertx(vertx).seal(
+        MAP + "/" + node.name(), new JsonObject().put("nodeId", selfId())
+        .put("role", node.roleName()).put("address", selfAddress()))));
   }
 
   /** Removes this node from the map (graceful stop). */
@@ -103,7 +105,11 @@ public final class ClusterMembership {
     String self = selfId();
     return map().compose(AsyncMap::entries).map(all -> {
       List<ClusterNode> out = new ArrayList<>();
+      ClusterTrust trust = ClusterTrust.forVertx(vertx);
       all.forEach((name, v) -> {
+        if (!trust.sealed(MAP + "/" + name, v)) {
+          return; // written by a process without the cluster secret
+        }
         String id = v.getString("nodeId");
         boolean local = name.equals(node.name()) && self.equals(id);
         out.add(new ClusterNode(name, v.getString("role", ""), v.getString("address", ""), id,
@@ -112,6 +118,15 @@ public final class ClusterMembership {
       out.sort(Comparator.comparing(ClusterNode::name));
       return out;
     });
+  }
+
+  /** The name of a live data node (the first by name); fails 08006 when there is none. */
+  public Future<String> liveDataNode() {
+    return nodes().compose(nodes -> nodes.stream()
+        .filter(n -> n.up() && n.dataNode()).findFirst()
+        .map(n -> Future.succeededFuture(n.name()))
+        .orElseGet(() -> Future.failedFuture(io.snapsync.core.error.SnapsyncException.error(
+            io.snapsync.core.error.SqlState.CONNECTION_FAILURE, "cluster.no_datanode"))));
   }
 
   /** Live coordinators, sorted by name. */

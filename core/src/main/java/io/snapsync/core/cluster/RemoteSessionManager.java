@@ -82,19 +82,17 @@ public final class RemoteSessionManager implements SessionManager {
 
   /** Sends {@code body} to the data node's backend; maps transport failures to 08006. */
   Future<JsonObject> backend(String dataNode, JsonObject body) {
-    return services.vertx().eventBus().<JsonObject>request(BackendEndpoint.address(dataNode),
-            body, new DeliveryOptions().setSendTimeout(timeoutMillis))
+    return ClusterTrust.forVertx(services.vertx()).<JsonObject>request(services.vertx(),
+            BackendEndpoint.address(dataNode), body,
+            new DeliveryOptions().setSendTimeout(timeoutMillis))
         .map(io.vertx.core.eventbus.Message::body)
-        .recover(e -> Future.failedFuture(mapFailure(dataNode, e)));
+        .recover(e -> Future.failedFuture(e instanceof SnapsyncException s ? s
+            : mapFailure(dataNode, e)));
   }
 
   /** The live data node's name; fails 08006 when there is none. */
   Future<String> dataNode() {
-    return membership.nodes().compose(nodes -> nodes.stream()
-        .filter(n -> n.up() && n.dataNode()).findFirst()
-        .map(n -> Future.succeededFuture(n.name()))
-        .orElseGet(() -> Future.failedFuture(SnapsyncException.error(
-            SqlState.CONNECTION_FAILURE, "cluster.no_datanode"))));
+    return membership.liveDataNode();
   }
 
   String callerId() {

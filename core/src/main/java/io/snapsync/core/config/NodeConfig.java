@@ -48,7 +48,8 @@ public final class NodeConfig {
         .put("ports", new JsonObject().put("pgwire", 5433).put("console", 8480))
         .put("cluster", new JsonObject().put("enabled", true).put("name", "snapsync")
             .put("host", "127.0.0.1").put("port", 5701)
-            .put("members", new JsonArray().add("127.0.0.1:5701")))
+            .put("members", new JsonArray().add("127.0.0.1:5701"))
+            .put("trust", new JsonObject()))
         .put("security", new JsonObject().put("users", new JsonArray()))
         .put("eventbus", new JsonObject().put("maxMessageBytes", 1_048_576)
             .put("requestTimeoutMillis", 30_000))
@@ -99,6 +100,7 @@ public final class NodeConfig {
     port("cluster.port", obj("cluster").getValue("port"));
     clusterMembers();
     string("cluster.host", obj("cluster").getValue("host"));
+    trust();
     security();
     maxMessageBytes();
     requestTimeoutMillis();
@@ -253,6 +255,15 @@ public final class NodeConfig {
       port("cluster.members[" + i + "]", m.substring(colon + 1));
     }
     return out;
+  }
+
+  /** Where the cluster's key material lives ({@code cluster.trust}). */
+  public TrustConfig trust() {
+    Object t = obj("cluster").getValue("trust");
+    if (t != null && !(t instanceof JsonObject)) {
+      throw new ConfigException(source, "cluster.trust", "must be a map");
+    }
+    return TrustConfig.parse((JsonObject) t, dataDirectory(), role(), source);
   }
 
   private JsonObject security() {

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.snapsync.core.catalog.MessageCatalog;
 import io.snapsync.core.cluster.ClusterConfigs;
+import io.snapsync.core.cluster.ClusterTrust;
 import io.snapsync.core.config.ConfigException;
 import io.snapsync.core.config.NodeConfig;
 import io.snapsync.core.eventbus.Addresses;
@@ -16,8 +17,7 @@ import io.snapsync.core.plugin.Collectors;
 import io.snapsync.core.plugin.ExtensionContextImpl;
 import io.snapsync.core.plugin.PluginException;
 import io.snapsync.core.plugin.PluginLoader;
-import io.snapsync.core.security.impl.FileUserDirectory;
-import io.snapsync.core.security.impl.InitialAdmin;
+import io.snapsync.core.security.impl.NodeUsers;
 import io.snapsync.core.session.SessionManager;
 import io.snapsync.core.settings.impl.SettingsRegistryImpl;
 import io.snapsync.core.stats.ActivityStats;
@@ -71,6 +71,7 @@ public final class Node {
   private io.snapsync.core.cluster.ClusterMembership membership;
   private io.snapsync.core.cluster.RemoteSessionManager remoteSessions;
   private io.snapsync.core.cluster.BackendEndpoint backend;
+  private NodeUsers users;
   private String apiDeployment;
   private volatile boolean closed;
 
@@ -92,14 +93,25 @@ public final class Node {
     if (config.metricsEnabled()) {
       options.setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true));
     }
-    var builder = Vertx.builder().with(options);
-    if (config.metricsEnabled()) {
-      builder.withMetrics(new MicrometerMetricsFactory(registry));
-    }
     // The result is a context-free promise: a failed start closes Vert.x, after which
     // callbacks bound to its contexts would never run.
     Promise<Node> result = Promise.promise();
     Future<Node> created;
+    io.snapsync.core.cluster.TrustMaterial trust = null;
+    if (config.clusterEnabled()) {
+      try {
+        trust = io.snapsync.core.cluster.TrustMaterial.of(config);
+      } catch (RuntimeException e) {
+        return Future.failedFuture(new ConfigException(config.source(), "cluster.trust",
+            String.valueOf(e.getMessage())));
+      }
+      trust.apply(options.getEventBusOptions());
+    }
+    var builder = Vertx.builder().with(options);
+    if (config.metricsEnabled()) {
+      builder.withMetrics(new MicrometerMetricsFactory(registry));
+    }
+    byte[] secret = trust == null ? null : trust.secret().orElseThrow();
     if (config.clusterEnabled()) {
       HazelcastClusterManager mgr = new HazelcastClusterManager(ClusterConfigs.hazelcast(config));
       created = builder.withClusterManager(mgr).buildClustered()
@@ -113,7 +125,7 @@ public final class Node {
         return;
       }
       Node node = c.result();
-      node.boot(clock, registry).onComplete(b -> {
+      node.boot(clock, registry, secret).onComplete(b -> {
         if (b.succeeded()) {
           result.complete(node);
         } else {
@@ -124,31 +136,29 @@ public final class Node {
     return result.future();
   }
 
-  private Future<Node> boot(Clock clock, MeterRegistry registry) {
+  private Future<Node> boot(Clock clock, MeterRegistry registry, byte[] secret) {
     NodeInfo info = new NodeInfo(config.name(), config.role().coordinator(),
         config.role().dataNode());
     return vertx.executeBlocking(() -> {
       Path dataDir = config.dataDirectory().toAbsolutePath();
       Files.createDirectories(dataDir);
-      FileUserDirectory users = FileUserDirectory.load(vertx,
-          dataDir.resolve(FileUserDirectory.FILE_NAME), config.configuredUsers(),
-          config.source());
-      initialPasswordFile = InitialAdmin.ensure(users, dataDir, config.initialAdminPassword())
-          .orElse(null);
-      if (initialPasswordFile != null) {
-        LOG.info(MessageCatalog.english(io.snapsync.core.error.Message.of(
-            "core.node.initial_admin", InitialAdmin.USER, initialPasswordFile)));
-      }
+      users = NodeUsers.open(vertx, config, dataDir, clusterManager != null,
+          () -> membership.liveDataNode());
+      initialPasswordFile = users.initialPasswordFile().orElse(null);
       services = NodeServicesImpl.builder(vertx).node(info).clock(clock).dataDirectory(dataDir)
           .catalog(MessageCatalog.withCoreBundles())
           .settings(SettingsRegistryImpl.withCoreSettings())
-          .users(users)
+          .users(users.directory())
           .stats(new ActivityStats(clock, 5000))
           .service(MeterRegistry.class, registry)
           .service(NodeConfig.class, config)
           .service(Collectors.class, collectors)
           .build();
       services.registerService(Node.class, this);
+      ClusterTrust trust = secret == null ? ClusterTrust.ephemeral(services.catalog())
+          : ClusterTrust.of(secret, Clock.systemUTC(), services.catalog());
+      ClusterTrust.install(vertx, trust);
+      services.registerService(ClusterTrust.class, trust);
       membership = io.snapsync.core.cluster.ClusterMembership.install(vertx, services);
       registerPlugins();
       services.settings().applyConfig(config.settings(), config.source());
@@ -158,6 +168,7 @@ public final class Node {
         .compose(v -> services.settings().attach(vertx, info.name(), services.dataDirectory()))
         .compose(v -> info.dataNode() ? openDatabase() : Future.succeededFuture())
         .compose(v -> clusterSessions())
+        .compose(v -> users.start(clusterManager != null))
         .compose(v -> deployApi())
         .compose(v -> membership.join())
         .compose(v -> startPlugins())
@@ -332,6 +343,11 @@ public final class Node {
     return Optional.ofNullable(api);
   }
 
+  /** The endpoint serving backend sessions to coordinators, on a data node. */
+  public Optional<io.snapsync.core.cluster.BackendEndpoint> backend() {
+    return Optional.ofNullable(backend);
+  }
+
   /** The store of a data node. */
   public Optional<Store> store() {
     return Optional.ofNullable(store);
@@ -367,6 +383,9 @@ public final class Node {
     }
     if (backend != null) {
       chain = chain.compose(v -> safe(backend::stop));
+    }
+    if (users != null) {
+      chain = chain.compose(v -> safe(users::stop));
     }
     chain = chain.compose(v -> sessions().map(sm -> safe(sm::closeAll))
         .orElse(Future.succeededFuture()));

@@ -44,8 +44,7 @@ class ClusteredNodesTest {
     List<Integer> members = List.of(p1, p2, p3);
     n1 = Node.start(TestNodes.clusterConfig(dir, "n1", "embedded", cluster, p1, members)).await();
     n2 = Node.start(TestNodes.clusterConfig(dir, "n2", "embedded", cluster, p2, members)).await();
-    service = ClusterConfigs.clusteredVertx(ClusterConfigs.hazelcast(cluster, "127.0.0.1", p3,
-        members.stream().map(p -> "127.0.0.1:" + p).toList())).await();
+    service = TestNodes.service(cluster, p3, members);
     client = new SnapsyncClient(service, 30_000);
   }
 
@@ -142,8 +141,7 @@ class ClusteredNodesTest {
   void sessionsOfADepartedServiceAreClosed() throws Exception {
     List<Integer> members = List.of(p1, p2, p3);
     int p4 = TestNodes.freePort();
-    Vertx other = ClusterConfigs.clusteredVertx(ClusterConfigs.hazelcast(cluster, "127.0.0.1", p4,
-        members.stream().map(p -> "127.0.0.1:" + p).toList())).await();
+    Vertx other = TestNodes.service(cluster, p4, members);
     SnapsyncClient c = new SnapsyncClient(other, 30_000);
     EventBusApi api = n1.api().orElseThrow();
     int before = api.openSessions();

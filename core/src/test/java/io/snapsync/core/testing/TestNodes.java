@@ -1,8 +1,11 @@
 package io.snapsync.core.testing;
 
+import io.snapsync.core.cluster.ClusterConfigs;
+import io.snapsync.core.cluster.TrustMaterial;
 import io.snapsync.core.config.NodeConfig;
 import io.snapsync.core.eventbus.SnapsyncClient;
 import io.snapsync.core.node.Node;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.ServerSocket;
@@ -23,6 +26,8 @@ public final class TestNodes {
 
   public static final String ADMIN = "admin";
   public static final String ADMIN_PASSWORD = "test-admin-password";
+
+  private static final java.util.Map<String, Path> TRUST = new java.util.HashMap<>();
 
   private TestNodes() {
   }
@@ -68,7 +73,34 @@ public final class TestNodes {
     return config(dir.resolve(name)).with(new JsonObject()
         .put("node", new JsonObject().put("name", name).put("role", role))
         .put("cluster", new JsonObject().put("enabled", true).put("name", cluster)
-            .put("host", "127.0.0.1").put("port", port).put("members", m)));
+            .put("host", "127.0.0.1").put("port", port).put("members", m)
+            .put("trust", new JsonObject().put("directory", trustDirectory(cluster).toString()))));
+  }
+
+  /**
+   * The key material every node of test cluster {@code cluster} shares (created once per
+   * cluster name in a temp directory), as the nodes of a real cluster share a copy of it.
+   */
+  public static synchronized Path trustDirectory(String cluster) {
+    return TRUST.computeIfAbsent(cluster, c -> {
+      try {
+        Path dir = java.nio.file.Files.createTempDirectory("snapsync-trust-").resolve("trust");
+        TrustMaterial.member(dir, c, List.of("127.0.0.1", "localhost"), true);
+        return dir;
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+  }
+
+  /**
+   * A service process's clustered Vert.x in {@code cluster} (Hazelcast on {@code port},
+   * {@code members} as ports): the cluster's service certificate, no cluster secret.
+   */
+  public static Vertx service(String cluster, int port, List<Integer> members) {
+    return ClusterConfigs.clusteredVertx(ClusterConfigs.hazelcast(cluster, "127.0.0.1", port,
+        members.stream().map(p -> "127.0.0.1:" + p).toList()),
+        TrustMaterial.service(trustDirectory(cluster))).await();
   }
 
   /** A client of the node's session API from the node's own Vert.x. */

@@ -31,6 +31,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>File shape: {@code {"users": {"<name>": {"verifier": "SCRAM-SHA-256$...", "roles":
  * ["SYSADMIN"]}}}}. Thread-safe; file access and hashing are blocking and run on worker
  * threads when called through {@link #authenticate}.
+ *
+ * <p>Changes by another process ({@code snapsync passwd}) take effect for every login and every
+ * role check: {@link #authenticate} re-reads a changed file first, and a node's directory checks
+ * the file's identity, size and modification time every {@value #WATCH_MILLIS} ms on a worker
+ * thread, so that {@link #scramVerifier} and {@link #roles}, which must not block (the
+ * PostgreSQL protocol asks them on its event loop), answer from the current file.
  */
 public final class FileUserDirectory implements UserDirectory {
 
@@ -50,7 +56,11 @@ public final class FileUserDirectory implements UserDirectory {
   private final Path file;
   private volatile Map<String, UserEntry> users = Map.of();
   private final Map<String, UserEntry> configured = new ConcurrentHashMap<>();
-  private volatile long loadedStamp = -1;
+  private volatile Object loadedStamp = "unread";
+  /** Incremented whenever the users may have changed (for {@link UsersEndpoint}). */
+  private volatile long version;
+  /** How often a node's directory checks whether the users file changed. */
+  public static final long WATCH_MILLIS = 200;
 
   private FileUserDirectory(Vertx vertx, Path file) {
     this.vertx = vertx;
@@ -76,11 +86,24 @@ public final class FileUserDirectory implements UserDirectory {
       }
     }
     d.reload();
+    if (vertx != null) {
+      vertx.setPeriodic(WATCH_MILLIS, WATCH_MILLIS, t -> {
+        try {
+          vertx.executeBlocking(() -> {
+            d.reloadIfChanged();
+            return null;
+          }, false);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+          vertx.cancelTimer(t);
+        }
+      });
+    }
     return d;
   }
 
   /** Re-reads the users file (blocking). */
   public synchronized void reload() {
+    version++;
     loadedStamp = stamp();
     Map<String, UserEntry> fromFile = readFile(file);
     Map<String, UserEntry> all = new java.util.HashMap<>(configured);
@@ -88,18 +111,37 @@ public final class FileUserDirectory implements UserDirectory {
     users = Map.copyOf(all);
   }
 
-  private long stamp() {
+  /** The file's identity (a rewrite by atomic move is a new inode), size and mtime. */
+  private Object stamp() {
     try {
-      return Files.exists(file) ? Files.getLastModifiedTime(file).toMillis() ^ Files.size(file)
-          : 0;
+      if (!Files.exists(file)) {
+        return "absent";
+      }
+      var a = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+      return java.util.Arrays.asList(a.fileKey(), a.size(), a.lastModifiedTime().toString());
     } catch (IOException e) {
-      return -1;
+      return "unreadable";
     }
+  }
+
+  /** Re-reads the file if another process changed it (blocking). */
+  public void refresh() {
+    reloadIfChanged();
+  }
+
+  /** A number that changes whenever the users may have changed. */
+  public long version() {
+    return version;
+  }
+
+  /** Every user known now (file and configuration). */
+  public java.util.Collection<UserEntry> entries() {
+    return users.values();
   }
 
   /** Re-reads the file when another process ({@code snapsync passwd}) changed it. Blocking. */
   private void reloadIfChanged() {
-    if (stamp() != loadedStamp) {
+    if (!stamp().equals(loadedStamp)) {
       try {
         reload();
       } catch (RuntimeException e) {
@@ -176,6 +218,7 @@ public final class FileUserDirectory implements UserDirectory {
     all.putAll(fromFile);
     users = Map.copyOf(all);
     loadedStamp = stamp();
+    version++;
   }
 
   public Path file() {
@@ -192,19 +235,24 @@ public final class FileUserDirectory implements UserDirectory {
     return vertx.executeBlocking(() -> {
       reloadIfChanged();
       UserEntry e = user == null ? null : users.get(user);
-      boolean ok;
-      if (e == null || password == null || password.isEmpty()) {
-        DUMMY.matches("x" + password);
-        ok = false;
-      } else {
-        ok = e.verifier().matches(password);
-      }
-      if (!ok) {
+      if (!matches(e, password)) {
         throw SnapsyncException.error(SqlState.INVALID_PASSWORD, "security.auth_failed",
             String.valueOf(user)).withSeverity(io.snapsync.core.error.Severity.FATAL);
       }
       return user;
     }, false);
+  }
+
+  /**
+   * Whether {@code password} is {@code e}'s (blocking: hashes); spends the same time on an
+   * unknown user.
+   */
+  static boolean matches(UserEntry e, String password) {
+    if (e == null || password == null || password.isEmpty()) {
+      DUMMY.matches("x" + password);
+      return false;
+    }
+    return e.verifier().matches(password);
   }
 
   @Override

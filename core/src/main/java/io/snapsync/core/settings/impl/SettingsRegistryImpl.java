@@ -245,7 +245,8 @@ public final class SettingsRegistryImpl implements SettingsRegistry {
       loadAutoConf();
       return null;
     }, false).compose(v -> {
-      consumer = vx.eventBus().consumer(CHANGED_ADDRESS, msg -> onRemoteChange(msg.body()));
+      consumer = io.snapsync.core.cluster.ClusterTrust.forVertx(vx).<JsonObject>consumer(vx,
+          CHANGED_ADDRESS, msg -> onRemoteChange(msg.body()));
       return consumer.completion();
     }).compose(v -> syncFromCluster());
   }
@@ -263,8 +264,15 @@ public final class SettingsRegistryImpl implements SettingsRegistry {
         .compose(io.vertx.core.shareddata.AsyncMap::entries)
         .compose(entries -> {
           List<Future<Void>> applied = new ArrayList<>();
-          entries.forEach((name, json) -> applied.add(applyFromCluster(name,
-              new JsonObject(json).getString("value"))));
+          var trust = io.snapsync.core.cluster.ClusterTrust.forVertx(vertx);
+          entries.forEach((name, json) -> {
+            JsonObject v = new JsonObject(json);
+            if (trust.sealed(CLUSTER_MAP + "/" + name, v)) {
+              applied.add(applyFromCluster(name, v.getString("value")));
+            } else {
+              LOG.warn("ignoring an unsealed cluster ALTER SYSTEM value of {}", name);
+            }
+          });
           return Future.all(applied).<Void>mapEmpty();
         })
         .recover(e -> {
@@ -347,8 +355,8 @@ public final class SettingsRegistryImpl implements SettingsRegistry {
       applyAltered(k, parsed);
       return null;
     }, true).compose(v -> rememberInCluster(vx, k, text)).map(v -> {
-      vx.eventBus().publish(CHANGED_ADDRESS, new JsonObject().put("name", def.name())
-          .put("value", text).put("origin", nodeName));
+      io.snapsync.core.cluster.ClusterTrust.forVertx(vx).publish(vx, CHANGED_ADDRESS,
+          new JsonObject().put("name", def.name()).put("value", text).put("origin", nodeName));
       return null;
     });
   }
@@ -358,7 +366,8 @@ public final class SettingsRegistryImpl implements SettingsRegistry {
       return Future.succeededFuture();
     }
     return vx.sharedData().<String, String>getAsyncMap(CLUSTER_MAP)
-        .compose(m -> m.put(k, new JsonObject().put("value", text).encode()))
+        .compose(m -> m.put(k, io.snapsync.core.cluster.ClusterTrust.forVertx(vx)
+            .seal(CLUSTER_MAP + "/" + k, new JsonObject().put("value", text)).encode()))
         .recover(e -> {
           LOG.warn("cannot record ALTER SYSTEM {} in the cluster: {}", k, e.toString());
           return Future.succeededFuture();

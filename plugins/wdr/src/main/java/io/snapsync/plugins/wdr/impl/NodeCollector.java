@@ -46,7 +46,8 @@ public final class NodeCollector {
   }
 
   public Future<Void> start() {
-    consumer = vertx.eventBus().consumer(address(nodeName), this::handle);
+    consumer = io.snapsync.core.cluster.ClusterTrust.forVertx(vertx).consumer(vertx, address(nodeName),
+        this::handle);
     return consumer.completion();
   }
 

@@ -12,7 +12,8 @@ import java.util.TreeMap;
 /**
  * The nodes taking part in WDR snapshots: a cluster-wide map node name to {@code {nodeId,
  * role}}, filtered by the cluster manager's live members (a crashed node's entry stays in the
- * map but is ignored). Works on a local and a clustered Vert.x.
+ * map but is ignored), and entries not sealed with the cluster secret are ignored too. Works on a
+ * local and a clustered Vert.x.
  */
 public final class NodeDirectory {
 
@@ -25,8 +26,8 @@ public final class NodeDirectory {
   }
 
   public Future<Void> join(String nodeName, String role) {
-    return map().compose(m -> m.put(nodeName, new JsonObject().put("nodeId", selfId())
-        .put("role", role)));
+    return map().compose(m -> m.put(nodeName, trust().seal(MAP + "/" + nodeName,
+        new JsonObject().put("nodeId", selfId()).put("role", role))));
   }
 
   public Future<Void> leave(String nodeName) {
@@ -39,13 +40,18 @@ public final class NodeDirectory {
         ? Set.copyOf(((VertxInternal) vertx).clusterManager().getNodes()) : Set.of(selfId());
     return map().compose(AsyncMap::entries).map(all -> {
       Map<String, String> out = new TreeMap<>();
+      var trust = trust();
       all.forEach((name, v) -> {
-        if (live.contains(v.getString("nodeId"))) {
+        if (trust.sealed(MAP + "/" + name, v) && live.contains(v.getString("nodeId"))) {
           out.put(name, v.getString("role"));
         }
       });
       return out;
     });
+  }
+
+  private io.snapsync.core.cluster.ClusterTrust trust() {
+    return io.snapsync.core.cluster.ClusterTrust.forVertx(vertx);
   }
 
   private String selfId() {

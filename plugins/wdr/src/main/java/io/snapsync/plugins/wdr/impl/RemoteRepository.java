@@ -26,7 +26,8 @@ public final class RemoteRepository implements Repository {
   private Future<JsonObject> call(String action, JsonObject body) {
     DeliveryOptions o = new DeliveryOptions().setSendTimeout(timeoutMillis)
         .addHeader("action", action);
-    return vertx.eventBus().<JsonObject>request(ADDRESS, body, o).map(m -> m.body());
+    return io.snapsync.core.cluster.ClusterTrust.forVertx(vertx).<JsonObject>request(vertx, ADDRESS, body, o)
+        .map(m -> m.body());
   }
 
   @Override

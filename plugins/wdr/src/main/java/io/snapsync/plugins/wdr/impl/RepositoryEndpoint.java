@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Serves {@link Repository#ADDRESS} on the data node from its {@link Repository.Local}. */
+/**
+ * Serves {@link Repository#ADDRESS} on the data node from its {@link Repository.Local}, to
+ * cluster members only (a request without the cluster's proof is refused 28000).
+ */
 public final class RepositoryEndpoint {
 
   private final Repository local;
@@ -21,7 +24,8 @@ public final class RepositoryEndpoint {
   }
 
   public Future<Void> start(io.vertx.core.Vertx vertx) {
-    consumer = vertx.eventBus().consumer(Repository.ADDRESS, this::handle);
+    consumer = io.snapsync.core.cluster.ClusterTrust.forVertx(vertx).consumer(vertx, Repository.ADDRESS,
+        this::handle);
     return consumer.completion();
   }
 

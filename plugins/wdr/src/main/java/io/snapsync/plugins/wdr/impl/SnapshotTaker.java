@@ -50,7 +50,8 @@ public final class SnapshotTaker {
       long margin = Math.min(timeout / 2, 5_000);
       JsonObject req = new JsonObject().put("timeoutMillis", Math.max(1, timeout - margin));
       for (String node : nodes.keySet()) {
-        all.add(vertx.eventBus().<JsonObject>request(NodeCollector.address(node), req,
+        all.add(io.snapsync.core.cluster.ClusterTrust.forVertx(vertx).<JsonObject>request(
+            vertx, NodeCollector.address(node), req,
             new DeliveryOptions().setSendTimeout(timeout)).andThen(ar -> {
               synchronized (data) {
                 if (ar.succeeded()) {
@@ -73,7 +74,8 @@ public final class SnapshotTaker {
         }
       });
     }).compose(written -> {
-      vertx.eventBus().publish(WdrService.SNAPSHOTS_ADDRESS, written.info().toJson());
+      io.snapsync.core.cluster.ClusterTrust.forVertx(vertx).publish(vertx,
+          WdrService.SNAPSHOTS_ADDRESS, written.info().toJson());
       return repository.removeOlderThan(clock.millis() - settings.retentionMillis())
           .transform(x -> Future.succeededFuture(written));
     });

@@ -70,7 +70,8 @@ public final class WdrNode {
           if (supervisor == null) {
             return Future.succeededFuture();
           }
-          reportConsumer = vertx.eventBus().consumer(WdrService.REPORT_ADDRESS, m ->
+          var trust = io.snapsync.core.cluster.ClusterTrust.forVertx(vertx);
+          reportConsumer = trust.<JsonObject>consumer(vertx, WdrService.REPORT_ADDRESS, m ->
               service.report(ReportRequest.fromJson(m.body())).onComplete(ar -> {
                 if (ar.succeeded()) {
                   m.reply(ar.result().json().put("html", ar.result().html()));
@@ -81,8 +82,8 @@ public final class WdrNode {
                   m.fail(500, String.valueOf(ar.cause().getMessage()));
                 }
               }));
-          controlConsumer = vertx.eventBus().consumer(
-              WdrService.CONTROL_ADDRESS_PREFIX + nodeName, this::control);
+          controlConsumer = trust.consumer(vertx, WdrService.CONTROL_ADDRESS_PREFIX + nodeName,
+              this::control);
           supervisor.publishAs(nodeName);
           supervisor.startTimer();
           // Turning enable_wdr_snapshot on starts a stopped worker at once (delay permitting).

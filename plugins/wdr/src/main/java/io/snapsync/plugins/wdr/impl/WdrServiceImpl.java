@@ -49,7 +49,9 @@ public final class WdrServiceImpl implements WdrService {
     }
     JsonObject req = new JsonObject().put("by", requestedBy).put("at", clock.millis());
     return vertx.eventBus().<JsonObject>request(SnapshotWorker.address(nodeName), req,
-            new DeliveryOptions().setSendTimeout(options.requestTimeoutMillis()))
+            // local only: a consumer another process registered on the address never sees it
+            new DeliveryOptions().setSendTimeout(options.requestTimeoutMillis())
+                .setLocalOnly(true))
         .<SnapshotRequest>map(m -> {
           long token = m.body().getLong("token");
           return () -> worker.outcome(token);

@@ -45,7 +45,7 @@ public final class WorkerSupervisor {
   private void setState(WorkerState s) {
     state = s;
     if (!nodeName.isEmpty()) {
-      vertx.eventBus().publish(WdrService.WORKERS_ADDRESS,
+      io.snapsync.core.cluster.ClusterTrust.forVertx(vertx).publish(vertx, WdrService.WORKERS_ADDRESS,
           new io.vertx.core.json.JsonObject().put("node", nodeName).put("state", s.name()));
     }
   }

@@ -60,7 +60,8 @@ public final class SnapshotWorkersTable implements SystemTable {
   }
 
   private Future<List<Object>> row(ClusterNode n, String sessionNode) {
-    return vertx.eventBus().<JsonObject>request(WdrService.CONTROL_ADDRESS_PREFIX + n.name(),
+    return io.snapsync.core.cluster.ClusterTrust.forVertx(vertx).<JsonObject>request(vertx,
+            WdrService.CONTROL_ADDRESS_PREFIX + n.name(),
             new JsonObject().put("action", "state"),
             new DeliveryOptions().setSendTimeout(STATE_TIMEOUT_MILLIS))
         .map(r -> r.body().getString("state"))

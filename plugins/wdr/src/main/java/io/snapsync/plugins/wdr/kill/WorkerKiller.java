@@ -85,13 +85,14 @@ public final class WorkerKiller {
     DeliveryOptions probe = new DeliveryOptions().setSendTimeout(Math.min(timeoutMillis, 5000));
     DeliveryOptions stop = new DeliveryOptions().setSendTimeout(timeoutMillis);
     boolean[] answered = {false};
-    vertx.eventBus().<JsonObject>request(address, new JsonObject().put("action", "state"), probe)
+    var trust = io.snapsync.core.cluster.ClusterTrust.forVertx(vertx);
+    trust.<JsonObject>request(vertx, address, new JsonObject().put("action", "state"), probe)
         .onSuccess(m -> {
           synchronized (answered) {
             answered[0] = true;
           }
         });
-    vertx.eventBus().<JsonObject>request(address, new JsonObject().put("action", "stop"), stop)
+    trust.<JsonObject>request(vertx, address, new JsonObject().put("action", "stop"), stop)
         .onComplete(ar -> {
           if (ar.succeeded()) {
             p.tryComplete(Result.STOPPED);

@@ -270,14 +270,17 @@ class SnapshotWorkerTest {
           four.countDown();
         }).completion().await();
     String control = io.snapsync.plugins.wdr.api.WdrService.CONTROL_ADDRESS_PREFIX + "cn1";
-    JsonObject r = vertx.eventBus().<JsonObject>request(control,
+    JsonObject r = member(vertx).<JsonObject>request(vertx,
+        control,
         new JsonObject().put("action", "stop")).await().body();
     assertEquals("STOPPED", r.getString("state"));
     assertEquals(WorkerState.STOPPED, node.service().workerState());
-    r = vertx.eventBus().<JsonObject>request(control, new JsonObject().put("action", "start"))
+    r = member(vertx).<JsonObject>request(vertx,
+        control, new JsonObject().put("action", "start"))
         .await().body();
     assertEquals("RUNNING", r.getString("state"));
-    r = vertx.eventBus().<JsonObject>request(control, new JsonObject().put("action", "state"))
+    r = member(vertx).<JsonObject>request(vertx,
+        control, new JsonObject().put("action", "state"))
         .await().body();
     assertEquals(new JsonObject().put("node", "cn1").put("state", "RUNNING"), r);
     assertTrue(four.await(10, TimeUnit.SECONDS));
@@ -303,5 +306,10 @@ class SnapshotWorkerTest {
     io.vertx.core.shareddata.Lock lock = vertx.sharedData()
         .getLockWithTimeout(SnapshotWorker.PERIODIC_LOCK, 1000).await();
     lock.release();
+  }
+
+  /** The trust of the node parts on {@code vertx}: requests as a cluster member sends them. */
+  private static io.snapsync.core.cluster.ClusterTrust member(io.vertx.core.Vertx vertx) {
+    return io.snapsync.core.cluster.ClusterTrust.forVertx(vertx);
   }
 }

@@ -131,8 +131,9 @@ class KillSnapshotMultiProcessTest {
         table(cn1, "snapshot_workers").stream().map(r -> r.get(4)).toList());
 
     for (String n : List.of("cn1", "cn2", "cn3")) {
-      cn1.vertx().eventBus().request(WdrService.CONTROL_ADDRESS_PREFIX + n,
-          new JsonObject().put("action", "start")).await();
+      io.snapsync.core.cluster.ClusterTrust.forVertx(cn1.vertx()).request(cn1.vertx(),
+          WdrService.CONTROL_ADDRESS_PREFIX + n, new JsonObject().put("action", "start"), null)
+          .await();
     }
     Child cn3 = CHILDREN.get(1);
     cn3.send("hang");

@@ -179,14 +179,21 @@ class WdrReportTest {
     stats.committed();
     stats.committed();
     long b = snapshot();
-    JsonObject reply = vertx.eventBus().<JsonObject>request(WdrService.REPORT_ADDRESS,
+    JsonObject reply = member(vertx).<JsonObject>request(vertx,
+        WdrService.REPORT_ADDRESS,
         new ReportRequest(a, b, "all", "cluster", null).toJson()).await().body();
     assertEquals(2, row(reply.getJsonArray("load_profile"), "metric", "commits")
         .getLong("total"));
     assertTrue(reply.getString("html").contains("Load Profile"));
-    JsonObject err = vertx.eventBus().<JsonObject>request(WdrService.REPORT_ADDRESS,
+    JsonObject err = member(vertx).<JsonObject>request(vertx,
+        WdrService.REPORT_ADDRESS,
         new ReportRequest(b, a, "all", "cluster", null).toJson()).await().body();
     assertEquals("snapshot id is invalid", err.getJsonObject("error").getString("message"));
     assertEquals("22023", err.getJsonObject("error").getString("sqlState"));
+  }
+
+  /** The trust of the node parts on {@code vertx}: requests as a cluster member sends them. */
+  private static io.snapsync.core.cluster.ClusterTrust member(io.vertx.core.Vertx vertx) {
+    return io.snapsync.core.cluster.ClusterTrust.forVertx(vertx);
   }
 }

@@ -15,6 +15,8 @@ public final class LoopbackCluster {
 
   private final String name = "wdr-test-" + UUID.randomUUID();
   private final List<Integer> ports;
+  private final byte[] secret = UUID.randomUUID().toString().getBytes(
+      java.nio.charset.StandardCharsets.US_ASCII);
 
   public LoopbackCluster(int members) {
     try {
@@ -48,7 +50,12 @@ public final class LoopbackCluster {
     for (int p : ports) {
       j.getTcpIpConfig().addMember("127.0.0.1:" + p);
     }
-    return Vertx.builder().withClusterManager(new HazelcastClusterManager(c)).buildClustered()
+    Vertx vx = Vertx.builder().withClusterManager(new HazelcastClusterManager(c)).buildClustered()
         .await();
+    // The members share a cluster secret, as a node's parts do (io.snapsync.core.cluster).
+    io.snapsync.core.cluster.ClusterTrust.install(vx, io.snapsync.core.cluster.ClusterTrust.of(
+        secret, java.time.Clock.systemUTC(),
+        io.snapsync.core.catalog.MessageCatalog.withCoreBundles()));
+    return vx;
   }
 }
