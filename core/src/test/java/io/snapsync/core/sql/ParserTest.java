@@ -110,8 +110,9 @@ class ParserTest {
     assertNull(f.table());
     assertEquals(new Expr.Call("pg_export_snapshot", List.of()),
         ((Stmt.SelectItem.Value) f.items().get(0)).expr());
-    assertInstanceOf(Stmt.Update.class, SqlParser.parse("UPDATE t SET b = 'y' WHERE a = 1"));
-    assertInstanceOf(Stmt.Delete.class, SqlParser.parse("DELETE FROM t"));
+    assertEquals(new Stmt.Modify("UPDATE t SET b = 'y' WHERE a = 1", "UPDATE"),
+        SqlParser.parse("UPDATE t SET b = 'y' WHERE a = 1"));
+    assertEquals(new Stmt.Modify("DELETE FROM t", "DELETE"), SqlParser.parse("DELETE FROM t"));
     assertEquals(new Stmt.DropTable("t", true), SqlParser.parse("DROP TABLE IF EXISTS t"));
   }
 

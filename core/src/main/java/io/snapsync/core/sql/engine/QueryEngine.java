@@ -97,14 +97,76 @@ public final class QueryEngine {
     if (q != null && q.validFor(txn)) {
       return q;
     }
-    SqlNode parsed = Analyzer.parse(sql);
+    q = build(sql, Analyzer.parse(sql), txn);
+    cache.put(sql, q);
+    return q;
+  }
+
+  /**
+   * Analyzes and plans an already parsed query (the read side of DML, built by the DML
+   * analyzer); not cached here. Blocking.
+   */
+  public PreparedQuery planParsed(String sql, SqlNode parsed, StoreTransaction txn) {
+    return guard(() -> build(sql, parsed, txn));
+  }
+
+  /**
+   * Binds {@code params} to {@code q} and fetches what it needs first (system-table rows,
+   * registered-function results); the execution then runs {@code q} (and queries with the
+   * same parameters and prefetch, such as DML's re-check) on the calling worker.
+   */
+  public Future<Execution> start(PreparedQuery q, SessionContext ctx, StoreTransaction t,
+      List<Object> params) {
+    Instant start = db.services().clock().instant();
+    Ready r;
+    try {
+      r = guard(() -> new Ready(q, t, bind(q, params, ctx), new SessionEval(ctx, start)));
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+    return fetch(r, ctx).map(Execution::new);
+  }
+
+  /** A query bound to one statement: its parameters, evaluation context and fetched values. */
+  public static final class Execution {
+    private final Ready ready;
+
+    private Execution(Ready ready) {
+      this.ready = ready;
+    }
+
+    /** The session's time zone (assignment casts of timestamptz). */
+    public java.time.ZoneId timeZone() {
+      return ready.eval().timeZone();
+    }
+
+    /** The bound parameters ({@code $1} first). */
+    public Object[] params() {
+      return ready.params().clone();
+    }
+
+    /** Runs {@code q} over the statement's store transaction {@code t}; all rows. Blocking. */
+    public List<Object[]> rows(PreparedQuery q, StoreTransaction t, Object[] params) {
+      return guard(() -> {
+        ExecContext c = new ExecContext(t, params, ready.eval(), ready.tables(), ready.calls());
+        List<Object[]> rows = new ArrayList<>();
+        try (Cursor cur = q.root().open(c)) {
+          Object[] row;
+          while ((row = cur.next()) != null) {
+            rows.add(row);
+          }
+        }
+        return rows;
+      });
+    }
+  }
+
+  private PreparedQuery build(String sql, SqlNode parsed, StoreTransaction txn) {
     Analysis a = analyzer.analyze(sql, parsed, txn);
     RelNode rel = Planner.plan(a);
     PlanBuilder b = new PlanBuilder(rel.getCluster().getRexBuilder(), library);
     PlanNode root = b.build(rel);
-    q = new PreparedQuery(a.columns(), a.paramTypes(), root, b.prefetch(), a.dependencies());
-    cache.put(sql, q);
-    return q;
+    return new PreparedQuery(a.columns(), a.paramTypes(), root, b.prefetch(), a.dependencies());
   }
 
   private static Object[] bind(PreparedQuery q, List<Object> params, SessionContext ctx) {

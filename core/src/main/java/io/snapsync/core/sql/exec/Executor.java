@@ -11,6 +11,7 @@ import io.snapsync.core.spi.StandardFunctionCall;
 import io.snapsync.core.spi.SystemTable;
 import io.snapsync.core.sql.Database;
 import io.snapsync.core.sql.engine.QueryEngine;
+import io.snapsync.core.sql.engine.dml.DmlEngine;
 import io.snapsync.core.sql.parse.Expr;
 import io.snapsync.core.sql.parse.Stmt;
 import io.snapsync.core.txn.TransactionBlock;
@@ -32,11 +33,13 @@ public final class Executor {
   private final Database db;
   private final Writer writer;
   private final QueryEngine queries;
+  private final DmlEngine dml;
 
   public Executor(Database db) {
     this.db = db;
     this.writer = new Writer(db);
     this.queries = new QueryEngine(db);
+    this.dml = new DmlEngine(db, queries);
   }
 
   /** The query engine (SELECT, WITH, VALUES, TABLE). */
@@ -48,14 +51,12 @@ public final class Executor {
   public Future<StatementResult> run(Stmt s, SessionContext ctx, List<Object> params) {
     if (s instanceof Stmt.Query q) {
       return queries.run(q.sql(), ctx, params);
+    } else if (s instanceof Stmt.Modify m) {
+      return dml.run(m.sql(), m.kind(), ctx, params);
     } else if (s instanceof Stmt.Select sel) {
       return select(sel, ctx, params);
     } else if (s instanceof Stmt.Insert i) {
       return writer.insert(i, ctx, params);
-    } else if (s instanceof Stmt.Update u) {
-      return writer.update(u, ctx, params);
-    } else if (s instanceof Stmt.Delete d) {
-      return writer.delete(d, ctx, params);
     } else if (s instanceof Stmt.CreateTable c) {
       return writer.createTable(c, ctx);
     } else if (s instanceof Stmt.DropTable d) {

@@ -25,7 +25,6 @@ import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.create.table.ColumnDefinition;
 import net.sf.jsqlparser.statement.create.table.CreateTable;
 import net.sf.jsqlparser.statement.create.table.Index;
-import net.sf.jsqlparser.statement.delete.Delete;
 import net.sf.jsqlparser.statement.drop.Drop;
 import net.sf.jsqlparser.statement.insert.Insert;
 import net.sf.jsqlparser.statement.select.AllColumns;
@@ -33,11 +32,9 @@ import net.sf.jsqlparser.statement.select.OrderByElement;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.SelectItem;
 import net.sf.jsqlparser.statement.select.Values;
-import net.sf.jsqlparser.statement.update.Update;
-import net.sf.jsqlparser.statement.update.UpdateSet;
 import net.sf.jsqlparser.schema.Table;
 
-/** Parses CREATE/DROP TABLE, INSERT, SELECT, UPDATE, DELETE with JSqlParser into {@link Stmt}. */
+/** Parses CREATE/DROP TABLE with JSqlParser into {@link Stmt} (until the project's grammar takes DDL). */
 final class DmlTranslator {
 
   private DmlTranslator() {
@@ -75,10 +72,6 @@ final class DmlTranslator {
       return select(p, tokens);
     } else if (st instanceof Insert i) {
       return insert(i, tokens);
-    } else if (st instanceof Update u) {
-      return update(u, tokens);
-    } else if (st instanceof Delete d) {
-      return new Stmt.Delete(tableName(d.getTable()), where(d.getWhere(), tokens));
     } else if (st instanceof CreateTable c) {
       return createTable(c, tokens);
     } else if (st instanceof Drop d && d.getType().equalsIgnoreCase("table")) {
@@ -200,23 +193,6 @@ final class DmlTranslator {
       rows.add(exprs(list, tokens));
     }
     return new Stmt.Insert(tableName(i.getTable()), cols, rows);
-  }
-
-  private static Stmt update(Update u, List<Token> tokens) {
-    if (u.getJoins() != null && !u.getJoins().isEmpty() || u.getFromItem() != null) {
-      throw SqlParser.unsupported("UPDATE with FROM");
-    }
-    List<Stmt.Assignment> set = new ArrayList<>();
-    for (UpdateSet us : u.getUpdateSets()) {
-      if (us.getColumns().size() != us.getValues().size()) {
-        throw SqlParser.unsupported("UPDATE of a row value");
-      }
-      for (int k = 0; k < us.getColumns().size(); k++) {
-        set.add(new Stmt.Assignment(ident(us.getColumns().get(k).getColumnName()),
-            expr(us.getValues().get(k), tokens)));
-      }
-    }
-    return new Stmt.Update(tableName(u.getTable()), set, where(u.getWhere(), tokens));
   }
 
   private static Stmt createTable(CreateTable c, List<Token> tokens) {

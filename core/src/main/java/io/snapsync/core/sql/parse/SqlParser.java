@@ -7,8 +7,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Parses one statement: utility statements by hand ({@link UtilityParser}), tables and DML with
- * JSqlParser ({@link DmlTranslator}). Errors are 42601 with a 1-based position in the statement.
+ * Parses one statement: utility statements by hand ({@link UtilityParser}), bulk constant INSERT
+ * by hand ({@link FastInsertParser}), CREATE/DROP TABLE with JSqlParser ({@link DmlTranslator});
+ * queries ({@link Stmt.Query}) and other INSERT, UPDATE, DELETE ({@link Stmt.Modify}) are parsed
+ * by the engine on its worker. Errors are 42601 with a 1-based position in the statement.
  */
 public final class SqlParser {
 
@@ -43,8 +45,8 @@ public final class SqlParser {
   }
 
   private static boolean isDml(Stmt stmt) {
-    return stmt instanceof Stmt.Select || stmt instanceof Stmt.Update
-        || stmt instanceof Stmt.Delete || stmt instanceof Stmt.Insert;
+    return stmt instanceof Stmt.Select || stmt instanceof Stmt.Modify
+        || stmt instanceof Stmt.Insert || stmt instanceof Stmt.Query;
   }
 
   private static Stmt parseUncached(String sql) {
@@ -66,9 +68,15 @@ public final class SqlParser {
         }
         case "insert" -> {
           Stmt.Insert fast = FastInsertParser.tryParse(tokens);
-          return fast != null ? fast : DmlTranslator.parse(sql, tokens);
+          return fast != null ? fast : new Stmt.Modify(sql, "INSERT");
         }
-        case "update", "delete", "create", "drop" -> {
+        case "update" -> {
+          return new Stmt.Modify(sql, "UPDATE");
+        }
+        case "delete" -> {
+          return new Stmt.Modify(sql, "DELETE");
+        }
+        case "create", "drop" -> {
           return DmlTranslator.parse(sql, tokens);
         }
         default -> {

@@ -157,21 +157,10 @@ public sealed interface Stmt {
     }
   }
 
-  /** UPDATE table SET column = value, ... [WHERE conds]. */
-  record Update(String table, List<Assignment> set, List<Cond> where) implements Stmt {
-    @Override
-    public String kind() {
-      return "UPDATE";
-    }
-  }
-
-  record Assignment(String column, Expr value) {
-  }
-
-  record Delete(String table, List<Cond> where) implements Stmt {
-    @Override
-    public String kind() {
-      return "DELETE";
-    }
+  /**
+   * INSERT, UPDATE or DELETE ({@code kind}) for the DML engine, which parses it with the
+   * engine's grammar and caches its plan by {@code sql}.
+   */
+  record Modify(String sql, String kind) implements Stmt {
   }
 }

@@ -19,7 +19,6 @@ import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.type.RelDataType;
-import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
@@ -92,11 +91,29 @@ public final class Analyzer {
       RelDataType t = rowType.getFieldList().get(i).getType();
       columns.add(new Column(names.get(i), TypeMapping.toData(t), TypeMapping.typmod(t)));
     }
-    List<DataType> params = new ArrayList<>();
-    for (RelDataTypeField f : validator.getParameterRowType(validated).getFieldList()) {
-      params.add(TypeMapping.toData(f.getType()));
-    }
+    List<DataType> params = parameterTypes(validated, validator);
     return new Analysis(validated, validator, reader, types, columns, params,
         schema.dependencies());
+  }
+
+  /**
+   * The type of each parameter by its index ({@code $1} first; a parameter used twice counts
+   * once; an unused one is text).
+   */
+  private static List<DataType> parameterTypes(SqlNode validated, SqlValidator validator) {
+    java.util.TreeMap<Integer, DataType> byIndex = new java.util.TreeMap<>();
+    validated.accept(new org.apache.calcite.sql.util.SqlBasicVisitor<Void>() {
+      @Override
+      public Void visit(org.apache.calcite.sql.SqlDynamicParam p) {
+        byIndex.putIfAbsent(p.getIndex(), TypeMapping.toData(validator.getValidatedNodeType(p)));
+        return null;
+      }
+    });
+    List<DataType> params = new ArrayList<>();
+    int n = byIndex.isEmpty() ? 0 : byIndex.lastKey() + 1;
+    for (int i = 0; i < n; i++) {
+      params.add(byIndex.getOrDefault(i, DataType.TEXT));
+    }
+    return params;
   }
 }

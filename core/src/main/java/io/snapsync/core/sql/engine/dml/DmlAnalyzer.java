@@ -1,0 +1,276 @@
+package io.snapsync.core.sql.engine.dml;
+
+import io.snapsync.core.error.SnapsyncException;
+import io.snapsync.core.error.SqlState;
+import io.snapsync.core.session.Column;
+import io.snapsync.core.sql.engine.PreparedQuery;
+import io.snapsync.core.sql.engine.QueryEngine;
+import io.snapsync.core.sql.engine.analyze.Analyzer;
+import io.snapsync.core.sql.engine.analyze.PgTypeSystem;
+import io.snapsync.core.sql.engine.analyze.TypeMapping;
+import io.snapsync.core.sql.exec.TableCatalog;
+import io.snapsync.core.sql.exec.TableDef;
+import io.snapsync.storage.StoreTransaction;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlDelete;
+import org.apache.calcite.sql.SqlDynamicParam;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlInsert;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlUpdate;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeFactoryImpl;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
+import org.apache.calcite.sql.util.SqlBasicVisitor;
+import org.apache.calcite.sql.util.SqlShuttle;
+
+/**
+ * Analyzes INSERT, UPDATE and DELETE into {@link DmlPlan}s: resolves the target table and
+ * columns, and rewrites the statement's read side into queries that the query engine
+ * validates and plans like any other (so WHERE, SET and VALUES take every expression and
+ * subquery the engine knows). Values the engine cannot type alone (string literals, NULL,
+ * DEFAULT, parameters) are cast to the target column's type, as PostgreSQL types them from
+ * the target. Blocking (reads table definitions); thread-safe.
+ */
+final class DmlAnalyzer {
+
+  private static final SqlParserPos POS = SqlParserPos.ZERO;
+
+  private final QueryEngine queries;
+  private final SqlTypeFactoryImpl types = new SqlTypeFactoryImpl(PgTypeSystem.INSTANCE);
+
+  DmlAnalyzer(QueryEngine queries) {
+    this.queries = queries;
+  }
+
+  DmlPlan analyze(String sql, StoreTransaction txn) {
+    SqlNode node = parse(sql);
+    if (node instanceof SqlInsert ins) {
+      return insert(sql, ins, txn);
+    } else if (node instanceof SqlUpdate up) {
+      return update(sql, up, (SqlUpdate) parse(sql), txn);
+    } else if (node instanceof SqlDelete del) {
+      return delete(sql, del, (SqlDelete) parse(sql), txn);
+    }
+    throw SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED, "engine.unsupported",
+        node.getKind().sql);
+  }
+
+  /**
+   * Parses {@code sql}; {@code $n} becomes parameter {@code n - 1}. (Calcite's stock Babel
+   * grammar reads {@code $n} as an identifier, which PostgreSQL's never are; the project's
+   * grammar makes them parameters.)
+   */
+  private static SqlNode parse(String sql) {
+    SqlNode node = Analyzer.parse(sql);
+    if (node instanceof SqlCall call) {
+      List<SqlNode> ops = call.getOperandList();
+      for (int i = 0; i < ops.size(); i++) {
+        SqlNode op = ops.get(i);
+        if (op != null && !(op instanceof SqlIdentifier)) {
+          call.setOperand(i, op.accept(PARAMS));
+        }
+      }
+    }
+    return node;
+  }
+
+  private static final SqlShuttle PARAMS = new SqlShuttle() {
+    @Override
+    public SqlNode visit(SqlIdentifier id) {
+      if (id.isSimple() && id.getSimple().matches("\\$[1-9][0-9]{0,4}")) {
+        return new SqlDynamicParam(Integer.parseInt(id.getSimple().substring(1)) - 1,
+            id.getParserPosition());
+      }
+      return id;
+    }
+  };
+
+  private DmlPlan insert(String sql, SqlInsert ins, StoreTransaction txn) {
+    TableDef def = table(ins.getTargetTable(), txn);
+    int[] targets = targetColumns(def, ins.getTargetColumnList());
+    boolean explicit = ins.getTargetColumnList() != null;
+    SqlNode source = ins.getSource();
+    if (source.getKind() == SqlKind.VALUES) {
+      for (SqlNode r : ((SqlCall) source).getOperandList()) {
+        SqlCall row = (SqlCall) r;
+        checkWidth(row.operandCount(), targets.length, explicit);
+        for (int i = 0; i < row.operandCount(); i++) {
+          row.setOperand(i, typed(row.operand(i), def.columns().get(targets[i])));
+        }
+      }
+    }
+    PreparedQuery read = queries.planParsed(sql, source, txn);
+    int width = read.columns().size();
+    checkWidth(width, targets.length, explicit);
+    int[] used = new int[width];
+    System.arraycopy(targets, 0, used, 0, width);
+    return new DmlPlan(DmlPlan.Kind.INSERT, def, read, null, used, -1);
+  }
+
+  private static void checkWidth(int exprs, int targets, boolean explicit) {
+    if (exprs > targets) {
+      throw SnapsyncException.error(SqlState.SYNTAX_ERROR, "sql.insert_too_many");
+    }
+    if (explicit && exprs < targets) {
+      throw SnapsyncException.error(SqlState.SYNTAX_ERROR, "dml.insert_too_few");
+    }
+  }
+
+  private DmlPlan update(String sql, SqlUpdate up, SqlUpdate again, StoreTransaction txn) {
+    TableDef def = table(up.getTargetTable(), txn);
+    String alias = up.getAlias() == null ? def.name() : up.getAlias().getSimple();
+    int[] targets = new int[up.getTargetColumnList().size()];
+    for (int j = 0; j < targets.length; j++) {
+      String name = ((SqlIdentifier) up.getTargetColumnList().get(j)).names
+          .get(((SqlIdentifier) up.getTargetColumnList().get(j)).names.size() - 1);
+      targets[j] = column(def, name);
+      for (int k = 0; k < j; k++) {
+        if (targets[k] == targets[j]) {
+          throw SnapsyncException.error(SqlState.SYNTAX_ERROR, "dml.multiple_assignments",
+              name);
+        }
+      }
+    }
+    PreparedQuery read = queries.planParsed(sql, select(def, alias, up.getTargetTable(),
+        setList(def, targets, up.getSourceExpressionList()), up.getCondition(), -1), txn);
+    int pkParam = maxParam(again) + 1;
+    PreparedQuery recheck = queries.planParsed(sql, select(def, alias, again.getTargetTable(),
+        setList(def, targets, again.getSourceExpressionList()), again.getCondition(), pkParam),
+        txn);
+    return new DmlPlan(DmlPlan.Kind.UPDATE, def, read, recheck, targets, pkParam);
+  }
+
+  private List<SqlNode> setList(TableDef def, int[] targets, SqlNodeList exprs) {
+    List<SqlNode> out = new ArrayList<>(targets.length);
+    for (int j = 0; j < targets.length; j++) {
+      out.add(typed(exprs.get(j), def.columns().get(targets[j])));
+    }
+    return out;
+  }
+
+  private DmlPlan delete(String sql, SqlDelete del, SqlDelete again, StoreTransaction txn) {
+    TableDef def = table(del.getTargetTable(), txn);
+    String alias = del.getAlias() == null ? def.name() : del.getAlias().getSimple();
+    PreparedQuery read = queries.planParsed(sql, select(def, alias, del.getTargetTable(),
+        List.of(), del.getCondition(), -1), txn);
+    int pkParam = maxParam(again) + 1;
+    PreparedQuery recheck = queries.planParsed(sql, select(def, alias, again.getTargetTable(),
+        List.of(), again.getCondition(), pkParam), txn);
+    return new DmlPlan(DmlPlan.Kind.DELETE, def, read, recheck, new int[0], pkParam);
+  }
+
+  /**
+   * {@code SELECT alias.c0, ..., alias.cn, extra... FROM table AS alias WHERE cond [AND
+   * alias.pk = $pkParam]}.
+   */
+  private static SqlSelect select(TableDef def, String alias, SqlNode table, List<SqlNode> extra,
+      SqlNode where, int pkParam) {
+    SqlNodeList items = new SqlNodeList(POS);
+    for (Column c : def.columns()) {
+      items.add(new SqlIdentifier(List.of(alias, c.name()), POS));
+    }
+    extra.forEach(items::add);
+    SqlNode from = SqlStdOperatorTable.AS.createCall(POS, table, new SqlIdentifier(alias, POS));
+    if (pkParam >= 0) {
+      SqlNode key = SqlStdOperatorTable.EQUALS.createCall(POS,
+          new SqlIdentifier(List.of(alias, def.pkColumn().name()), POS),
+          new SqlDynamicParam(pkParam, POS));
+      where = where == null ? key : SqlStdOperatorTable.AND.createCall(POS, where, key);
+    }
+    return new SqlSelect(POS, null, items, from, where, null, null, null, null, null, null, null,
+        null);
+  }
+
+  /**
+   * {@code CAST(e AS column type)} for the values PostgreSQL types from the target column
+   * (string literals, NULL, DEFAULT, parameters); other expressions stay as they are and get
+   * the assignment cast when written.
+   */
+  private SqlNode typed(SqlNode e, Column target) {
+    boolean untyped = e.getKind() == SqlKind.DEFAULT || e instanceof SqlDynamicParam
+        || (e instanceof SqlLiteral lit && (lit.getTypeName() == SqlTypeName.NULL
+            || lit.getTypeName() == SqlTypeName.CHAR));
+    if (!untyped) {
+      return e;
+    }
+    SqlNode value = e.getKind() == SqlKind.DEFAULT ? SqlLiteral.createNull(POS) : e;
+    return SqlStdOperatorTable.CAST.createCall(POS, value, spec(target));
+  }
+
+  private SqlDataTypeSpec spec(Column c) {
+    try {
+      return SqlTypeUtil.convertTypeToSpec(TypeMapping.toRel(c.type(), c.typmod(), true, types));
+    } catch (RuntimeException notExpressible) {
+      return SqlTypeUtil.convertTypeToSpec(types.createSqlType(SqlTypeName.VARCHAR));
+    }
+  }
+
+  private static TableDef table(SqlNode target, StoreTransaction txn) {
+    if (!(target instanceof SqlIdentifier id)
+        || (id.names.size() == 2 && !id.names.get(0).equals(Analyzer.SCHEMA))
+        || id.names.size() > 2) {
+      throw SnapsyncException.error(SqlState.UNDEFINED_TABLE, "engine.relation_not_exist",
+          String.valueOf(target));
+    }
+    String name = id.names.get(id.names.size() - 1);
+    TableDef def = TableCatalog.find(txn, name);
+    if (def == null) {
+      throw SnapsyncException.error(SqlState.UNDEFINED_TABLE, "engine.relation_not_exist", name);
+    }
+    return def;
+  }
+
+  private static int[] targetColumns(TableDef def, SqlNodeList list) {
+    if (list == null) {
+      int[] all = new int[def.columns().size()];
+      for (int i = 0; i < all.length; i++) {
+        all[i] = i;
+      }
+      return all;
+    }
+    int[] out = new int[list.size()];
+    for (int i = 0; i < out.length; i++) {
+      SqlIdentifier id = (SqlIdentifier) list.get(i);
+      String name = id.names.get(id.names.size() - 1);
+      out[i] = column(def, name);
+      for (int k = 0; k < i; k++) {
+        if (out[k] == out[i]) {
+          throw SnapsyncException.error("42701", "dml.column_twice", name);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static int column(TableDef def, String name) {
+    int i = def.indexOf(name);
+    if (i < 0) {
+      throw SnapsyncException.error(SqlState.UNDEFINED_COLUMN, "sql.column_of_relation", name,
+          def.name());
+    }
+    return i;
+  }
+
+  /** The highest parameter index in {@code node}, or -1. */
+  private static int maxParam(SqlNode node) {
+    int[] max = {-1};
+    node.accept(new SqlBasicVisitor<Void>() {
+      @Override
+      public Void visit(SqlDynamicParam p) {
+        max[0] = Math.max(max[0], p.getIndex());
+        return null;
+      }
+    });
+    return max[0];
+  }
+}
