@@ -51,7 +51,7 @@ public final class Analyzer {
   /** Parses {@code sql} (one statement) with the project's parser configuration; 42601. */
   public static SqlNode parse(String sql) {
     try {
-      return SqlParser.create(sql, ParserConfigs.postgres()).parseStmt();
+      return DollarParams.rewrite(SqlParser.create(sql, ParserConfigs.postgres()).parseStmt());
     } catch (SqlParseException e) {
       throw SyntaxErrors.of(sql, e);
     }

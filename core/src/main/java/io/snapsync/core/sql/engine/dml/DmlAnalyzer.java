@@ -31,7 +31,6 @@ import org.apache.calcite.sql.type.SqlTypeFactoryImpl;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
-import org.apache.calcite.sql.util.SqlShuttle;
 
 /**
  * Analyzes INSERT, UPDATE and DELETE into {@link DmlPlan}s: resolves the target table and
@@ -53,47 +52,17 @@ final class DmlAnalyzer {
   }
 
   DmlPlan analyze(String sql, StoreTransaction txn) {
-    SqlNode node = parse(sql);
+    SqlNode node = Analyzer.parse(sql);
     if (node instanceof SqlInsert ins) {
       return insert(sql, ins, txn);
     } else if (node instanceof SqlUpdate up) {
-      return update(sql, up, (SqlUpdate) parse(sql), txn);
+      return update(sql, up, (SqlUpdate) Analyzer.parse(sql), txn);
     } else if (node instanceof SqlDelete del) {
-      return delete(sql, del, (SqlDelete) parse(sql), txn);
+      return delete(sql, del, (SqlDelete) Analyzer.parse(sql), txn);
     }
     throw SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED, "engine.unsupported",
         node.getKind().sql);
   }
-
-  /**
-   * Parses {@code sql}; {@code $n} becomes parameter {@code n - 1}. (Calcite's stock Babel
-   * grammar reads {@code $n} as an identifier, which PostgreSQL's never are; the project's
-   * grammar makes them parameters.)
-   */
-  private static SqlNode parse(String sql) {
-    SqlNode node = Analyzer.parse(sql);
-    if (node instanceof SqlCall call) {
-      List<SqlNode> ops = call.getOperandList();
-      for (int i = 0; i < ops.size(); i++) {
-        SqlNode op = ops.get(i);
-        if (op != null && !(op instanceof SqlIdentifier)) {
-          call.setOperand(i, op.accept(PARAMS));
-        }
-      }
-    }
-    return node;
-  }
-
-  private static final SqlShuttle PARAMS = new SqlShuttle() {
-    @Override
-    public SqlNode visit(SqlIdentifier id) {
-      if (id.isSimple() && id.getSimple().matches("\\$[1-9][0-9]{0,4}")) {
-        return new SqlDynamicParam(Integer.parseInt(id.getSimple().substring(1)) - 1,
-            id.getParserPosition());
-      }
-      return id;
-    }
-  };
 
   private DmlPlan insert(String sql, SqlInsert ins, StoreTransaction txn) {
     TableDef def = table(ins.getTargetTable(), txn);
