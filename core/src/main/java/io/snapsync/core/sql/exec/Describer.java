@@ -37,6 +37,9 @@ public final class Describer {
     if (stmt instanceof Stmt.Query q) {
       return db.executor().queries().describe(q.sql(), ctx);
     }
+    if (stmt instanceof Stmt.Modify m) {
+      return db.executor().dml().describe(m.sql(), ctx);
+    }
     if (!(stmt instanceof Stmt.Select sel)) {
       return List.of();
     }

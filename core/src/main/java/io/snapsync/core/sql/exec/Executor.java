@@ -42,6 +42,11 @@ public final class Executor {
     this.dml = new DmlEngine(db, queries);
   }
 
+  /** The DML engine (INSERT, UPDATE, DELETE). */
+  public DmlEngine dml() {
+    return dml;
+  }
+
   /** The query engine (SELECT, WITH, VALUES, TABLE). */
   public QueryEngine queries() {
     return queries;

@@ -32,10 +32,10 @@ public final class RowModifier {
   }
 
   /**
-   * One target row of UPDATE or DELETE: its key, its values as the statement's snapshot saw
-   * them, and its new values ({@code null} for DELETE).
+   * One target row: its key, its values as the statement's snapshot saw them ({@code null} for
+   * INSERT), its new values ({@code null} for DELETE) and the engine row it was computed from.
    */
-  public record Change(byte[] key, List<Object> oldRow, List<Object> newRow) {
+  public record Change(byte[] key, List<Object> oldRow, List<Object> newRow, Object[] source) {
   }
 
   /** READ COMMITTED's re-evaluation of a changed row: the new change, or null if it no longer matches. */
@@ -43,10 +43,10 @@ public final class RowModifier {
     Change apply(StoreTransaction t, Change c);
   }
 
-  /** What a modification wrote: the rows written (new values; old ones for DELETE). */
-  public record Written(List<List<Object>> rows) {
+  /** What a modification wrote, in order. */
+  public record Written(List<Change> changes) {
     public int count() {
-      return rows.size();
+      return changes.size();
     }
   }
 
@@ -68,11 +68,13 @@ public final class RowModifier {
     }
     return locks.lockAll(ctx, keys, false).compose(v -> db.blocking(() -> {
       StoreTransaction t = recheckSnapshot(txn);
+      List<Change> written = new ArrayList<>(rows.size());
       for (int i = 0; i < keys.size(); i++) {
         ctx.checkCanceled();
         putNew(t, txn, def, keys.get(i), rows.get(i));
+        written.add(new Change(keys.get(i), null, rows.get(i), null));
       }
-      return new Written(rows);
+      return new Written(written);
     }));
   }
 
@@ -92,7 +94,7 @@ public final class RowModifier {
         ctx.txn().markDeleted(c.key());
         putNew(t, ctx.txn(), def, newKey, c.newRow());
       }
-      return c.newRow();
+      return c;
     });
   }
 
@@ -102,12 +104,12 @@ public final class RowModifier {
     return modify(def, changes, recheck, ctx, (t, c) -> {
       t.delete(c.key());
       ctx.txn().markDeleted(c.key());
-      return c.oldRow();
+      return c;
     });
   }
 
   private interface Apply {
-    List<Object> write(StoreTransaction t, Change c);
+    Change write(StoreTransaction t, Change c);
   }
 
   private Future<Written> modify(TableDef def, List<Change> changes, Recheck recheck,
@@ -120,7 +122,7 @@ public final class RowModifier {
     }
     return locks.lockAll(ctx, keys, perTxn).compose(v -> db.blocking(() -> {
       StoreTransaction t = recheckSnapshot(txn);
-      List<List<Object>> written = new ArrayList<>(changes.size());
+      List<Change> written = new ArrayList<>(changes.size());
       for (Change c : changes) {
         ctx.checkCanceled();
         byte[] value = t.get(c.key());

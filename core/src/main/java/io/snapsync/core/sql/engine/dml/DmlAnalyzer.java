@@ -9,6 +9,7 @@ import io.snapsync.core.sql.engine.analyze.Analyzer;
 import io.snapsync.core.sql.engine.analyze.PgTypeSystem;
 import io.snapsync.core.sql.engine.analyze.TypeMapping;
 import io.snapsync.core.sql.exec.TableCatalog;
+import io.snapsync.core.sql.parse.ReturningClause;
 import io.snapsync.core.sql.exec.TableDef;
 import io.snapsync.storage.StoreTransaction;
 import java.util.ArrayList;
@@ -52,19 +53,44 @@ final class DmlAnalyzer {
   }
 
   DmlPlan analyze(String sql, StoreTransaction txn) {
-    SqlNode node = Analyzer.parse(sql);
+    ReturningClause rc = ReturningClause.split(sql);
+    String stmt = rc.statement();
+    SqlNode node = Analyzer.parse(stmt);
     if (node instanceof SqlInsert ins) {
-      return insert(sql, ins, txn);
+      return insert(sql, ins, rc, txn);
     } else if (node instanceof SqlUpdate up) {
-      return update(sql, up, (SqlUpdate) Analyzer.parse(sql), txn);
+      return update(sql, up, (SqlUpdate) Analyzer.parse(stmt), rc, txn);
     } else if (node instanceof SqlDelete del) {
-      return delete(sql, del, (SqlDelete) Analyzer.parse(sql), txn);
+      return delete(sql, del, (SqlDelete) Analyzer.parse(stmt), rc, txn);
     }
     throw SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED, "engine.unsupported",
         node.getKind().sql);
   }
 
-  private DmlPlan insert(String sql, SqlInsert ins, StoreTransaction txn) {
+  /** A fresh copy of the RETURNING list (validation changes the nodes it is given). */
+  private static List<SqlNode> returningList(ReturningClause rc) {
+    SqlNode q = Analyzer.parse("SELECT " + rc.list());
+    if (!(q instanceof SqlSelect s)) {
+      throw SnapsyncException.error(SqlState.SYNTAX_ERROR, "engine.syntax_error", "RETURNING");
+    }
+    return new ArrayList<>(s.getSelectList().getList());
+  }
+
+  /** RETURNING of INSERT and UPDATE: a query over the written row, found by its key. */
+  private DmlPlan.Returning after(String sql, TableDef def, String alias, SqlNode stmt,
+      ReturningClause rc, StoreTransaction txn) {
+    if (rc.list() == null) {
+      return null;
+    }
+    List<SqlNode> list = returningList(rc);
+    int param = Math.max(maxParam(stmt), list.stream().mapToInt(DmlAnalyzer::maxParam).max()
+        .orElse(-1)) + 1;
+    PreparedQuery q = queries.planParsed(sql, select(def, alias,
+        new SqlIdentifier(def.name(), POS), false, list, null, param), txn);
+    return new DmlPlan.Returning(q.columns(), q, param);
+  }
+
+  private DmlPlan insert(String sql, SqlInsert ins, ReturningClause rc, StoreTransaction txn) {
     TableDef def = table(ins.getTargetTable(), txn);
     int[] targets = targetColumns(def, ins.getTargetColumnList());
     boolean explicit = ins.getTargetColumnList() != null;
@@ -83,7 +109,8 @@ final class DmlAnalyzer {
     checkWidth(width, targets.length, explicit);
     int[] used = new int[width];
     System.arraycopy(targets, 0, used, 0, width);
-    return new DmlPlan(DmlPlan.Kind.INSERT, def, read, null, used, -1);
+    return new DmlPlan(DmlPlan.Kind.INSERT, def, read, null, used, -1,
+        after(sql, def, def.name(), ins, rc, txn));
   }
 
   private static void checkWidth(int exprs, int targets, boolean explicit) {
@@ -95,7 +122,8 @@ final class DmlAnalyzer {
     }
   }
 
-  private DmlPlan update(String sql, SqlUpdate up, SqlUpdate again, StoreTransaction txn) {
+  private DmlPlan update(String sql, SqlUpdate up, SqlUpdate again, ReturningClause rc,
+      StoreTransaction txn) {
     TableDef def = table(up.getTargetTable(), txn);
     String alias = up.getAlias() == null ? def.name() : up.getAlias().getSimple();
     int[] targets = new int[up.getTargetColumnList().size()];
@@ -110,13 +138,14 @@ final class DmlAnalyzer {
         }
       }
     }
-    PreparedQuery read = queries.planParsed(sql, select(def, alias, up.getTargetTable(),
+    DmlPlan.Returning returning = after(sql, def, alias, up, rc, txn);
+    PreparedQuery read = queries.planParsed(sql, select(def, alias, up.getTargetTable(), true,
         setList(def, targets, up.getSourceExpressionList()), up.getCondition(), -1), txn);
     int pkParam = maxParam(again) + 1;
     PreparedQuery recheck = queries.planParsed(sql, select(def, alias, again.getTargetTable(),
-        setList(def, targets, again.getSourceExpressionList()), again.getCondition(), pkParam),
-        txn);
-    return new DmlPlan(DmlPlan.Kind.UPDATE, def, read, recheck, targets, pkParam);
+        true, setList(def, targets, again.getSourceExpressionList()), again.getCondition(),
+        pkParam), txn);
+    return new DmlPlan(DmlPlan.Kind.UPDATE, def, read, recheck, targets, pkParam, returning);
   }
 
   private List<SqlNode> setList(TableDef def, int[] targets, SqlNodeList exprs) {
@@ -127,25 +156,32 @@ final class DmlAnalyzer {
     return out;
   }
 
-  private DmlPlan delete(String sql, SqlDelete del, SqlDelete again, StoreTransaction txn) {
+  private DmlPlan delete(String sql, SqlDelete del, SqlDelete again, ReturningClause rc,
+      StoreTransaction txn) {
     TableDef def = table(del.getTargetTable(), txn);
     String alias = del.getAlias() == null ? def.name() : del.getAlias().getSimple();
-    PreparedQuery read = queries.planParsed(sql, select(def, alias, del.getTargetTable(),
-        List.of(), del.getCondition(), -1), txn);
-    int pkParam = maxParam(again) + 1;
+    boolean ret = rc.list() != null;
+    PreparedQuery read = queries.planParsed(sql, select(def, alias, del.getTargetTable(), true,
+        ret ? returningList(rc) : List.of(), del.getCondition(), -1), txn);
+    List<SqlNode> again2 = ret ? returningList(rc) : List.of();
+    int pkParam = Math.max(maxParam(again), again2.stream().mapToInt(DmlAnalyzer::maxParam)
+        .max().orElse(-1)) + 1;
     PreparedQuery recheck = queries.planParsed(sql, select(def, alias, again.getTargetTable(),
-        List.of(), again.getCondition(), pkParam), txn);
-    return new DmlPlan(DmlPlan.Kind.DELETE, def, read, recheck, new int[0], pkParam);
+        true, again2, again.getCondition(), pkParam), txn);
+    int n = def.columns().size();
+    DmlPlan.Returning returning = ret ? new DmlPlan.Returning(
+        read.columns().subList(n, read.columns().size()), null, -1) : null;
+    return new DmlPlan(DmlPlan.Kind.DELETE, def, read, recheck, new int[0], pkParam, returning);
   }
 
   /**
-   * {@code SELECT alias.c0, ..., alias.cn, extra... FROM table AS alias WHERE cond [AND
+   * {@code SELECT [alias.c0, ..., alias.cn,] extra... FROM table AS alias WHERE cond [AND
    * alias.pk = $pkParam]}.
    */
-  private static SqlSelect select(TableDef def, String alias, SqlNode table, List<SqlNode> extra,
-      SqlNode where, int pkParam) {
+  private static SqlSelect select(TableDef def, String alias, SqlNode table, boolean columns,
+      List<SqlNode> extra, SqlNode where, int pkParam) {
     SqlNodeList items = new SqlNodeList(POS);
-    for (Column c : def.columns()) {
+    for (Column c : columns ? def.columns() : List.<Column>of()) {
       items.add(new SqlIdentifier(List.of(alias, c.name()), POS));
     }
     extra.forEach(items::add);

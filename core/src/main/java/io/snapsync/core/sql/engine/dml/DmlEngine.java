@@ -1,5 +1,7 @@
 package io.snapsync.core.sql.engine.dml;
 
+import io.snapsync.core.error.SnapsyncException;
+import io.snapsync.core.error.SqlState;
 import io.snapsync.core.session.Column;
 import io.snapsync.core.session.StatementResult;
 import io.snapsync.core.sql.Database;
@@ -10,6 +12,7 @@ import io.snapsync.core.sql.exec.SessionContext;
 import io.snapsync.core.sql.exec.TableDef;
 import io.snapsync.core.sql.exec.Values;
 import io.snapsync.core.txn.TransactionBlock;
+import io.snapsync.storage.StorageException;
 import io.snapsync.storage.StoreTransaction;
 import io.vertx.core.Future;
 import java.time.ZoneId;
@@ -61,9 +64,60 @@ public final class DmlEngine {
       return new Started(plan(sql, t), t);
     }).compose(s -> queries.start(s.plan().read(), ctx, s.txn(), params)
         .compose(exec -> db.blocking(() -> exec.rows(s.plan().read(), s.txn(), exec.params()))
-            .compose(rows -> write(s.plan(), exec, rows, ctx))))
-        .map(RowModifier.Written::count)
-        .map(n -> StatementResult.command(kind.equals("INSERT") ? "INSERT 0 " + n : kind + " " + n));
+            .compose(rows -> write(s.plan(), exec, rows, ctx))
+            .compose(w -> result(s.plan(), exec, w, kind, txn))));
+  }
+
+  /** The command tag, and the rows of RETURNING (computed from the written rows). */
+  private Future<StatementResult> result(DmlPlan p, QueryEngine.Execution exec,
+      RowModifier.Written w, String kind, TransactionBlock txn) {
+    String tag = kind.equals("INSERT") ? "INSERT 0 " + w.count() : kind + " " + w.count();
+    DmlPlan.Returning r = p.returning();
+    if (r == null) {
+      return Future.succeededFuture(StatementResult.command(tag));
+    }
+    if (r.after() == null) {
+      int n = p.table().columns().size();
+      List<List<Object>> rows = new ArrayList<>(w.count());
+      for (RowModifier.Change c : w.changes()) {
+        rows.add(Arrays.asList(Arrays.copyOfRange(c.source(), n, c.source().length)));
+      }
+      return Future.succeededFuture(new StatementResult(r.columns(), rows, tag, List.of()));
+    }
+    return db.blocking(() -> {
+      StoreTransaction t = txn.storeTxn();
+      List<List<Object>> rows = new ArrayList<>(w.count());
+      Object[] bound = exec.params();
+      for (RowModifier.Change c : w.changes()) {
+        Object[] params = Arrays.copyOf(bound, Math.max(bound.length, r.param() + 1));
+        params[r.param()] = c.newRow().get(p.table().pk());
+        for (Object[] row : exec.rows(r.after(), t, params)) {
+          rows.add(Arrays.asList(row));
+        }
+      }
+      return new StatementResult(r.columns(), rows, tag, List.of());
+    });
+  }
+
+  /**
+   * The output columns of {@code sql} (RETURNING; none without it) as the session would see
+   * them, without running it. Blocking.
+   */
+  public List<Column> describe(String sql, SessionContext ctx) {
+    StoreTransaction own = ctx.txn().storeTxnIfBegun();
+    if (own != null) {
+      return columns(plan(sql, own));
+    }
+    StoreTransaction t = db.store().begin();
+    try {
+      return columns(plan(sql, t));
+    } finally {
+      t.rollback();
+    }
+  }
+
+  private static List<Column> columns(DmlPlan p) {
+    return p.returning() == null ? List.of() : p.returning().columns();
   }
 
   private DmlPlan plan(String sql, StoreTransaction t) {
@@ -74,7 +128,14 @@ public final class DmlEngine {
     if (p != null && p.validFor(t)) {
       return p;
     }
-    p = analyzer.analyze(sql, t);
+    try {
+      p = analyzer.analyze(sql, t);
+    } catch (SnapsyncException | StorageException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED, "engine.unsupported_query")
+          .withCause(e);
+    }
     synchronized (cache) {
       cache.put(sql, p);
     }
@@ -154,12 +215,12 @@ public final class DmlEngine {
       int c = p.targets()[j];
       row.set(c, assign(r[n + j], p.read().columns().get(n + j), cols.get(c), zone));
     }
-    return new RowModifier.Change(RowModifier.key(p.table(), old), old, row);
+    return new RowModifier.Change(RowModifier.key(p.table(), old), old, row, r);
   }
 
   private static RowModifier.Change deleted(DmlPlan p, Object[] r) {
     List<Object> old = Arrays.asList(Arrays.copyOf(r, p.table().columns().size()));
-    return new RowModifier.Change(RowModifier.key(p.table(), old), old, null);
+    return new RowModifier.Change(RowModifier.key(p.table(), old), old, null, r);
   }
 
   /** PostgreSQL's assignment of a value of column type {@code from} to column {@code to}. */

@@ -20,10 +20,19 @@ import java.util.Objects;
  *
  * <p>{@code recheck} (UPDATE, DELETE) is {@code read} restricted to one row by its primary
  * key, bound as parameter {@code $(pkParam + 1)}: READ COMMITTED's re-evaluation of a row that
- * changed while the statement waited for its lock.
+ * changed while the statement waited for its lock. {@code returning} is null without RETURNING.
  */
 record DmlPlan(Kind kind, TableDef table, PreparedQuery read, PreparedQuery recheck,
-    int[] targets, int pkParam) {
+    int[] targets, int pkParam, Returning returning) {
+
+  /**
+   * RETURNING: its output columns; for INSERT and UPDATE the query {@code after} that
+   * computes them from a written row (its primary key bound as parameter {@code param}); for
+   * DELETE they are the columns of {@code read} after the table's.
+   */
+  record Returning(java.util.List<io.snapsync.core.session.Column> columns, PreparedQuery after,
+      int param) {
+  }
 
   enum Kind {
     INSERT, UPDATE, DELETE
@@ -32,6 +41,7 @@ record DmlPlan(Kind kind, TableDef table, PreparedQuery read, PreparedQuery rech
   /** True when the table and every relation the queries read are as {@code txn} sees them. */
   boolean validFor(StoreTransaction txn) {
     return Objects.equals(TableCatalog.find(txn, table.name()), table) && read.validFor(txn)
-        && (recheck == null || recheck.validFor(txn));
+        && (recheck == null || recheck.validFor(txn))
+        && (returning == null || returning.after() == null || returning.after().validFor(txn));
   }
 }
