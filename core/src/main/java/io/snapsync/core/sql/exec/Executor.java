@@ -66,6 +66,8 @@ public final class Executor {
       return writer.createTable(c, ctx);
     } else if (s instanceof Stmt.DropTable d) {
       return writer.dropTable(d, ctx);
+    } else if (s instanceof Stmt.Truncate tr) {
+      return writer.truncate(tr, ctx);
     }
     return Future.failedFuture(new IllegalArgumentException("not a DML statement: " + s));
   }

@@ -180,6 +180,50 @@ final class Writer {
         }));
   }
 
+  /**
+   * TRUNCATE: locks each table's definition (as DROP TABLE does, so concurrent DDL waits), then
+   * deletes every row the re-check snapshot sees. Unlike PostgreSQL's, it is MVCC-safe: older
+   * snapshots keep seeing the rows.
+   */
+  Future<StatementResult> truncate(Stmt.Truncate tr, SessionContext ctx) {
+    TransactionBlock txn = ctx.txn();
+    List<byte[]> keys = tr.tables().stream().map(Keys::table).collect(Collectors.toList());
+    return db.blocking(() -> {
+      txn.checkWritable("TRUNCATE TABLE");
+      txn.startQuery();
+      StoreTransaction t = txn.storeTxn();
+      for (String name : tr.tables()) {
+        if (TableCatalog.find(t, name) == null) {
+          throw SnapsyncException.error(SqlState.UNDEFINED_TABLE, "sql.relation_not_exist", name);
+        }
+      }
+      return null;
+    }).compose(v -> locks.lockAll(ctx, keys, txn.isolation().snapshotPerTransaction()))
+        .compose(v -> db.blocking(() -> {
+          StoreTransaction t = recheckSnapshot(txn);
+          for (String name : tr.tables()) {
+            TableDef def = TableCatalog.find(t, name);
+            if (def == null) {
+              throw SnapsyncException.error(SqlState.UNDEFINED_TABLE, "sql.relation_not_exist",
+                  name);
+            }
+            List<byte[]> rows = new ArrayList<>();
+            try (CloseableIterator<KeyValue> it = t.scan(Keys.rowsFrom(def.id()),
+                Keys.rowsTo(def.id()))) {
+              while (it.hasNext()) {
+                ctx.checkCanceled();
+                rows.add(it.next().key());
+              }
+            }
+            for (byte[] row : rows) {
+              t.delete(row);
+              txn.markDeleted(row);
+            }
+          }
+          return StatementResult.command("TRUNCATE TABLE");
+        }));
+  }
+
   /** READ COMMITTED: a fresh snapshot for the re-check (the rows are locked now). */
   private static StoreTransaction recheckSnapshot(TransactionBlock txn) {
     if (!txn.isolation().snapshotPerTransaction()) {

@@ -76,6 +76,9 @@ public final class SqlParser {
         case "delete" -> {
           return new Stmt.Modify(sql, "DELETE");
         }
+        case "truncate" -> {
+          return TruncateParser.parse(tokens);
+        }
         case "create", "drop" -> {
           return DmlTranslator.parse(sql, tokens);
         }

@@ -157,6 +157,14 @@ public sealed interface Stmt {
     }
   }
 
+  /** TRUNCATE of {@code tables} (every row, transactionally). */
+  record Truncate(List<String> tables) implements Stmt {
+    @Override
+    public String kind() {
+      return "DDL";
+    }
+  }
+
   /**
    * INSERT, UPDATE or DELETE ({@code kind}) for the DML engine, which parses it with the
    * engine's grammar and caches its plan by {@code sql}.

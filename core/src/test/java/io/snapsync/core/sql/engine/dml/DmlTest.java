@@ -141,6 +141,33 @@ class DmlTest {
   }
 
   @Test
+  void truncateEmptiesTablesTransactionally() {
+    exec(s, "DROP TABLE IF EXISTS u; CREATE TABLE u (k text PRIMARY KEY)");
+    exec(s, "INSERT INTO u VALUES ('x'), ('y')");
+    exec(s, "BEGIN");
+    assertEquals("TRUNCATE TABLE", exec(s, "TRUNCATE TABLE t, public.u").commandTag());
+    assertEquals(0L, value(s, "SELECT count(*) FROM t"));
+    exec(s, "ROLLBACK");
+    assertEquals(2L, value(s, "SELECT count(*) FROM u"));
+    assertEquals("TRUNCATE TABLE", exec(s, "TRUNCATE u").commandTag());
+    assertEquals(0L, value(s, "SELECT count(*) FROM u"));
+    assertEquals("INSERT 0 1", exec(s, "INSERT INTO u VALUES ('x')").commandTag());
+    exec(s, "BEGIN ISOLATION LEVEL REPEATABLE READ");
+    exec(s, "TRUNCATE t RESTART IDENTITY");
+    assertEquals("INSERT 0 1", exec(s, "INSERT INTO t VALUES (1, 'again', true, 1)")
+        .commandTag());
+    exec(s, "COMMIT");
+    assertEquals(List.of(List.of(1, "again", true, 1L)), all());
+    assertEquals("relation \"nope\" does not exist",
+        fails(s, "TRUNCATE t, nope", "42P01").getMessage());
+    assertEquals(1L, value(s, "SELECT count(*) FROM t"));
+    fails(s, "TRUNCATE t CASCADE", "0A000");
+    fails(s, "TRUNCATE", "42601");
+    fails(s, "TRUNCATE t u", "42601");
+    exec(s, "DROP TABLE u");
+  }
+
+  @Test
   void parametersTakeTheTargetColumnsType() {
     assertEquals("INSERT 0 1", await(s.execute("INSERT INTO t VALUES ($1, $2, $3, $4)",
         List.of("7", "seven", "true", "70"))).commandTag());
