@@ -168,9 +168,11 @@ final class DmlAnalyzer {
         .max().orElse(-1)) + 1;
     PreparedQuery recheck = queries.planParsed(sql, select(def, alias, again.getTargetTable(),
         true, again2, again.getCondition(), pkParam), txn);
-    int n = def.columns().size();
-    DmlPlan.Returning returning = ret ? new DmlPlan.Returning(
-        read.columns().subList(n, read.columns().size()), null, -1) : null;
+    // values from the read query; names from the list alone (the read query's own names are
+    // made unique against the table's columns)
+    DmlPlan.Returning returning = ret
+        ? new DmlPlan.Returning(after(sql, def, alias, again, rc, txn).columns(), null, -1)
+        : null;
     return new DmlPlan(DmlPlan.Kind.DELETE, def, read, recheck, new int[0], pkParam, returning);
   }
 
