@@ -87,10 +87,8 @@ public final class DmlEngine {
     return db.blocking(() -> {
       StoreTransaction t = txn.storeTxn();
       List<List<Object>> rows = new ArrayList<>(w.count());
-      Object[] bound = exec.params();
       for (RowModifier.Change c : w.changes()) {
-        Object[] params = Arrays.copyOf(bound, Math.max(bound.length, r.param() + 1));
-        params[r.param()] = c.newRow().get(p.table().pk());
+        List<Object> params = with(exec.params(), r.param(), c.newRow().get(p.table().pk()));
         for (Object[] row : exec.rows(r.after(), t, params)) {
           rows.add(Arrays.asList(row));
         }
@@ -163,12 +161,10 @@ public final class DmlEngine {
           return modifier.upsert(def, out, (t, existing, proposed) -> {
             DmlPlan.Upsert u = p.upsert();
             int n = def.columns().size();
-            Object[] bound = exec.params();
-            Object[] params = Arrays.copyOf(bound, Math.max(bound.length, u.firstParam() + n + 1));
+            List<Object> params = with(exec.params(), u.firstParam() + n, existing.get(def.pk()));
             for (int i = 0; i < n; i++) {
-              params[u.firstParam() + i] = proposed.get(i);
+              params.set(u.firstParam() + i, proposed.get(i));
             }
-            params[u.firstParam() + n] = existing.get(def.pk());
             List<Object[]> now = exec.rows(u.update(), t, params);
             if (now.isEmpty()) {
               return null;
@@ -213,10 +209,17 @@ public final class DmlEngine {
   /** The newest committed version of a changed row, if it still matches. Blocking. */
   private static List<Object[]> recheck(DmlPlan p, QueryEngine.Execution exec,
       StoreTransaction t, RowModifier.Change c) {
-    Object[] bound = exec.params();
-    Object[] params = Arrays.copyOf(bound, Math.max(bound.length, p.pkParam() + 1));
-    params[p.pkParam()] = c.oldRow().get(p.table().pk());
-    return exec.rows(p.recheck(), t, params);
+    return exec.rows(p.recheck(), t, with(exec.params(), p.pkParam(), c.oldRow().get(
+        p.table().pk())));
+  }
+
+  /** {@code params} (by number) with {@code value} as number {@code n}, padded with nulls. */
+  private static List<Object> with(List<Object> params, int n, Object value) {
+    while (params.size() <= n) {
+      params.add(null);
+    }
+    params.set(n, value);
+    return params;
   }
 
   private static List<Object> inserted(DmlPlan p, Object[] r, ZoneId zone) {
