@@ -103,8 +103,9 @@ class ParserTest {
     assertEquals(new Stmt.Query("SELECT a FROM t WHERE a >= 1 ORDER BY b DESC LIMIT 3"),
         SqlParser.parse("SELECT a FROM t WHERE a >= 1 ORDER BY b DESC LIMIT 3"));
     assertInstanceOf(Stmt.Query.class, SqlParser.parse("SELECT pg_export_snapshot()"));
-    assertInstanceOf(Stmt.Update.class, SqlParser.parse("UPDATE t SET b = 'y' WHERE a = 1"));
-    assertInstanceOf(Stmt.Delete.class, SqlParser.parse("DELETE FROM t"));
+    assertEquals(new Stmt.Modify("UPDATE t SET b = 'y' WHERE a = 1", "UPDATE"),
+        SqlParser.parse("UPDATE t SET b = 'y' WHERE a = 1"));
+    assertEquals(new Stmt.Modify("DELETE FROM t", "DELETE"), SqlParser.parse("DELETE FROM t"));
     assertEquals(new Stmt.DropTable("t", true), SqlParser.parse("DROP TABLE IF EXISTS t"));
   }
 

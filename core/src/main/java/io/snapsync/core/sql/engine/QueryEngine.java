@@ -96,14 +96,85 @@ public final class QueryEngine {
     if (q != null && q.validFor(txn)) {
       return q;
     }
-    Analyzer.Parsed parsed = Analyzer.parse(sql);
+    q = build(sql, Analyzer.parse(sql), txn);
+    cache.put(sql, q);
+    return q;
+  }
+
+  /**
+   * Analyzes and plans an already parsed query (the read side of DML, built by the DML
+   * analyzer); not cached here. Blocking.
+   */
+  public PreparedQuery planParsed(String sql, Analyzer.Parsed parsed, StoreTransaction txn) {
+    return guard(() -> build(sql, parsed, txn));
+  }
+
+  /**
+   * Binds {@code params} to {@code q} and fetches what it needs first (system-table rows,
+   * registered-function results); the execution then runs {@code q} (and queries with the
+   * same prefetch, such as DML's re-check) on the calling worker.
+   */
+  public Future<Execution> start(PreparedQuery q, SessionContext ctx, StoreTransaction t,
+      List<Object> params) {
+    Instant start = db.services().clock().instant();
+    Ready r;
+    try {
+      r = guard(() -> new Ready(q, t, bind(q, params, ctx), new SessionEval(ctx, start)));
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+    return fetch(r, ctx).map(ready -> new Execution(ready, ctx, params));
+  }
+
+  /** A query bound to one statement: its parameters, evaluation context and fetched values. */
+  public static final class Execution {
+    private final Ready ready;
+    private final SessionContext ctx;
+    private final List<Object> params;
+
+    private Execution(Ready ready, SessionContext ctx, List<Object> params) {
+      this.ready = ready;
+      this.ctx = ctx;
+      this.params = new ArrayList<>(params);
+    }
+
+    /** The session's time zone (assignment casts of timestamptz). */
+    public java.time.ZoneId timeZone() {
+      return ready.eval().timeZone();
+    }
+
+    /** The statement's parameters by number ({@code $1} first), as a new mutable list. */
+    public List<Object> params() {
+      return new ArrayList<>(params);
+    }
+
+    /**
+     * Runs {@code q} over the statement's store transaction {@code t} with parameters
+     * {@code byNumber} ({@code $1} first); all rows. Blocking.
+     */
+    public List<Object[]> rows(PreparedQuery q, StoreTransaction t, List<Object> byNumber) {
+      return guard(() -> {
+        ExecContext c = new ExecContext(t, bind(q, byNumber, ctx), ready.eval(), ready.tables(),
+            ready.calls());
+        List<Object[]> rows = new ArrayList<>();
+        try (Cursor cur = q.root().open(c)) {
+          Object[] row;
+          while ((row = cur.next()) != null) {
+            rows.add(row);
+          }
+        }
+        return rows;
+      });
+    }
+  }
+
+  private PreparedQuery build(String sql, Analyzer.Parsed parsed, StoreTransaction txn) {
     Analysis a = analyzer.analyze(sql, parsed, txn);
     RelNode rel = Planner.plan(a);
     PlanBuilder b = new PlanBuilder(rel.getCluster().getRexBuilder(), library);
     PlanNode root = b.build(rel);
-    q = new PreparedQuery(a.columns(), a.paramTypes(), a.paramNumbers(), root, b.prefetch(), a.dependencies());
-    cache.put(sql, q);
-    return q;
+    return new PreparedQuery(a.columns(), a.paramTypes(), a.paramNumbers(), root, b.prefetch(),
+        a.dependencies());
   }
 
   private static Object[] bind(PreparedQuery q, List<Object> params, SessionContext ctx) {

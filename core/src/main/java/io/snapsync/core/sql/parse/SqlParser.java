@@ -8,8 +8,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 
 /**
- * Parses one statement: utility statements by hand ({@link UtilityParser}), tables and DML with
- * JSqlParser ({@link DmlTranslator}). Errors are 42601 with a 1-based position in the statement.
+ * Parses one statement: utility statements by hand ({@link UtilityParser}), bulk constant INSERT
+ * by hand ({@link FastInsertParser}), CREATE/DROP TABLE with JSqlParser ({@link DmlTranslator});
+ * queries ({@link Stmt.Query}) and other INSERT, UPDATE, DELETE ({@link Stmt.Modify}) are parsed
+ * by the engine on its worker. Errors are 42601 with a 1-based position in the statement.
  */
 public final class SqlParser {
 
@@ -87,9 +89,18 @@ public final class SqlParser {
         }
         case "insert" -> {
           Stmt.Insert fast = FastInsertParser.tryParse(tokens);
-          return fast != null ? fast : DmlTranslator.parse(sql, tokens, canceled);
+          return fast != null ? fast : new Stmt.Modify(sql, "INSERT");
         }
-        case "update", "delete", "create", "drop" -> {
+        case "update" -> {
+          return new Stmt.Modify(sql, "UPDATE");
+        }
+        case "delete" -> {
+          return new Stmt.Modify(sql, "DELETE");
+        }
+        case "truncate" -> {
+          return TruncateParser.parse(tokens);
+        }
+        case "create", "drop" -> {
           return DmlTranslator.parse(sql, tokens, canceled);
         }
         default -> {
