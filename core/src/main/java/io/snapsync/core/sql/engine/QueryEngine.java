@@ -147,8 +147,18 @@ public final class QueryEngine {
 
     /** Runs {@code q} over the statement's store transaction {@code t}; all rows. Blocking. */
     public List<Object[]> rows(PreparedQuery q, StoreTransaction t, Object[] params) {
+      return rows(q, t, params, null, null);
+    }
+
+    /**
+     * Same as {@link #rows(PreparedQuery, StoreTransaction, Object[])} with {@code target} as
+     * the DML target scan ({@link ExecContext#target}). Blocking.
+     */
+    public List<Object[]> rows(PreparedQuery q, StoreTransaction t, Object[] params,
+        io.snapsync.core.sql.engine.exec.PlanNode target, byte[] onlyKey) {
       return guard(() -> {
         ExecContext c = new ExecContext(t, params, ready.eval(), ready.tables(), ready.calls());
+        c.target(target, onlyKey);
         List<Object[]> rows = new ArrayList<>();
         try (Cursor cur = q.root().open(c)) {
           Object[] row;

@@ -108,7 +108,8 @@ public final class Executor {
     List<List<Object>> rows = new ArrayList<>();
     boolean countOnly = sel.items().stream().allMatch(i -> i instanceof Stmt.SelectItem.CountStar);
     boolean canStopEarly = sel.limit() != null && (sel.orderBy() == null
-        || (sel.orderBy().column().equals(def.pkColumn().name()) && !sel.orderBy().descending()));
+        || (!def.hiddenKey() && sel.orderBy().column().equals(def.pkColumn().name())
+            && !sel.orderBy().descending()));
     Range range = Range.of(def, conds);
     if (range.point() != null) {
       byte[] v = t.get(range.point());

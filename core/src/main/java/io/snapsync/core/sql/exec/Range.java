@@ -11,9 +11,12 @@ import java.util.List;
 record Range(byte[] point, byte[] from, byte[] to) {
 
   static Range of(TableDef def, List<Bound> conds) {
-    DataType type = def.pkColumn().type();
     byte[] from = Keys.rowsFrom(def.id());
     byte[] to = Keys.rowsTo(def.id());
+    if (def.hiddenKey()) {
+      return new Range(null, from, to);
+    }
+    DataType type = def.pkColumn().type();
     for (Bound b : conds) {
       if (b.column() != def.pk() || b.value() == null) {
         continue;

@@ -9,8 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A user table: its id (prefix of its row keys), name, columns, primary-key column and the
- * columns declared NOT NULL (the primary key always is). Immutable; stored as JSON in the MVCC
+ * A user table: its id (prefix of its row keys), name, columns, primary-key column ({@code
+ * pk}; -1 for a table without a primary key, whose rows are keyed by a hidden row id, see
+ * {@link RowIds}) and the columns declared NOT NULL (the primary key always is). Immutable; stored as JSON in the MVCC
  * store so DDL is transactional.
  */
 public record TableDef(long id, String name, List<Column> columns, int pk, List<Boolean> notNull) {
@@ -23,6 +24,11 @@ public record TableDef(long id, String name, List<Column> columns, int pk, List<
   /** True when column {@code i} rejects NULL. */
   public boolean isNotNull(int i) {
     return i == pk || (i < notNull.size() && notNull.get(i));
+  }
+
+  /** True for a table without a primary key: rows are keyed by a hidden {@link RowIds} id. */
+  public boolean hiddenKey() {
+    return pk < 0;
   }
 
   /** Column index by name, or -1. */

@@ -4,6 +4,7 @@ import io.snapsync.core.error.Severity;
 import io.snapsync.core.error.SnapsyncException;
 import io.snapsync.core.error.SqlState;
 import io.snapsync.core.session.Column;
+import io.snapsync.core.session.DataType;
 import io.snapsync.core.session.Notice;
 import io.snapsync.core.session.StatementResult;
 import io.snapsync.core.sql.Database;
@@ -67,8 +68,8 @@ final class Writer {
               col.name()));
         }
         checkNotNull(def, row);
-        Object pk = row.get(def.pk());
-        keys.add(Keys.row(def.id(), def.pkColumn().type(), pk));
+        keys.add(def.hiddenKey() ? Keys.row(def.id(), DataType.INT8, db.rowIds().next())
+            : RowModifier.key(def, row));
         rows.add(row);
       }
       return new Planned(def, keys, rows);
@@ -103,17 +104,13 @@ final class Writer {
       txn.checkWritable("CREATE TABLE");
       txn.startQuery();
       txn.storeTxn();
-      if (c.primaryKey() == null) {
-        throw SnapsyncException.error(SqlState.INVALID_TABLE_DEFINITION, "sql.pk_required",
-            c.table());
-      }
       Set<String> names = new HashSet<>();
       for (Stmt.ColumnDef d : c.columns()) {
         if (!names.add(d.name())) {
           throw SnapsyncException.error("42701", "sql.duplicate_column", d.name());
         }
       }
-      if (!names.contains(c.primaryKey())) {
+      if (c.primaryKey() != null && !names.contains(c.primaryKey())) {
         throw SnapsyncException.error(SqlState.UNDEFINED_COLUMN, "sql.pk_column_not_exist",
             c.primaryKey());
       }
@@ -132,8 +129,8 @@ final class Writer {
       }
       List<Column> cols = c.columns().stream().map(d -> new Column(d.name(), d.type()))
           .collect(Collectors.toList());
-      int pk = 0;
-      while (!cols.get(pk).name().equals(c.primaryKey())) {
+      int pk = c.primaryKey() == null ? -1 : 0; // none: rows keyed by hidden row ids
+      while (pk >= 0 && !cols.get(pk).name().equals(c.primaryKey())) {
         pk++;
       }
       long id = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE - 1);

@@ -188,7 +188,7 @@ final class DmlAnalyzer {
     }
     extra.forEach(items::add);
     SqlNode from = SqlStdOperatorTable.AS.createCall(POS, table, new SqlIdentifier(alias, POS));
-    if (pkParam >= 0) {
+    if (pkParam >= 0 && !def.hiddenKey()) { // without a key, the scan reads the one row
       SqlNode key = SqlStdOperatorTable.EQUALS.createCall(POS,
           new SqlIdentifier(List.of(alias, def.pkColumn().name()), POS),
           new SqlDynamicParam(pkParam, POS));

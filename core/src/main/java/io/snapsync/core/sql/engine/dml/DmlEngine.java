@@ -63,7 +63,8 @@ public final class DmlEngine {
       StoreTransaction t = txn.storeTxn();
       return new Started(plan(sql, t), t);
     }).compose(s -> queries.start(s.plan().read(), ctx, s.txn(), params)
-        .compose(exec -> db.blocking(() -> exec.rows(s.plan().read(), s.txn(), exec.params()))
+        .compose(exec -> db.blocking(() -> rows(s.plan().read(), s.plan(), exec, s.txn(),
+            exec.params(), null))
             .compose(rows -> write(s.plan(), exec, rows, ctx))
             .compose(w -> result(s.plan(), exec, w, kind, txn))));
   }
@@ -90,9 +91,9 @@ public final class DmlEngine {
       Object[] bound = exec.params();
       for (RowModifier.Change c : w.changes()) {
         Object[] params = Arrays.copyOf(bound, Math.max(bound.length, r.param() + 1));
-        params[r.param()] = c.newRow().get(p.table().pk());
-        for (Object[] row : exec.rows(r.after(), t, params)) {
-          rows.add(Arrays.asList(row));
+        params[r.param()] = p.table().hiddenKey() ? null : c.newRow().get(p.table().pk());
+        for (Object[] row : rows(r.after(), p, exec, t, params, c.key())) {
+          rows.add(Arrays.asList(HiddenKeys.strip(row)));
         }
       }
       return new StatementResult(r.columns(), rows, tag, List.of());
@@ -189,8 +190,25 @@ public final class DmlEngine {
       StoreTransaction t, RowModifier.Change c) {
     Object[] bound = exec.params();
     Object[] params = Arrays.copyOf(bound, Math.max(bound.length, p.pkParam() + 1));
-    params[p.pkParam()] = c.oldRow().get(p.table().pk());
-    return exec.rows(p.recheck(), t, params);
+    params[p.pkParam()] = p.table().hiddenKey() ? null : c.oldRow().get(p.table().pk());
+    return rows(p.recheck(), p, exec, t, params, c.key());
+  }
+
+  /**
+   * Rows of {@code q}; on a table without a primary key its target scan appends each row's
+   * key, and {@code onlyKey} (a re-check, RETURNING) restricts it to that row. Blocking.
+   */
+  private static List<Object[]> rows(io.snapsync.core.sql.engine.PreparedQuery q, DmlPlan p,
+      QueryEngine.Execution exec, StoreTransaction t, Object[] params, byte[] onlyKey) {
+    if (!p.table().hiddenKey() || (p.kind() == DmlPlan.Kind.INSERT && onlyKey == null)) {
+      return exec.rows(q, t, params);
+    }
+    return exec.rows(q, t, params, HiddenKeys.targetScan(q, p.table()), onlyKey);
+  }
+
+  /** The row key of an UPDATE or DELETE target row (its values, or the key its scan found). */
+  private static byte[] key(DmlPlan p, Object[] r, List<Object> old) {
+    return p.table().hiddenKey() ? HiddenKeys.key(r, p.table()) : RowModifier.key(p.table(), old);
   }
 
   private static List<Object> inserted(DmlPlan p, Object[] r, ZoneId zone) {
@@ -215,12 +233,12 @@ public final class DmlEngine {
       int c = p.targets()[j];
       row.set(c, assign(r[n + j], p.read().columns().get(n + j), cols.get(c), zone));
     }
-    return new RowModifier.Change(RowModifier.key(p.table(), old), old, row, r);
+    return new RowModifier.Change(key(p, r, old), old, row, HiddenKeys.strip(r));
   }
 
   private static RowModifier.Change deleted(DmlPlan p, Object[] r) {
     List<Object> old = Arrays.asList(Arrays.copyOf(r, p.table().columns().size()));
-    return new RowModifier.Change(RowModifier.key(p.table(), old), old, null, r);
+    return new RowModifier.Change(key(p, r, old), old, null, HiddenKeys.strip(r));
   }
 
   /** PostgreSQL's assignment of a value of column type {@code from} to column {@code to}. */
