@@ -9,6 +9,7 @@ import io.snapsync.core.sql.engine.analyze.Analyzer;
 import io.snapsync.core.sql.engine.analyze.PgTypeSystem;
 import io.snapsync.core.sql.engine.analyze.TypeMapping;
 import io.snapsync.core.sql.exec.TableCatalog;
+import io.snapsync.core.sql.parse.OnConflictClause;
 import io.snapsync.core.sql.parse.ReturningClause;
 import io.snapsync.core.sql.exec.TableDef;
 import io.snapsync.storage.StoreTransaction;
@@ -54,10 +55,11 @@ final class DmlAnalyzer {
 
   DmlPlan analyze(String sql, StoreTransaction txn) {
     ReturningClause rc = ReturningClause.split(sql);
-    String stmt = rc.statement();
+    OnConflictClause oc = OnConflictClause.split(rc.statement());
+    String stmt = oc.statement();
     SqlNode node = Analyzer.parse(stmt);
     if (node instanceof SqlInsert ins) {
-      return insert(sql, ins, rc, txn);
+      return insert(sql, ins, rc, oc, txn);
     } else if (node instanceof SqlUpdate up) {
       return update(sql, up, (SqlUpdate) Analyzer.parse(stmt), rc, txn);
     } else if (node instanceof SqlDelete del) {
@@ -90,7 +92,8 @@ final class DmlAnalyzer {
     return new DmlPlan.Returning(q.columns(), q, param);
   }
 
-  private DmlPlan insert(String sql, SqlInsert ins, ReturningClause rc, StoreTransaction txn) {
+  private DmlPlan insert(String sql, SqlInsert ins, ReturningClause rc, OnConflictClause oc,
+      StoreTransaction txn) {
     TableDef def = table(ins.getTargetTable(), txn);
     int[] targets = targetColumns(def, ins.getTargetColumnList());
     boolean explicit = ins.getTargetColumnList() != null;
@@ -110,7 +113,53 @@ final class DmlAnalyzer {
     int[] used = new int[width];
     System.arraycopy(targets, 0, used, 0, width);
     return new DmlPlan(DmlPlan.Kind.INSERT, def, read, null, used, -1,
-        after(sql, def, def.name(), ins, rc, txn));
+        after(sql, def, def.name(), ins, rc, txn), upsert(sql, def, ins, oc, txn));
+  }
+
+  /**
+   * ON CONFLICT: the target must be the primary key (the only unique constraint); DO UPDATE
+   * becomes {@code SELECT t.*, set... FROM t AS t, (VALUES (CAST($e0 AS c0), ...)) AS
+   * excluded(c0, ...) WHERE t.pk = $k [AND where]}.
+   */
+  private DmlPlan.Upsert upsert(String sql, TableDef def, SqlInsert ins, OnConflictClause oc,
+      StoreTransaction txn) {
+    if (!oc.present()) {
+      return null;
+    }
+    if (oc.columns() != null && !oc.columns().equals(List.of(def.pkColumn().name()))) {
+      throw SnapsyncException.error("42P10", "dml.on_conflict_no_constraint");
+    }
+    if (oc.update() == null) {
+      return new DmlPlan.Upsert(null, new int[0], -1);
+    }
+    SqlUpdate su = (SqlUpdate) Analyzer.parse("UPDATE \"" + def.name().replace("\"", "\"\"")
+        + "\" " + oc.update());
+    int[] targets = new int[su.getTargetColumnList().size()];
+    for (int j = 0; j < targets.length; j++) {
+      SqlIdentifier id = (SqlIdentifier) su.getTargetColumnList().get(j);
+      targets[j] = column(def, id.names.get(id.names.size() - 1));
+    }
+    int first = Math.max(maxParam(ins), maxParam(su)) + 1;
+    int n = def.columns().size();
+    SqlNode[] cells = new SqlNode[n];
+    SqlNode[] names = new SqlNode[n + 2];
+    for (int i = 0; i < n; i++) {
+      Column c = def.columns().get(i);
+      cells[i] = SqlStdOperatorTable.CAST.createCall(POS, new SqlDynamicParam(first + i, POS),
+          spec(c));
+      names[i + 2] = new SqlIdentifier(c.name(), POS);
+    }
+    names[0] = SqlStdOperatorTable.VALUES.createCall(POS,
+        SqlStdOperatorTable.ROW.createCall(POS, cells));
+    names[1] = new SqlIdentifier("excluded", POS);
+    SqlNode excluded = SqlStdOperatorTable.AS.createCall(POS, names);
+    SqlSelect q = select(def, def.name(), new SqlIdentifier(def.name(), POS), true,
+        setList(def, targets, su.getSourceExpressionList()), su.getCondition(), first + n);
+    q.setFrom(new org.apache.calcite.sql.SqlJoin(POS, q.getFrom(),
+        SqlLiteral.createBoolean(false, POS),
+        org.apache.calcite.sql.JoinType.COMMA.symbol(POS), excluded,
+        org.apache.calcite.sql.JoinConditionType.NONE.symbol(POS), null));
+    return new DmlPlan.Upsert(queries.planParsed(sql, q, txn), targets, first);
   }
 
   private static void checkWidth(int exprs, int targets, boolean explicit) {
@@ -145,7 +194,8 @@ final class DmlAnalyzer {
     PreparedQuery recheck = queries.planParsed(sql, select(def, alias, again.getTargetTable(),
         true, setList(def, targets, again.getSourceExpressionList()), again.getCondition(),
         pkParam), txn);
-    return new DmlPlan(DmlPlan.Kind.UPDATE, def, read, recheck, targets, pkParam, returning);
+    return new DmlPlan(DmlPlan.Kind.UPDATE, def, read, recheck, targets, pkParam, returning,
+        null);
   }
 
   private List<SqlNode> setList(TableDef def, int[] targets, SqlNodeList exprs) {
@@ -173,7 +223,8 @@ final class DmlAnalyzer {
     DmlPlan.Returning returning = ret
         ? new DmlPlan.Returning(after(sql, def, alias, again, rc, txn).columns(), null, -1)
         : null;
-    return new DmlPlan(DmlPlan.Kind.DELETE, def, read, recheck, new int[0], pkParam, returning);
+    return new DmlPlan(DmlPlan.Kind.DELETE, def, read, recheck, new int[0], pkParam, returning,
+        null);
   }
 
   /**

@@ -155,7 +155,33 @@ public final class DmlEngine {
             ctx.checkCanceled();
             out.add(inserted(p, r, zone));
           }
-          return modifier.insert(def, out, ctx);
+          if (p.upsert() == null) {
+            return modifier.insert(def, out, ctx);
+          }
+          if (p.upsert().update() == null) {
+            return modifier.upsert(def, out, null, ctx);
+          }
+          return modifier.upsert(def, out, (t, existing, proposed) -> {
+            DmlPlan.Upsert u = p.upsert();
+            int n = def.columns().size();
+            Object[] bound = exec.params();
+            Object[] params = Arrays.copyOf(bound, Math.max(bound.length, u.firstParam() + n + 1));
+            for (int i = 0; i < n; i++) {
+              params[u.firstParam() + i] = proposed.get(i);
+            }
+            params[u.firstParam() + n] = existing.get(def.pk());
+            List<Object[]> now = exec.rows(u.update(), t, params);
+            if (now.isEmpty()) {
+              return null;
+            }
+            List<Object> row = new ArrayList<>(existing);
+            for (int j = 0; j < u.targets().length; j++) {
+              int c = u.targets()[j];
+              row.set(c, assign(now.get(0)[n + j], u.update().columns().get(n + j),
+                  def.columns().get(c), zone));
+            }
+            return row;
+          }, ctx);
         }
         case UPDATE -> {
           List<RowModifier.Change> changes = new ArrayList<>(rows.size());
