@@ -123,8 +123,11 @@ final class DmlAnalyzer {
    */
   private DmlPlan.Upsert upsert(String sql, TableDef def, SqlInsert ins, OnConflictClause oc,
       StoreTransaction txn) {
-    if (!oc.present()) {
-      return null;
+    if (!oc.present() || (def.hiddenKey() && oc.columns() == null && oc.update() == null)) {
+      return null; // without a key nothing conflicts: DO NOTHING inserts every row
+    }
+    if (def.hiddenKey()) {
+      throw SnapsyncException.error("42P10", "dml.on_conflict_no_constraint");
     }
     if (oc.columns() != null && !oc.columns().equals(List.of(def.pkColumn().name()))) {
       throw SnapsyncException.error("42P10", "dml.on_conflict_no_constraint");
