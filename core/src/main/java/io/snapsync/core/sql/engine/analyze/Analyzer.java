@@ -7,6 +7,8 @@ import io.snapsync.core.session.DataType;
 import io.snapsync.core.spi.FunctionRegistry;
 import io.snapsync.core.spi.SystemTableRegistry;
 import io.snapsync.core.sql.func.FunctionLibrary;
+import io.snapsync.core.sql.parse.Lexer;
+import io.snapsync.core.sql.parse.Token;
 import io.snapsync.storage.StoreTransaction;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,12 +21,12 @@ import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
-import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.sql.validate.SqlValidator;
 
 /**
@@ -48,17 +50,36 @@ public final class Analyzer {
     this.library = library;
   }
 
-  /** Parses {@code sql} (one statement) with the project's parser configuration; 42601. */
-  public static SqlNode parse(String sql) {
+  /** A parsed statement and the PostgreSQL number (0-based) of each {@code ?} in text order. */
+  public record Parsed(SqlNode node, int[] paramNumbers) {
+  }
+
+  /**
+   * Parses {@code sql} (one statement) with the project's parser configuration; 42601.
+   * PostgreSQL's {@code $n} placeholders become positional {@code ?} (same width, so error
+   * positions stay right); {@link Parsed#paramNumbers} maps them back.
+   */
+  public static Parsed parse(String sql) {
+    StringBuilder text = new StringBuilder(sql);
+    List<Integer> numbers = new ArrayList<>();
+    for (Token t : Lexer.tokenize(sql)) {
+      if (t.kind() == Token.Kind.PARAM) {
+        numbers.add(Integer.parseInt(t.text()) - 1);
+        text.replace(t.pos(), t.pos() + t.raw().length(),
+            "?" + " ".repeat(t.raw().length() - 1));
+      }
+    }
     try {
-      return DollarParams.rewrite(SqlParser.create(sql, ParserConfigs.postgres()).parseStmt());
+      SqlNode node = SqlParser.create(text.toString(), ParserConfigs.postgres()).parseStmt();
+      return new Parsed(node, numbers.stream().mapToInt(Integer::intValue).toArray());
     } catch (SqlParseException e) {
       throw SyntaxErrors.of(sql, e);
     }
   }
 
   /** Validates a parsed query. */
-  public Analysis analyze(String sql, SqlNode parsed, StoreTransaction txn) {
+  public Analysis analyze(String sql, Parsed p, StoreTransaction txn) {
+    SqlNode parsed = p.node();
     if (!parsed.getKind().belongsTo(SqlKind.QUERY)) {
       throw SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED, "engine.unsupported",
           parsed.getKind().sql);
@@ -72,12 +93,13 @@ public final class Analyzer {
     CalciteConnectionConfig config = new CalciteConnectionConfigImpl(props);
     CalciteCatalogReader reader = new CalciteCatalogReader(root, List.of(SCHEMA), types, config);
     SqlValidator.Config vc = SqlValidator.Config.DEFAULT
-        .withConformance(SqlConformanceEnum.BABEL)
+        .withConformance(PgConformance.INSTANCE)
         .withDefaultNullCollation(NullCollation.HIGH)
         .withIdentifierExpansion(true)
         .withCallRewrite(true);
-    PgValidator validator = new PgValidator(sql, new PgOperatorTable(functions, library), reader,
-        types, vc);
+    PgValidator validator = new PgValidator(sql, org.apache.calcite.sql.util.SqlOperatorTables
+        .chain(new PgOperatorTable(functions, library), reader), reader, types, vc);
+    List<String> written = OutputNames.beforeValidation(parsed);
     SqlNode validated;
     try {
       validated = validator.validate(parsed);
@@ -85,35 +107,28 @@ public final class Analyzer {
       throw ValidationErrors.of(sql, e);
     }
     RelDataType rowType = validator.getValidatedNodeType(validated);
-    List<String> names = OutputNames.of(validated, rowType);
+    List<String> names = written != null && written.size() == rowType.getFieldCount() ? written
+        : OutputNames.of(validated, rowType);
     List<Column> columns = new ArrayList<>();
     for (int i = 0; i < rowType.getFieldCount(); i++) {
       RelDataType t = rowType.getFieldList().get(i).getType();
       columns.add(new Column(names.get(i), TypeMapping.toData(t), TypeMapping.typmod(t)));
     }
-    List<DataType> params = parameterTypes(validated, validator);
-    return new Analysis(validated, validator, reader, types, columns, params,
-        schema.dependencies());
-  }
-
-  /**
-   * The type of each parameter by its index ({@code $1} first; a parameter used twice counts
-   * once; an unused one is text).
-   */
-  private static List<DataType> parameterTypes(SqlNode validated, SqlValidator validator) {
-    java.util.TreeMap<Integer, DataType> byIndex = new java.util.TreeMap<>();
-    validated.accept(new org.apache.calcite.sql.util.SqlBasicVisitor<Void>() {
-      @Override
-      public Void visit(org.apache.calcite.sql.SqlDynamicParam p) {
-        byIndex.putIfAbsent(p.getIndex(), TypeMapping.toData(validator.getValidatedNodeType(p)));
-        return null;
-      }
-    });
-    List<DataType> params = new ArrayList<>();
-    int n = byIndex.isEmpty() ? 0 : byIndex.lastKey() + 1;
-    for (int i = 0; i < n; i++) {
-      params.add(byIndex.getOrDefault(i, DataType.TEXT));
+    int count = 0;
+    for (int n : p.paramNumbers()) {
+      count = Math.max(count, n + 1);
     }
-    return params;
+    List<DataType> params = new ArrayList<>(java.util.Collections.nCopies(count, DataType.TEXT));
+    boolean[] seen = new boolean[count];
+    List<RelDataTypeField> fields = validator.getParameterRowType(validated).getFieldList();
+    for (int i = 0; i < fields.size() && i < p.paramNumbers().length; i++) {
+      int n = p.paramNumbers()[i];
+      if (!seen[n]) {
+        seen[n] = true;
+        params.set(n, TypeMapping.toData(fields.get(i).getType()));
+      }
+    }
+    return new Analysis(validated, validator, reader, types, columns, params,
+        p.paramNumbers(), schema.dependencies());
   }
 }

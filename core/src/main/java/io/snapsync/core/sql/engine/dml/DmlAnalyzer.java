@@ -57,13 +57,13 @@ final class DmlAnalyzer {
     ReturningClause rc = ReturningClause.split(sql);
     OnConflictClause oc = OnConflictClause.split(rc.statement());
     String stmt = oc.statement();
-    SqlNode node = Analyzer.parse(stmt);
+    SqlNode node = DmlParams.byNumber(Analyzer.parse(stmt));
     if (node instanceof SqlInsert ins) {
       return insert(sql, ins, rc, oc, txn);
     } else if (node instanceof SqlUpdate up) {
-      return update(sql, up, (SqlUpdate) Analyzer.parse(stmt), rc, txn);
+      return update(sql, up, (SqlUpdate) DmlParams.byNumber(Analyzer.parse(stmt)), rc, txn);
     } else if (node instanceof SqlDelete del) {
-      return delete(sql, del, (SqlDelete) Analyzer.parse(stmt), rc, txn);
+      return delete(sql, del, (SqlDelete) DmlParams.byNumber(Analyzer.parse(stmt)), rc, txn);
     }
     throw SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED, "engine.unsupported",
         node.getKind().sql);
@@ -71,7 +71,7 @@ final class DmlAnalyzer {
 
   /** A fresh copy of the RETURNING list (validation changes the nodes it is given). */
   private static List<SqlNode> returningList(ReturningClause rc) {
-    SqlNode q = Analyzer.parse("SELECT " + rc.list());
+    SqlNode q = DmlParams.byNumber(Analyzer.parse("SELECT " + rc.list()));
     if (!(q instanceof SqlSelect s)) {
       throw SnapsyncException.error(SqlState.SYNTAX_ERROR, "engine.syntax_error", "RETURNING");
     }
@@ -87,7 +87,7 @@ final class DmlAnalyzer {
     List<SqlNode> list = returningList(rc);
     int param = Math.max(maxParam(stmt), list.stream().mapToInt(DmlAnalyzer::maxParam).max()
         .orElse(-1)) + 1;
-    PreparedQuery q = queries.planParsed(sql, select(def, alias,
+    PreparedQuery q = plan(sql, select(def, alias,
         new SqlIdentifier(def.name(), POS), false, list, null, param), txn);
     return new DmlPlan.Returning(q.columns(), q, param);
   }
@@ -107,7 +107,7 @@ final class DmlAnalyzer {
         }
       }
     }
-    PreparedQuery read = queries.planParsed(sql, source, txn);
+    PreparedQuery read = plan(sql, source, txn);
     int width = read.columns().size();
     checkWidth(width, targets.length, explicit);
     int[] used = new int[width];
@@ -135,8 +135,8 @@ final class DmlAnalyzer {
     if (oc.update() == null) {
       return new DmlPlan.Upsert(null, new int[0], -1);
     }
-    SqlUpdate su = (SqlUpdate) Analyzer.parse("UPDATE \"" + def.name().replace("\"", "\"\"")
-        + "\" " + oc.update());
+    SqlUpdate su = (SqlUpdate) DmlParams.byNumber(Analyzer.parse("UPDATE \"" + def.name().replace("\"", "\"\"")
+        + "\" " + oc.update()));
     int[] targets = new int[su.getTargetColumnList().size()];
     for (int j = 0; j < targets.length; j++) {
       SqlIdentifier id = (SqlIdentifier) su.getTargetColumnList().get(j);
@@ -162,7 +162,7 @@ final class DmlAnalyzer {
         SqlLiteral.createBoolean(false, POS),
         org.apache.calcite.sql.JoinType.COMMA.symbol(POS), excluded,
         org.apache.calcite.sql.JoinConditionType.NONE.symbol(POS), null));
-    return new DmlPlan.Upsert(queries.planParsed(sql, q, txn), targets, first);
+    return new DmlPlan.Upsert(plan(sql, q, txn), targets, first);
   }
 
   private static void checkWidth(int exprs, int targets, boolean explicit) {
@@ -191,10 +191,10 @@ final class DmlAnalyzer {
       }
     }
     DmlPlan.Returning returning = after(sql, def, alias, up, rc, txn);
-    PreparedQuery read = queries.planParsed(sql, select(def, alias, up.getTargetTable(), true,
+    PreparedQuery read = plan(sql, select(def, alias, up.getTargetTable(), true,
         setList(def, targets, up.getSourceExpressionList()), up.getCondition(), -1), txn);
     int pkParam = maxParam(again) + 1;
-    PreparedQuery recheck = queries.planParsed(sql, select(def, alias, again.getTargetTable(),
+    PreparedQuery recheck = plan(sql, select(def, alias, again.getTargetTable(),
         true, setList(def, targets, again.getSourceExpressionList()), again.getCondition(),
         pkParam), txn);
     return new DmlPlan(DmlPlan.Kind.UPDATE, def, read, recheck, targets, pkParam, returning,
@@ -214,12 +214,12 @@ final class DmlAnalyzer {
     TableDef def = table(del.getTargetTable(), txn);
     String alias = del.getAlias() == null ? def.name() : del.getAlias().getSimple();
     boolean ret = rc.list() != null;
-    PreparedQuery read = queries.planParsed(sql, select(def, alias, del.getTargetTable(), true,
+    PreparedQuery read = plan(sql, select(def, alias, del.getTargetTable(), true,
         ret ? returningList(rc) : List.of(), del.getCondition(), -1), txn);
     List<SqlNode> again2 = ret ? returningList(rc) : List.of();
     int pkParam = Math.max(maxParam(again), again2.stream().mapToInt(DmlAnalyzer::maxParam)
         .max().orElse(-1)) + 1;
-    PreparedQuery recheck = queries.planParsed(sql, select(def, alias, again.getTargetTable(),
+    PreparedQuery recheck = plan(sql, select(def, alias, again.getTargetTable(),
         true, again2, again.getCondition(), pkParam), txn);
     // values from the read query; names from the list alone (the read query's own names are
     // made unique against the table's columns)
@@ -322,7 +322,11 @@ final class DmlAnalyzer {
     return i;
   }
 
-  /** The highest parameter index in {@code node}, or -1. */
+  private PreparedQuery plan(String sql, SqlNode query, StoreTransaction txn) {
+    return queries.planParsed(sql, DmlParams.renumber(query), txn);
+  }
+
+  /** The highest parameter number in {@code node}, or -1. */
   private static int maxParam(SqlNode node) {
     int[] max = {-1};
     node.accept(new SqlBasicVisitor<Void>() {

@@ -88,10 +88,9 @@ public final class DmlEngine {
     return db.blocking(() -> {
       StoreTransaction t = txn.storeTxn();
       List<List<Object>> rows = new ArrayList<>(w.count());
-      Object[] bound = exec.params();
       for (RowModifier.Change c : w.changes()) {
-        Object[] params = Arrays.copyOf(bound, Math.max(bound.length, r.param() + 1));
-        params[r.param()] = p.table().hiddenKey() ? null : c.newRow().get(p.table().pk());
+        List<Object> params = with(exec.params(), r.param(),
+            p.table().pk() < 0 ? null : c.newRow().get(p.table().pk()));
         for (Object[] row : rows(r.after(), p, exec, t, params, c.key())) {
           rows.add(Arrays.asList(HiddenKeys.strip(row)));
         }
@@ -164,12 +163,10 @@ public final class DmlEngine {
           return modifier.upsert(def, out, (t, existing, proposed) -> {
             DmlPlan.Upsert u = p.upsert();
             int n = def.columns().size();
-            Object[] bound = exec.params();
-            Object[] params = Arrays.copyOf(bound, Math.max(bound.length, u.firstParam() + n + 1));
+            List<Object> params = with(exec.params(), u.firstParam() + n, existing.get(def.pk()));
             for (int i = 0; i < n; i++) {
-              params[u.firstParam() + i] = proposed.get(i);
+              params.set(u.firstParam() + i, proposed.get(i));
             }
-            params[u.firstParam() + n] = existing.get(def.pk());
             List<Object[]> now = exec.rows(u.update(), t, params);
             if (now.isEmpty()) {
               return null;
@@ -214,10 +211,8 @@ public final class DmlEngine {
   /** The newest committed version of a changed row, if it still matches. Blocking. */
   private static List<Object[]> recheck(DmlPlan p, QueryEngine.Execution exec,
       StoreTransaction t, RowModifier.Change c) {
-    Object[] bound = exec.params();
-    Object[] params = Arrays.copyOf(bound, Math.max(bound.length, p.pkParam() + 1));
-    params[p.pkParam()] = p.table().hiddenKey() ? null : c.oldRow().get(p.table().pk());
-    return rows(p.recheck(), p, exec, t, params, c.key());
+    return rows(p.recheck(), p, exec, t, with(exec.params(), p.pkParam(),
+        p.table().pk() < 0 ? null : c.oldRow().get(p.table().pk())), c.key());
   }
 
   /**
@@ -225,7 +220,7 @@ public final class DmlEngine {
    * key, and {@code onlyKey} (a re-check, RETURNING) restricts it to that row. Blocking.
    */
   private static List<Object[]> rows(io.snapsync.core.sql.engine.PreparedQuery q, DmlPlan p,
-      QueryEngine.Execution exec, StoreTransaction t, Object[] params, byte[] onlyKey) {
+      QueryEngine.Execution exec, StoreTransaction t, List<Object> params, byte[] onlyKey) {
     if (!p.table().hiddenKey() || (p.kind() == DmlPlan.Kind.INSERT && onlyKey == null)) {
       return exec.rows(q, t, params);
     }
@@ -235,6 +230,15 @@ public final class DmlEngine {
   /** The row key of an UPDATE or DELETE target row (its values, or the key its scan found). */
   private static byte[] key(DmlPlan p, Object[] r, List<Object> old) {
     return p.table().hiddenKey() ? HiddenKeys.key(r, p.table()) : RowModifier.key(p.table(), old);
+  }
+
+  /** {@code params} (by number) with {@code value} as number {@code n}, padded with nulls. */
+  private static List<Object> with(List<Object> params, int n, Object value) {
+    while (params.size() <= n) {
+      params.add(null);
+    }
+    params.set(n, value);
+    return params;
   }
 
   private static List<Object> inserted(DmlPlan p, Object[] r, ZoneId zone) {
