@@ -53,7 +53,16 @@ public final class RowModifier {
 
   /** The row key of {@code row} in {@code def} (a table with a primary key). */
   public static byte[] key(TableDef def, List<Object> row) {
-    return Keys.row(def.id(), def.pkColumn().type(), row.get(def.pk()));
+    if (def.pk() >= 0) {
+      return Keys.row(def.id(), def.pkColumn().type(), row.get(def.pk()));
+    }
+    List<io.snapsync.core.session.DataType> types = new ArrayList<>(def.key().size());
+    List<Object> values = new ArrayList<>(def.key().size());
+    for (int k : def.key()) {
+      types.add(def.columns().get(k).type());
+      values.add(row.get(k));
+    }
+    return Keys.composite(def.id(), types, values);
   }
 
   /** The key of a new row: its primary key, or a fresh hidden row id. */
@@ -222,8 +231,11 @@ public final class RowModifier {
             && !txn.wasDeleted(key));
     if (exists) {
       throw SnapsyncException.error(SqlState.UNIQUE_VIOLATION, "sql.unique_violation",
-          def.name() + "_pkey").withDetail("sql.unique_violation.detail", def.pkColumn().name(),
-          String.valueOf(row.get(def.pk())));
+          def.name() + "_pkey").withDetail("sql.unique_violation.detail",
+          def.key().stream().map(k -> def.columns().get(k).name())
+              .collect(Collectors.joining(", ")),
+          def.key().stream().map(k -> String.valueOf(row.get(k)))
+              .collect(Collectors.joining(", ")));
     }
     t.put(key, RowCodec.encode(row));
   }

@@ -129,6 +129,10 @@ final class DmlAnalyzer {
     if (def.hiddenKey()) {
       throw SnapsyncException.error("42P10", "dml.on_conflict_no_constraint");
     }
+    if (def.pk() < 0) {
+      throw SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED,
+          "schema.on_conflict_composite", def.name());
+    }
     if (oc.columns() != null && !oc.columns().equals(List.of(def.pkColumn().name()))) {
       throw SnapsyncException.error("42P10", "dml.on_conflict_no_constraint");
     }
@@ -242,7 +246,7 @@ final class DmlAnalyzer {
     }
     extra.forEach(items::add);
     SqlNode from = SqlStdOperatorTable.AS.createCall(POS, table, new SqlIdentifier(alias, POS));
-    if (pkParam >= 0 && !def.hiddenKey()) { // without a key, the scan reads the one row
+    if (pkParam >= 0 && def.pk() >= 0) { // otherwise the target scan reads the one row
       SqlNode key = SqlStdOperatorTable.EQUALS.createCall(POS,
           new SqlIdentifier(List.of(alias, def.pkColumn().name()), POS),
           new SqlDynamicParam(pkParam, POS));

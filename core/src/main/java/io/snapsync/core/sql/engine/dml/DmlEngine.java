@@ -91,7 +91,8 @@ public final class DmlEngine {
       for (RowModifier.Change c : w.changes()) {
         List<Object> params = with(exec.params(), r.param(),
             p.table().pk() < 0 ? null : c.newRow().get(p.table().pk()));
-        for (Object[] row : rows(r.after(), p, exec, t, params, c.key())) {
+        byte[] written = p.table().hiddenKey() ? c.key() : RowModifier.key(p.table(), c.newRow());
+        for (Object[] row : rows(r.after(), p, exec, t, params, written)) {
           rows.add(Arrays.asList(HiddenKeys.strip(row)));
         }
       }
@@ -216,12 +217,12 @@ public final class DmlEngine {
   }
 
   /**
-   * Rows of {@code q}; on a table without a primary key its target scan appends each row's
-   * key, and {@code onlyKey} (a re-check, RETURNING) restricts it to that row. Blocking.
+   * Rows of {@code q}; on a table without a one-column primary key its target scan appends
+   * each row's key, and {@code onlyKey} (a re-check, RETURNING) restricts it to that row. Blocking.
    */
   private static List<Object[]> rows(io.snapsync.core.sql.engine.PreparedQuery q, DmlPlan p,
       QueryEngine.Execution exec, StoreTransaction t, List<Object> params, byte[] onlyKey) {
-    if (!p.table().hiddenKey() || (p.kind() == DmlPlan.Kind.INSERT && onlyKey == null)) {
+    if (p.table().pk() >= 0 || (p.kind() == DmlPlan.Kind.INSERT && onlyKey == null)) {
       return exec.rows(q, t, params);
     }
     return exec.rows(q, t, params, HiddenKeys.targetScan(q, p.table()), onlyKey);
@@ -229,7 +230,7 @@ public final class DmlEngine {
 
   /** The row key of an UPDATE or DELETE target row (its values, or the key its scan found). */
   private static byte[] key(DmlPlan p, Object[] r, List<Object> old) {
-    return p.table().hiddenKey() ? HiddenKeys.key(r, p.table()) : RowModifier.key(p.table(), old);
+    return p.table().pk() < 0 ? HiddenKeys.key(r, p.table()) : RowModifier.key(p.table(), old);
   }
 
   /** {@code params} (by number) with {@code value} as number {@code n}, padded with nulls. */

@@ -10,7 +10,8 @@ import io.snapsync.core.sql.exec.TableDef;
 import java.util.Arrays;
 
 /**
- * UPDATE and DELETE on a table without a primary key: the rows are addressed by the store key
+ * UPDATE and DELETE on a table without a one-column primary key (none: hidden row ids, or a
+ * composite key): the rows are addressed by the store key
  * the target scan found ({@link RowKey}, appended to each row), not by values, and a re-check
  * reads that one key again. Stateless.
  */
