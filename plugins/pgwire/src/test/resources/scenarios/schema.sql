@@ -33,5 +33,17 @@ A: INSERT INTO kl2 VALUES (1, 'x'), (1, 'x') ON CONFLICT DO NOTHING;
 A~: INSERT INTO kl2 VALUES (1, 'y') ON CONFLICT (a) DO NOTHING;
 => ERROR:  42P10: there is no unique or exclusion constraint matching the ON CONFLICT specification
 A: SELECT * FROM kl2;
+A: CREATE TABLE ck (a int, b text, v int, PRIMARY KEY (a, b));
+A: INSERT INTO ck VALUES (2, 'x', 0), (1, 'y', 0), (1, 'x', 0);
+A~: INSERT INTO ck VALUES (1, 'x', 9);
+=> ERROR:  23505: duplicate key value violates unique constraint "ck_pkey"
+A~: INSERT INTO ck (a, v) VALUES (3, 1);
+=> ERROR:  23502: null value in column "b" of relation "ck" violates not-null constraint
+A: UPDATE ck SET a = 5, v = v + 1 WHERE b = 'y' RETURNING *;
+A~: UPDATE ck SET a = 1 WHERE a = 2;
+=> ERROR:  23505: duplicate key value violates unique constraint "ck_pkey"
+A: DELETE FROM ck WHERE a = 1 AND b = 'x' RETURNING v;
+A: SELECT * FROM ck ORDER BY a, b;
+A: DROP TABLE ck;
 A: DROP TABLE INT4_TBL;
 A: DROP TABLE kl2;
