@@ -45,7 +45,7 @@ public final class SqlParser {
   }
 
   private static boolean isDml(Stmt stmt) {
-    return stmt instanceof Stmt.Select || stmt instanceof Stmt.Modify
+    return stmt instanceof Stmt.Modify
         || stmt instanceof Stmt.Insert || stmt instanceof Stmt.Query;
   }
 

@@ -50,9 +50,36 @@ public final class Analyzer {
     this.library = library;
   }
 
-  /** A parsed statement and the PostgreSQL number (0-based) of each {@code ?} in text order. */
-  public record Parsed(SqlNode node, int[] paramNumbers) {
+  /**
+   * A parsed statement: the text Calcite parsed ({@code $n} as {@code ?}, some words quoted),
+   * the PostgreSQL number (0-based) of each {@code ?} in text order, and where quotes were
+   * inserted (to map positions back to the statement as written).
+   */
+  public record Parsed(SqlNode node, String text, int[] paramNumbers, int[] quotedAt) {
+
+    /** The 1-based position in the statement as written of {@code pos} in {@link #text}. */
+    public int original(int pos) {
+      int shift = 0;
+      for (int q : quotedAt) {
+        if (q < pos) {
+          shift += pos > q + 1 ? 2 : 1;
+        }
+      }
+      return pos <= 0 ? pos : Math.max(1, pos - shift);
+    }
+
+    SnapsyncException remap(SnapsyncException e) {
+      return e.position() > 0 ? e.withPosition(original(e.position())) : e;
+    }
   }
+
+  /**
+   * Words PostgreSQL lets queries use as plain names that Babel's grammar reserves; in a query
+   * they can only be names, so they are parsed as quoted identifiers.
+   */
+  private static final java.util.Set<String> NAMES = java.util.Set.of("value", "trigger",
+      "snapshot", "role", "state", "result", "language", "system", "session", "names",
+      "source", "method", "level", "scope", "type");
 
   /**
    * Parses {@code sql} (one statement) with the project's parser configuration; 42601.
@@ -62,18 +89,32 @@ public final class Analyzer {
   public static Parsed parse(String sql) {
     StringBuilder text = new StringBuilder(sql);
     List<Integer> numbers = new ArrayList<>();
-    for (Token t : Lexer.tokenize(sql)) {
+    List<Integer> quoted = new ArrayList<>();
+    List<Token> tokens = Lexer.tokenize(sql);
+    int shift = 0;
+    for (int i = 0; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
       if (t.kind() == Token.Kind.PARAM) {
         numbers.add(Integer.parseInt(t.text()) - 1);
-        text.replace(t.pos(), t.pos() + t.raw().length(),
+        text.replace(t.pos() + shift, t.pos() + shift + t.raw().length(),
             "?" + " ".repeat(t.raw().length() - 1));
+      } else if (t.kind() == Token.Kind.IDENT && NAMES.contains(t.text())
+          && !(i + 1 < tokens.size() && tokens.get(i + 1).isSymbol("("))) {
+        int at = t.pos() + shift;
+        text.insert(at + t.raw().length(), '"').insert(at, '"');
+        text.replace(at + 1, at + 1 + t.raw().length(), t.text());
+        quoted.add(at + 1);
+        shift += 2;
       }
     }
+    String parsedText = text.toString();
+    int[] q = quoted.stream().mapToInt(Integer::intValue).toArray();
     try {
-      SqlNode node = SqlParser.create(text.toString(), ParserConfigs.postgres()).parseStmt();
-      return new Parsed(node, numbers.stream().mapToInt(Integer::intValue).toArray());
+      SqlNode node = SqlParser.create(parsedText, ParserConfigs.postgres()).parseStmt();
+      return new Parsed(node, parsedText,
+          numbers.stream().mapToInt(Integer::intValue).toArray(), q);
     } catch (SqlParseException e) {
-      throw SyntaxErrors.of(sql, e);
+      throw new Parsed(null, parsedText, new int[0], q).remap(SyntaxErrors.of(parsedText, e));
     }
   }
 
@@ -97,14 +138,16 @@ public final class Analyzer {
         .withDefaultNullCollation(NullCollation.HIGH)
         .withIdentifierExpansion(true)
         .withCallRewrite(true);
-    PgValidator validator = new PgValidator(sql, org.apache.calcite.sql.util.SqlOperatorTables
+    PgValidator validator = new PgValidator(p.text(), org.apache.calcite.sql.util.SqlOperatorTables
         .chain(new PgOperatorTable(functions, library), reader), reader, types, vc);
     List<String> written = OutputNames.beforeValidation(parsed);
     SqlNode validated;
     try {
       validated = validator.validate(parsed);
     } catch (CalciteContextException e) {
-      throw ValidationErrors.of(sql, e);
+      throw p.remap(ValidationErrors.of(p.text(), e));
+    } catch (SnapsyncException e) {
+      throw p.remap(e);
     }
     RelDataType rowType = validator.getValidatedNodeType(validated);
     List<String> names = written != null && written.size() == rowType.getFieldCount() ? written

@@ -57,13 +57,14 @@ final class DmlAnalyzer {
     ReturningClause rc = ReturningClause.split(sql);
     OnConflictClause oc = OnConflictClause.split(rc.statement());
     String stmt = oc.statement();
-    SqlNode node = DmlParams.byNumber(Analyzer.parse(stmt));
+    Analyzer.Parsed origin = Analyzer.parse(stmt);
+    SqlNode node = DmlParams.byNumber(origin);
     if (node instanceof SqlInsert ins) {
-      return insert(sql, ins, rc, oc, txn);
+      return insert(origin, ins, rc, oc, txn);
     } else if (node instanceof SqlUpdate up) {
-      return update(sql, up, (SqlUpdate) DmlParams.byNumber(Analyzer.parse(stmt)), rc, txn);
+      return update(origin, up, (SqlUpdate) DmlParams.byNumber(Analyzer.parse(stmt)), rc, txn);
     } else if (node instanceof SqlDelete del) {
-      return delete(sql, del, (SqlDelete) DmlParams.byNumber(Analyzer.parse(stmt)), rc, txn);
+      return delete(origin, del, (SqlDelete) DmlParams.byNumber(Analyzer.parse(stmt)), rc, txn);
     }
     throw SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED, "engine.unsupported",
         node.getKind().sql);
@@ -79,7 +80,7 @@ final class DmlAnalyzer {
   }
 
   /** RETURNING of INSERT and UPDATE: a query over the written row, found by its key. */
-  private DmlPlan.Returning after(String sql, TableDef def, String alias, SqlNode stmt,
+  private DmlPlan.Returning after(Analyzer.Parsed origin, TableDef def, String alias, SqlNode stmt,
       ReturningClause rc, StoreTransaction txn) {
     if (rc.list() == null) {
       return null;
@@ -87,12 +88,12 @@ final class DmlAnalyzer {
     List<SqlNode> list = returningList(rc);
     int param = Math.max(maxParam(stmt), list.stream().mapToInt(DmlAnalyzer::maxParam).max()
         .orElse(-1)) + 1;
-    PreparedQuery q = plan(sql, select(def, alias,
+    PreparedQuery q = plan(origin, select(def, alias,
         new SqlIdentifier(def.name(), POS), false, list, null, param), txn);
     return new DmlPlan.Returning(q.columns(), q, param);
   }
 
-  private DmlPlan insert(String sql, SqlInsert ins, ReturningClause rc, OnConflictClause oc,
+  private DmlPlan insert(Analyzer.Parsed origin, SqlInsert ins, ReturningClause rc, OnConflictClause oc,
       StoreTransaction txn) {
     TableDef def = table(ins.getTargetTable(), txn);
     int[] targets = targetColumns(def, ins.getTargetColumnList());
@@ -107,13 +108,13 @@ final class DmlAnalyzer {
         }
       }
     }
-    PreparedQuery read = plan(sql, source, txn);
+    PreparedQuery read = plan(origin, source, txn);
     int width = read.columns().size();
     checkWidth(width, targets.length, explicit);
     int[] used = new int[width];
     System.arraycopy(targets, 0, used, 0, width);
     return new DmlPlan(DmlPlan.Kind.INSERT, def, read, null, used, -1,
-        after(sql, def, def.name(), ins, rc, txn), upsert(sql, def, ins, oc, txn));
+        after(origin, def, def.name(), ins, rc, txn), upsert(origin, def, ins, oc, txn));
   }
 
   /**
@@ -121,7 +122,7 @@ final class DmlAnalyzer {
    * becomes {@code SELECT t.*, set... FROM t AS t, (VALUES (CAST($e0 AS c0), ...)) AS
    * excluded(c0, ...) WHERE t.pk = $k [AND where]}.
    */
-  private DmlPlan.Upsert upsert(String sql, TableDef def, SqlInsert ins, OnConflictClause oc,
+  private DmlPlan.Upsert upsert(Analyzer.Parsed origin, TableDef def, SqlInsert ins, OnConflictClause oc,
       StoreTransaction txn) {
     if (!oc.present() || (def.hiddenKey() && oc.columns() == null && oc.update() == null)) {
       return null; // without a key nothing conflicts: DO NOTHING inserts every row
@@ -166,7 +167,7 @@ final class DmlAnalyzer {
         SqlLiteral.createBoolean(false, POS),
         org.apache.calcite.sql.JoinType.COMMA.symbol(POS), excluded,
         org.apache.calcite.sql.JoinConditionType.NONE.symbol(POS), null));
-    return new DmlPlan.Upsert(plan(sql, q, txn), targets, first);
+    return new DmlPlan.Upsert(plan(origin, q, txn), targets, first);
   }
 
   private static void checkWidth(int exprs, int targets, boolean explicit) {
@@ -178,7 +179,7 @@ final class DmlAnalyzer {
     }
   }
 
-  private DmlPlan update(String sql, SqlUpdate up, SqlUpdate again, ReturningClause rc,
+  private DmlPlan update(Analyzer.Parsed origin, SqlUpdate up, SqlUpdate again, ReturningClause rc,
       StoreTransaction txn) {
     TableDef def = table(up.getTargetTable(), txn);
     String alias = up.getAlias() == null ? def.name() : up.getAlias().getSimple();
@@ -194,11 +195,11 @@ final class DmlAnalyzer {
         }
       }
     }
-    DmlPlan.Returning returning = after(sql, def, alias, up, rc, txn);
-    PreparedQuery read = plan(sql, select(def, alias, up.getTargetTable(), true,
+    DmlPlan.Returning returning = after(origin, def, alias, up, rc, txn);
+    PreparedQuery read = plan(origin, select(def, alias, up.getTargetTable(), true,
         setList(def, targets, up.getSourceExpressionList()), up.getCondition(), -1), txn);
     int pkParam = maxParam(again) + 1;
-    PreparedQuery recheck = plan(sql, select(def, alias, again.getTargetTable(),
+    PreparedQuery recheck = plan(origin, select(def, alias, again.getTargetTable(),
         true, setList(def, targets, again.getSourceExpressionList()), again.getCondition(),
         pkParam), txn);
     return new DmlPlan(DmlPlan.Kind.UPDATE, def, read, recheck, targets, pkParam, returning,
@@ -213,22 +214,22 @@ final class DmlAnalyzer {
     return out;
   }
 
-  private DmlPlan delete(String sql, SqlDelete del, SqlDelete again, ReturningClause rc,
+  private DmlPlan delete(Analyzer.Parsed origin, SqlDelete del, SqlDelete again, ReturningClause rc,
       StoreTransaction txn) {
     TableDef def = table(del.getTargetTable(), txn);
     String alias = del.getAlias() == null ? def.name() : del.getAlias().getSimple();
     boolean ret = rc.list() != null;
-    PreparedQuery read = plan(sql, select(def, alias, del.getTargetTable(), true,
+    PreparedQuery read = plan(origin, select(def, alias, del.getTargetTable(), true,
         ret ? returningList(rc) : List.of(), del.getCondition(), -1), txn);
     List<SqlNode> again2 = ret ? returningList(rc) : List.of();
     int pkParam = Math.max(maxParam(again), again2.stream().mapToInt(DmlAnalyzer::maxParam)
         .max().orElse(-1)) + 1;
-    PreparedQuery recheck = plan(sql, select(def, alias, again.getTargetTable(),
+    PreparedQuery recheck = plan(origin, select(def, alias, again.getTargetTable(),
         true, again2, again.getCondition(), pkParam), txn);
     // values from the read query; names from the list alone (the read query's own names are
     // made unique against the table's columns)
     DmlPlan.Returning returning = ret
-        ? new DmlPlan.Returning(after(sql, def, alias, again, rc, txn).columns(), null, -1)
+        ? new DmlPlan.Returning(after(origin, def, alias, again, rc, txn).columns(), null, -1)
         : null;
     return new DmlPlan(DmlPlan.Kind.DELETE, def, read, recheck, new int[0], pkParam, returning,
         null);
@@ -326,8 +327,8 @@ final class DmlAnalyzer {
     return i;
   }
 
-  private PreparedQuery plan(String sql, SqlNode query, StoreTransaction txn) {
-    return queries.planParsed(sql, DmlParams.renumber(query), txn);
+  private PreparedQuery plan(Analyzer.Parsed origin, SqlNode query, StoreTransaction txn) {
+    return queries.planParsed(origin.text(), DmlParams.renumber(query, origin), txn);
   }
 
   /** The highest parameter number in {@code node}, or -1. */

@@ -31,8 +31,11 @@ final class DmlParams {
     });
   }
 
-  /** {@code query} (parameters by number) with parameters in visiting order, and their numbers. */
-  static Analyzer.Parsed renumber(SqlNode query) {
+  /**
+   * {@code query} (parameters by number) with parameters in visiting order, and their numbers;
+   * error positions as in {@code origin}, the statement it was built from.
+   */
+  static Analyzer.Parsed renumber(SqlNode query, Analyzer.Parsed origin) {
     List<Integer> numbers = new ArrayList<>();
     SqlShuttle shuttle = new SqlShuttle() {
       @Override
@@ -48,7 +51,8 @@ final class DmlParams {
       numbers.clear();
       out = query.accept(shuttle);
     }
-    return new Analyzer.Parsed(out, numbers.stream().mapToInt(Integer::intValue).toArray());
+    return new Analyzer.Parsed(out, origin.text(),
+        numbers.stream().mapToInt(Integer::intValue).toArray(), origin.quotedAt());
   }
 
   private static SqlNode apply(SqlNode node, SqlShuttle shuttle) {
