@@ -44,6 +44,7 @@ public final class Database implements AutoCloseable {
   private final SnapshotRegistry registry;
   private final WorkerExecutor worker;
   private final Executor executor;
+  private final io.snapsync.core.sql.exec.RowIds rowIds;
   private final long reclaimTimer;
 
   private Database(Store store, NodeServices services) {
@@ -57,6 +58,7 @@ public final class Database implements AutoCloseable {
     log.releaseOrphans();
     this.registry = new SnapshotRegistry(store, log);
     this.worker = services.vertx().createSharedWorkerExecutor("snapsync-sql", WORKERS);
+    this.rowIds = new io.snapsync.core.sql.exec.RowIds(store.space(SYSTEM_SPACE));
     this.executor = new Executor(this);
     this.reclaimTimer = services.vertx().setPeriodic(RECLAIM_PERIOD_MS,
         id -> blocking(store::reclaim));
@@ -106,6 +108,11 @@ public final class Database implements AutoCloseable {
 
   public SnapshotRegistry snapshots() {
     return registry;
+  }
+
+  /** Hidden row ids of tables without a primary key. */
+  public io.snapsync.core.sql.exec.RowIds rowIds() {
+    return rowIds;
   }
 
   public SnapshotLog snapshotLog() {

@@ -153,9 +153,19 @@ public final class QueryEngine {
      * {@code byNumber} ({@code $1} first); all rows. Blocking.
      */
     public List<Object[]> rows(PreparedQuery q, StoreTransaction t, List<Object> byNumber) {
+      return rows(q, t, byNumber, null, null);
+    }
+
+    /**
+     * Same as {@link #rows(PreparedQuery, StoreTransaction, List)} with {@code target} as the
+     * DML target scan ({@link ExecContext#target}). Blocking.
+     */
+    public List<Object[]> rows(PreparedQuery q, StoreTransaction t, List<Object> byNumber,
+        io.snapsync.core.sql.engine.exec.PlanNode target, byte[] onlyKey) {
       return guard(() -> {
         ExecContext c = new ExecContext(t, bind(q, byNumber, ctx), ready.eval(), ready.tables(),
             ready.calls());
+        c.target(target, onlyKey);
         List<Object[]> rows = new ArrayList<>();
         try (Cursor cur = q.root().open(c)) {
           Object[] row;

@@ -2,6 +2,7 @@ package io.snapsync.core.sql.exec;
 
 import io.snapsync.core.error.SnapsyncException;
 import io.snapsync.core.error.SqlState;
+import io.snapsync.core.session.DataType;
 import io.snapsync.core.sql.Database;
 import io.snapsync.core.txn.TransactionBlock;
 import io.snapsync.storage.StoreTransaction;
@@ -50,21 +51,37 @@ public final class RowModifier {
     }
   }
 
-  /** The row key of {@code row} in {@code def}. */
+  /** The row key of {@code row} in {@code def} (a table with a primary key). */
   public static byte[] key(TableDef def, List<Object> row) {
-    return Keys.row(def.id(), def.pkColumn().type(), row.get(def.pk()));
+    if (def.pk() >= 0) {
+      return Keys.row(def.id(), def.pkColumn().type(), row.get(def.pk()));
+    }
+    List<io.snapsync.core.session.DataType> types = new ArrayList<>(def.key().size());
+    List<Object> values = new ArrayList<>(def.key().size());
+    for (int k : def.key()) {
+      types.add(def.columns().get(k).type());
+      values.add(row.get(k));
+    }
+    return Keys.composite(def.id(), types, values);
+  }
+
+  /** The key of a new row: its primary key, or a fresh hidden row id. */
+  private byte[] newKey(TableDef def, List<Object> row) {
+    return def.hiddenKey() ? Keys.row(def.id(), DataType.INT8, db.rowIds().next())
+        : key(def, row);
   }
 
   /**
    * Inserts complete rows (table column order, already cast): locks their keys, then fails
    * with 23505 on a key that exists (committed by anyone, or written by this transaction).
+   * Rows of a table without a primary key get fresh hidden row ids.
    */
   public Future<Written> insert(TableDef def, List<List<Object>> rows, SessionContext ctx) {
     TransactionBlock txn = ctx.txn();
     List<byte[]> keys = new ArrayList<>(rows.size());
     for (List<Object> row : rows) {
       checkNotNull(def, row);
-      keys.add(key(def, row));
+      keys.add(newKey(def, row));
     }
     return locks.lockAll(ctx, keys, false).compose(v -> db.blocking(() -> {
       StoreTransaction t = recheckSnapshot(txn);
@@ -151,7 +168,7 @@ public final class RowModifier {
       SessionContext ctx) {
     return modify(def, changes, recheck, ctx, (t, c) -> {
       checkNotNull(def, c.newRow());
-      byte[] newKey = key(def, c.newRow());
+      byte[] newKey = def.hiddenKey() ? c.key() : key(def, c.newRow());
       if (Arrays.equals(newKey, c.key())) {
         t.put(c.key(), RowCodec.encode(c.newRow()));
       } else {
@@ -214,8 +231,11 @@ public final class RowModifier {
             && !txn.wasDeleted(key));
     if (exists) {
       throw SnapsyncException.error(SqlState.UNIQUE_VIOLATION, "sql.unique_violation",
-          def.name() + "_pkey").withDetail("sql.unique_violation.detail", def.pkColumn().name(),
-          String.valueOf(row.get(def.pk())));
+          def.name() + "_pkey").withDetail("sql.unique_violation.detail",
+          def.key().stream().map(k -> def.columns().get(k).name())
+              .collect(Collectors.joining(", ")),
+          def.key().stream().map(k -> String.valueOf(row.get(k)))
+              .collect(Collectors.joining(", ")));
     }
     t.put(key, RowCodec.encode(row));
   }

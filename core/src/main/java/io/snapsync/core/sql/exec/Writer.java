@@ -4,6 +4,7 @@ import io.snapsync.core.error.Severity;
 import io.snapsync.core.error.SnapsyncException;
 import io.snapsync.core.error.SqlState;
 import io.snapsync.core.session.Column;
+import io.snapsync.core.session.DataType;
 import io.snapsync.core.session.Notice;
 import io.snapsync.core.session.StatementResult;
 import io.snapsync.core.sql.Database;
@@ -67,8 +68,8 @@ final class Writer {
               col.name()));
         }
         checkNotNull(def, row);
-        Object pk = row.get(def.pk());
-        keys.add(Keys.row(def.id(), def.pkColumn().type(), pk));
+        keys.add(def.hiddenKey() ? Keys.row(def.id(), DataType.INT8, db.rowIds().next())
+            : RowModifier.key(def, row));
         rows.add(row);
       }
       return new Planned(def, keys, rows);
@@ -85,10 +86,14 @@ final class Writer {
                 || (txn.isolation().snapshotPerTransaction() && t.latestCommitted(key) != null
                     && !txn.wasDeleted(key));
             if (exists) {
-              Column pk = p.def().pkColumn();
+              TableDef def = p.def();
+              List<Object> row = p.rows().get(i);
               throw SnapsyncException.error(SqlState.UNIQUE_VIOLATION, "sql.unique_violation",
-                  p.def().name() + "_pkey").withDetail("sql.unique_violation.detail", pk.name(),
-                  String.valueOf(p.rows().get(i).get(p.def().pk())));
+                  def.name() + "_pkey").withDetail("sql.unique_violation.detail",
+                  def.key().stream().map(k -> def.columns().get(k).name())
+                      .collect(Collectors.joining(", ")),
+                  def.key().stream().map(k -> String.valueOf(row.get(k)))
+                      .collect(Collectors.joining(", ")));
             }
             t.put(key, RowCodec.encode(p.rows().get(i)));
           }
@@ -103,19 +108,20 @@ final class Writer {
       txn.checkWritable("CREATE TABLE");
       txn.startQuery();
       txn.storeTxn();
-      if (c.primaryKey() == null) {
-        throw SnapsyncException.error(SqlState.INVALID_TABLE_DEFINITION, "sql.pk_required",
-            c.table());
-      }
       Set<String> names = new HashSet<>();
       for (Stmt.ColumnDef d : c.columns()) {
         if (!names.add(d.name())) {
           throw SnapsyncException.error("42701", "sql.duplicate_column", d.name());
         }
       }
-      if (!names.contains(c.primaryKey())) {
-        throw SnapsyncException.error(SqlState.UNDEFINED_COLUMN, "sql.pk_column_not_exist",
-            c.primaryKey());
+      Set<String> keyNames = new HashSet<>();
+      for (String k : c.keyColumns()) {
+        if (!names.contains(k)) {
+          throw SnapsyncException.error(SqlState.UNDEFINED_COLUMN, "sql.pk_column_not_exist", k);
+        }
+        if (!keyNames.add(k)) {
+          throw SnapsyncException.error("42701", "schema.key_column_twice", k);
+        }
       }
       return null;
     }).compose(v -> locks.lockAll(ctx, List.of(key), false)).compose(v -> db.blocking(() -> {
@@ -132,14 +138,19 @@ final class Writer {
       }
       List<Column> cols = c.columns().stream().map(d -> new Column(d.name(), d.type()))
           .collect(Collectors.toList());
-      int pk = 0;
-      while (!cols.get(pk).name().equals(c.primaryKey())) {
-        pk++;
+      List<Integer> keyCols = new ArrayList<>(); // empty: rows keyed by hidden row ids
+      for (String k : c.keyColumns()) {
+        int i = 0;
+        while (!cols.get(i).name().equals(k)) {
+          i++;
+        }
+        keyCols.add(i);
       }
+      int pk = keyCols.size() == 1 ? keyCols.get(0) : -1;
       long id = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE - 1);
       List<Boolean> notNull = c.columns().stream().map(Stmt.ColumnDef::notNull)
           .collect(Collectors.toList());
-      TableCatalog.put(t, new TableDef(id, c.table(), cols, pk, notNull));
+      TableCatalog.put(t, new TableDef(id, c.table(), cols, pk, notNull, keyCols));
       return StatementResult.command("CREATE TABLE");
     }));
   }

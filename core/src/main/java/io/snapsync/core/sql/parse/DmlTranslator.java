@@ -142,6 +142,7 @@ final class DmlTranslator {
   private static Stmt createTable(CreateTable c, List<Token> tokens) {
     List<Stmt.ColumnDef> cols = new ArrayList<>();
     String pk = null;
+    List<String> composite = null;
     if (c.getColumnDefinitions() == null) {
       throw ParseErrors.at(tokens.get(tokens.size() - 1));
     }
@@ -162,15 +163,18 @@ final class DmlTranslator {
     if (c.getIndexes() != null) {
       for (Index idx : c.getIndexes()) {
         if (idx.getType() != null && idx.getType().equalsIgnoreCase("primary key")) {
-          if (pk != null || idx.getColumnsNames().size() != 1) {
+          if (pk != null || composite != null) {
             throw SnapsyncException.error(SqlState.INVALID_TABLE_DEFINITION, "sql.multiple_pk",
                 tableName(c.getTable()));
           }
-          pk = ident(idx.getColumnsNames().get(0));
+          composite = idx.getColumnsNames().stream().map(DmlTranslator::ident).toList();
         } else {
           throw SqlParser.unsupported("table constraints other than PRIMARY KEY");
         }
       }
+    }
+    if (composite != null) {
+      return new Stmt.CreateTable(tableName(c.getTable()), cols, composite, c.isIfNotExists());
     }
     return new Stmt.CreateTable(tableName(c.getTable()), cols, pk, c.isIfNotExists());
   }

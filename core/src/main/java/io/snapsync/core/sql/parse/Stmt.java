@@ -94,8 +94,20 @@ public sealed interface Stmt {
   record ColumnDef(String name, io.snapsync.core.session.DataType type, boolean notNull) {
   }
 
-  record CreateTable(String table, List<ColumnDef> columns, String primaryKey, boolean ifNotExists)
-      implements Stmt {
+  /** CREATE TABLE; {@code keyColumns}: the primary key in key order, empty for none. */
+  record CreateTable(String table, List<ColumnDef> columns, List<String> keyColumns,
+      boolean ifNotExists) implements Stmt {
+
+    /** A table with the one-column primary key {@code primaryKey}, or none when null. */
+    CreateTable(String table, List<ColumnDef> columns, String primaryKey, boolean ifNotExists) {
+      this(table, columns, primaryKey == null ? List.of() : List.of(primaryKey), ifNotExists);
+    }
+
+    /** The one primary-key column, or null for none or a composite key. */
+    public String primaryKey() {
+      return keyColumns.size() == 1 ? keyColumns.get(0) : null;
+    }
+
     @Override
     public String kind() {
       return "DDL";

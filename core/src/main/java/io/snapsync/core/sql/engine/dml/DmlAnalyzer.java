@@ -124,8 +124,15 @@ final class DmlAnalyzer {
    */
   private DmlPlan.Upsert upsert(Analyzer.Parsed origin, TableDef def, SqlInsert ins, OnConflictClause oc,
       StoreTransaction txn) {
-    if (!oc.present()) {
-      return null;
+    if (!oc.present() || (def.hiddenKey() && oc.columns() == null && oc.update() == null)) {
+      return null; // without a key nothing conflicts: DO NOTHING inserts every row
+    }
+    if (def.hiddenKey()) {
+      throw SnapsyncException.error("42P10", "dml.on_conflict_no_constraint");
+    }
+    if (def.pk() < 0) {
+      throw SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED,
+          "schema.on_conflict_composite", def.name());
     }
     if (oc.columns() != null && !oc.columns().equals(List.of(def.pkColumn().name()))) {
       throw SnapsyncException.error("42P10", "dml.on_conflict_no_constraint");
@@ -240,7 +247,7 @@ final class DmlAnalyzer {
     }
     extra.forEach(items::add);
     SqlNode from = SqlStdOperatorTable.AS.createCall(POS, table, new SqlIdentifier(alias, POS));
-    if (pkParam >= 0) {
+    if (pkParam >= 0 && def.pk() >= 0) { // otherwise the target scan reads the one row
       SqlNode key = SqlStdOperatorTable.EQUALS.createCall(POS,
           new SqlIdentifier(List.of(alias, def.pkColumn().name()), POS),
           new SqlDynamicParam(pkParam, POS));

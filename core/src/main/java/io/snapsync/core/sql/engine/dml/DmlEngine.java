@@ -63,7 +63,8 @@ public final class DmlEngine {
       StoreTransaction t = txn.storeTxn();
       return new Started(plan(sql, t), t);
     }).compose(s -> queries.start(s.plan().read(), ctx, s.txn(), params)
-        .compose(exec -> db.blocking(() -> exec.rows(s.plan().read(), s.txn(), exec.params()))
+        .compose(exec -> db.blocking(() -> rows(s.plan().read(), s.plan(), exec, s.txn(),
+            exec.params(), null))
             .compose(rows -> write(s.plan(), exec, rows, ctx))
             .compose(w -> result(s.plan(), exec, w, kind, txn))));
   }
@@ -88,9 +89,11 @@ public final class DmlEngine {
       StoreTransaction t = txn.storeTxn();
       List<List<Object>> rows = new ArrayList<>(w.count());
       for (RowModifier.Change c : w.changes()) {
-        List<Object> params = with(exec.params(), r.param(), c.newRow().get(p.table().pk()));
-        for (Object[] row : exec.rows(r.after(), t, params)) {
-          rows.add(Arrays.asList(row));
+        List<Object> params = with(exec.params(), r.param(),
+            p.table().pk() < 0 ? null : c.newRow().get(p.table().pk()));
+        byte[] written = p.table().hiddenKey() ? c.key() : RowModifier.key(p.table(), c.newRow());
+        for (Object[] row : rows(r.after(), p, exec, t, params, written)) {
+          rows.add(Arrays.asList(HiddenKeys.strip(row)));
         }
       }
       return new StatementResult(r.columns(), rows, tag, List.of());
@@ -209,8 +212,25 @@ public final class DmlEngine {
   /** The newest committed version of a changed row, if it still matches. Blocking. */
   private static List<Object[]> recheck(DmlPlan p, QueryEngine.Execution exec,
       StoreTransaction t, RowModifier.Change c) {
-    return exec.rows(p.recheck(), t, with(exec.params(), p.pkParam(), c.oldRow().get(
-        p.table().pk())));
+    return rows(p.recheck(), p, exec, t, with(exec.params(), p.pkParam(),
+        p.table().pk() < 0 ? null : c.oldRow().get(p.table().pk())), c.key());
+  }
+
+  /**
+   * Rows of {@code q}; on a table without a one-column primary key its target scan appends
+   * each row's key, and {@code onlyKey} (a re-check, RETURNING) restricts it to that row. Blocking.
+   */
+  private static List<Object[]> rows(io.snapsync.core.sql.engine.PreparedQuery q, DmlPlan p,
+      QueryEngine.Execution exec, StoreTransaction t, List<Object> params, byte[] onlyKey) {
+    if (p.table().pk() >= 0 || (p.kind() == DmlPlan.Kind.INSERT && onlyKey == null)) {
+      return exec.rows(q, t, params);
+    }
+    return exec.rows(q, t, params, HiddenKeys.targetScan(q, p.table()), onlyKey);
+  }
+
+  /** The row key of an UPDATE or DELETE target row (its values, or the key its scan found). */
+  private static byte[] key(DmlPlan p, Object[] r, List<Object> old) {
+    return p.table().pk() < 0 ? HiddenKeys.key(r, p.table()) : RowModifier.key(p.table(), old);
   }
 
   /** {@code params} (by number) with {@code value} as number {@code n}, padded with nulls. */
@@ -244,12 +264,12 @@ public final class DmlEngine {
       int c = p.targets()[j];
       row.set(c, assign(r[n + j], p.read().columns().get(n + j), cols.get(c), zone));
     }
-    return new RowModifier.Change(RowModifier.key(p.table(), old), old, row, r);
+    return new RowModifier.Change(key(p, r, old), old, row, HiddenKeys.strip(r));
   }
 
   private static RowModifier.Change deleted(DmlPlan p, Object[] r) {
     List<Object> old = Arrays.asList(Arrays.copyOf(r, p.table().columns().size()));
-    return new RowModifier.Change(RowModifier.key(p.table(), old), old, null, r);
+    return new RowModifier.Change(key(p, r, old), old, null, HiddenKeys.strip(r));
   }
 
   /** PostgreSQL's assignment of a value of column type {@code from} to column {@code to}. */

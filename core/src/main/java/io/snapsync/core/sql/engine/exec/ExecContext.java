@@ -20,6 +20,8 @@ public final class ExecContext {
   private final List<List<List<Object>>> tableRows;
   private final Object[] callResults;
   private final Map<Integer, Object[]> correlated = new HashMap<>();
+  private PlanNode targetScan;
+  private byte[] targetKey;
 
   public ExecContext(StoreTransaction txn, Object[] params, EvalContext eval,
       List<List<List<Object>>> tableRows, Object[] callResults) {
@@ -63,5 +65,25 @@ public final class ExecContext {
 
   public void setCorrelated(int id, Object[] row) {
     correlated.put(id, row);
+  }
+
+  /**
+   * Makes {@code scan} (the target of an UPDATE or DELETE on a table without a primary key)
+   * append each row's {@link io.snapsync.core.sql.exec.RowKey}, and, when {@code onlyKey} is
+   * set, read that one row (a re-check).
+   */
+  public void target(PlanNode scan, byte[] onlyKey) {
+    this.targetScan = scan;
+    this.targetKey = onlyKey;
+  }
+
+  /** True when {@code scan} is the target scan. */
+  public boolean isTarget(PlanNode scan) {
+    return scan == targetScan;
+  }
+
+  /** The one row key the target scan reads, or null. */
+  public byte[] targetKey() {
+    return targetKey;
   }
 }

@@ -1,5 +1,6 @@
 package io.snapsync.core.sql.engine.exec;
 
+import io.snapsync.core.sql.exec.RowKey;
 import java.util.ArrayDeque;
 import java.util.List;
 
@@ -89,10 +90,16 @@ abstract class JoinCursor implements Cursor {
     return null;
   }
 
+  /** The joined row; a trailing {@link RowKey} of either side (a DML target) is carried. */
   private Object[] concat(Object[] l, Object[] r) {
-    Object[] o = new Object[leftWidth + rightWidth];
+    Object key = l.length > leftWidth ? l[leftWidth] : r.length > rightWidth ? r[rightWidth] : null;
+    boolean keyed = key instanceof RowKey;
+    Object[] o = new Object[leftWidth + rightWidth + (keyed ? 1 : 0)];
     System.arraycopy(l, 0, o, 0, leftWidth);
     System.arraycopy(r, 0, o, leftWidth, rightWidth);
+    if (keyed) {
+      o[leftWidth + rightWidth] = key;
+    }
     return o;
   }
 

@@ -1,8 +1,12 @@
 package io.snapsync.core.sql.engine.exec;
 
+import io.snapsync.core.sql.exec.RowKey;
 import java.util.List;
 
-/** Computes the output expressions over each input row. */
+/**
+ * Computes the output expressions over each input row; a trailing {@link RowKey} of the input
+ * (the target scan of a DML statement) is carried over.
+ */
 public record ProjectNode(PlanNode input, List<Evaluator> exprs) implements PlanNode {
 
   @Override
@@ -16,7 +20,11 @@ public record ProjectNode(PlanNode input, List<Evaluator> exprs) implements Plan
         if (row == null) {
           return null;
         }
-        Object[] out = new Object[e.length];
+        boolean keyed = row.length > 0 && row[row.length - 1] instanceof RowKey;
+        Object[] out = new Object[keyed ? e.length + 1 : e.length];
+        if (keyed) {
+          out[e.length] = row[row.length - 1];
+        }
         for (int i = 0; i < e.length; i++) {
           out[i] = e[i].eval(row, ctx);
         }

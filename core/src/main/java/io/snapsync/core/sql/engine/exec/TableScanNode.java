@@ -2,6 +2,7 @@ package io.snapsync.core.sql.engine.exec;
 
 import io.snapsync.core.sql.exec.Keys;
 import io.snapsync.core.sql.exec.RowCodec;
+import io.snapsync.core.sql.exec.RowKey;
 import io.snapsync.core.sql.exec.TableDef;
 import io.snapsync.storage.CloseableIterator;
 import io.snapsync.storage.KeyValue;
@@ -10,7 +11,9 @@ import java.util.List;
 /**
  * Reads a user table through the statement's store transaction (its snapshot): the whole
  * table, a primary-key range, or one primary-key point. Bounds are evaluated per execution
- * (they may be parameters); the filter above still checks every row.
+ * (they may be parameters); the filter above still checks every row. As the target scan of
+ * a DML statement ({@link ExecContext#target}) it appends each row's {@link RowKey}, or reads
+ * only the one key being re-checked.
  *
  * @param point evaluates the primary-key value of a point lookup, or null
  * @param lower evaluates the lowest primary-key value, or null
@@ -28,8 +31,11 @@ public record TableScanNode(TableDef def, Evaluator point, Evaluator lower, bool
   @Override
   public Cursor open(ExecContext ctx) {
     int width = def.columns().size();
-    var type = def.pkColumn().type();
+    if (ctx.isTarget(this)) {
+      return targeted(ctx, width);
+    }
     if (point != null) {
+      var type = def.pkColumn().type();
       Object v = point.eval(null, ctx);
       byte[] bytes = v == null ? null : ctx.txn().get(Keys.row(def.id(), type, key(v)));
       Object[] row = bytes == null ? null : RowCodec.decode(bytes, width).toArray();
@@ -38,6 +44,7 @@ public record TableScanNode(TableDef def, Evaluator point, Evaluator lower, bool
     byte[] from = Keys.rowsFrom(def.id());
     byte[] to = Keys.rowsTo(def.id());
     if (lower != null) {
+      var type = def.pkColumn().type();
       Object v = lower.eval(null, ctx);
       if (v == null) {
         return Cursor.of(List.of());
@@ -46,6 +53,7 @@ public record TableScanNode(TableDef def, Evaluator point, Evaluator lower, bool
       from = lowerInclusive ? k : Keys.successor(k);
     }
     if (upper != null) {
+      var type = def.pkColumn().type();
       Object v = upper.eval(null, ctx);
       if (v == null) {
         return Cursor.of(List.of());
@@ -56,7 +64,27 @@ public record TableScanNode(TableDef def, Evaluator point, Evaluator lower, bool
     if (java.util.Arrays.compareUnsigned(from, to) >= 0) {
       return Cursor.of(List.of());
     }
-    CloseableIterator<KeyValue> it = ctx.txn().scan(from, to);
+    return cursor(ctx, ctx.txn().scan(from, to), width, false);
+  }
+
+  /** The target scan: every row (or the one re-checked) with its {@link RowKey} appended. */
+  private Cursor targeted(ExecContext ctx, int width) {
+    byte[] only = ctx.targetKey();
+    if (only != null) {
+      byte[] bytes = ctx.txn().get(only);
+      if (bytes == null) {
+        return Cursor.of(List.of());
+      }
+      Object[] row = java.util.Arrays.copyOf(RowCodec.decode(bytes, width).toArray(), width + 1);
+      row[width] = new RowKey(only);
+      return Cursor.of(List.<Object[]>of(row));
+    }
+    return cursor(ctx, ctx.txn().scan(Keys.rowsFrom(def.id()), Keys.rowsTo(def.id())), width,
+        true);
+  }
+
+  private static Cursor cursor(ExecContext ctx, CloseableIterator<KeyValue> it, int width,
+      boolean withKeys) {
     return new Cursor() {
       @Override
       public Object[] next() {
@@ -64,7 +92,14 @@ public record TableScanNode(TableDef def, Evaluator point, Evaluator lower, bool
           return null;
         }
         ctx.checkCanceled();
-        return RowCodec.decode(it.next().value(), width).toArray();
+        KeyValue kv = it.next();
+        Object[] row = RowCodec.decode(kv.value(), width).toArray();
+        if (!withKeys) {
+          return row;
+        }
+        Object[] keyed = java.util.Arrays.copyOf(row, width + 1);
+        keyed[width] = new RowKey(kv.key());
+        return keyed;
       }
 
       @Override
