@@ -304,6 +304,11 @@ public final class SessionImpl implements Session, SessionContext {
     return e.position() > 0 ? e.withPosition(e.position() + offset) : e;
   }
 
+  private Running uninterruptible(Running started) {
+    stopRunning(started);
+    return new Running();
+  }
+
   private Running startRunning() {
     Running run = new Running();
     running = run;
@@ -325,15 +330,18 @@ public final class SessionImpl implements Session, SessionContext {
   }
 
   private Future<StatementResult> runParsed(Stmt stmt, String text, List<Object> params,
-      long start, Running run) {
+      long start, Running started) {
     if (txn.isFailed() && !(stmt instanceof Stmt.Commit || stmt instanceof Stmt.Rollback
         || stmt instanceof Stmt.RollbackTo)) {
-      stopRunning(run);
+      stopRunning(started);
       SnapsyncException e = SnapsyncException.error(SqlState.IN_FAILED_SQL_TRANSACTION,
           "sql.in_failed_transaction");
       db.services().stats().error(e.sqlState());
       return Future.failedFuture(e);
     }
+    // transaction control is not interrupted (PostgreSQL holds interrupts while it ends a
+    // transaction): a timeout or cancel that fired while it was parsed has no effect
+    Running run = stmt instanceof Stmt.TxnControl ? uninterruptible(started) : started;
     Future<StatementResult> f;
     try {
       f = run.reason != null ? Future.failedFuture(run.reason) : dispatch(stmt, params);

@@ -39,8 +39,12 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class AdversarialQueryTest {
 
-  /** Balanced but invalid: a backtracking grammar's worst case (stopped after its budget). */
-  static final String SLOW = "SELECT " + "(".repeat(40) + "1 +" + ")".repeat(40);
+  /**
+   * Balanced but invalid: a backtracking grammar's worst case, stopped after its budget (CREATE
+   * TABLE is still parsed by JSqlParser).
+   */
+  static final String SLOW = "CREATE TABLE slow (a int DEFAULT " + "(".repeat(40) + "1 +"
+      + ")".repeat(40) + ")";
 
   private SnapsyncFixture node;
   private final ExecutorService runner = Executors.newSingleThreadExecutor();

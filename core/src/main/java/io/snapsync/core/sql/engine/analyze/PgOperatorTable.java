@@ -27,6 +27,15 @@ public final class PgOperatorTable implements SqlOperatorTable {
       SqlStdOperatorTable.instance(),
       SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.POSTGRESQL));
 
+  /**
+   * Functions PostgreSQL also lets a query name without parentheses ({@code SELECT
+   * current_user}): the validator resolves such a name through Calcite's niladic operator, so
+   * it is offered beside ours.
+   */
+  private static final java.util.Set<String> NILADIC = java.util.Set.of("current_user",
+      "session_user", "user", "current_role", "current_catalog", "current_schema",
+      "current_date", "current_time", "current_timestamp", "localtime", "localtimestamp");
+
   private final FunctionRegistry registered;
   private final FunctionLibrary library;
 
@@ -56,7 +65,9 @@ public final class PgOperatorTable implements SqlOperatorTable {
       }
       if (!library.scalarOverloads(n).isEmpty()) {
         out.add(new LibraryFunctionOperator(n, library));
-        return;
+        if (!NILADIC.contains(n)) {
+          return;
+        }
       }
     }
     CALCITE.lookupOperatorOverloads(name, category, syntax, out, matcher);

@@ -35,8 +35,12 @@ final class PgValidator extends SqlValidatorImpl {
   public CalciteException handleUnresolvedFunction(SqlCall call, SqlOperator unresolved,
       List<RelDataType> argTypes, List<String> argNames) {
     List<DataType> types = new ArrayList<>();
-    for (RelDataType t : argTypes) {
-      types.add(t.getSqlTypeName() == SqlTypeName.NULL ? DataType.UNKNOWN
+    for (int i = 0; i < argTypes.size(); i++) {
+      RelDataType t = argTypes.get(i);
+      // a quoted literal has no type of its own in PostgreSQL: it is reported as unknown
+      boolean literal = i < call.operandCount()
+          && call.operand(i) instanceof org.apache.calcite.sql.SqlCharStringLiteral;
+      types.add(t.getSqlTypeName() == SqlTypeName.NULL || literal ? DataType.UNKNOWN
           : TypeMapping.toData(t));
     }
     throw FunctionErrors.undefined(unresolved.getName().toLowerCase(java.util.Locale.ROOT),
