@@ -52,6 +52,7 @@ final class PgConnection {
   private final FrameDecoder frames;
   private final ArrayDeque<FrontendMessage> inbox = new ArrayDeque<>();
   private final QueryHandler queries;
+  private final CopyHandler copy = new CopyHandler(this);
   private Buffer out = Buffer.buffer();
   private Phase phase = Phase.STARTUP;
   private boolean busy;
@@ -115,6 +116,31 @@ final class PgConnection {
       Buffer b = out;
       out = Buffer.buffer();
       socket.write(b);
+    }
+  }
+
+  /** Completes once the socket's write queue has room (at once when it has). */
+  Future<Void> whenWritable() {
+    if (phase == Phase.CLOSED || !socket.writeQueueFull()) {
+      return Future.succeededFuture();
+    }
+    flush();
+    io.vertx.core.Promise<Void> p = io.vertx.core.Promise.promise();
+    socket.drainHandler(v -> {
+      socket.drainHandler(null);
+      p.tryComplete();
+    });
+    return p.future();
+  }
+
+  /** Stops reading from the client (COPY data not yet consumed). */
+  void pauseInput() {
+    socket.pause();
+  }
+
+  void resumeInput() {
+    if (phase != Phase.CLOSED) {
+      socket.resume();
     }
   }
 
@@ -245,6 +271,7 @@ final class PgConnection {
       return Future.succeededFuture();
     }
     session = s;
+    s.copyChannel(copy);
     phase = Phase.READY;
     key = server.cancels().register(s::cancel);
     send(Authentication.ok());
@@ -280,6 +307,9 @@ final class PgConnection {
       inbox.clear();
       phase = Phase.CLOSED;
       socket.close();
+      return;
+    }
+    if (copy.offer(m) || CopyHandler.ignoredOutsideCopy(m)) {
       return;
     }
     if (phase == Phase.AUTHENTICATING && !(m instanceof PasswordMessage)) {
@@ -400,6 +430,7 @@ final class PgConnection {
     phase = Phase.CLOSED;
     inbox.clear();
     server.cancels().unregister(key);
+    copy.connectionLost();
     if (frames.pendingBytes() > 0) {
       LOG.debug("pgwire: connection from {} closed inside a frame ({} bytes)",
           socket.remoteAddress(), frames.pendingBytes());
