@@ -8,10 +8,12 @@ import java.time.ZoneId;
 /**
  * Text in and out of COPY through {@link PgValues} with the column's type and typmod, then the
  * row codec's storage classes (as INSERT assigns). Until the types work is merged PgValues is
- * a stub; the stub's UnsupportedOperationException falls back to the older {@link Values}
- * conversions (text, integer, bigint, boolean: the types tables have now).
+ * a stub (found out once, not per value: exceptions are costly); then the older {@link Values}
+ * conversions serve (text, integer, bigint, boolean: the types tables have now).
  */
 final class CopyValues {
+
+  private static final boolean PG_VALUES = probe();
 
   private CopyValues() {
   }
@@ -20,12 +22,7 @@ final class CopyValues {
     if (text == null) {
       return null;
     }
-    Object v;
-    try {
-      v = PgValues.fromText(text, col.type(), col.typmod(), zone);
-    } catch (UnsupportedOperationException pending) {
-      v = text;
-    }
+    Object v = PG_VALUES ? PgValues.fromText(text, col.type(), col.typmod(), zone) : text;
     return switch (col.type()) {
       case INT4, INT8, BOOL, TEXT -> Values.convert(v, col.type(), col.name());
       default -> v;
@@ -36,13 +33,21 @@ final class CopyValues {
     if (v == null) {
       return null;
     }
-    try {
+    if (PG_VALUES) {
       return PgValues.toText(v, col.type(), zone);
+    }
+    if (v instanceof Boolean b) {
+      return b ? "t" : "f";
+    }
+    return String.valueOf(v);
+  }
+
+  private static boolean probe() {
+    try {
+      PgValues.toText(1, io.snapsync.core.session.DataType.INT4, java.time.ZoneOffset.UTC);
+      return true;
     } catch (UnsupportedOperationException pending) {
-      if (v instanceof Boolean b) {
-        return b ? "t" : "f";
-      }
-      return String.valueOf(v);
+      return false;
     }
   }
 }
