@@ -122,6 +122,15 @@ final class CopyFrom {
     if (header && records.records() == 1) {
       return;
     }
+    try {
+      convert(data, length);
+    } catch (SnapsyncException e) {
+      throw e.context() != null ? e : e.withContext("copy.context_line", def.name(),
+          records.records(), CopyContext.shown(data, length));
+    }
+  }
+
+  private void convert(byte[] data, int length) {
     List<String> f = fields.split(data, length);
     List<Column> cols = def.columns();
     if (f.size() > targets.length) {
@@ -136,7 +145,13 @@ final class CopyFrom {
       row.add(null);
     }
     for (int k = 0; k < targets.length; k++) {
-      row.set(targets[k], CopyValues.fromText(f.get(k), cols.get(targets[k]), zone));
+      Column col = cols.get(targets[k]);
+      try {
+        row.set(targets[k], CopyValues.fromText(f.get(k), col, zone));
+      } catch (SnapsyncException e) {
+        throw e.withContext("copy.context_column", def.name(), records.records(), col.name(),
+            CopyContext.shown(f.get(k)));
+      }
     }
     RowModifier.checkNotNull(def, row);
     batch.add(row);

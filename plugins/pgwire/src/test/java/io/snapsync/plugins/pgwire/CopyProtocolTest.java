@@ -91,6 +91,7 @@ class CopyProtocolTest {
       Msg e = c.readUntilReady();
       assertEquals("22P02", e.fields().get('C'));
       assertEquals("invalid input syntax for type integer: \"x\"", e.fields().get('M'));
+      assertEquals("COPY mid, line 2, column id: \"x\"", e.fields().get('W'));
       c.send('d', bytes("3\tthree\n"));
       c.send('c', new byte[0]);
       assertNull(c.query("INSERT INTO mid VALUES (9, 'nine')"));

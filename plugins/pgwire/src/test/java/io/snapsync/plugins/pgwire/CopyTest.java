@@ -190,6 +190,29 @@ class CopyTest {
   }
 
   @Test
+  void errorsNameTheLineAndColumnAsPostgresDoes() throws Exception {
+    List<String> bad = List.of("1\ta\tt\t1\n2\tb\tnope\t2\n", "1\ta\tt\t1\textra\n",
+        "1\ta\tt\n", "\\N\ta\tt\t1\n");
+    try (Connection ours = admin(); Connection theirs = real()) {
+      for (Connection c : List.of(ours, theirs)) {
+        exec(c, String.format(DDL, "ctx") .replace("name text", "name text NOT NULL"));
+      }
+      for (String data : bad) {
+        PSQLException a = assertThrows(PSQLException.class, () -> in(theirs, "COPY ctx FROM STDIN",
+            data));
+        PSQLException b = assertThrows(PSQLException.class, () -> in(ours, "COPY ctx FROM STDIN",
+            data));
+        String what = data + " -> " + a.getServerErrorMessage();
+        assertEquals(a.getSQLState(), b.getSQLState(), what);
+        assertEquals(a.getServerErrorMessage().getMessage(), b.getServerErrorMessage().getMessage(),
+            what);
+        assertEquals(a.getServerErrorMessage().getWhere(), b.getServerErrorMessage().getWhere(),
+            what);
+      }
+    }
+  }
+
+  @Test
   void cancelledCopyLoadsNothingAndTheConnectionStaysUsable() throws Exception {
     try (Connection c = admin()) {
       exec(c, String.format(DDL, "failing"));
