@@ -283,8 +283,17 @@ class CopyTest {
       long read = System.nanoTime();
       assertEquals(rows, count(c, "big"));
       assertEquals(data.length(), back.length());
-      System.out.printf("COPY 200000 rows: in %d ms, out %d ms%n",
+      System.out.printf("snapsync COPY %d rows: in %d ms, out %d ms%n", rows,
           (loaded - start) / 1_000_000, (read - loaded) / 1_000_000);
+    }
+    try (Connection c = real()) {
+      exec(c, String.format(DDL, "big"));
+      long start = System.nanoTime();
+      in(c, "COPY big FROM STDIN", data.toString());
+      long loaded = System.nanoTime();
+      out(c, "COPY big TO STDOUT");
+      System.out.printf("PostgreSQL 15 COPY %d rows: in %d ms, out %d ms%n", rows,
+          (loaded - start) / 1_000_000, (System.nanoTime() - loaded) / 1_000_000);
     }
   }
 
