@@ -25,6 +25,12 @@ A~: INSERT INTO dml1 VALUES ('abc', 'x', 1);
 => ERROR:  22P02: invalid input syntax for type integer: "abc"
 A~: DELETE FROM dml1_missing;
 => ERROR:  42P01: relation "dml1_missing" does not exist
+A: INSERT INTO dml1 VALUES (1, 'z', 1), (20, 'new', 2) ON CONFLICT DO NOTHING;
+A: INSERT INTO dml1 VALUES (1, 'z', 1) ON CONFLICT (id) DO UPDATE SET v = excluded.v || dml1.v, n = dml1.n + excluded.n RETURNING *;
+A: INSERT INTO dml1 VALUES (1, 'z', 1) ON CONFLICT (id) DO UPDATE SET n = 0 WHERE dml1.n > 100;
+A~: INSERT INTO dml1 VALUES (1, 'z', 1) ON CONFLICT (v) DO NOTHING;
+=> ERROR:  42P10: there is no unique or exclusion constraint matching the ON CONFLICT specification
+A: SELECT * FROM dml1 ORDER BY id;
 A: BEGIN;
 A: TRUNCATE dml1;
 A: SELECT count(*) FROM dml1;

@@ -8,7 +8,9 @@ import io.snapsync.core.session.Notice;
 import io.snapsync.core.session.StatementResult;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.OffsetDateTime;
+import io.snapsync.core.sql.types.PgValues;
+import java.math.BigDecimal;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,13 +33,13 @@ final class ResultCodec {
   static JsonObject encode(StatementResult r) {
     JsonArray cols = new JsonArray();
     r.columns().forEach(c -> cols.add(new JsonObject().put("name", c.name())
-        .put("type", c.type().name())));
+        .put("type", c.type().name()).put("typmod", c.typmod())));
     JsonArray rows = new JsonArray();
     for (List<Object> row : r.rows()) {
       JsonArray a = new JsonArray();
-      for (Object v : row) {
-        a.add(v == null || v instanceof String || v instanceof Number || v instanceof Boolean
-            ? v : v.toString());
+      for (int i = 0; i < row.size(); i++) {
+        a.add(encodeValue(row.get(i), i < r.columns().size() ? r.columns().get(i).type()
+            : DataType.TEXT));
       }
       rows.add(a);
     }
@@ -72,7 +74,8 @@ final class ResultCodec {
     JsonArray cj = j.getJsonArray("columns", new JsonArray());
     for (int i = 0; i < cj.size(); i++) {
       JsonObject c = cj.getJsonObject(i);
-      cols.add(new Column(c.getString("name"), DataType.valueOf(c.getString("type"))));
+      cols.add(new Column(c.getString("name"), DataType.valueOf(c.getString("type")),
+          c.getInteger("typmod", -1)));
     }
     List<List<Object>> rows = new ArrayList<>();
     JsonArray rj = j.getJsonArray("rows", new JsonArray());
@@ -80,7 +83,7 @@ final class ResultCodec {
       JsonArray r = rj.getJsonArray(i);
       List<Object> row = new ArrayList<>(r.size());
       for (int k = 0; k < r.size(); k++) {
-        row.add(value(r.getValue(k), k < cols.size() ? cols.get(k).type() : DataType.TEXT));
+        row.add(k < cols.size() ? value(r.getValue(k), cols.get(k)) : r.getValue(k));
       }
       rows.add(row);
     }
@@ -95,17 +98,39 @@ final class ResultCodec {
     return new StatementResult(cols, rows, j.getString("commandTag"), notices);
   }
 
-  private static Object value(Object v, DataType type) {
+  /**
+   * Integers, booleans and strings travel as JSON; every other value as PostgreSQL's text
+   * output (timestamptz in UTC, floats shortest-exact), read back by the column's type.
+   */
+  private static Object encodeValue(Object v, DataType type) {
+    if (v == null || v instanceof String || v instanceof Integer || v instanceof Long
+        || v instanceof Short || v instanceof Boolean) {
+      return v;
+    }
+    DataType own = v instanceof java.util.List && type.isArray() ? type : PgValues.typeOf(v);
+    return PgValues.toText(v, own, ZoneOffset.UTC);
+  }
+
+  private static Object value(Object v, Column c) {
     if (v == null) {
       return null;
     }
-    return switch (type) {
-      case INT8 -> v instanceof Number n ? n.longValue() : Long.parseLong(v.toString());
-      case INT4 -> v instanceof Number n ? n.intValue() : Integer.parseInt(v.toString());
-      case FLOAT8 -> v instanceof Number n ? n.doubleValue() : Double.parseDouble(v.toString());
-      case BOOL -> v instanceof Boolean b ? b : Boolean.parseBoolean(v.toString());
-      case TIMESTAMPTZ -> OffsetDateTime.parse(v.toString());
-      default -> v instanceof String ? v : v.toString();
-    };
+    DataType type = c.type();
+    if (v instanceof Number n) {
+      return switch (type) {
+        case INT2 -> n.shortValue();
+        case INT4 -> n.intValue();
+        case INT8, OID -> n.longValue();
+        case FLOAT4 -> n.floatValue();
+        case FLOAT8 -> n.doubleValue();
+        case NUMERIC -> new BigDecimal(n.toString());
+        default -> n;
+      };
+    }
+    if (v instanceof Boolean || type == DataType.TEXT || type == DataType.VARCHAR
+        || type == DataType.BPCHAR || type == DataType.NAME || type == DataType.UNKNOWN) {
+      return v;
+    }
+    return PgValues.fromText(v.toString(), type, c.typmod(), ZoneOffset.UTC);
   }
 }

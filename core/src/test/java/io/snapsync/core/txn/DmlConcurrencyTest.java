@@ -60,4 +60,28 @@ class DmlConcurrencyTest extends TwoSessionsFixture {
     assertEquals(List.of(List.of(1), List.of(2), List.of(3), List.of(11), List.of(12)),
         exec(a, "SELECT id FROM acc ORDER BY id").rows());
   }
+
+  @Test
+  void onConflictWaitsForTheConcurrentInsertThenUpdatesItsRow() {
+    exec(b, "BEGIN");
+    exec(b, "INSERT INTO acc VALUES (5, 1)");
+    Future<List<StatementResult>> blocked = a.execute(
+        "INSERT INTO acc VALUES (5, 2) ON CONFLICT (id) DO UPDATE SET bal = acc.bal + excluded.bal");
+    exec(b, "COMMIT");
+    assertEquals("INSERT 0 1", await(blocked).get(0).commandTag());
+    assertEquals(3, value(a, "SELECT bal FROM acc WHERE id = 5"));
+    assertEquals("INSERT 0 0",
+        exec(a, "INSERT INTO acc VALUES (5, 9) ON CONFLICT DO NOTHING").commandTag());
+  }
+
+  @Test
+  void repeatableReadOnConflictWithAnInvisibleRowFails40001() {
+    exec(a, "BEGIN ISOLATION LEVEL REPEATABLE READ");
+    assertEquals(2L, value(a, "SELECT count(*) FROM acc"));
+    exec(b, "INSERT INTO acc VALUES (6, 1)");
+    SnapsyncException x = assertThrows(SnapsyncException.class,
+        () -> exec(a, "INSERT INTO acc VALUES (6, 2) ON CONFLICT DO NOTHING"));
+    assertEquals("40001", x.sqlState());
+    exec(a, "ROLLBACK");
+  }
 }

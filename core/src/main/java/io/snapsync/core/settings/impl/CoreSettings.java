@@ -4,8 +4,7 @@ import static io.snapsync.core.settings.SettingDefinition.Level.NODE;
 import static io.snapsync.core.settings.SettingDefinition.Level.SESSION;
 
 import io.snapsync.core.settings.SettingDefinition;
-import java.time.DateTimeException;
-import java.time.ZoneId;
+import io.snapsync.core.sql.types.TimeZones;
 import java.util.List;
 import java.util.Locale;
 
@@ -95,15 +94,12 @@ public final class CoreSettings {
     };
   }
 
+  /** PostgreSQL's TimeZone values: zone names in any case (shown canonically), UTC, GMT. */
   static String timeZone(String v) {
     String t = v.trim();
     if (t.equalsIgnoreCase("utc") || t.equalsIgnoreCase("gmt") || t.equalsIgnoreCase("z")) {
       return "UTC";
     }
-    try {
-      return ZoneId.of(t).getId();
-    } catch (DateTimeException e) {
-      return null;
-    }
+    return TimeZones.canonicalName(t);
   }
 }

@@ -16,7 +16,8 @@ import java.util.Objects;
  * analyzer, the single source for Describe and Execute), the operator tree, what it needs
  * fetched first, and the table definitions it was planned against.
  */
-public record PreparedQuery(List<Column> columns, List<DataType> paramTypes, PlanNode root,
+public record PreparedQuery(List<Column> columns, List<DataType> paramTypes, int[] paramNumbers,
+    PlanNode root,
     Prefetch prefetch, Map<String, TableDef> dependencies) {
 
   public PreparedQuery {

@@ -30,7 +30,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.apache.calcite.rel.RelNode;
-import org.apache.calcite.sql.SqlNode;
 
 /**
  * The query engine: parse, analyze (Calcite's validator), plan (Calcite's rules), then run on
@@ -106,14 +105,14 @@ public final class QueryEngine {
    * Analyzes and plans an already parsed query (the read side of DML, built by the DML
    * analyzer); not cached here. Blocking.
    */
-  public PreparedQuery planParsed(String sql, SqlNode parsed, StoreTransaction txn) {
+  public PreparedQuery planParsed(String sql, Analyzer.Parsed parsed, StoreTransaction txn) {
     return guard(() -> build(sql, parsed, txn));
   }
 
   /**
    * Binds {@code params} to {@code q} and fetches what it needs first (system-table rows,
    * registered-function results); the execution then runs {@code q} (and queries with the
-   * same parameters and prefetch, such as DML's re-check) on the calling worker.
+   * same prefetch, such as DML's re-check) on the calling worker.
    */
   public Future<Execution> start(PreparedQuery q, SessionContext ctx, StoreTransaction t,
       List<Object> params) {
@@ -124,15 +123,19 @@ public final class QueryEngine {
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
-    return fetch(r, ctx).map(Execution::new);
+    return fetch(r, ctx).map(ready -> new Execution(ready, ctx, params));
   }
 
   /** A query bound to one statement: its parameters, evaluation context and fetched values. */
   public static final class Execution {
     private final Ready ready;
+    private final SessionContext ctx;
+    private final List<Object> params;
 
-    private Execution(Ready ready) {
+    private Execution(Ready ready, SessionContext ctx, List<Object> params) {
       this.ready = ready;
+      this.ctx = ctx;
+      this.params = new ArrayList<>(params);
     }
 
     /** The session's time zone (assignment casts of timestamptz). */
@@ -140,15 +143,19 @@ public final class QueryEngine {
       return ready.eval().timeZone();
     }
 
-    /** The bound parameters ({@code $1} first). */
-    public Object[] params() {
-      return ready.params().clone();
+    /** The statement's parameters by number ({@code $1} first), as a new mutable list. */
+    public List<Object> params() {
+      return new ArrayList<>(params);
     }
 
-    /** Runs {@code q} over the statement's store transaction {@code t}; all rows. Blocking. */
-    public List<Object[]> rows(PreparedQuery q, StoreTransaction t, Object[] params) {
+    /**
+     * Runs {@code q} over the statement's store transaction {@code t} with parameters
+     * {@code byNumber} ({@code $1} first); all rows. Blocking.
+     */
+    public List<Object[]> rows(PreparedQuery q, StoreTransaction t, List<Object> byNumber) {
       return guard(() -> {
-        ExecContext c = new ExecContext(t, params, ready.eval(), ready.tables(), ready.calls());
+        ExecContext c = new ExecContext(t, bind(q, byNumber, ctx), ready.eval(), ready.tables(),
+            ready.calls());
         List<Object[]> rows = new ArrayList<>();
         try (Cursor cur = q.root().open(c)) {
           Object[] row;
@@ -161,12 +168,13 @@ public final class QueryEngine {
     }
   }
 
-  private PreparedQuery build(String sql, SqlNode parsed, StoreTransaction txn) {
+  private PreparedQuery build(String sql, Analyzer.Parsed parsed, StoreTransaction txn) {
     Analysis a = analyzer.analyze(sql, parsed, txn);
     RelNode rel = Planner.plan(a);
     PlanBuilder b = new PlanBuilder(rel.getCluster().getRexBuilder(), library);
     PlanNode root = b.build(rel);
-    return new PreparedQuery(a.columns(), a.paramTypes(), root, b.prefetch(), a.dependencies());
+    return new PreparedQuery(a.columns(), a.paramTypes(), a.paramNumbers(), root, b.prefetch(),
+        a.dependencies());
   }
 
   private static Object[] bind(PreparedQuery q, List<Object> params, SessionContext ctx) {
@@ -174,14 +182,22 @@ public final class QueryEngine {
     if (params.size() < types.size()) {
       throw SnapsyncException.error("42P02", "engine.no_parameter", params.size() + 1);
     }
-    Object[] out = new Object[types.size()];
-    for (int i = 0; i < out.length; i++) {
+    Object[] byNumber = new Object[types.size()];
+    for (int i = 0; i < byNumber.length; i++) {
       Object v = params.get(i);
       DataType t = types.get(i);
-      out[i] = v == null ? null : ValueOps.cast(v, v instanceof String ? DataType.TEXT
-          : Values.literalType(v), t, -1, java.time.ZoneOffset.UTC);
+      byNumber[i] = v == null ? null : ValueOps.cast(v, v instanceof String ? DataType.TEXT
+          : ValueOps.typeOf(v), t, -1, ctxZone(ctx));
+    }
+    Object[] out = new Object[q.paramNumbers().length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = byNumber[q.paramNumbers()[i]];
     }
     return out;
+  }
+
+  private static java.time.ZoneId ctxZone(SessionContext ctx) {
+    return new SessionEval(ctx, Instant.EPOCH).timeZone();
   }
 
   private record Ready(PreparedQuery query, StoreTransaction txn, Object[] params,

@@ -79,6 +79,71 @@ public final class RowModifier {
   }
 
   /**
+   * INSERT ... ON CONFLICT on the primary key: a proposed row whose key is taken is skipped
+   * ({@code conflict == null}: DO NOTHING) or turned into an update of the existing row by
+   * {@code conflict} (DO UPDATE; null when its WHERE rejects the row). REPEATABLE READ fails
+   * with 40001 on a conflicting row its snapshot does not see, as PostgreSQL does.
+   */
+  public Future<Written> upsert(TableDef def, List<List<Object>> rows, Conflict conflict,
+      SessionContext ctx) {
+    TransactionBlock txn = ctx.txn();
+    boolean perTxn = txn.isolation().snapshotPerTransaction();
+    List<byte[]> keys = new ArrayList<>(rows.size());
+    for (List<Object> row : rows) {
+      checkNotNull(def, row);
+      keys.add(key(def, row));
+    }
+    return locks.lockAll(ctx, keys, perTxn).compose(v -> db.blocking(() -> {
+      StoreTransaction t = recheckSnapshot(txn);
+      List<Change> written = new ArrayList<>(rows.size());
+      java.util.Set<java.nio.ByteBuffer> touched = new java.util.HashSet<>();
+      for (int i = 0; i < keys.size(); i++) {
+        ctx.checkCanceled();
+        byte[] key = keys.get(i);
+        byte[] value = t.get(key);
+        if (value == null && perTxn && t.latestCommitted(key) != null && !txn.wasDeleted(key)) {
+          throw SnapsyncException.error(SqlState.SERIALIZATION_FAILURE,
+              "sql.serialization_failure");
+        }
+        if (value == null) {
+          putNew(t, txn, def, key, rows.get(i));
+          touched.add(java.nio.ByteBuffer.wrap(key));
+          written.add(new Change(key, null, rows.get(i), null));
+          continue;
+        }
+        if (conflict == null) {
+          continue;
+        }
+        if (!touched.add(java.nio.ByteBuffer.wrap(key))) {
+          throw SnapsyncException.error("21000", "dml.on_conflict_twice")
+              .withHint("dml.on_conflict_twice.hint");
+        }
+        List<Object> existing = RowCodec.decode(value, def.columns().size());
+        List<Object> updated = conflict.update(t, existing, rows.get(i));
+        if (updated == null) {
+          continue;
+        }
+        checkNotNull(def, updated);
+        byte[] newKey = key(def, updated);
+        if (Arrays.equals(newKey, key)) {
+          t.put(key, RowCodec.encode(updated));
+        } else {
+          t.delete(key);
+          txn.markDeleted(key);
+          putNew(t, txn, def, newKey, updated);
+        }
+        written.add(new Change(key, existing, updated, null));
+      }
+      return new Written(written);
+    }));
+  }
+
+  /** DO UPDATE of a conflicting row: its new values, or null to leave it. Blocking. */
+  public interface Conflict {
+    List<Object> update(StoreTransaction t, List<Object> existing, List<Object> proposed);
+  }
+
+  /**
    * Updates the rows of {@code changes}; a change of the primary key deletes the old key and
    * inserts the new one (23505 when taken).
    */

@@ -26,4 +26,19 @@ public interface EvalContext {
 
   /** Throws 57014 when the statement was cancelled; call inside long loops. */
   void checkCanceled();
+
+  /** The database the session is connected to ({@code current_database()}). */
+  default String database() {
+    return "snapsync";
+  }
+
+  /**
+   * Sets a setting for the session, or for the transaction when {@code local}
+   * ({@code set_config}); returns the new value. Fails as {@code SET} would (42704 unknown,
+   * 22023 bad value, ...). The default refuses: 0A000.
+   */
+  default String setConfig(String name, String value, boolean local) {
+    throw io.snapsync.core.error.SnapsyncException.error(
+        io.snapsync.core.error.SqlState.FEATURE_NOT_SUPPORTED, "functions.set_config_unsupported");
+  }
 }

@@ -45,7 +45,7 @@ public final class SqlParser {
   }
 
   private static boolean isDml(Stmt stmt) {
-    return stmt instanceof Stmt.Select || stmt instanceof Stmt.Modify
+    return stmt instanceof Stmt.Modify
         || stmt instanceof Stmt.Insert || stmt instanceof Stmt.Query;
   }
 
@@ -59,12 +59,12 @@ public final class SqlParser {
       return new UtilityParser(tokens).parse();
     }
     if (first.isSymbol("(")) {
-      return new Stmt.Query(sql);
+      return query(sql);
     }
     if (first.kind() == Token.Kind.IDENT) {
       switch (first.text()) {
         case "select", "with", "values", "table" -> {
-          return new Stmt.Query(sql);
+          return query(sql);
         }
         case "insert" -> {
           Stmt.Insert fast = FastInsertParser.tryParse(tokens);
@@ -90,6 +90,12 @@ public final class SqlParser {
       }
     }
     throw ParseErrors.at(first);
+  }
+
+  /** A query for the engine, its syntax checked by the engine's grammar (42601 here). */
+  private static Stmt query(String sql) {
+    io.snapsync.core.sql.engine.analyze.Analyzer.parse(sql);
+    return new Stmt.Query(sql);
   }
 
   /** 0A000 for valid SQL outside the subset. */

@@ -117,35 +117,6 @@ public sealed interface Stmt {
     }
   }
 
-  /** One item of a select list. */
-  sealed interface SelectItem {
-    record Star() implements SelectItem {
-    }
-
-    record CountStar(String alias) implements SelectItem {
-    }
-
-    record Value(Expr expr, String alias) implements SelectItem {
-    }
-  }
-
-  /** A comparison {@code column op value} of a WHERE conjunction. */
-  record Cond(String column, String op, Expr value) {
-  }
-
-  record OrderBy(String column, boolean descending) {
-  }
-
-  /** SELECT items [FROM table] [WHERE conds] [ORDER BY] [LIMIT]; {@code table == null}: no FROM. */
-  record Select(List<SelectItem> items, String table, List<Cond> where, OrderBy orderBy,
-      Long limit) implements Stmt {
-    @Override
-    public String kind() {
-      return table == null && items.stream().anyMatch(i -> i instanceof SelectItem.Value v
-          && v.expr() instanceof Expr.Call) ? "FUNCTION" : "SELECT";
-    }
-  }
-
   /**
    * A query (SELECT, WITH, VALUES, TABLE, set operations) for the query engine, which parses
    * it with the engine's grammar and caches the plan by {@code sql}.

@@ -16,9 +16,10 @@ import org.apache.calcite.sql.validate.SqlValidator;
  *
  * @param columns result columns (PostgreSQL names and types)
  * @param paramTypes types of {@code $1, $2, ...}
+ * @param paramNumbers the parameter number (0-based) of each placeholder in text order
  * @param dependencies table names looked up, with the user-table definition seen (or null)
  */
 public record Analysis(SqlNode validated, SqlValidator validator, Prepare.CatalogReader reader,
     RelDataTypeFactory typeFactory, List<Column> columns, List<DataType> paramTypes,
-    Map<String, TableDef> dependencies) {
+    int[] paramNumbers, Map<String, TableDef> dependencies) {
 }

@@ -7,6 +7,8 @@ import io.snapsync.core.session.DataType;
 import io.snapsync.core.spi.FunctionRegistry;
 import io.snapsync.core.spi.SystemTableRegistry;
 import io.snapsync.core.sql.func.FunctionLibrary;
+import io.snapsync.core.sql.parse.Lexer;
+import io.snapsync.core.sql.parse.Token;
 import io.snapsync.storage.StoreTransaction;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,12 +21,12 @@ import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
-import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.sql.validate.SqlValidator;
 
 /**
@@ -48,17 +50,77 @@ public final class Analyzer {
     this.library = library;
   }
 
-  /** Parses {@code sql} (one statement) with the project's parser configuration; 42601. */
-  public static SqlNode parse(String sql) {
+  /**
+   * A parsed statement: the text Calcite parsed ({@code $n} as {@code ?}, some words quoted),
+   * the PostgreSQL number (0-based) of each {@code ?} in text order, and where quotes were
+   * inserted (to map positions back to the statement as written).
+   */
+  public record Parsed(SqlNode node, String text, int[] paramNumbers, int[] quotedAt) {
+
+    /** The 1-based position in the statement as written of {@code pos} in {@link #text}. */
+    public int original(int pos) {
+      int shift = 0;
+      for (int q : quotedAt) {
+        if (q < pos) {
+          shift += pos > q + 1 ? 2 : 1;
+        }
+      }
+      return pos <= 0 ? pos : Math.max(1, pos - shift);
+    }
+
+    SnapsyncException remap(SnapsyncException e) {
+      return e.position() > 0 ? e.withPosition(original(e.position())) : e;
+    }
+  }
+
+  /**
+   * Words PostgreSQL lets queries use as plain names that Babel's grammar reserves; in a query
+   * they can only be names, so they are parsed as quoted identifiers.
+   */
+  private static final java.util.Set<String> NAMES = java.util.Set.of("value", "trigger",
+      "snapshot", "role", "state", "result", "language", "system", "session", "names",
+      "source", "method", "level", "scope", "type");
+
+  /**
+   * Parses {@code sql} (one statement) with the project's parser configuration; 42601.
+   * PostgreSQL's {@code $n} placeholders become positional {@code ?} (same width, so error
+   * positions stay right); {@link Parsed#paramNumbers} maps them back.
+   */
+  public static Parsed parse(String sql) {
+    StringBuilder text = new StringBuilder(sql);
+    List<Integer> numbers = new ArrayList<>();
+    List<Integer> quoted = new ArrayList<>();
+    List<Token> tokens = Lexer.tokenize(sql);
+    int shift = 0;
+    for (int i = 0; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      if (t.kind() == Token.Kind.PARAM) {
+        numbers.add(Integer.parseInt(t.text()) - 1);
+        text.replace(t.pos() + shift, t.pos() + shift + t.raw().length(),
+            "?" + " ".repeat(t.raw().length() - 1));
+      } else if (t.kind() == Token.Kind.IDENT && NAMES.contains(t.text())
+          && !(i + 1 < tokens.size() && tokens.get(i + 1).isSymbol("("))) {
+        int at = t.pos() + shift;
+        text.insert(at + t.raw().length(), '"').insert(at, '"');
+        text.replace(at + 1, at + 1 + t.raw().length(), t.text());
+        quoted.add(at + 1);
+        shift += 2;
+      }
+    }
+    String parsedText = text.toString();
+    int[] q = quoted.stream().mapToInt(Integer::intValue).toArray();
     try {
-      return DollarParams.rewrite(SqlParser.create(sql, ParserConfigs.postgres()).parseStmt());
+      SqlNode node = SqlParser.create(parsedText, ParserConfigs.postgres()).parseStmt();
+      return new Parsed(node, parsedText,
+          numbers.stream().mapToInt(Integer::intValue).toArray(), q);
     } catch (SqlParseException e) {
-      throw SyntaxErrors.of(sql, e);
+      throw new Parsed(null, parsedText, new int[0], q).remap(SyntaxErrors.of(parsedText, e));
     }
   }
 
   /** Validates a parsed query. */
-  public Analysis analyze(String sql, SqlNode parsed, StoreTransaction txn) {
+  public Analysis analyze(String sql, Parsed p, StoreTransaction txn) {
+    SqlNode parsed = p.node();
     if (!parsed.getKind().belongsTo(SqlKind.QUERY)) {
       throw SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED, "engine.unsupported",
           parsed.getKind().sql);
@@ -72,48 +134,44 @@ public final class Analyzer {
     CalciteConnectionConfig config = new CalciteConnectionConfigImpl(props);
     CalciteCatalogReader reader = new CalciteCatalogReader(root, List.of(SCHEMA), types, config);
     SqlValidator.Config vc = SqlValidator.Config.DEFAULT
-        .withConformance(SqlConformanceEnum.BABEL)
+        .withConformance(PgConformance.INSTANCE)
         .withDefaultNullCollation(NullCollation.HIGH)
         .withIdentifierExpansion(true)
         .withCallRewrite(true);
-    PgValidator validator = new PgValidator(sql, new PgOperatorTable(functions, library), reader,
-        types, vc);
+    PgValidator validator = new PgValidator(p.text(), org.apache.calcite.sql.util.SqlOperatorTables
+        .chain(new PgOperatorTable(functions, library), reader), reader, types, vc);
+    List<String> written = OutputNames.beforeValidation(parsed);
     SqlNode validated;
     try {
       validated = validator.validate(parsed);
     } catch (CalciteContextException e) {
-      throw ValidationErrors.of(sql, e);
+      throw p.remap(ValidationErrors.of(p.text(), e));
+    } catch (SnapsyncException e) {
+      throw p.remap(e);
     }
     RelDataType rowType = validator.getValidatedNodeType(validated);
-    List<String> names = OutputNames.of(validated, rowType);
+    List<String> names = written != null && written.size() == rowType.getFieldCount() ? written
+        : OutputNames.of(validated, rowType);
     List<Column> columns = new ArrayList<>();
     for (int i = 0; i < rowType.getFieldCount(); i++) {
       RelDataType t = rowType.getFieldList().get(i).getType();
       columns.add(new Column(names.get(i), TypeMapping.toData(t), TypeMapping.typmod(t)));
     }
-    List<DataType> params = parameterTypes(validated, validator);
-    return new Analysis(validated, validator, reader, types, columns, params,
-        schema.dependencies());
-  }
-
-  /**
-   * The type of each parameter by its index ({@code $1} first; a parameter used twice counts
-   * once; an unused one is text).
-   */
-  private static List<DataType> parameterTypes(SqlNode validated, SqlValidator validator) {
-    java.util.TreeMap<Integer, DataType> byIndex = new java.util.TreeMap<>();
-    validated.accept(new org.apache.calcite.sql.util.SqlBasicVisitor<Void>() {
-      @Override
-      public Void visit(org.apache.calcite.sql.SqlDynamicParam p) {
-        byIndex.putIfAbsent(p.getIndex(), TypeMapping.toData(validator.getValidatedNodeType(p)));
-        return null;
-      }
-    });
-    List<DataType> params = new ArrayList<>();
-    int n = byIndex.isEmpty() ? 0 : byIndex.lastKey() + 1;
-    for (int i = 0; i < n; i++) {
-      params.add(byIndex.getOrDefault(i, DataType.TEXT));
+    int count = 0;
+    for (int n : p.paramNumbers()) {
+      count = Math.max(count, n + 1);
     }
-    return params;
+    List<DataType> params = new ArrayList<>(java.util.Collections.nCopies(count, DataType.TEXT));
+    boolean[] seen = new boolean[count];
+    List<RelDataTypeField> fields = validator.getParameterRowType(validated).getFieldList();
+    for (int i = 0; i < fields.size() && i < p.paramNumbers().length; i++) {
+      int n = p.paramNumbers()[i];
+      if (!seen[n]) {
+        seen[n] = true;
+        params.set(n, TypeMapping.toData(fields.get(i).getType()));
+      }
+    }
+    return new Analysis(validated, validator, reader, types, columns, params,
+        p.paramNumbers(), schema.dependencies());
   }
 }

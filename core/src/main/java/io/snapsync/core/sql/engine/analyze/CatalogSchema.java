@@ -48,6 +48,13 @@ public final class CatalogSchema extends AbstractSchema {
   }
 
   @Override
+  protected com.google.common.collect.Multimap<String, org.apache.calcite.schema.Function>
+      getFunctionMultimap() {
+    return com.google.common.collect.ImmutableMultimap.of(GenerateSeries.NAME,
+        new GenerateSeries());
+  }
+
+  @Override
   public Lookup<Table> tables() {
     return new Lookup<>() {
       @Override

@@ -27,6 +27,17 @@ final class OutputNames {
   private OutputNames() {
   }
 
+  /**
+   * The names from the statement as written (before the validator rewrites COALESCE into CASE
+   * and the like), or null when a {@code *} makes them depend on the catalog.
+   */
+  static List<String> beforeValidation(SqlNode parsed) {
+    List<String> names = namesOf(parsed);
+    return names == null || names.contains(STAR) ? null : names;
+  }
+
+  private static final String STAR = "\u0000*";
+
   static List<String> of(SqlNode validated, RelDataType rowType) {
     List<String> names = namesOf(validated);
     if (names == null || names.size() != rowType.getFieldCount()) {
@@ -77,7 +88,18 @@ final class OutputNames {
 
   static String exprName(SqlNode e) {
     if (e instanceof SqlIdentifier id) {
-      return id.isStar() ? UNNAMED : id.names.get(id.names.size() - 1);
+      if (id.isStar()) {
+        return STAR;
+      }
+      String n = id.names.get(id.names.size() - 1);
+      if (n.startsWith("EXPR$")) {
+        try {
+          return "column" + (Integer.parseInt(n.substring(5)) + 1);
+        } catch (NumberFormatException e2) {
+          return UNNAMED;
+        }
+      }
+      return n;
     }
     if (e instanceof SqlCall call) {
       SqlKind k = call.getKind();

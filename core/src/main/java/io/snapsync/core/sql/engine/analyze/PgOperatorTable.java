@@ -45,6 +45,15 @@ public final class PgOperatorTable implements SqlOperatorTable {
         out.add(new RegisteredFunctionOperator(f.get()));
         return;
       }
+      if (n.equals("length") && library.scalarOverloads(n).isEmpty()) {
+        out.add(SqlStdOperatorTable.CHAR_LENGTH);
+        return;
+      }
+      if (n.equals("greatest") || n.equals("least")) {
+        out.add(n.equals("greatest") ? org.apache.calcite.sql.fun.SqlLibraryOperators.GREATEST_PG
+            : org.apache.calcite.sql.fun.SqlLibraryOperators.LEAST_PG);
+        return;
+      }
       if (!library.scalarOverloads(n).isEmpty()) {
         out.add(new LibraryFunctionOperator(n, library));
         return;

@@ -16,9 +16,43 @@ final class SyntaxErrors {
   private SyntaxErrors() {
   }
 
+  /**
+   * The token the generated parser could not accept ({@code currentToken.next} of JavaCC's
+   * ParseException): line, column and kind (0 is end of input); null if not available.
+   */
+  private static int[] offendingToken(SqlParseException e) {
+    Throwable cause = e.getCause();
+    if (cause == null || !cause.getClass().getSimpleName().equals("ParseException")) {
+      return null;
+    }
+    try {
+      Object current = cause.getClass().getField("currentToken").get(cause);
+      Object next = current == null ? null : current.getClass().getField("next").get(current);
+      if (next == null) {
+        return null;
+      }
+      Class<?> t = next.getClass();
+      return new int[] {t.getField("beginLine").getInt(next), t.getField("beginColumn").getInt(next),
+          t.getField("kind").getInt(next)};
+    } catch (ReflectiveOperationException | RuntimeException notJavaCc) {
+      return null;
+    }
+  }
+
   static SnapsyncException of(String sql, SqlParseException e) {
     int pos = e.getPos() == null ? 0 : Positions.of(sql, e.getPos());
-    boolean atEnd = e.getMessage() != null && e.getMessage().contains("<EOF>");
+    boolean atEnd = false;
+    int[] offending = offendingToken(e);
+    if (offending != null) {
+      atEnd = offending[2] == 0;
+      pos = Positions.of(sql, offending[0], offending[1]);
+      // Babel reports an incomplete last token ("SELECT 1 +") as the offending one
+      String rest = pos > 0 && pos <= sql.length() ? sql.substring(pos - 1).strip() : "";
+      if (!rest.isEmpty() && !rest.startsWith(")") && !rest.contains(" ")
+          && rest.length() <= 6 && !Character.isLetterOrDigit(rest.charAt(0))) {
+        atEnd = true;
+      }
+    }
     Token at = null;
     if (!atEnd && pos > 0) {
       try {

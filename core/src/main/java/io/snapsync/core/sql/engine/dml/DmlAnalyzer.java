@@ -9,6 +9,7 @@ import io.snapsync.core.sql.engine.analyze.Analyzer;
 import io.snapsync.core.sql.engine.analyze.PgTypeSystem;
 import io.snapsync.core.sql.engine.analyze.TypeMapping;
 import io.snapsync.core.sql.exec.TableCatalog;
+import io.snapsync.core.sql.parse.OnConflictClause;
 import io.snapsync.core.sql.parse.ReturningClause;
 import io.snapsync.core.sql.exec.TableDef;
 import io.snapsync.storage.StoreTransaction;
@@ -54,14 +55,16 @@ final class DmlAnalyzer {
 
   DmlPlan analyze(String sql, StoreTransaction txn) {
     ReturningClause rc = ReturningClause.split(sql);
-    String stmt = rc.statement();
-    SqlNode node = Analyzer.parse(stmt);
+    OnConflictClause oc = OnConflictClause.split(rc.statement());
+    String stmt = oc.statement();
+    Analyzer.Parsed origin = Analyzer.parse(stmt);
+    SqlNode node = DmlParams.byNumber(origin);
     if (node instanceof SqlInsert ins) {
-      return insert(sql, ins, rc, txn);
+      return insert(origin, ins, rc, oc, txn);
     } else if (node instanceof SqlUpdate up) {
-      return update(sql, up, (SqlUpdate) Analyzer.parse(stmt), rc, txn);
+      return update(origin, up, (SqlUpdate) DmlParams.byNumber(Analyzer.parse(stmt)), rc, txn);
     } else if (node instanceof SqlDelete del) {
-      return delete(sql, del, (SqlDelete) Analyzer.parse(stmt), rc, txn);
+      return delete(origin, del, (SqlDelete) DmlParams.byNumber(Analyzer.parse(stmt)), rc, txn);
     }
     throw SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED, "engine.unsupported",
         node.getKind().sql);
@@ -69,7 +72,7 @@ final class DmlAnalyzer {
 
   /** A fresh copy of the RETURNING list (validation changes the nodes it is given). */
   private static List<SqlNode> returningList(ReturningClause rc) {
-    SqlNode q = Analyzer.parse("SELECT " + rc.list());
+    SqlNode q = DmlParams.byNumber(Analyzer.parse("SELECT " + rc.list()));
     if (!(q instanceof SqlSelect s)) {
       throw SnapsyncException.error(SqlState.SYNTAX_ERROR, "engine.syntax_error", "RETURNING");
     }
@@ -77,7 +80,7 @@ final class DmlAnalyzer {
   }
 
   /** RETURNING of INSERT and UPDATE: a query over the written row, found by its key. */
-  private DmlPlan.Returning after(String sql, TableDef def, String alias, SqlNode stmt,
+  private DmlPlan.Returning after(Analyzer.Parsed origin, TableDef def, String alias, SqlNode stmt,
       ReturningClause rc, StoreTransaction txn) {
     if (rc.list() == null) {
       return null;
@@ -85,12 +88,13 @@ final class DmlAnalyzer {
     List<SqlNode> list = returningList(rc);
     int param = Math.max(maxParam(stmt), list.stream().mapToInt(DmlAnalyzer::maxParam).max()
         .orElse(-1)) + 1;
-    PreparedQuery q = queries.planParsed(sql, select(def, alias,
+    PreparedQuery q = plan(origin, select(def, alias,
         new SqlIdentifier(def.name(), POS), false, list, null, param), txn);
     return new DmlPlan.Returning(q.columns(), q, param);
   }
 
-  private DmlPlan insert(String sql, SqlInsert ins, ReturningClause rc, StoreTransaction txn) {
+  private DmlPlan insert(Analyzer.Parsed origin, SqlInsert ins, ReturningClause rc, OnConflictClause oc,
+      StoreTransaction txn) {
     TableDef def = table(ins.getTargetTable(), txn);
     int[] targets = targetColumns(def, ins.getTargetColumnList());
     boolean explicit = ins.getTargetColumnList() != null;
@@ -104,13 +108,59 @@ final class DmlAnalyzer {
         }
       }
     }
-    PreparedQuery read = queries.planParsed(sql, source, txn);
+    PreparedQuery read = plan(origin, source, txn);
     int width = read.columns().size();
     checkWidth(width, targets.length, explicit);
     int[] used = new int[width];
     System.arraycopy(targets, 0, used, 0, width);
     return new DmlPlan(DmlPlan.Kind.INSERT, def, read, null, used, -1,
-        after(sql, def, def.name(), ins, rc, txn));
+        after(origin, def, def.name(), ins, rc, txn), upsert(origin, def, ins, oc, txn));
+  }
+
+  /**
+   * ON CONFLICT: the target must be the primary key (the only unique constraint); DO UPDATE
+   * becomes {@code SELECT t.*, set... FROM t AS t, (VALUES (CAST($e0 AS c0), ...)) AS
+   * excluded(c0, ...) WHERE t.pk = $k [AND where]}.
+   */
+  private DmlPlan.Upsert upsert(Analyzer.Parsed origin, TableDef def, SqlInsert ins, OnConflictClause oc,
+      StoreTransaction txn) {
+    if (!oc.present()) {
+      return null;
+    }
+    if (oc.columns() != null && !oc.columns().equals(List.of(def.pkColumn().name()))) {
+      throw SnapsyncException.error("42P10", "dml.on_conflict_no_constraint");
+    }
+    if (oc.update() == null) {
+      return new DmlPlan.Upsert(null, new int[0], -1);
+    }
+    SqlUpdate su = (SqlUpdate) DmlParams.byNumber(Analyzer.parse("UPDATE \"" + def.name().replace("\"", "\"\"")
+        + "\" " + oc.update()));
+    int[] targets = new int[su.getTargetColumnList().size()];
+    for (int j = 0; j < targets.length; j++) {
+      SqlIdentifier id = (SqlIdentifier) su.getTargetColumnList().get(j);
+      targets[j] = column(def, id.names.get(id.names.size() - 1));
+    }
+    int first = Math.max(maxParam(ins), maxParam(su)) + 1;
+    int n = def.columns().size();
+    SqlNode[] cells = new SqlNode[n];
+    SqlNode[] names = new SqlNode[n + 2];
+    for (int i = 0; i < n; i++) {
+      Column c = def.columns().get(i);
+      cells[i] = SqlStdOperatorTable.CAST.createCall(POS, new SqlDynamicParam(first + i, POS),
+          spec(c));
+      names[i + 2] = new SqlIdentifier(c.name(), POS);
+    }
+    names[0] = SqlStdOperatorTable.VALUES.createCall(POS,
+        SqlStdOperatorTable.ROW.createCall(POS, cells));
+    names[1] = new SqlIdentifier("excluded", POS);
+    SqlNode excluded = SqlStdOperatorTable.AS.createCall(POS, names);
+    SqlSelect q = select(def, def.name(), new SqlIdentifier(def.name(), POS), true,
+        setList(def, targets, su.getSourceExpressionList()), su.getCondition(), first + n);
+    q.setFrom(new org.apache.calcite.sql.SqlJoin(POS, q.getFrom(),
+        SqlLiteral.createBoolean(false, POS),
+        org.apache.calcite.sql.JoinType.COMMA.symbol(POS), excluded,
+        org.apache.calcite.sql.JoinConditionType.NONE.symbol(POS), null));
+    return new DmlPlan.Upsert(plan(origin, q, txn), targets, first);
   }
 
   private static void checkWidth(int exprs, int targets, boolean explicit) {
@@ -122,7 +172,7 @@ final class DmlAnalyzer {
     }
   }
 
-  private DmlPlan update(String sql, SqlUpdate up, SqlUpdate again, ReturningClause rc,
+  private DmlPlan update(Analyzer.Parsed origin, SqlUpdate up, SqlUpdate again, ReturningClause rc,
       StoreTransaction txn) {
     TableDef def = table(up.getTargetTable(), txn);
     String alias = up.getAlias() == null ? def.name() : up.getAlias().getSimple();
@@ -138,14 +188,15 @@ final class DmlAnalyzer {
         }
       }
     }
-    DmlPlan.Returning returning = after(sql, def, alias, up, rc, txn);
-    PreparedQuery read = queries.planParsed(sql, select(def, alias, up.getTargetTable(), true,
+    DmlPlan.Returning returning = after(origin, def, alias, up, rc, txn);
+    PreparedQuery read = plan(origin, select(def, alias, up.getTargetTable(), true,
         setList(def, targets, up.getSourceExpressionList()), up.getCondition(), -1), txn);
     int pkParam = maxParam(again) + 1;
-    PreparedQuery recheck = queries.planParsed(sql, select(def, alias, again.getTargetTable(),
+    PreparedQuery recheck = plan(origin, select(def, alias, again.getTargetTable(),
         true, setList(def, targets, again.getSourceExpressionList()), again.getCondition(),
         pkParam), txn);
-    return new DmlPlan(DmlPlan.Kind.UPDATE, def, read, recheck, targets, pkParam, returning);
+    return new DmlPlan(DmlPlan.Kind.UPDATE, def, read, recheck, targets, pkParam, returning,
+        null);
   }
 
   private List<SqlNode> setList(TableDef def, int[] targets, SqlNodeList exprs) {
@@ -156,24 +207,25 @@ final class DmlAnalyzer {
     return out;
   }
 
-  private DmlPlan delete(String sql, SqlDelete del, SqlDelete again, ReturningClause rc,
+  private DmlPlan delete(Analyzer.Parsed origin, SqlDelete del, SqlDelete again, ReturningClause rc,
       StoreTransaction txn) {
     TableDef def = table(del.getTargetTable(), txn);
     String alias = del.getAlias() == null ? def.name() : del.getAlias().getSimple();
     boolean ret = rc.list() != null;
-    PreparedQuery read = queries.planParsed(sql, select(def, alias, del.getTargetTable(), true,
+    PreparedQuery read = plan(origin, select(def, alias, del.getTargetTable(), true,
         ret ? returningList(rc) : List.of(), del.getCondition(), -1), txn);
     List<SqlNode> again2 = ret ? returningList(rc) : List.of();
     int pkParam = Math.max(maxParam(again), again2.stream().mapToInt(DmlAnalyzer::maxParam)
         .max().orElse(-1)) + 1;
-    PreparedQuery recheck = queries.planParsed(sql, select(def, alias, again.getTargetTable(),
+    PreparedQuery recheck = plan(origin, select(def, alias, again.getTargetTable(),
         true, again2, again.getCondition(), pkParam), txn);
     // values from the read query; names from the list alone (the read query's own names are
     // made unique against the table's columns)
     DmlPlan.Returning returning = ret
-        ? new DmlPlan.Returning(after(sql, def, alias, again, rc, txn).columns(), null, -1)
+        ? new DmlPlan.Returning(after(origin, def, alias, again, rc, txn).columns(), null, -1)
         : null;
-    return new DmlPlan(DmlPlan.Kind.DELETE, def, read, recheck, new int[0], pkParam, returning);
+    return new DmlPlan(DmlPlan.Kind.DELETE, def, read, recheck, new int[0], pkParam, returning,
+        null);
   }
 
   /**
@@ -268,7 +320,11 @@ final class DmlAnalyzer {
     return i;
   }
 
-  /** The highest parameter index in {@code node}, or -1. */
+  private PreparedQuery plan(Analyzer.Parsed origin, SqlNode query, StoreTransaction txn) {
+    return queries.planParsed(origin.text(), DmlParams.renumber(query, origin), txn);
+  }
+
+  /** The highest parameter number in {@code node}, or -1. */
   private static int maxParam(SqlNode node) {
     int[] max = {-1};
     node.accept(new SqlBasicVisitor<Void>() {

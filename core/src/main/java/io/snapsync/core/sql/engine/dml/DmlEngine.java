@@ -87,10 +87,8 @@ public final class DmlEngine {
     return db.blocking(() -> {
       StoreTransaction t = txn.storeTxn();
       List<List<Object>> rows = new ArrayList<>(w.count());
-      Object[] bound = exec.params();
       for (RowModifier.Change c : w.changes()) {
-        Object[] params = Arrays.copyOf(bound, Math.max(bound.length, r.param() + 1));
-        params[r.param()] = c.newRow().get(p.table().pk());
+        List<Object> params = with(exec.params(), r.param(), c.newRow().get(p.table().pk()));
         for (Object[] row : exec.rows(r.after(), t, params)) {
           rows.add(Arrays.asList(row));
         }
@@ -154,7 +152,31 @@ public final class DmlEngine {
             ctx.checkCanceled();
             out.add(inserted(p, r, zone));
           }
-          return modifier.insert(def, out, ctx);
+          if (p.upsert() == null) {
+            return modifier.insert(def, out, ctx);
+          }
+          if (p.upsert().update() == null) {
+            return modifier.upsert(def, out, null, ctx);
+          }
+          return modifier.upsert(def, out, (t, existing, proposed) -> {
+            DmlPlan.Upsert u = p.upsert();
+            int n = def.columns().size();
+            List<Object> params = with(exec.params(), u.firstParam() + n, existing.get(def.pk()));
+            for (int i = 0; i < n; i++) {
+              params.set(u.firstParam() + i, proposed.get(i));
+            }
+            List<Object[]> now = exec.rows(u.update(), t, params);
+            if (now.isEmpty()) {
+              return null;
+            }
+            List<Object> row = new ArrayList<>(existing);
+            for (int j = 0; j < u.targets().length; j++) {
+              int c = u.targets()[j];
+              row.set(c, assign(now.get(0)[n + j], u.update().columns().get(n + j),
+                  def.columns().get(c), zone));
+            }
+            return row;
+          }, ctx);
         }
         case UPDATE -> {
           List<RowModifier.Change> changes = new ArrayList<>(rows.size());
@@ -187,10 +209,17 @@ public final class DmlEngine {
   /** The newest committed version of a changed row, if it still matches. Blocking. */
   private static List<Object[]> recheck(DmlPlan p, QueryEngine.Execution exec,
       StoreTransaction t, RowModifier.Change c) {
-    Object[] bound = exec.params();
-    Object[] params = Arrays.copyOf(bound, Math.max(bound.length, p.pkParam() + 1));
-    params[p.pkParam()] = c.oldRow().get(p.table().pk());
-    return exec.rows(p.recheck(), t, params);
+    return exec.rows(p.recheck(), t, with(exec.params(), p.pkParam(), c.oldRow().get(
+        p.table().pk())));
+  }
+
+  /** {@code params} (by number) with {@code value} as number {@code n}, padded with nulls. */
+  private static List<Object> with(List<Object> params, int n, Object value) {
+    while (params.size() <= n) {
+      params.add(null);
+    }
+    params.set(n, value);
+    return params;
   }
 
   private static List<Object> inserted(DmlPlan p, Object[] r, ZoneId zone) {

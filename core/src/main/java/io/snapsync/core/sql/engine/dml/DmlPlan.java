@@ -23,7 +23,16 @@ import java.util.Objects;
  * changed while the statement waited for its lock. {@code returning} is null without RETURNING.
  */
 record DmlPlan(Kind kind, TableDef table, PreparedQuery read, PreparedQuery recheck,
-    int[] targets, int pkParam, Returning returning) {
+    int[] targets, int pkParam, Returning returning, Upsert upsert) {
+
+  /**
+   * ON CONFLICT (on the primary key) of an INSERT; {@code update} null for DO NOTHING. For DO
+   * UPDATE, {@code update} returns the conflicting row's columns, then one value per
+   * assignment (to table column {@code targets[j]}), given the proposed row as parameters
+   * {@code firstParam ...} ({@code excluded}) and the key as the parameter after them.
+   */
+  record Upsert(PreparedQuery update, int[] targets, int firstParam) {
+  }
 
   /**
    * RETURNING: its output columns; for INSERT and UPDATE the query {@code after} that
@@ -42,6 +51,7 @@ record DmlPlan(Kind kind, TableDef table, PreparedQuery read, PreparedQuery rech
   boolean validFor(StoreTransaction txn) {
     return Objects.equals(TableCatalog.find(txn, table.name()), table) && read.validFor(txn)
         && (recheck == null || recheck.validFor(txn))
-        && (returning == null || returning.after() == null || returning.after().validFor(txn));
+        && (returning == null || returning.after() == null || returning.after().validFor(txn))
+        && (upsert == null || upsert.update() == null || upsert.update().validFor(txn));
   }
 }

@@ -42,8 +42,11 @@ final class CallCompiler {
     if (call.getOperator() instanceof RegisteredFunctionOperator rf) {
       return registered(call, rf);
     }
-    List<Evaluator> args = rex.compileAll(call.getOperands());
     DataType type = TypeMapping.toData(call.getType());
+    List<Evaluator> compiled = rex.compileAll(call.getOperands());
+    List<Evaluator> args = kind == SqlKind.CASE || kind == SqlKind.COALESCE
+        || kind == SqlKind.NULLIF || isExtreme(call)
+        ? coerceResults(call, compiled, type) : compiled;
     switch (kind) {
       case AND:
         return Logic.and(args);
@@ -90,21 +93,50 @@ final class CallCompiler {
         };
       case GREATEST, LEAST:
         return Logic.extreme(kind == SqlKind.GREATEST, args, type);
+      case OTHER_FUNCTION:
+        if (isExtreme(call)) {
+          return Logic.extreme(call.getOperator().getName().equalsIgnoreCase("greatest"), args,
+              type);
+        }
+        return function(call, args, type);
       case CAST:
         return cast(call, args.get(0), type);
+      case ARRAY_VALUE_CONSTRUCTOR:
+        return array(call, args, type);
       case LIKE:
         return like(call, args);
       case POSIX_REGEX_CASE_SENSITIVE, POSIX_REGEX_CASE_INSENSITIVE:
         return regex(args, kind == SqlKind.POSIX_REGEX_CASE_SENSITIVE, call);
       case PLUS, MINUS, TIMES, DIVIDE, MOD:
-        return arithmetic(call, args, type);
+        return arithmetic(call, args);
       case MINUS_PREFIX:
-        return strict1(args.get(0), v -> Arithmetic.negate(v, type));
+        return operator("-", call, args);
       case PLUS_PREFIX:
         return args.get(0);
       default:
         return function(call, args, type);
     }
+  }
+
+  private static boolean isExtreme(RexCall call) {
+    String n = call.getOperator().getName();
+    return n.equalsIgnoreCase("greatest") || n.equalsIgnoreCase("least");
+  }
+
+  /** Value operands converted to the call's type (CASE branches of narrower types). */
+  private static List<Evaluator> coerceResults(RexCall call, List<Evaluator> args,
+      DataType type) {
+    List<Evaluator> out = new ArrayList<>(args);
+    boolean caseWhen = call.getKind() == SqlKind.CASE;
+    for (int i = 0; i < args.size(); i++) {
+      boolean isValue = !caseWhen || i % 2 == 1 || i == args.size() - 1;
+      DataType from = operandType(call, i);
+      if (isValue && from != type && !(caseWhen && i % 2 == 0 && i != args.size() - 1)) {
+        Evaluator e = args.get(i);
+        out.set(i, (r, c) -> ValueOps.cast(e.eval(r, c), from, type, -1, c.eval().timeZone()));
+      }
+    }
+    return out;
   }
 
   private static DataType operandType(RexCall call, int i) {
@@ -119,13 +151,6 @@ final class CallCompiler {
     return types;
   }
 
-  private static Evaluator strict1(Evaluator a, java.util.function.UnaryOperator<Object> f) {
-    return (r, c) -> {
-      Object v = a.eval(r, c);
-      return v == null ? null : f.apply(v);
-    };
-  }
-
   private Evaluator cast(RexCall call, Evaluator arg, DataType to) {
     DataType from = operandType(call, 0);
     int typmod = TypeMapping.typmod(call.getType());
@@ -135,7 +160,7 @@ final class CallCompiler {
     return (r, c) -> ValueOps.cast(arg.eval(r, c), from, to, typmod, c.eval().timeZone());
   }
 
-  private Evaluator arithmetic(RexCall call, List<Evaluator> args, DataType type) {
+  private Evaluator arithmetic(RexCall call, List<Evaluator> args) {
     String op = switch (call.getKind()) {
       case PLUS -> "+";
       case MINUS -> "-";
@@ -143,16 +168,35 @@ final class CallCompiler {
       case DIVIDE -> "/";
       default -> "%";
     };
-    Optional<ScalarFunction> f = library.scalar(op, operandTypes(call));
+    return operator(op, call, args);
+  }
+
+  /** An operator of the library by symbol, or 42883 naming the operand types. */
+  private Evaluator operator(String op, RexCall call, List<Evaluator> args) {
+    List<DataType> types = operandTypes(call);
+    Optional<ScalarFunction> f = library.scalar(op, types);
     if (f.isPresent()) {
       return apply(f.get(), args);
     }
-    Evaluator a = args.get(0);
-    Evaluator b = args.get(1);
+    throw types.size() == 2
+        ? SnapsyncException.error(SqlState.UNDEFINED_FUNCTION, "engine.operator_not_exist",
+            types.get(0).sqlName(), op, types.get(1).sqlName())
+            .withHint("engine.operator_not_exist.hint")
+        : SnapsyncException.error(SqlState.UNDEFINED_FUNCTION, "engine.operator_unary", op,
+            types.get(0).sqlName()).withHint("engine.operator_not_exist.hint");
+  }
+
+  private static Evaluator array(RexCall call, List<Evaluator> args, DataType type) {
+    DataType element = type.element() == null ? DataType.TEXT : type.element();
+    List<DataType> from = operandTypes(call);
     return (r, c) -> {
-      Object x = a.eval(r, c);
-      Object y = b.eval(r, c);
-      return x == null || y == null ? null : Arithmetic.apply(op, x, y, type);
+      List<Object> out = new ArrayList<>(args.size());
+      for (int i = 0; i < args.size(); i++) {
+        Object v = args.get(i).eval(r, c);
+        out.add(from.get(i) == element ? v
+            : ValueOps.cast(v, from.get(i), element, -1, c.eval().timeZone()));
+      }
+      return out;
     };
   }
 
@@ -206,25 +250,11 @@ final class CallCompiler {
   private Evaluator function(RexCall call, List<Evaluator> args, DataType type) {
     String name = call.getOperator().getName().toLowerCase(Locale.ROOT);
     if (name.equals("||")) {
-      Optional<ScalarFunction> f = library.scalar("||", operandTypes(call));
-      if (f.isPresent()) {
-        return apply(f.get(), args);
-      }
-      return (r, c) -> {
-        Object a = args.get(0).eval(r, c);
-        Object b = args.get(1).eval(r, c);
-        return a == null || b == null ? null : ValueOps.cast(a, operandType(call, 0),
-            DataType.TEXT, -1, null) + "" + ValueOps.cast(b, operandType(call, 1),
-            DataType.TEXT, -1, null);
-      };
+      return operator("||", call, args);
     }
     Optional<ScalarFunction> f = library.scalar(name, operandTypes(call));
     if (f.isPresent()) {
       return apply(f.get(), args);
-    }
-    Evaluator fallback = NamedFallbacks.of(name, args, type);
-    if (fallback != null) {
-      return fallback;
     }
     throw FunctionErrors.undefined(name, operandTypes(call));
   }

@@ -53,8 +53,7 @@ final class Aggregates {
     DataType type = TypeMapping.toData(resultType);
     AggregateFunction f = library.aggregate(name, argTypes).orElse(null);
     if (f == null) {
-      f = io.snapsync.core.sql.engine.exec.AggFallbacks.of(name,
-          argTypes.isEmpty() ? null : argTypes.get(0), type, args.isEmpty());
+      f = io.snapsync.core.sql.engine.exec.AggFallbacks.of(name, library, argTypes, type);
     }
     if (f == null) {
       throw io.snapsync.core.sql.engine.analyze.FunctionErrors.undefined(name, argTypes);

@@ -33,7 +33,6 @@ import org.apache.calcite.rel.core.Intersect;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.JoinInfo;
 import org.apache.calcite.rel.core.JoinRelType;
-import org.apache.calcite.rel.core.Minus;
 import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.SetOp;
 import org.apache.calcite.rel.core.Sort;
@@ -117,6 +116,19 @@ public final class PlanBuilder {
       SetOpNode.Kind k = s instanceof Union ? SetOpNode.Kind.UNION
           : s instanceof Intersect ? SetOpNode.Kind.INTERSECT : SetOpNode.Kind.EXCEPT;
       return new SetOpNode(k, s.all, inputs);
+    }
+    if (rel instanceof org.apache.calcite.rel.core.Uncollect u) {
+      return new io.snapsync.core.sql.engine.exec.UnnestNode(build(u.getInput()),
+          u.withOrdinality);
+    }
+    if (rel instanceof org.apache.calcite.rel.core.TableFunctionScan tfs
+        && tfs.getCall() instanceof org.apache.calcite.rex.RexCall call
+        && call.getOperator() instanceof org.apache.calcite.sql.validate.SqlUserDefinedTableFunction
+            f && f.getFunction() instanceof io.snapsync.core.sql.engine.analyze.GenerateSeries) {
+      List<Evaluator> args = rex.compileAll(call.getOperands().stream()
+          .filter(o -> o.getKind() != org.apache.calcite.sql.SqlKind.DEFAULT).toList());
+      return new io.snapsync.core.sql.engine.exec.GenerateSeriesNode(args.get(0), args.get(1),
+          args.size() > 2 ? args.get(2) : null);
     }
     if (rel instanceof Window w) {
       return new Windows(library, rex).build(w, build(w.getInput()));

@@ -10,6 +10,9 @@ import org.apache.calcite.plan.hep.HepProgramBuilder;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.core.RelFactories;
+import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
+import org.apache.calcite.rel.metadata.ProxyingMetadataHandlerProvider;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.sql2rel.RelDecorrelator;
@@ -41,6 +44,9 @@ public final class Planner {
       CoreRules.PROJECT_MERGE,
       CoreRules.PROJECT_REMOVE));
 
+  private static final ProxyingMetadataHandlerProvider METADATA =
+      new ProxyingMetadataHandlerProvider(DefaultRelMetadataProvider.INSTANCE);
+
   private Planner() {
   }
 
@@ -54,6 +60,8 @@ public final class Planner {
   public static RelNode plan(Analysis a) {
     RelOptCluster cluster = RelOptCluster.create(new HepPlanner(HepProgram.builder().build()),
         new RexBuilder(a.typeFactory()));
+    // metadata through reflection, not Janino-generated handlers (seconds of codegen per JVM)
+    cluster.setMetadataQuerySupplier(() -> new RelMetadataQuery(METADATA));
     SqlToRelConverter.Config config = SqlToRelConverter.config()
         .withExpand(false)
         .withTrimUnusedFields(false)

@@ -141,6 +141,33 @@ class DmlTest {
   }
 
   @Test
+  void onConflictDoNothingAndDoUpdateWithExcluded() {
+    assertEquals("INSERT 0 1", exec(s,
+        "INSERT INTO t VALUES (1, 'x', true, 1), (3, 'c', true, 30) ON CONFLICT DO NOTHING")
+        .commandTag());
+    assertEquals(List.of(1, "a", true, 10L), all().get(0));
+    assertEquals("INSERT 0 1", exec(s, "INSERT INTO t VALUES (6, 'f', true, 1), "
+        + "(6, 'g', true, 2) ON CONFLICT (id) DO NOTHING").commandTag());
+    assertEquals("f", value(s, "SELECT v FROM t WHERE id = 6"));
+    assertEquals("INSERT 0 1", exec(s, "INSERT INTO t VALUES (1, 'x', true, 1) ON CONFLICT (id) "
+        + "DO UPDATE SET v = excluded.v || t.v, n = t.n + excluded.n").commandTag());
+    assertEquals(List.of(1, "xa", true, 11L), all().get(0));
+    assertEquals("INSERT 0 0", exec(s, "INSERT INTO t VALUES (1, 'x', true, 1) ON CONFLICT (id) "
+        + "DO UPDATE SET n = 0 WHERE t.n > 100").commandTag());
+    StatementResult r = exec(s, "INSERT INTO t VALUES (2, 'y', false, 2), (7, 'h', true, 7) "
+        + "ON CONFLICT (id) DO UPDATE SET n = excluded.n * 10 RETURNING id, n");
+    assertEquals("INSERT 0 2", r.commandTag());
+    assertEquals(List.of(List.of(2, 20L), List.of(7, 7L)), r.rows());
+    assertEquals("there is no unique or exclusion constraint matching the ON CONFLICT "
+        + "specification", fails(s, "INSERT INTO t VALUES (1, 'x', true, 1) ON CONFLICT (v) "
+        + "DO NOTHING", "42P10").getMessage());
+    assertEquals("ON CONFLICT DO UPDATE command cannot affect row a second time",
+        fails(s, "INSERT INTO t VALUES (8, 'a', true, 1), (8, 'b', true, 2) ON CONFLICT (id) "
+            + "DO UPDATE SET n = 9", "21000").getMessage());
+    fails(s, "INSERT INTO t VALUES (1, 'x', true, 1) ON CONFLICT (id) DO", "42601");
+  }
+
+  @Test
   void truncateEmptiesTablesTransactionally() {
     exec(s, "DROP TABLE IF EXISTS u; CREATE TABLE u (k text PRIMARY KEY)");
     exec(s, "INSERT INTO u VALUES ('x'), ('y')");

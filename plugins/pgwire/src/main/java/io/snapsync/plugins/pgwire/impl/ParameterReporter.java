@@ -1,8 +1,11 @@
 package io.snapsync.plugins.pgwire.impl;
 
 import io.snapsync.core.session.Session;
+import io.snapsync.core.sql.types.TimeZones;
 import io.snapsync.plugins.pgwire.impl.codec.ParameterStatus;
 import io.vertx.core.Future;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -13,20 +16,37 @@ import java.util.Set;
 
 /**
  * Sends ParameterStatus again when a reported parameter that sessions can change
- * ({@code application_name}, {@code default_transaction_read_only}) may have changed, before
+ * ({@code application_name}, {@code default_transaction_read_only}, {@code TimeZone}) may
+ * have changed, before
  * the next ReadyForQuery, as PostgreSQL does. The other reported values describe the fixed wire
  * presentation and do not change. Confined to the connection's event loop.
  */
 final class ParameterReporter {
 
   static final List<String> TRACKED = List.of("application_name",
-      "default_transaction_read_only");
+      "default_transaction_read_only", "TimeZone");
 
   private final Map<String, String> reported = new HashMap<>();
   private final Set<String> dirty = new LinkedHashSet<>();
+  private String zoneName;
+  private ZoneId zone = ZoneOffset.UTC;
 
   void reported(String name, String value) {
     reported.put(name, value);
+  }
+
+  /** The session's TimeZone as last reported (text output of timestamptz uses it). */
+  ZoneId zone() {
+    String tz = reported.get("TimeZone");
+    if (tz == null) {
+      return ZoneOffset.UTC;
+    }
+    if (!tz.equals(zoneName)) {
+      ZoneId z = TimeZones.lookup(tz);
+      zone = z == null ? ZoneOffset.UTC : z;
+      zoneName = tz;
+    }
+    return zone;
   }
 
   /** Notes a finished statement; SET / RESET of a tracked parameter marks it for a check. */
@@ -36,7 +56,8 @@ final class ParameterReporter {
     }
     String lower = sql.toLowerCase(Locale.ROOT);
     for (String name : TRACKED) {
-      if (lower.contains(name) || lower.contains("all")) {
+      if (lower.contains(name.toLowerCase(Locale.ROOT)) || lower.contains("all")
+          || name.equals("TimeZone") && lower.contains("time zone")) {
         dirty.add(name);
       }
     }

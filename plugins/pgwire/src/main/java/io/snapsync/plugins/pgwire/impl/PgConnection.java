@@ -59,6 +59,7 @@ final class PgConnection {
   private boolean paused;
   private String user;
   private String applicationName = "";
+  private String timeZone = "UTC";
   private String lc = "en";
   private Authenticator authenticator;
   private Session session;
@@ -242,6 +243,7 @@ final class PgConnection {
       throw new ProtocolException(SqlState.CANNOT_CONNECT_NOW, true, "pgwire.not_coordinator");
     }
     applicationName = params.getOrDefault("application_name", "");
+    timeZone = StartupOptions.timeZone(params);
     authenticator = new Authenticator(server, server.sessions().get(), user,
         StartupOptions.sessionOptions(params));
     phase = Phase.AUTHENTICATING;
@@ -275,7 +277,8 @@ final class PgConnection {
     phase = Phase.READY;
     key = server.cancels().register(s::cancel);
     send(Authentication.ok());
-    for (var status : ServerParameters.initial(server, user, applicationName)) {
+    for (var status : ServerParameters.initial(server, user, applicationName,
+        timeZone)) {
       send(status);
       queries.parameters().reported(status.name(), status.value());
     }

@@ -322,9 +322,9 @@ final class QueryHandler {
         int format = bind == null ? 0 : bind.resultFormat(i);
         Object v = values.get(i);
         if (wanted != actual && wanted == DataType.TEXT && v != null) {
-          v = ValueCodec.text(v, actual);
+          v = ValueCodec.text(v, actual, parameters.zone());
         }
-        encoded.add(ValueCodec.encode(v, wanted, format));
+        encoded.add(ValueCodec.encode(v, wanted, format, parameters.zone()));
       }
       conn.send(new DataRow(encoded));
     }

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * The ParameterStatus values reported after authentication. The presentation is fixed
- * (UTF8, ISO dates, UTC, integer datetimes, standard conforming strings), which is what
- * pgjdbc and vertx-pg-client require and what the value codec produces.
+ * (UTF8, ISO dates, integer datetimes, standard conforming strings), which is what pgjdbc and
+ * vertx-pg-client require and what the value codec produces; TimeZone is the session's.
  */
 final class ServerParameters {
 
@@ -15,7 +15,7 @@ final class ServerParameters {
   }
 
   static List<ParameterStatus> initial(ServerContext server, String user,
-      String applicationName) {
+      String applicationName, String timeZone) {
     boolean superuser = server.users().roles(user).contains(Roles.SYSADMIN);
     return List.of(
         new ParameterStatus("application_name", applicationName),
@@ -30,6 +30,6 @@ final class ServerParameters {
         new ParameterStatus("server_version", server.serverVersion()),
         new ParameterStatus("session_authorization", user),
         new ParameterStatus("standard_conforming_strings", "on"),
-        new ParameterStatus("TimeZone", "UTC"));
+        new ParameterStatus("TimeZone", timeZone));
   }
 }

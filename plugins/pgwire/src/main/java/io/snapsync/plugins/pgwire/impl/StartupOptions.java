@@ -1,5 +1,6 @@
 package io.snapsync.plugins.pgwire.impl;
 
+import io.snapsync.core.sql.types.TimeZones;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -8,9 +9,10 @@ import java.util.Map;
 /**
  * The StartupMessage parameters turned into session options: {@code database},
  * {@code application_name}, {@code lc_messages} and every {@code -c name=value} /
- * {@code --name=value} of {@code options} (as libpq's PGOPTIONS sends them). Parameters that only
- * shape the wire presentation (client_encoding, DateStyle, TimeZone, extra_float_digits) are
- * answered by the server's fixed ParameterStatus values instead.
+ * {@code --name=value} of {@code options} (as libpq's PGOPTIONS sends them), and
+ * {@code TimeZone} (pgjdbc sends the JVM's zone). Parameters that only shape the wire
+ * presentation (client_encoding, DateStyle, extra_float_digits) are answered by the server's
+ * fixed ParameterStatus values instead.
  */
 final class StartupOptions {
 
@@ -27,8 +29,24 @@ final class StartupOptions {
     if (params.containsKey("lc_messages")) {
       o.put("lc_messages", params.get("lc_messages"));
     }
+    if (params.containsKey("TimeZone")) {
+      o.put("timezone", params.get("TimeZone"));
+    }
     commandLineSettings(params.get("options")).forEach(o::put);
     return o;
+  }
+
+  /** The TimeZone the session starts with, as ParameterStatus reports it. */
+  static String timeZone(Map<String, String> params) {
+    String tz = commandLineSettings(params.get("options")).get("timezone");
+    if (tz == null) {
+      tz = params.get("TimeZone");
+    }
+    if (tz == null || tz.trim().equalsIgnoreCase("utc") || tz.trim().equalsIgnoreCase("gmt")) {
+      return "UTC";
+    }
+    String canonical = TimeZones.canonicalName(tz);
+    return canonical == null ? tz : canonical;
   }
 
   /** Settings from a backend command line like {@code -c lc_messages=zh_CN --x=y}. */
