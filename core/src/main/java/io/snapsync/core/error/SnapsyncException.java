@@ -21,10 +21,17 @@ public class SnapsyncException extends RuntimeException {
   private final Message detail;
   private final Message hint;
   private final int position;
+  private final Message context;
   private transient List<?> completedResults = List.of();
 
   public SnapsyncException(String sqlState, Severity severity, Message message, Message detail,
       Message hint, int position, Throwable cause) {
+    this(sqlState, severity, message, detail, hint, position, null, cause);
+  }
+
+  /** With {@code context}: where the error arose (PostgreSQL's CONTEXT), or null. */
+  public SnapsyncException(String sqlState, Severity severity, Message message, Message detail,
+      Message hint, int position, Message context, Throwable cause) {
     super(MessageCatalog.english(message), cause, false, cause != null);
     this.sqlState = sqlState;
     this.severity = severity;
@@ -32,6 +39,7 @@ public class SnapsyncException extends RuntimeException {
     this.detail = detail;
     this.hint = hint;
     this.position = position;
+    this.context = context;
   }
 
   /** An ERROR with SQLSTATE {@code sqlState} and catalog message {@code id}. */
@@ -42,24 +50,38 @@ public class SnapsyncException extends RuntimeException {
 
   public SnapsyncException withDetail(String id, Object... args) {
     return new SnapsyncException(sqlState, severity, message, Message.of(id, args), hint,
-        position, getCause());
+        position, context, getCause());
   }
 
   public SnapsyncException withHint(String id, Object... args) {
     return new SnapsyncException(sqlState, severity, message, detail, Message.of(id, args),
-        position, getCause());
+        position, context, getCause());
   }
 
   public SnapsyncException withPosition(int pos) {
-    return new SnapsyncException(sqlState, severity, message, detail, hint, pos, getCause());
+    return new SnapsyncException(sqlState, severity, message, detail, hint, pos, context,
+        getCause());
   }
 
   public SnapsyncException withSeverity(Severity s) {
-    return new SnapsyncException(sqlState, s, message, detail, hint, position, getCause());
+    return new SnapsyncException(sqlState, s, message, detail, hint, position, context,
+        getCause());
   }
 
   public SnapsyncException withCause(Throwable cause) {
-    return new SnapsyncException(sqlState, severity, message, detail, hint, position, cause);
+    return new SnapsyncException(sqlState, severity, message, detail, hint, position, context,
+        cause);
+  }
+
+  /** The error with PostgreSQL's CONTEXT line (catalog message {@code id}). */
+  public SnapsyncException withContext(String id, Object... args) {
+    return new SnapsyncException(sqlState, severity, message, detail, hint, position,
+        Message.of(id, args), getCause());
+  }
+
+  /** Where the error arose (PostgreSQL's CONTEXT); may be null. */
+  public Message context() {
+    return context;
   }
 
   public String sqlState() {
@@ -118,6 +140,9 @@ public class SnapsyncException extends RuntimeException {
     if (position > 0) {
       j.put("position", position);
     }
+    if (context != null) {
+      j.put("context", catalog.render(lcMessages, context)).put("contextMsg", context.toJson());
+    }
     return j;
   }
 
@@ -126,7 +151,7 @@ public class SnapsyncException extends RuntimeException {
     return new SnapsyncException(j.getString("sqlState"),
         Severity.valueOf(j.getString("severity", "ERROR")), Message.fromJson(j.getJsonObject("msg")),
         Message.fromJson(j.getJsonObject("detailMsg")), Message.fromJson(j.getJsonObject("hintMsg")),
-        j.getInteger("position", 0), null);
+        j.getInteger("position", 0), Message.fromJson(j.getJsonObject("contextMsg")), null);
   }
 
   /** The message text in {@code lcMessages}. */

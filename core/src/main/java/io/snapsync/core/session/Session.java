@@ -49,6 +49,14 @@ public interface Session {
   default void cancel() {
   }
 
+  /**
+   * Sets where {@code COPY ... FROM STDIN} reads and {@code COPY ... TO STDOUT} writes this
+   * session's data (null: nowhere, such COPY fails with 0A000). Set it before running COPY.
+   * Sessions that cannot stream (coordinators forwarding to another node) ignore it.
+   */
+  default void copyChannel(CopyChannel channel) {
+  }
+
   TransactionStatus transactionStatus();
 
   /** The session's current {@code lc_messages}, for rendering catalog texts. */

@@ -44,6 +44,7 @@ public final class SessionImpl implements Session, SessionContext {
   private volatile SnapsyncException closedReason;
   /** The statement running now (null between statements), for cancel(). */
   private volatile Running running;
+  private volatile io.snapsync.core.session.CopyChannel copyChannel;
 
   /** Cancellation state of one running statement. */
   private static final class Running {
@@ -129,6 +130,16 @@ public final class SessionImpl implements Session, SessionContext {
       return new io.snapsync.core.sql.exec.Describer(db)
           .columns(SqlParser.parse(pieces.get(0).text()), this);
     }));
+  }
+
+  @Override
+  public void copyChannel(io.snapsync.core.session.CopyChannel channel) {
+    this.copyChannel = channel;
+  }
+
+  @Override
+  public io.snapsync.core.session.CopyChannel copyChannel() {
+    return copyChannel;
   }
 
   @Override

@@ -34,12 +34,14 @@ public final class Executor {
   private final Writer writer;
   private final QueryEngine queries;
   private final DmlEngine dml;
+  private final io.snapsync.core.sql.copy.CopyRunner copy;
 
   public Executor(Database db) {
     this.db = db;
     this.writer = new Writer(db);
     this.queries = new QueryEngine(db);
     this.dml = new DmlEngine(db, queries);
+    this.copy = new io.snapsync.core.sql.copy.CopyRunner(db, queries);
   }
 
   /** The DML engine (INSERT, UPDATE, DELETE). */
@@ -66,6 +68,8 @@ public final class Executor {
       return writer.dropTable(d, ctx);
     } else if (s instanceof Stmt.Truncate tr) {
       return writer.truncate(tr, ctx);
+    } else if (s instanceof Stmt.Copy c) {
+      return copy.run(c, ctx);
     }
     return Future.failedFuture(new IllegalArgumentException("not a DML statement: " + s));
   }

@@ -31,6 +31,11 @@ public interface SessionContext extends StandardFunctionCall.Caller {
     return settings().show(name);
   }
 
+  /** Where COPY FROM STDIN / TO STDOUT exchange data; null when the session has none. */
+  default io.snapsync.core.session.CopyChannel copyChannel() {
+    return null;
+  }
+
   /** The session itself: built-in functions reach the transaction through it. */
   @Override
   default Object internals() {

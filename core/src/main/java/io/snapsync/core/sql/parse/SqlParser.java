@@ -100,6 +100,9 @@ public final class SqlParser {
         case "truncate" -> {
           return TruncateParser.parse(tokens);
         }
+        case "copy" -> {
+          return CopyParser.parse(sql, tokens);
+        }
         case "create", "drop" -> {
           return DmlTranslator.parse(sql, tokens, canceled);
         }

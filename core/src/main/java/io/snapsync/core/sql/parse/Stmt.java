@@ -154,4 +154,17 @@ public sealed interface Stmt {
    */
   record Modify(String sql, String kind) implements Stmt {
   }
+
+  /**
+   * {@code COPY table [(columns)] FROM|TO ...} or {@code COPY (query) TO ...}: {@code query} is
+   * the query text (then {@code table} is null); {@code file} the server file's path, null for
+   * STDIN / STDOUT.
+   */
+  record Copy(String table, List<String> columns, String query, boolean from, String file,
+      io.snapsync.core.sql.copy.CopyOptions options) implements Stmt {
+    @Override
+    public String kind() {
+      return "COPY";
+    }
+  }
 }

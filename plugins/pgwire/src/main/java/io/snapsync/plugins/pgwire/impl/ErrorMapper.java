@@ -48,8 +48,12 @@ final class ErrorMapper {
   ErrorOrNotice error(Throwable t, String lcMessages) {
     SnapsyncException e = asSnapsync(t);
     Severity s = e.severity().compareTo(Severity.ERROR) < 0 ? Severity.ERROR : e.severity();
-    return new ErrorOrNotice(true, fields(s, e.sqlState(), e.message(), e.detail(), e.hint(),
-        e.position(), lcMessages));
+    Map<Character, String> f = fields(s, e.sqlState(), e.message(), e.detail(), e.hint(),
+        e.position(), lcMessages);
+    if (e.context() != null) {
+      f.put('W', catalog.render(lcMessages, e.context()));
+    }
+    return new ErrorOrNotice(true, f);
   }
 
   ErrorOrNotice notice(Notice n, String lcMessages) {

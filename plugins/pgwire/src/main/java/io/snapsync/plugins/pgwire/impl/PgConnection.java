@@ -58,6 +58,7 @@ final class PgConnection {
   private final FrameDecoder frames;
   private final ArrayDeque<FrontendMessage> inbox = new ArrayDeque<>();
   private final QueryHandler queries;
+  private final CopyHandler copy = new CopyHandler(this);
   private Buffer out = Buffer.buffer();
   private Phase phase = Phase.STARTUP;
   private boolean busy;
@@ -132,6 +133,31 @@ final class PgConnection {
       Buffer b = out;
       out = Buffer.buffer();
       socket.write(b);
+    }
+  }
+
+  /** Completes once the socket's write queue has room (at once when it has). */
+  Future<Void> whenWritable() {
+    if (phase == Phase.CLOSED || !socket.writeQueueFull()) {
+      return Future.succeededFuture();
+    }
+    flush();
+    io.vertx.core.Promise<Void> p = io.vertx.core.Promise.promise();
+    socket.drainHandler(v -> {
+      socket.drainHandler(null);
+      p.tryComplete();
+    });
+    return p.future();
+  }
+
+  /** Stops reading from the client (COPY data not yet consumed). */
+  void pauseInput() {
+    socket.pause();
+  }
+
+  void resumeInput() {
+    if (phase != Phase.CLOSED) {
+      socket.resume();
     }
   }
 
@@ -284,6 +310,7 @@ final class PgConnection {
       throw e;
     }
     session = s;
+    s.copyChannel(copy);
     phase = Phase.READY;
     key = server.cancels().register(s::cancel);
     send(Authentication.ok());
@@ -323,6 +350,9 @@ final class PgConnection {
       inbox.clear();
       phase = Phase.CLOSED;
       socket.close();
+      return;
+    }
+    if (copy.offer(m) || CopyHandler.ignoredOutsideCopy(m)) {
       return;
     }
     if (phase == Phase.AUTHENTICATING && !(m instanceof PasswordMessage)) {
@@ -457,6 +487,7 @@ final class PgConnection {
     phase = Phase.CLOSED;
     inbox.clear();
     server.cancels().unregister(key);
+    copy.connectionLost();
     if (frames.pendingBytes() > 0) {
       LOG.debug("pgwire: connection from {} closed inside a frame ({} bytes)",
           socket.remoteAddress(), frames.pendingBytes());

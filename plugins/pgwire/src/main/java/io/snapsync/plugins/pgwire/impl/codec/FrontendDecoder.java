@@ -46,6 +46,12 @@ public final class FrontendDecoder {
         return Flush.INSTANCE;
       case 'X':
         return Terminate.INSTANCE;
+      case 'd':
+        return new CopyData(body.copy());
+      case 'c':
+        return CopyDone.INSTANCE;
+      case 'f':
+        return CopyFail.decode(r);
       case 'p':
         return new PasswordMessage(body.getBytes());
       case 'F':
