@@ -8,7 +8,6 @@ import io.snapsync.core.session.Session;
 import io.snapsync.plugins.pgwire.impl.codec.Authentication;
 import io.snapsync.plugins.pgwire.impl.codec.BackendKeyData;
 import io.snapsync.plugins.pgwire.impl.codec.BackendMessage;
-import io.snapsync.plugins.pgwire.impl.codec.CopyOutsideCopy;
 import io.snapsync.plugins.pgwire.impl.codec.FrameDecoder;
 import io.snapsync.plugins.pgwire.impl.codec.FrontendDecoder;
 import io.snapsync.plugins.pgwire.impl.codec.FrontendMessage;
@@ -419,9 +418,6 @@ final class PgConnection {
     }
     if (phase != Phase.READY) {
       throw ProtocolException.fatal("pgwire.invalid_message_type", 0);
-    }
-    if (m == CopyOutsideCopy.INSTANCE) {
-      return Future.succeededFuture();
     }
     if (m == FunctionCall.INSTANCE) {
       throw SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED, "harden.function_call");

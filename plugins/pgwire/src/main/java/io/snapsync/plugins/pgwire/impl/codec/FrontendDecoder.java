@@ -56,10 +56,6 @@ public final class FrontendDecoder {
         return new PasswordMessage(body.getBytes());
       case 'F':
         return FunctionCall.INSTANCE;
-      case 'd':
-      case 'c':
-      case 'f':
-        return CopyOutsideCopy.INSTANCE;
       default:
         throw ProtocolException.fatal("pgwire.invalid_message_type", type & 0xFF);
     }
