@@ -154,6 +154,42 @@ class WdrReportTest {
   }
 
   @Test
+  void statementMaxComesFromTheWindowOrIsLabelledLifetime() {
+    // Before the window: one slow call of each statement.
+    stats.statement("SELECT pg_export_snapshot()", "SELECT", 109_500_000, 1);
+    stats.statement("SELECT * FROM a", "SELECT", 50_000_000, 1);
+    stats.statement("SELECT * FROM b", "SELECT", 5_000_000, 1);
+    long a = snapshot();
+    clock.advance(Duration.ofSeconds(10));
+    stats.statement("SELECT pg_export_snapshot()", "SELECT", 1_800_000, 1);
+    for (int i = 0; i < 3; i++) {
+      stats.statement("SELECT * FROM a", "SELECT", 4_000_000, 1);
+    }
+    stats.statement("SELECT * FROM b", "SELECT", 7_000_000, 1);
+    stats.statement("SELECT * FROM b", "SELECT", 2_000_000, 1);
+    long b = snapshot();
+
+    WdrReport r = cn.service().report(new ReportRequest(a, b, "all", "cluster", null)).await();
+    JsonArray st = r.json().getJsonArray("statements");
+    JsonObject once = row(st, "query", "SELECT pg_export_snapshot()");
+    assertEquals(1, once.getLong("calls"));
+    assertEquals(1.8, once.getDouble("total_ms"));
+    assertEquals(1.8, once.getDouble("mean_ms"));
+    assertEquals(1.8, once.getDouble("max_ms"), "one call: its max is its time");
+    assertEquals(109.5, once.getDouble("lifetime_max_ms"));
+    JsonObject rose = row(st, "query", "SELECT * FROM b");
+    assertEquals(7.0, rose.getDouble("max_ms"), "the lifetime max rose inside the window");
+    JsonObject below = row(st, "query", "SELECT * FROM a");
+    assertEquals(3, below.getLong("calls"));
+    assertEquals(4.0, below.getDouble("mean_ms"));
+    assertTrue(below.containsKey("max_ms"));
+    assertEquals(null, below.getValue("max_ms"), "snapshots cannot tell: no number shown");
+    assertEquals(50.0, below.getDouble("lifetime_max_ms"));
+    assertTrue(r.html().contains("lifetime_max_ms"));
+    assertTrue(r.html().contains("max_ms is the maximum within the window"));
+  }
+
+  @Test
   void summaryAndDetailSelectSections() {
     long a = snapshot();
     clock.advance(Duration.ofSeconds(10));
