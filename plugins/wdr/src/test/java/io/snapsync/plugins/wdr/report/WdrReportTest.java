@@ -189,6 +189,36 @@ class WdrReportTest {
     assertTrue(r.html().contains("max_ms is the maximum within the window"));
   }
 
+  private io.snapsync.core.error.SnapsyncException reportError(Long from, Long to) {
+    Throwable t = org.junit.jupiter.api.Assertions.assertThrows(Throwable.class, () ->
+        cn.service().report(new ReportRequest(from, to, "all", "cluster", null)).await());
+    while (!(t instanceof io.snapsync.core.error.SnapsyncException) && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return (io.snapsync.core.error.SnapsyncException) t;
+  }
+
+  @Test
+  void missingSnapshotIdIsNamedWithTheStoredRange() {
+    var none = reportError(1L, 2L);
+    assertEquals("22023", none.sqlState());
+    assertEquals("snapshot id is invalid", none.render(cn.services.catalog(), "en"));
+    assertEquals("Snapshot 1 does not exist; no WDR snapshots are stored.",
+        cn.services.catalog().render("en", none.detail()));
+    long a = snapshot();
+    snapshot();
+    long c = snapshot();
+    var missing = reportError(a, c + 40);
+    assertEquals("snapshot id is invalid", missing.render(cn.services.catalog(), "en"));
+    assertEquals("Snapshot " + (c + 40) + " does not exist; stored snapshot ids range from " + a
+        + " to " + c + " (3 snapshots).", cn.services.catalog().render("en", missing.detail()));
+    assertEquals("快照" + (c + 40) + "不存在；已存储的快照ID范围为" + a + "至" + c + "（共3个快照）。",
+        cn.services.catalog().render("zh_CN", missing.detail()));
+    var order = reportError(c, a);
+    assertEquals("The begin snapshot id (" + c + ") must be positive and less than the end"
+        + " snapshot id (" + a + ").", cn.services.catalog().render("en", order.detail()));
+  }
+
   @Test
   void summaryAndDetailSelectSections() {
     long a = snapshot();
