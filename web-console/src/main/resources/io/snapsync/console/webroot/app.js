@@ -161,6 +161,7 @@
       case 'hello': break;
       case 'snapshot': onSnapshot(m.data); break;
       case 'worker': loadOverview(); break;
+      case 'cluster': renderOverview(m.data); break;
       case 'setting': loadSettings(); loadOverview(); break;
       case 'requests': renderRequests(m.data); break;
       case 'exported': renderResult($('exported'), m.data); break;
@@ -175,27 +176,30 @@
   // ------------------------------------------------------------------ overview
   async function loadOverview() {
     try {
-      const o = await call('overview');
-      state.nodes = o.nodes;
-      $('overview-summary').textContent = o.nodes.length + ' live node(s); enable_wdr_snapshot = '
-        + (o.enable_wdr_snapshot ? 'on' : 'off') + ', wdr_snapshot_interval = ' + o.wdr_snapshot_interval
-        + '; ' + o.snapshots + ' stored snapshot(s).';
-      renderTable($('nodes'), ['node', 'role', 'address', 'health', 'latency (ms)', 'worker', 'last snapshot', 'next due'],
-        o.nodes.map((n) => [n.node + (n.self ? ' (this node)' : ''), n.role, n.address || '', n.health + (n.health_detail ? ': ' + n.health_detail : ''),
-          n.latency_ms === undefined ? '' : n.latency_ms, n.worker || '',
-          n.last_snapshot_id ? '#' + n.last_snapshot_id + ' at ' + fmtTime(n.last_snapshot_at) : '',
-          n.next_due ? fmtTime(n.next_due) : '']),
-        { health: (v) => el('span', { class: 'badge ' + (String(v).startsWith('up') ? 'text-bg-success' : 'text-bg-danger'), text: v }),
-          worker: (v) => v ? el('span', { class: 'badge ' + (v === 'RUNNING' ? 'text-bg-success' : v === 'STOPPED' ? 'text-bg-secondary' : 'text-bg-warning'), text: v }) : '' });
-      const sel = $('report-node');
-      const current = sel.value;
-      sel.textContent = '';
-      o.nodes.forEach((n) => sel.append(el('option', { value: n.node, text: n.node })));
-      if (current) sel.value = current;
-      if (o.last_snapshot) $('last-snapshot').textContent = 'Last snapshot: #' + o.last_snapshot.snapshot_id + ' at ' + fmtTime(o.last_snapshot.end_ts);
+      renderOverview(await call('overview'));
     } catch (err) {
       showError($('overview-summary'), err);
     }
+  }
+  function renderOverview(o) {
+    state.nodes = o.nodes;
+    const live = o.nodes.filter((n) => n.health === 'up').length;
+    $('overview-summary').textContent = live + ' live of ' + o.nodes.length + ' node(s); enable_wdr_snapshot = '
+      + (o.enable_wdr_snapshot ? 'on' : 'off') + ', wdr_snapshot_interval = ' + o.wdr_snapshot_interval
+      + '; ' + o.snapshots + ' stored snapshot(s).';
+    renderTable($('nodes'), ['node', 'role', 'address', 'health', 'latency (ms)', 'worker', 'last snapshot', 'next due'],
+      o.nodes.map((n) => [n.node + (n.self ? ' (this node)' : ''), n.role, n.address || '', n.health + (n.health_detail ? ': ' + n.health_detail : ''),
+        n.latency_ms === undefined ? '' : n.latency_ms, n.worker || '',
+        n.last_snapshot_id ? '#' + n.last_snapshot_id + ' at ' + fmtTime(n.last_snapshot_at) : '',
+        n.next_due ? fmtTime(n.next_due) : '']),
+      { health: (v) => el('span', { class: 'badge ' + (String(v).startsWith('up') ? 'text-bg-success' : 'text-bg-danger'), text: v }),
+        worker: (v) => v ? el('span', { class: 'badge ' + (v === 'RUNNING' ? 'text-bg-success' : v === 'STOPPED' ? 'text-bg-secondary' : 'text-bg-warning'), text: v }) : '' });
+    const sel = $('report-node');
+    const current = sel.value;
+    sel.textContent = '';
+    o.nodes.forEach((n) => sel.append(el('option', { value: n.node, text: n.node })));
+    if (current) sel.value = current;
+    if (o.last_snapshot) $('last-snapshot').textContent = 'Last snapshot: #' + o.last_snapshot.snapshot_id + ' at ' + fmtTime(o.last_snapshot.end_ts);
   }
 
   // ------------------------------------------------------------------ actions
