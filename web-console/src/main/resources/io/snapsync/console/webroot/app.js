@@ -160,7 +160,7 @@
     switch (m.event) {
       case 'hello': break;
       case 'snapshot': onSnapshot(m.data); break;
-      case 'worker': loadOverview(); break;
+      case 'worker': onWorker(m.data); loadOverview(); break;
       case 'cluster': renderOverview(m.data); break;
       case 'setting': loadSettings(); loadOverview(); break;
       case 'requests': renderRequests(m.data); break;
@@ -202,13 +202,34 @@
     if (o.last_snapshot) $('last-snapshot').textContent = 'Last snapshot: #' + o.last_snapshot.snapshot_id + ' at ' + fmtTime(o.last_snapshot.end_ts);
   }
 
+  // Worker state changes as they happened, newest first, with the restart rule in words.
+  function onWorker(w) {
+    if (!w || !w.state) return;
+    let text = fmtTime(w.at) + ' ' + w.node + ': worker ' + w.state;
+    const secs = Math.round((w.restart_delay_ms || 0) / 1000);
+    if (w.state === 'STOPPED' && w.restart_delay_ms !== undefined) {
+      const due = Math.max(w.at, w.last_start + w.restart_delay_ms);
+      text += ' (its node restarts a stopped worker once ' + secs + ' s have passed since its previous start, '
+        + fmtTime(w.last_start) + ': ' + (due <= w.at ? 'at once' : 'at ' + fmtTime(due)) + ')';
+    } else if (w.state === 'STARTING' && state.lastWorker && state.lastWorker[w.node] === 'STOPPED') {
+      text += ' (restarted by its node)';
+    }
+    state.lastWorker = state.lastWorker || {};
+    state.lastWorker[w.node] = w.state;
+    const list = $('worker-events');
+    list.prepend(el('li', { text }));
+    while (list.children.length > 20) list.lastChild.remove();
+  }
+
   // ------------------------------------------------------------------ actions
   function actionResult(statement, promise) {
     const out = $('action-result');
     out.textContent = statement + ' …';
     return promise.then((r) => {
       out.textContent = '';
-      const text = r.text === null || r.text === undefined ? '(' + r.commandTag + ')' : r.text;
+      const text = r.text === null || r.text === undefined
+        ? (statement.indexOf('kill_snapshot') >= 0 ? 'done: the worker stopped; its restart is shown under Cluster' : '(' + r.commandTag + ')')
+        : r.text;
       out.append(el('span', { class: 'badge text-bg-success me-2', text: 'OK' }),
         el('span', { class: 'text-body-secondary me-2', text: statement + ' →' }), el('span', { class: 'result-text', text }));
       (r.notices || []).forEach((n) => out.append(el('div', { text: n.severity + ': ' + n.message })));
