@@ -50,6 +50,8 @@ final class ConsoleSocket {
   private final ExtensionContext ctx;
   private final Map<String, String> lastPushed = new HashMap<>();
   private long timer = -1;
+  private Runnable stopMembership = () -> { };
+  private String lastMembership;
   private boolean refreshing;
   private volatile boolean closed;
 
@@ -67,6 +69,10 @@ final class ConsoleSocket {
     ws.closeHandler(v -> stopped());
     ws.exceptionHandler(e -> LOG.debug("console socket: {}", e.toString()));
     timer = ctx.vertx().setPeriodic(server.options().liveRefreshMillis(), t -> refreshLive());
+    // A departure is pushed as soon as Hazelcast reports it; joins are seen by refreshLive.
+    io.vertx.core.Context here = ctx.vertx().getOrCreateContext();
+    ctx.service(ClusterMembership.class).ifPresent(m -> stopMembership = m.onLeave(
+        id -> here.runOnContext(v -> pushCluster())));
     push(new JsonObject().put("event", "hello").put("data", server.whoAmI(session)).encode());
     refreshLive();
   }
@@ -83,6 +89,7 @@ final class ConsoleSocket {
       ctx.vertx().cancelTimer(timer);
       timer = -1;
     }
+    stopMembership.run();
     session.sockets.remove(this);
   }
 
@@ -403,6 +410,27 @@ final class ConsoleSocket {
    * The cluster's nodes as {@code {node, role, address, up}}: from the core's cluster
    * membership (which also lists nodes that left), else from the WDR node directory.
    */
+  /** Pushes the overview ({@code cluster} event) after a change of membership. */
+  private void pushCluster() {
+    if (closed) {
+      return;
+    }
+    overview().onSuccess(o -> push(new JsonObject().put("event", "cluster").put("data", o)
+        .encode())).onFailure(e -> LOG.debug("console overview: {}", e.toString()));
+  }
+
+  /** Pushes the overview when the set of nodes or their liveness changed since last time. */
+  private void checkMembership() {
+    clusterNodes().onSuccess(nodes -> {
+      String now = nodes.stream().map(n -> n.getString("node") + "=" + n.getBoolean("up"))
+          .toList().toString();
+      if (lastMembership != null && !lastMembership.equals(now)) {
+        pushCluster();
+      }
+      lastMembership = now;
+    });
+  }
+
   private Future<List<JsonObject>> clusterNodes() {
     var membership = ctx.service(ClusterMembership.class);
     if (membership.isPresent()) {
@@ -547,6 +575,7 @@ final class ConsoleSocket {
       return;
     }
     refreshing = true;
+    checkMembership();
     Future<JsonArray> reqs = requests();
     Future<JsonObject> exported = table("pg_exported_snapshots");
     Future<JsonObject> log = snapshotLog();

@@ -246,9 +246,29 @@ class ConsoleBrowserTest {
     // the worker state arrives live in the cluster view
     tab("tab-overview");
     wait.until(d -> d.findElement(By.id("nodes")).getText().contains("STOPPED"));
+    // the stop as it happened, with the restart rule in words (default delay 60 s)
+    wait.until(d -> d.findElement(By.id("worker-events")).getText().contains(
+        "node1: worker STOPPED (its node restarts a stopped worker once 60 s have passed since"
+        + " its previous start"));
     String expected = expectedKillText("local");
-    assertTrue(shown.startsWith(expected), shown + " / expected " + expected);
+    if (expected.startsWith("(")) {
+      // kill_snapshot returns no value: the console says what happened, not "(SELECT 1)"
+      assertTrue(shown.startsWith("done: the worker stopped"), shown);
+    } else {
+      assertTrue(shown.startsWith(expected), shown + " / expected " + expected);
+    }
     screenshot("killed");
+    // the node restarts it: the restart is shown after the stop, not hidden by it
+    ((io.snapsync.plugins.wdr.impl.WdrServiceImpl) node.node.services()
+        .service(io.snapsync.plugins.wdr.api.WdrService.class).orElseThrow()).supervisor()
+        .start().await();
+    wait.until(d -> d.findElement(By.id("worker-events")).getText().contains(
+        "node1: worker STARTING (restarted by its node)"));
+    wait.until(d -> d.findElement(By.id("nodes")).getText().contains("RUNNING"));
+    String events = driver.findElement(By.id("worker-events")).getText();
+    assertTrue(events.indexOf("worker RUNNING") < events.indexOf("worker STARTING")
+        && events.indexOf("worker STARTING") < events.indexOf("worker STOPPED"),
+        "newest first: " + events);
   }
 
   /** What {@code SELECT kill_snapshot(scope)} answers a SYSADMIN session right now. */

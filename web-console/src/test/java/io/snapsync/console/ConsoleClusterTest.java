@@ -100,4 +100,79 @@ class ConsoleClusterTest {
       vertx.close().await();
     }
   }
+
+  @Test
+  void overviewFollowsAKilledCoordinatorWithinASecond() throws Exception {
+    String cluster = "console-" + UUID.randomUUID();
+    int p1 = freePort();
+    int p2 = freePort();
+    Vertx vertx = Vertx.vertx();
+    ConsoleTestNode b = null;
+    try (ConsoleTestNode a = ConsoleTestNode.start(dir.resolve("a"), null, Clock.systemUTC(),
+            node("node1", "embedded", cluster, p1, p1, p2))) {
+      b = ConsoleTestNode.start(dir.resolve("b"), null, Clock.systemUTC(),
+          node("cn2", "coordinator", cluster, p2, p1, p2));
+      WebClient http = WebClient.create(vertx);
+      WebSocketClient wsClient = vertx.createWebSocketClient();
+      int port = a.console.port();
+      String origin = "http://127.0.0.1:" + port;
+      HttpResponse<Buffer> login = http.post(port, "127.0.0.1", "/api/login")
+          .putHeader("Origin", origin).sendJsonObject(new JsonObject().put("user", "admin")
+              .put("password", ConsoleTestNode.ADMIN_PW)).await();
+      String c = login.cookies().get(0).substring(0, login.cookies().get(0).indexOf(';'));
+      WebSocket ws = wsClient.connect(new WebSocketConnectOptions().setHost("127.0.0.1")
+          .setPort(port).setURI("/ws").addHeader("Origin", origin).addHeader("Cookie", c))
+          .await();
+      CompletableFuture<JsonObject> before = new CompletableFuture<>();
+      CompletableFuture<Long> pushedLeft = new CompletableFuture<>();
+      java.util.concurrent.atomic.AtomicReference<JsonObject> leftView =
+          new java.util.concurrent.atomic.AtomicReference<>();
+      ws.textMessageHandler(t -> {
+        JsonObject j = new JsonObject(t);
+        if (Integer.valueOf(1).equals(j.getInteger("id"))) {
+          before.complete(j.getJsonObject("result"));
+        }
+        if ("cluster".equals(j.getString("event"))) {
+          JsonObject cn2 = j.getJsonObject("data").getJsonArray("nodes").getJsonObject(0);
+          if ("left".equals(cn2.getString("health"))) {
+            leftView.set(j.getJsonObject("data"));
+            pushedLeft.complete(System.nanoTime());
+          }
+        }
+      });
+      ws.writeTextMessage(new JsonObject().put("id", 1).put("op", "overview").encode());
+      JsonObject o = before.get(20, TimeUnit.SECONDS);
+      assertEquals("up", o.getJsonArray("nodes").getJsonObject(0).getString("health"));
+      assertEquals("RUNNING", o.getJsonArray("nodes").getJsonObject(0).getString("worker"));
+
+      CompletableFuture<Long> noticed = new CompletableFuture<>();
+      a.node.services().service(io.snapsync.core.cluster.ClusterMembership.class).orElseThrow()
+          .onLeave(id -> noticed.complete(System.nanoTime()));
+      // cn2's member dies as with kill -9: nothing is released or announced.
+      ((io.vertx.spi.cluster.hazelcast.HazelcastClusterManager)
+          ((io.vertx.core.internal.VertxInternal) b.node.vertx()).clusterManager())
+          .getHazelcastInstance().getLifecycleService().terminate();
+      long noticedAt = noticed.get(60, TimeUnit.SECONDS);
+      long pushedAt = pushedLeft.get(5, TimeUnit.SECONDS);
+      assertTrue(pushedAt - noticedAt < TimeUnit.SECONDS.toNanos(1),
+          "pushed " + (pushedAt - noticedAt) / 1_000_000 + " ms after Hazelcast noticed");
+      JsonObject cn2 = leftView.get().getJsonArray("nodes").getJsonObject(0);
+      assertEquals("cn2", cn2.getString("node"));
+      assertEquals(null, cn2.getString("worker"), "a dead node has no worker state");
+      assertEquals("up", leftView.get().getJsonArray("nodes").getJsonObject(1)
+          .getString("health"));
+      ws.close().await();
+      wsClient.close().await();
+      http.close();
+    } finally {
+      if (b != null) {
+        try {
+          b.close();
+        } catch (RuntimeException ignored) {
+          // its cluster member is already gone
+        }
+      }
+      vertx.close().await();
+    }
+  }
 }

@@ -160,7 +160,8 @@
     switch (m.event) {
       case 'hello': break;
       case 'snapshot': onSnapshot(m.data); break;
-      case 'worker': loadOverview(); break;
+      case 'worker': onWorker(m.data); loadOverview(); break;
+      case 'cluster': renderOverview(m.data); break;
       case 'setting': loadSettings(); loadOverview(); break;
       case 'requests': renderRequests(m.data); break;
       case 'exported': renderResult($('exported'), m.data); break;
@@ -175,27 +176,49 @@
   // ------------------------------------------------------------------ overview
   async function loadOverview() {
     try {
-      const o = await call('overview');
-      state.nodes = o.nodes;
-      $('overview-summary').textContent = o.nodes.length + ' live node(s); enable_wdr_snapshot = '
-        + (o.enable_wdr_snapshot ? 'on' : 'off') + ', wdr_snapshot_interval = ' + o.wdr_snapshot_interval
-        + '; ' + o.snapshots + ' stored snapshot(s).';
-      renderTable($('nodes'), ['node', 'role', 'address', 'health', 'latency (ms)', 'worker', 'last snapshot', 'next due'],
-        o.nodes.map((n) => [n.node + (n.self ? ' (this node)' : ''), n.role, n.address || '', n.health + (n.health_detail ? ': ' + n.health_detail : ''),
-          n.latency_ms === undefined ? '' : n.latency_ms, n.worker || '',
-          n.last_snapshot_id ? '#' + n.last_snapshot_id + ' at ' + fmtTime(n.last_snapshot_at) : '',
-          n.next_due ? fmtTime(n.next_due) : '']),
-        { health: (v) => el('span', { class: 'badge ' + (String(v).startsWith('up') ? 'text-bg-success' : 'text-bg-danger'), text: v }),
-          worker: (v) => v ? el('span', { class: 'badge ' + (v === 'RUNNING' ? 'text-bg-success' : v === 'STOPPED' ? 'text-bg-secondary' : 'text-bg-warning'), text: v }) : '' });
-      const sel = $('report-node');
-      const current = sel.value;
-      sel.textContent = '';
-      o.nodes.forEach((n) => sel.append(el('option', { value: n.node, text: n.node })));
-      if (current) sel.value = current;
-      if (o.last_snapshot) $('last-snapshot').textContent = 'Last snapshot: #' + o.last_snapshot.snapshot_id + ' at ' + fmtTime(o.last_snapshot.end_ts);
+      renderOverview(await call('overview'));
     } catch (err) {
       showError($('overview-summary'), err);
     }
+  }
+  function renderOverview(o) {
+    state.nodes = o.nodes;
+    const live = o.nodes.filter((n) => n.health === 'up').length;
+    $('overview-summary').textContent = live + ' live of ' + o.nodes.length + ' node(s); enable_wdr_snapshot = '
+      + (o.enable_wdr_snapshot ? 'on' : 'off') + ', wdr_snapshot_interval = ' + o.wdr_snapshot_interval
+      + '; ' + o.snapshots + ' stored snapshot(s).';
+    renderTable($('nodes'), ['node', 'role', 'address', 'health', 'latency (ms)', 'worker', 'last snapshot', 'next due'],
+      o.nodes.map((n) => [n.node + (n.self ? ' (this node)' : ''), n.role, n.address || '', n.health + (n.health_detail ? ': ' + n.health_detail : ''),
+        n.latency_ms === undefined ? '' : n.latency_ms, n.worker || '',
+        n.last_snapshot_id ? '#' + n.last_snapshot_id + ' at ' + fmtTime(n.last_snapshot_at) : '',
+        n.next_due ? fmtTime(n.next_due) : '']),
+      { health: (v) => el('span', { class: 'badge ' + (String(v).startsWith('up') ? 'text-bg-success' : 'text-bg-danger'), text: v }),
+        worker: (v) => v ? el('span', { class: 'badge ' + (v === 'RUNNING' ? 'text-bg-success' : v === 'STOPPED' ? 'text-bg-secondary' : 'text-bg-warning'), text: v }) : '' });
+    const sel = $('report-node');
+    const current = sel.value;
+    sel.textContent = '';
+    o.nodes.forEach((n) => sel.append(el('option', { value: n.node, text: n.node })));
+    if (current) sel.value = current;
+    if (o.last_snapshot) $('last-snapshot').textContent = 'Last snapshot: #' + o.last_snapshot.snapshot_id + ' at ' + fmtTime(o.last_snapshot.end_ts);
+  }
+
+  // Worker state changes as they happened, newest first, with the restart rule in words.
+  function onWorker(w) {
+    if (!w || !w.state) return;
+    let text = fmtTime(w.at) + ' ' + w.node + ': worker ' + w.state;
+    const secs = Math.round((w.restart_delay_ms || 0) / 1000);
+    if (w.state === 'STOPPED' && w.restart_delay_ms !== undefined) {
+      const due = Math.max(w.at, w.last_start + w.restart_delay_ms);
+      text += ' (its node restarts a stopped worker once ' + secs + ' s have passed since its previous start, '
+        + fmtTime(w.last_start) + ': ' + (due <= w.at ? 'at once' : 'at ' + fmtTime(due)) + ')';
+    } else if (w.state === 'STARTING' && state.lastWorker && state.lastWorker[w.node] === 'STOPPED') {
+      text += ' (restarted by its node)';
+    }
+    state.lastWorker = state.lastWorker || {};
+    state.lastWorker[w.node] = w.state;
+    const list = $('worker-events');
+    list.prepend(el('li', { text }));
+    while (list.children.length > 20) list.lastChild.remove();
   }
 
   // ------------------------------------------------------------------ actions
@@ -204,7 +227,9 @@
     out.textContent = statement + ' …';
     return promise.then((r) => {
       out.textContent = '';
-      const text = r.text === null || r.text === undefined ? '(' + r.commandTag + ')' : r.text;
+      const text = r.text === null || r.text === undefined
+        ? (statement.indexOf('kill_snapshot') >= 0 ? 'done: the worker stopped; its restart is shown under Cluster' : '(' + r.commandTag + ')')
+        : r.text;
       out.append(el('span', { class: 'badge text-bg-success me-2', text: 'OK' }),
         el('span', { class: 'text-body-secondary me-2', text: statement + ' →' }), el('span', { class: 'result-text', text }));
       (r.notices || []).forEach((n) => out.append(el('div', { text: n.severity + ': ' + n.message })));

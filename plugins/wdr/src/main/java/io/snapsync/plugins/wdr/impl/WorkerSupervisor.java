@@ -37,7 +37,10 @@ public final class WorkerSupervisor {
     this.factory = factory;
   }
 
-  /** Publishes state changes of this node's worker on {@link WdrService#WORKERS_ADDRESS}. */
+  /**
+   * Publishes state changes of this node's worker on {@link WdrService#WORKERS_ADDRESS}: {@code
+   * node, state, at} and what the restart rule needs ({@code last_start, restart_delay_ms}).
+   */
   public synchronized void publishAs(String node) {
     this.nodeName = node;
   }
@@ -46,7 +49,9 @@ public final class WorkerSupervisor {
     state = s;
     if (!nodeName.isEmpty()) {
       io.snapsync.core.cluster.ClusterTrust.forVertx(vertx).publish(vertx, WdrService.WORKERS_ADDRESS,
-          new io.vertx.core.json.JsonObject().put("node", nodeName).put("state", s.name()));
+          new io.vertx.core.json.JsonObject().put("node", nodeName).put("state", s.name())
+              .put("at", clock.millis()).put("last_start", lastStartMillis)
+              .put("restart_delay_ms", options.restartDelayMillis()));
     }
   }
 

@@ -31,6 +31,11 @@ final class HtmlReport {
     SECTIONS.put("failures", "Collection Failures");
   }
 
+  /** Section key to a note under its table, saying how its figures were obtained. */
+  static final Map<String, String> NOTES = Map.of("statements", "All figures cover the report"
+      + " window; max_ms is the maximum within the window, blank where the snapshots cannot"
+      + " tell it apart from lifetime_max_ms (the maximum since the statistics were reset).");
+
   static final String CSS = "body{font-family:sans-serif;margin:1.5em;color:#222}"
       + "h1{font-size:1.4em}h2{font-size:1.1em;margin-top:1.6em;border-bottom:1px solid #999}"
       + "table{border-collapse:collapse;font-size:.9em}td,th{border:1px solid #bbb;"
@@ -74,6 +79,9 @@ final class HtmlReport {
       if (data.containsKey(key)) {
         sb.append("<h2 id=\"").append(key).append("\">").append(esc(title)).append("</h2>\n");
         table(sb, data.getJsonArray(key));
+        if (NOTES.containsKey(key)) {
+          sb.append("<p class=\"none\">").append(esc(NOTES.get(key))).append("</p>\n");
+        }
       }
     });
     sb.append("</body></html>\n");

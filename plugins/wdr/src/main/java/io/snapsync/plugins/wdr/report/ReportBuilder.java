@@ -158,37 +158,9 @@ final class ReportBuilder {
   /** Query to summed differences over the nodes in scope, for statements that ran. */
   private Map<String, JsonObject> statementDeltas() {
     if (statementDeltas == null) {
-      statementDeltas = computeStatementDeltas();
+      statementDeltas = StatementDeltas.compute(nodes, begin, end);
     }
     return statementDeltas;
-  }
-
-  private Map<String, JsonObject> computeStatementDeltas() {
-    Map<String, JsonObject> out = new HashMap<>();
-    for (String n : nodes) {
-      Map<String, JsonObject> b = new HashMap<>();
-      for (Object o : cat(begin, n, "statements").getJsonArray("items", new JsonArray())) {
-        JsonObject s = (JsonObject) o;
-        b.put(s.getString("query"), s);
-      }
-      for (Object o : cat(end, n, "statements").getJsonArray("items", new JsonArray())) {
-        JsonObject e = (JsonObject) o;
-        JsonObject s = b.getOrDefault(e.getString("query"), new JsonObject());
-        long calls = e.getLong("calls", 0L) - s.getLong("calls", 0L);
-        if (calls <= 0) {
-          continue;
-        }
-        JsonObject acc = out.computeIfAbsent(e.getString("query"), q -> new JsonObject()
-            .put("query", q).put("kind", e.getString("kind")).put("calls", 0L)
-            .put("total_ns", 0L).put("max_ns", 0L).put("rows", 0L));
-        acc.put("calls", acc.getLong("calls") + calls)
-            .put("total_ns", acc.getLong("total_ns") + e.getLong("total_ns", 0L)
-                - s.getLong("total_ns", 0L))
-            .put("max_ns", Math.max(acc.getLong("max_ns"), e.getLong("max_ns", 0L)))
-            .put("rows", acc.getLong("rows") + e.getLong("rows", 0L) - s.getLong("rows", 0L));
-      }
-    }
-    return out;
   }
 
   private JsonArray statements(int top) {
@@ -203,7 +175,9 @@ final class ReportBuilder {
               .put("kind", s.getString("kind")).put("calls", calls)
               .put("total_ms", ms(s.getLong("total_ns")))
               .put("mean_ms", ms(s.getLong("total_ns") / (double) calls))
-              .put("max_ms", ms(s.getLong("max_ns"))).put("rows", s.getLong("rows")));
+              .put("max_ms", s.containsKey("window_max_ns") ? ms(s.getLong("window_max_ns")) : null)
+              .put("lifetime_max_ms", ms(s.getLong("lifetime_max_ns")))
+              .put("rows", s.getLong("rows")));
         });
     return out;
   }

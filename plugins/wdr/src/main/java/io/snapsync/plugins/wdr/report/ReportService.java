@@ -30,7 +30,11 @@ public final class ReportService {
   public Future<WdrReport> report(ReportRequest r) {
     if (r.beginSnapshotId() == null || r.endSnapshotId() == null || r.beginSnapshotId() <= 0
         || r.endSnapshotId() <= r.beginSnapshotId()) {
-      return fail("wdr.report.invalid_snapshot_id");
+      SnapsyncException e = SnapsyncException.error(SqlState.INVALID_PARAMETER_VALUE,
+          "wdr.report.invalid_snapshot_id");
+      return Future.failedFuture(r.beginSnapshotId() == null || r.endSnapshotId() == null ? e
+          : e.withDetail("wdrfix.report.snapshot_order", String.valueOf(r.beginSnapshotId()),
+              String.valueOf(r.endSnapshotId())));
     }
     ReportType type = ReportType.parse(r.type());
     if (type == null) {
@@ -48,7 +52,8 @@ public final class ReportService {
           var end = headers.stream().filter(h -> h.snapshotId() == r.endSnapshotId())
               .findFirst();
           if (begin.isEmpty() || end.isEmpty()) {
-            return fail("wdr.report.invalid_snapshot_id");
+            return Future.failedFuture(MissingSnapshots.error(headers,
+                begin.isEmpty() ? r.beginSnapshotId() : r.endSnapshotId()));
           }
           Map<String, JsonObject> b = all.resultAt(1);
           Map<String, JsonObject> e = all.resultAt(2);

@@ -154,6 +154,72 @@ class WdrReportTest {
   }
 
   @Test
+  void statementMaxComesFromTheWindowOrIsLabelledLifetime() {
+    // Before the window: one slow call of each statement.
+    stats.statement("SELECT pg_export_snapshot()", "SELECT", 109_500_000, 1);
+    stats.statement("SELECT * FROM a", "SELECT", 50_000_000, 1);
+    stats.statement("SELECT * FROM b", "SELECT", 5_000_000, 1);
+    long a = snapshot();
+    clock.advance(Duration.ofSeconds(10));
+    stats.statement("SELECT pg_export_snapshot()", "SELECT", 1_800_000, 1);
+    for (int i = 0; i < 3; i++) {
+      stats.statement("SELECT * FROM a", "SELECT", 4_000_000, 1);
+    }
+    stats.statement("SELECT * FROM b", "SELECT", 7_000_000, 1);
+    stats.statement("SELECT * FROM b", "SELECT", 2_000_000, 1);
+    long b = snapshot();
+
+    WdrReport r = cn.service().report(new ReportRequest(a, b, "all", "cluster", null)).await();
+    JsonArray st = r.json().getJsonArray("statements");
+    JsonObject once = row(st, "query", "SELECT pg_export_snapshot()");
+    assertEquals(1, once.getLong("calls"));
+    assertEquals(1.8, once.getDouble("total_ms"));
+    assertEquals(1.8, once.getDouble("mean_ms"));
+    assertEquals(1.8, once.getDouble("max_ms"), "one call: its max is its time");
+    assertEquals(109.5, once.getDouble("lifetime_max_ms"));
+    JsonObject rose = row(st, "query", "SELECT * FROM b");
+    assertEquals(7.0, rose.getDouble("max_ms"), "the lifetime max rose inside the window");
+    JsonObject below = row(st, "query", "SELECT * FROM a");
+    assertEquals(3, below.getLong("calls"));
+    assertEquals(4.0, below.getDouble("mean_ms"));
+    assertTrue(below.containsKey("max_ms"));
+    assertEquals(null, below.getValue("max_ms"), "snapshots cannot tell: no number shown");
+    assertEquals(50.0, below.getDouble("lifetime_max_ms"));
+    assertTrue(r.html().contains("lifetime_max_ms"));
+    assertTrue(r.html().contains("max_ms is the maximum within the window"));
+  }
+
+  private io.snapsync.core.error.SnapsyncException reportError(Long from, Long to) {
+    Throwable t = org.junit.jupiter.api.Assertions.assertThrows(Throwable.class, () ->
+        cn.service().report(new ReportRequest(from, to, "all", "cluster", null)).await());
+    while (!(t instanceof io.snapsync.core.error.SnapsyncException) && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return (io.snapsync.core.error.SnapsyncException) t;
+  }
+
+  @Test
+  void missingSnapshotIdIsNamedWithTheStoredRange() {
+    var none = reportError(1L, 2L);
+    assertEquals("22023", none.sqlState());
+    assertEquals("snapshot id is invalid", none.render(cn.services.catalog(), "en"));
+    assertEquals("Snapshot 1 does not exist; no WDR snapshots are stored.",
+        cn.services.catalog().render("en", none.detail()));
+    long a = snapshot();
+    snapshot();
+    long c = snapshot();
+    var missing = reportError(a, c + 40);
+    assertEquals("snapshot id is invalid", missing.render(cn.services.catalog(), "en"));
+    assertEquals("Snapshot " + (c + 40) + " does not exist; stored snapshot ids range from " + a
+        + " to " + c + " (3 snapshots).", cn.services.catalog().render("en", missing.detail()));
+    assertEquals("快照" + (c + 40) + "不存在；已存储的快照ID范围为" + a + "至" + c + "（共3个快照）。",
+        cn.services.catalog().render("zh_CN", missing.detail()));
+    var order = reportError(c, a);
+    assertEquals("The begin snapshot id (" + c + ") must be positive and less than the end"
+        + " snapshot id (" + a + ").", cn.services.catalog().render("en", order.detail()));
+  }
+
+  @Test
   void summaryAndDetailSelectSections() {
     long a = snapshot();
     clock.advance(Duration.ofSeconds(10));
