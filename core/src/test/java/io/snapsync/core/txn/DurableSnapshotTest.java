@@ -113,7 +113,9 @@ class DurableSnapshotTest {
       value(x, "SELECT count(*) FROM t");
       exec(w, "INSERT INTO t VALUES (4, 'after the block began')");
       exec(x, "INSERT INTO t VALUES (5, 'exporter-own')");
+      exec(x, "SAVEPOINT s1");
       String id = (String) value(x, "SELECT snapsync_export_snapshot('10 min')");
+      exec(x, "ROLLBACK TO SAVEPOINT s1");
       exec(x, "COMMIT");
       await(x.close());
       assertEquals(EXPORTED, importAndRead(e, id));
@@ -226,6 +228,8 @@ class DurableSnapshotTest {
     try (EngineFixture e = start()) {
       Session w = e.session();
       exec(w, "CREATE TABLE t (id int PRIMARY KEY, v text)");
+      assertEquals("1d", value(w, "SHOW snapshot_max_lease"));
+      assertEquals("16", value(w, "SHOW snapshot_max_durable_per_user"));
       SnapsyncException ex = fails(w, "SELECT snapsync_export_snapshot('2 days')", "22023");
       assertEquals("the lease of a durable snapshot cannot exceed snapshot_max_lease (86400 s)",
           ex.getMessage());
