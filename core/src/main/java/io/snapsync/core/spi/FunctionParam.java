@@ -19,4 +19,9 @@ public record FunctionParam(String name, DataType type, boolean optional, Object
   public static FunctionParam optional(String name, DataType type, Object dflt) {
     return new FunctionParam(name, type, true, dflt);
   }
+
+  /** Whether NULL is a meaningful argument: only for optional parameters defaulting to NULL. */
+  public boolean acceptsNull() {
+    return optional && defaultValue == null;
+  }
 }

@@ -5,7 +5,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 
-/** The SQL functions of a node, by lower-case name. Thread-safe. */
+/**
+ * The SQL functions of a node, by lower-case name. Every function is registered behind a
+ * {@link NullArgumentGuard}, so NULL arguments follow PostgreSQL whoever calls it. Thread-safe.
+ */
 public final class FunctionRegistry {
 
   private final Map<String, SqlFunction> functions = new ConcurrentSkipListMap<>();
@@ -13,7 +16,7 @@ public final class FunctionRegistry {
   /** Adds a function; a second one with the same name is rejected. */
   public void add(SqlFunction function) {
     String name = function.name().toLowerCase(java.util.Locale.ROOT);
-    if (functions.putIfAbsent(name, function) != null) {
+    if (functions.putIfAbsent(name, NullArgumentGuard.of(function)) != null) {
       throw new IllegalStateException("function " + name + " is registered twice");
     }
   }

@@ -47,6 +47,7 @@ public final class Database implements AutoCloseable {
   private final DurableSnapshots durable;
   private final WorkerExecutor worker;
   private final Executor executor;
+  private final io.snapsync.core.sql.exec.RowIds rowIds;
   private final long reclaimTimer;
 
   private Database(Store store, NodeServices services) {
@@ -63,6 +64,7 @@ public final class Database implements AutoCloseable {
         () -> settings.nodeLong("snapshot_max_durable_per_user"));
     this.registry = new SnapshotRegistry(store, log, durable);
     this.worker = services.vertx().createSharedWorkerExecutor("snapsync-sql", WORKERS);
+    this.rowIds = new io.snapsync.core.sql.exec.RowIds(store.space(SYSTEM_SPACE));
     this.executor = new Executor(this);
     this.reclaimTimer = services.vertx().setPeriodic(RECLAIM_PERIOD_MS,
         id -> blocking(() -> {
@@ -127,6 +129,11 @@ public final class Database implements AutoCloseable {
   /** Durable snapshots (leases, persisted pins). */
   public DurableSnapshots durableSnapshots() {
     return durable;
+  }
+
+  /** Hidden row ids of tables without a primary key. */
+  public io.snapsync.core.sql.exec.RowIds rowIds() {
+    return rowIds;
   }
 
   public SnapshotLog snapshotLog() {

@@ -26,12 +26,11 @@ class BadInputTest {
       Session s = e.session();
       exec(s, "CREATE TABLE t (id int PRIMARY KEY, v text, at int)");
       List<String> bad = List.of("SELECT", "INSERT INTO", "INSERT INTO t VALUES", "CREATE TABLE",
-          "UPDATE t SET", "SELECT * FROM t WHERE id IN (1, 2)", "SELECT 1.5", "SELECT -",
-          "SELECT $1", "DROP INDEX x", "SELECT t.v FROM t JOIN t u ON true",
-          "SELECT * FROM (SELECT 1) x", "INSERT INTO t VALUES (1, 'a', 1, 4)",
-          "INSERT INTO t SELECT * FROM t", "INSERT INTO t (nope) VALUES (1)",
-          "UPDATE t SET id = 2", "UPDATE t SET nope = 1", "DELETE FROM nosuch",
-          "SELECT * FROM t ORDER BY nope", "SELECT * FROM t WHERE v = 'a' OR id = 1",
+          "UPDATE t SET", "SELECT -",
+          "SELECT $1", "DROP INDEX x", "INSERT INTO t VALUES (1, 'a', 1, 4)",
+          "INSERT INTO t SELECT * FROM t, t", "INSERT INTO t (nope) VALUES (1)",
+          "UPDATE t SET id = NULL, id = 3", "UPDATE t SET nope = 1", "DELETE FROM nosuch",
+          "SELECT * FROM t ORDER BY nope",
           "SELECT count(*), v FROM t", "SELECT version(1)", "SELECT current_setting()",
           "SELECT current_setting('nosuch')", "SELECT pg_snapshot_xmin('x')",
           "SET nosuch = 1", "SET server_version = '1'", "RESET nosuch", "SHOW",
@@ -40,7 +39,7 @@ class BadInputTest {
           "SELECT \"unterminated", "COMMIT PREPARED", "SELECT * FROM t LIMIT -1 OFFSET x",
           "CREATE TABLE u (a int PRIMARY KEY, a text)", "CREATE TABLE u (a int PRIMARY KEY, "
               + "b int PRIMARY KEY)", "CREATE TABLE u (a int, PRIMARY KEY (b))",
-          "SELECT * FROM t WHERE id = 'x'", "SELECT * FROM t WHERE id = true",
+          "SELECT * FROM t WHERE id = 'x'",
           "INSERT INTO t (id) VALUES (1), (2, 3)", "\u0000", "SELECT 1 +");
       for (String sql : bad) {
         try {

@@ -129,7 +129,7 @@ class SqlTablesTest {
     x = fails(s, "INSERT INTO t (v) VALUES ('a')", "23502");
     assertEquals("null value in column \"id\" of relation \"t\" violates not-null constraint",
         x.getMessage());
-    fails(s, "CREATE TABLE nopk (a int)", "42P16");
+    fails(s, "CREATE TABLE nopk (a int, PRIMARY KEY (a, a))", "42701"); // tables need no key now
     exec(s, "CREATE TABLE nn (a int PRIMARY KEY, b text NOT NULL)");
     x = fails(s, "INSERT INTO nn (a) VALUES (1)", "23502");
     assertEquals("null value in column \"b\" of relation \"nn\" violates not-null constraint",

@@ -3,6 +3,7 @@ package io.snapsync.core.settings.impl;
 import static io.snapsync.core.settings.SettingDefinition.Level.NODE;
 import static io.snapsync.core.settings.SettingDefinition.Level.SESSION;
 
+import io.snapsync.core.settings.PgNames;
 import io.snapsync.core.settings.SettingDefinition;
 import io.snapsync.core.sql.types.TimeZones;
 import java.util.List;
@@ -24,6 +25,7 @@ public final class CoreSettings {
     r.validator("lc_messages", CoreSettings::lcMessages, "en_US.UTF-8, zh_CN.UTF-8, C, POSIX");
     r.register(SettingDefinition.string("application_name", SESSION, "",
         "settings.desc.application_name"));
+    r.validator("application_name", PgNames::truncate, "at most 63 bytes");
     r.register(SettingDefinition.string("client_encoding", SESSION, "UTF8",
         "settings.desc.client_encoding"));
     r.validator("client_encoding", CoreSettings::utf8, "UTF8");

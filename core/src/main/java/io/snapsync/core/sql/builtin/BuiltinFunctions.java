@@ -16,7 +16,7 @@ import java.util.function.Function;
 /**
  * The database's built-in SQL functions: pg_export_snapshot, pg_current_snapshot,
  * pg_snapshot_xmin, pg_snapshot_xmax, txid_current, version, current_setting (with optional
- * missing_ok), current_database, now.
+ * missing_ok), current_database, now. Those with parameters are STRICT as in PostgreSQL.
  *
  * <p>Snapshot text ({@code pg_current_snapshot}): {@code xmin:xmax:xip} in PostgreSQL's shape,
  * counted in commit sequence numbers rather than transaction ids, because visibility here is
@@ -39,14 +39,14 @@ public final class BuiltinFunctions {
       long seq = txn(c).snapshot().commitSeq() + 1;
       return seq + ":" + seq + ":";
     }));
-    add(r, fn("pg_snapshot_xmin", List.of(FunctionParam.required("snapshot", DataType.TEXT)),
+    add(r, strict("pg_snapshot_xmin", List.of(FunctionParam.required("snapshot", DataType.TEXT)),
         DataType.INT8, c -> part(c, 0)));
-    add(r, fn("pg_snapshot_xmax", List.of(FunctionParam.required("snapshot", DataType.TEXT)),
+    add(r, strict("pg_snapshot_xmax", List.of(FunctionParam.required("snapshot", DataType.TEXT)),
         DataType.INT8, c -> part(c, 1)));
     add(r, fn("txid_current", List.of(), DataType.INT8, c -> txn(c).storeTxn().txid()));
     add(r, fn("version", List.of(), DataType.TEXT, c -> VERSION));
     add(r, fn("current_database", List.of(), DataType.TEXT, c -> "snapsync"));
-    add(r, fn("current_setting", List.of(FunctionParam.required("setting_name", DataType.TEXT),
+    add(r, strict("current_setting", List.of(FunctionParam.required("setting_name", DataType.TEXT),
         FunctionParam.optional("missing_ok", DataType.BOOL, false)), DataType.TEXT, c -> {
           try {
             return c.setting((String) c.args().get(0));
@@ -84,6 +84,13 @@ public final class BuiltinFunctions {
 
   private static TransactionBlock txn(FunctionCall c) {
     return ((SessionContext) c.sessionInternals()).txn();
+  }
+
+  /** A STRICT function: NULL in, NULL out, as these are in PostgreSQL. */
+  private static SqlFunction strict(String name, List<FunctionParam> params, DataType type,
+      Function<FunctionCall, Object> body) {
+    return SqlFunction.of(name, params, type, true,
+        call -> Future.succeededFuture(body.apply(call)));
   }
 
   private static SqlFunction fn(String name, List<FunctionParam> params, DataType type,

@@ -21,7 +21,7 @@ import java.util.function.Function;
 /**
  * The durable-snapshot functions: {@code snapsync_export_snapshot(lease interval) → text},
  * {@code snapsync_renew_snapshot(id text, lease interval) → timestamptz} and
- * {@code snapsync_release_snapshot(id text) → boolean}. A NULL argument gives NULL (strict);
+ * {@code snapsync_release_snapshot(id text) → boolean}. Strict: a NULL argument gives NULL;
  * a lease given as an untyped literal ({@code '1 hour'}) is read as interval text.
  */
 public final class DurableSnapshotFunctions {
@@ -71,10 +71,10 @@ public final class DurableSnapshotFunctions {
     }
   }
 
-  /** A strict function: any NULL argument answers NULL without running the body. */
+  /** A strict function (the registry answers NULL for a NULL argument, as PostgreSQL does). */
   private static SqlFunction fn(String name, List<FunctionParam> params, DataType type,
       Function<FunctionCall, Object> body) {
-    return SqlFunction.of(name, params, type, call -> Future.succeededFuture(
-        call.args().contains(null) ? null : body.apply(call)));
+    return SqlFunction.of(name, params, type, true,
+        call -> Future.succeededFuture(body.apply(call)));
   }
 }

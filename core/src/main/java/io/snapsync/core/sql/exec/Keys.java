@@ -56,6 +56,37 @@ public final class Keys {
     return s;
   }
 
+  /**
+   * The row key of a composite primary key: each value's encoding in key order, text escaped
+   * (0x00 as 0x00 0xFF) and ended by 0x00 0x00, so keys order like the tuples of values and a
+   * prefix of the columns is a key range.
+   */
+  public static byte[] composite(long tableId, java.util.List<DataType> types,
+      java.util.List<Object> values) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    out.writeBytes(rowsFrom(tableId));
+    for (int i = 0; i < types.size(); i++) {
+      byte[] e = encode(types.get(i), values.get(i));
+      if (isInteger(types.get(i)) || types.get(i) == DataType.BOOL) {
+        out.writeBytes(e);
+        continue;
+      }
+      for (byte b : e) {
+        out.write(b);
+        if (b == 0) {
+          out.write(0xFF);
+        }
+      }
+      out.write(0);
+      out.write(0);
+    }
+    return out.toByteArray();
+  }
+
+  private static boolean isInteger(DataType t) {
+    return t == DataType.INT4 || t == DataType.INT8;
+  }
+
   static byte[] encode(DataType type, Object v) {
     return switch (type) {
       case INT4, INT8 -> ByteBuffer.allocate(8).putLong(((Number) v).longValue() ^ Long.MIN_VALUE)

@@ -9,20 +9,35 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A user table: its id (prefix of its row keys), name, columns, primary-key column and the
- * columns declared NOT NULL (the primary key always is). Immutable; stored as JSON in the MVCC
+ * A user table: its id (prefix of its row keys), name, columns, its single primary-key column
+ * ({@code pk}; -1 when the key is not one column), the columns declared NOT NULL (key columns
+ * always are) and the primary-key columns in key order ({@code key}: empty for a table without
+ * a primary key, whose rows are keyed by a hidden row id, see {@link RowIds}; two or more for
+ * a composite key, encoded by {@link Keys#composite}). Immutable; stored as JSON in the MVCC
  * store so DDL is transactional.
  */
-public record TableDef(long id, String name, List<Column> columns, int pk, List<Boolean> notNull) {
+public record TableDef(long id, String name, List<Column> columns, int pk, List<Boolean> notNull,
+    List<Integer> key) {
 
   public TableDef {
     columns = List.copyOf(columns);
     notNull = List.copyOf(notNull);
+    key = List.copyOf(key);
+  }
+
+  /** A table keyed by column {@code pk}, or by hidden row ids when {@code pk} is -1. */
+  public TableDef(long id, String name, List<Column> columns, int pk, List<Boolean> notNull) {
+    this(id, name, columns, pk, notNull, pk < 0 ? List.of() : List.of(pk));
   }
 
   /** True when column {@code i} rejects NULL. */
   public boolean isNotNull(int i) {
-    return i == pk || (i < notNull.size() && notNull.get(i));
+    return i == pk || key.contains(i) || (i < notNull.size() && notNull.get(i));
+  }
+
+  /** True for a table without a primary key: rows are keyed by a hidden {@link RowIds} id. */
+  public boolean hiddenKey() {
+    return key.isEmpty();
   }
 
   /** Column index by name, or -1. */
@@ -46,8 +61,12 @@ public record TableDef(long id, String name, List<Column> columns, int pk, List<
       cols.add(new JsonObject().put("name", c.name()).put("type", c.type().name())
           .put("not_null", isNotNull(i)));
     }
-    return new JsonObject().put("id", id).put("name", name).put("columns", cols).put("pk", pk)
-        .toBuffer().getBytes();
+    JsonObject j = new JsonObject().put("id", id).put("name", name).put("columns", cols)
+        .put("pk", pk);
+    if (key.size() > 1) {
+      j.put("key", new JsonArray(new ArrayList<Object>(key)));
+    }
+    return j.toBuffer().getBytes();
   }
 
   static TableDef fromBytes(byte[] b) {
@@ -59,7 +78,13 @@ public record TableDef(long id, String name, List<Column> columns, int pk, List<
       cols.add(new Column(c.getString("name"), DataType.valueOf(c.getString("type"))));
       notNull.add(c.getBoolean("not_null", false));
     }
-    return new TableDef(j.getLong("id"), j.getString("name"), cols, j.getInteger("pk"),
-        notNull);
+    int pk = j.getInteger("pk");
+    List<Integer> key = new ArrayList<>();
+    if (j.containsKey("key")) {
+      j.getJsonArray("key").forEach(k -> key.add(((Number) k).intValue()));
+    } else if (pk >= 0) {
+      key.add(pk);
+    }
+    return new TableDef(j.getLong("id"), j.getString("name"), cols, pk, notNull, key);
   }
 }

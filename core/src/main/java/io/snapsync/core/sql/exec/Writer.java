@@ -4,6 +4,7 @@ import io.snapsync.core.error.Severity;
 import io.snapsync.core.error.SnapsyncException;
 import io.snapsync.core.error.SqlState;
 import io.snapsync.core.session.Column;
+import io.snapsync.core.session.DataType;
 import io.snapsync.core.session.Notice;
 import io.snapsync.core.session.StatementResult;
 import io.snapsync.core.sql.Database;
@@ -21,11 +22,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 /**
- * INSERT, UPDATE, DELETE and DDL in three phases: (1) on a worker, find the target keys under
- * the statement snapshot; (2) take the row locks one by one as futures (never blocking a
- * thread); (3) on a worker, re-check each row and write. READ COMMITTED re-reads the latest
- * committed row and re-evaluates WHERE (like PostgreSQL's EvalPlanQual); REPEATABLE READ and
- * SERIALIZABLE lock with {@code failIfChangedSinceSnapshot} and fail with 40001.
+ * The bulk constant INSERT of {@code FastInsertParser}, CREATE TABLE and DROP TABLE, in three
+ * phases: (1) on a worker, check and compute the keys; (2) take the locks one by one as
+ * futures (never blocking a thread); (3) on a worker, re-check and write. INSERT, UPDATE and
+ * DELETE in general go through the engine ({@code engine.dml.DmlEngine}, {@link RowModifier}).
  */
 final class Writer {
 
@@ -37,8 +37,7 @@ final class Writer {
     this.locks = new RowLocks(db);
   }
 
-  private record Planned(TableDef def, List<byte[]> keys, List<List<Object>> rows,
-      List<Bound> conds, int[] setColumns, Object[] setValues) {
+  private record Planned(TableDef def, List<byte[]> keys, List<List<Object>> rows) {
   }
 
   Future<StatementResult> insert(Stmt.Insert ins, SessionContext ctx, List<Object> params) {
@@ -56,6 +55,9 @@ final class Writer {
         if (exprs.size() > targets.length) {
           throw SnapsyncException.error(SqlState.SYNTAX_ERROR, "sql.insert_too_many");
         }
+        if (ins.columns() != null && exprs.size() < targets.length) {
+          throw SnapsyncException.error(SqlState.SYNTAX_ERROR, "dml.insert_too_few");
+        }
         List<Object> row = new ArrayList<>(def.columns().size());
         for (int c = 0; c < def.columns().size(); c++) {
           row.add(null);
@@ -66,11 +68,11 @@ final class Writer {
               col.name()));
         }
         checkNotNull(def, row);
-        Object pk = row.get(def.pk());
-        keys.add(Keys.row(def.id(), def.pkColumn().type(), pk));
+        keys.add(def.hiddenKey() ? Keys.row(def.id(), DataType.INT8, db.rowIds().next())
+            : RowModifier.key(def, row));
         rows.add(row);
       }
-      return new Planned(def, keys, rows, List.of(), null, null);
+      return new Planned(def, keys, rows);
     }).compose(p -> locks.lockAll(ctx, p.keys(), false).map(v -> p))
         .compose(p -> db.blocking(() -> {
           if (!txn.isolation().snapshotPerTransaction()) {
@@ -84,92 +86,18 @@ final class Writer {
                 || (txn.isolation().snapshotPerTransaction() && t.latestCommitted(key) != null
                     && !txn.wasDeleted(key));
             if (exists) {
-              Column pk = p.def().pkColumn();
+              TableDef def = p.def();
+              List<Object> row = p.rows().get(i);
               throw SnapsyncException.error(SqlState.UNIQUE_VIOLATION, "sql.unique_violation",
-                  p.def().name() + "_pkey").withDetail("sql.unique_violation.detail", pk.name(),
-                  String.valueOf(p.rows().get(i).get(p.def().pk())));
+                  def.name() + "_pkey").withDetail("sql.unique_violation.detail",
+                  def.key().stream().map(k -> def.columns().get(k).name())
+                      .collect(Collectors.joining(", ")),
+                  def.key().stream().map(k -> String.valueOf(row.get(k)))
+                      .collect(Collectors.joining(", ")));
             }
             t.put(key, RowCodec.encode(p.rows().get(i)));
           }
           return StatementResult.command("INSERT 0 " + p.keys().size());
-        }));
-  }
-
-  Future<StatementResult> update(Stmt.Update up, SessionContext ctx, List<Object> params) {
-    TransactionBlock txn = ctx.txn();
-    return db.blocking(() -> {
-      txn.checkWritable("UPDATE");
-      txn.startQuery();
-      StoreTransaction t = txn.storeTxn();
-      TableDef def = TableCatalog.require(t, up.table());
-      int[] cols = new int[up.set().size()];
-      Object[] vals = new Object[cols.length];
-      for (int i = 0; i < cols.length; i++) {
-        Stmt.Assignment a = up.set().get(i);
-        cols[i] = Bound.column(def.columns(), a.column());
-        Column col = def.columns().get(cols[i]);
-        vals[i] = Values.convert(Executor.constant(a.value(), params), col.type(), col.name());
-        if (cols[i] == def.pk()) {
-          throw SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED, "sql.unsupported",
-              "UPDATE of the primary key");
-        }
-      }
-      List<Bound> conds = Bound.bind(def.columns(), up.where(), params);
-      return new Planned(def, targetKeys(t, def, conds, ctx), null, conds, cols, vals);
-    }).compose(p -> writeMatching(p, ctx, (t, key, row) -> {
-      for (int i = 0; i < p.setColumns().length; i++) {
-        row.set(p.setColumns()[i], p.setValues()[i]);
-      }
-      checkNotNull(p.def(), row);
-      t.put(key, RowCodec.encode(row));
-    })).map(n -> StatementResult.command("UPDATE " + n));
-  }
-
-  Future<StatementResult> delete(Stmt.Delete del, SessionContext ctx, List<Object> params) {
-    TransactionBlock txn = ctx.txn();
-    return db.blocking(() -> {
-      txn.checkWritable("DELETE");
-      txn.startQuery();
-      StoreTransaction t = txn.storeTxn();
-      TableDef def = TableCatalog.require(t, del.table());
-      List<Bound> conds = Bound.bind(def.columns(), del.where(), params);
-      return new Planned(def, targetKeys(t, def, conds, ctx), null, conds, null, null);
-    }).compose(p -> writeMatching(p, ctx, (t, key, row) -> {
-      t.delete(key);
-      txn.markDeleted(key);
-    })).map(n -> StatementResult.command("DELETE " + n));
-  }
-
-  /** What UPDATE or DELETE does to one row that still matches once locked. */
-  private interface RowWrite {
-    void apply(StoreTransaction t, byte[] key, List<Object> row);
-  }
-
-  /**
-   * Phases 2 and 3 of UPDATE and DELETE: takes the row locks of the planned keys (without a
-   * thread), then on a worker re-reads each row under the statement's final snapshot (the
-   * newest committed version in READ COMMITTED), re-checks WHERE and applies {@code write} to
-   * the rows that still match. Returns how many.
-   */
-  private Future<Integer> writeMatching(Planned p, SessionContext ctx, RowWrite write) {
-    TransactionBlock txn = ctx.txn();
-    return locks.lockAll(ctx, p.keys(), txn.isolation().snapshotPerTransaction())
-        .compose(v -> db.blocking(() -> {
-          StoreTransaction t = recheckSnapshot(txn);
-          int n = 0;
-          for (byte[] key : p.keys()) {
-            ctx.checkCanceled();
-            byte[] value = t.get(key);
-            if (value == null) {
-              continue;
-            }
-            List<Object> row = RowCodec.decode(value, p.def().columns().size());
-            if (Bound.matches(p.conds(), row)) {
-              write.apply(t, key, row);
-              n++;
-            }
-          }
-          return n;
         }));
   }
 
@@ -180,19 +108,20 @@ final class Writer {
       txn.checkWritable("CREATE TABLE");
       txn.startQuery();
       txn.storeTxn();
-      if (c.primaryKey() == null) {
-        throw SnapsyncException.error(SqlState.INVALID_TABLE_DEFINITION, "sql.pk_required",
-            c.table());
-      }
       Set<String> names = new HashSet<>();
       for (Stmt.ColumnDef d : c.columns()) {
         if (!names.add(d.name())) {
           throw SnapsyncException.error("42701", "sql.duplicate_column", d.name());
         }
       }
-      if (!names.contains(c.primaryKey())) {
-        throw SnapsyncException.error(SqlState.UNDEFINED_COLUMN, "sql.pk_column_not_exist",
-            c.primaryKey());
+      Set<String> keyNames = new HashSet<>();
+      for (String k : c.keyColumns()) {
+        if (!names.contains(k)) {
+          throw SnapsyncException.error(SqlState.UNDEFINED_COLUMN, "sql.pk_column_not_exist", k);
+        }
+        if (!keyNames.add(k)) {
+          throw SnapsyncException.error("42701", "schema.key_column_twice", k);
+        }
       }
       return null;
     }).compose(v -> locks.lockAll(ctx, List.of(key), false)).compose(v -> db.blocking(() -> {
@@ -209,14 +138,19 @@ final class Writer {
       }
       List<Column> cols = c.columns().stream().map(d -> new Column(d.name(), d.type()))
           .collect(Collectors.toList());
-      int pk = 0;
-      while (!cols.get(pk).name().equals(c.primaryKey())) {
-        pk++;
+      List<Integer> keyCols = new ArrayList<>(); // empty: rows keyed by hidden row ids
+      for (String k : c.keyColumns()) {
+        int i = 0;
+        while (!cols.get(i).name().equals(k)) {
+          i++;
+        }
+        keyCols.add(i);
       }
+      int pk = keyCols.size() == 1 ? keyCols.get(0) : -1;
       long id = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE - 1);
       List<Boolean> notNull = c.columns().stream().map(Stmt.ColumnDef::notNull)
           .collect(Collectors.toList());
-      TableCatalog.put(t, new TableDef(id, c.table(), cols, pk, notNull));
+      TableCatalog.put(t, new TableDef(id, c.table(), cols, pk, notNull, keyCols));
       return StatementResult.command("CREATE TABLE");
     }));
   }
@@ -257,35 +191,56 @@ final class Writer {
         }));
   }
 
+  /**
+   * TRUNCATE: locks each table's definition (as DROP TABLE does, so concurrent DDL waits), then
+   * deletes every row the re-check snapshot sees. Unlike PostgreSQL's, it is MVCC-safe: older
+   * snapshots keep seeing the rows.
+   */
+  Future<StatementResult> truncate(Stmt.Truncate tr, SessionContext ctx) {
+    TransactionBlock txn = ctx.txn();
+    List<byte[]> keys = tr.tables().stream().map(Keys::table).collect(Collectors.toList());
+    return db.blocking(() -> {
+      txn.checkWritable("TRUNCATE TABLE");
+      txn.startQuery();
+      StoreTransaction t = txn.storeTxn();
+      for (String name : tr.tables()) {
+        if (TableCatalog.find(t, name) == null) {
+          throw SnapsyncException.error(SqlState.UNDEFINED_TABLE, "sql.relation_not_exist", name);
+        }
+      }
+      return null;
+    }).compose(v -> locks.lockAll(ctx, keys, txn.isolation().snapshotPerTransaction()))
+        .compose(v -> db.blocking(() -> {
+          StoreTransaction t = recheckSnapshot(txn);
+          for (String name : tr.tables()) {
+            TableDef def = TableCatalog.find(t, name);
+            if (def == null) {
+              throw SnapsyncException.error(SqlState.UNDEFINED_TABLE, "sql.relation_not_exist",
+                  name);
+            }
+            List<byte[]> rows = new ArrayList<>();
+            try (CloseableIterator<KeyValue> it = t.scan(Keys.rowsFrom(def.id()),
+                Keys.rowsTo(def.id()))) {
+              while (it.hasNext()) {
+                ctx.checkCanceled();
+                rows.add(it.next().key());
+              }
+            }
+            for (byte[] row : rows) {
+              t.delete(row);
+              txn.markDeleted(row);
+            }
+          }
+          return StatementResult.command("TRUNCATE TABLE");
+        }));
+  }
+
   /** READ COMMITTED: a fresh snapshot for the re-check (the rows are locked now). */
   private static StoreTransaction recheckSnapshot(TransactionBlock txn) {
     if (!txn.isolation().snapshotPerTransaction()) {
       txn.startQuery();
     }
     return txn.storeTxn();
-  }
-
-  private static List<byte[]> targetKeys(StoreTransaction t, TableDef def, List<Bound> conds,
-      SessionContext ctx) {
-    Range range = Range.of(def, conds);
-    List<byte[]> keys = new ArrayList<>();
-    if (range.point() != null) {
-      byte[] v = t.get(range.point());
-      if (v != null && Bound.matches(conds, RowCodec.decode(v, def.columns().size()))) {
-        keys.add(range.point());
-      }
-      return keys;
-    }
-    try (CloseableIterator<KeyValue> it = t.scan(range.from(), range.to())) {
-      while (it.hasNext()) {
-        ctx.checkCanceled();
-        KeyValue kv = it.next();
-        if (Bound.matches(conds, RowCodec.decode(kv.value(), def.columns().size()))) {
-          keys.add(kv.key());
-        }
-      }
-    }
-    return keys;
   }
 
   private static int[] targets(TableDef def, List<String> columns) {
@@ -302,6 +257,11 @@ final class Writer {
       if (out[i] < 0) {
         throw SnapsyncException.error(SqlState.UNDEFINED_COLUMN, "sql.column_of_relation",
             columns.get(i), def.name());
+      }
+      for (int k = 0; k < i; k++) {
+        if (out[k] == out[i]) {
+          throw SnapsyncException.error("42701", "dml.column_twice", columns.get(i));
+        }
       }
     }
     return out;

@@ -29,7 +29,6 @@ import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.create.table.ColumnDefinition;
 import net.sf.jsqlparser.statement.create.table.CreateTable;
 import net.sf.jsqlparser.statement.create.table.Index;
-import net.sf.jsqlparser.statement.delete.Delete;
 import net.sf.jsqlparser.statement.drop.Drop;
 import net.sf.jsqlparser.statement.insert.Insert;
 import net.sf.jsqlparser.statement.select.AllColumns;
@@ -37,11 +36,9 @@ import net.sf.jsqlparser.statement.select.OrderByElement;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.SelectItem;
 import net.sf.jsqlparser.statement.select.Values;
-import net.sf.jsqlparser.statement.update.Update;
-import net.sf.jsqlparser.statement.update.UpdateSet;
 import net.sf.jsqlparser.schema.Table;
 
-/** Parses CREATE/DROP TABLE, INSERT, SELECT, UPDATE, DELETE with JSqlParser into {@link Stmt}. */
+/** Parses CREATE/DROP TABLE with JSqlParser into {@link Stmt} (until the project's grammar takes DDL). */
 final class DmlTranslator {
 
   private DmlTranslator() {
@@ -100,15 +97,7 @@ final class DmlTranslator {
   }
 
   private static Stmt translate(Statement st, List<Token> tokens) {
-    if (st instanceof PlainSelect p) {
-      return select(p, tokens);
-    } else if (st instanceof Insert i) {
-      return insert(i, tokens);
-    } else if (st instanceof Update u) {
-      return update(u, tokens);
-    } else if (st instanceof Delete d) {
-      return new Stmt.Delete(tableName(d.getTable()), where(d.getWhere(), tokens));
-    } else if (st instanceof CreateTable c) {
+    if (st instanceof CreateTable c) {
       return createTable(c, tokens);
     } else if (st instanceof Drop d && d.getType().equalsIgnoreCase("table")) {
       return new Stmt.DropTable(tableName(d.getName()), d.isIfExists());
@@ -150,107 +139,10 @@ final class DmlTranslator {
     return off + column - 1;
   }
 
-  private static Stmt select(PlainSelect p, List<Token> tokens) {
-    if (p.getJoins() != null && !p.getJoins().isEmpty() || p.getGroupBy() != null
-        || p.getDistinct() != null || p.getHaving() != null) {
-      throw SqlParser.unsupported("SELECT with joins, DISTINCT or GROUP BY");
-    }
-    List<Stmt.SelectItem> items = new ArrayList<>();
-    for (SelectItem<?> it : p.getSelectItems()) {
-      Expression e = it.getExpression();
-      String alias = it.getAlias() == null ? null : ident(it.getAlias().getName());
-      if (e instanceof AllColumns) {
-        items.add(new Stmt.SelectItem.Star());
-      } else if (e instanceof Function f && f.getName().equalsIgnoreCase("count")
-          && (f.isAllColumns() || f.getParameters() != null && f.getParameters().size() == 1
-              && f.getParameters().get(0) instanceof AllColumns)) {
-        items.add(new Stmt.SelectItem.CountStar(alias));
-      } else {
-        items.add(new Stmt.SelectItem.Value(expr(e, tokens), alias));
-      }
-    }
-    String table = null;
-    if (p.getFromItem() != null) {
-      if (!(p.getFromItem() instanceof Table t)) {
-        throw SqlParser.unsupported("SELECT from a subquery");
-      }
-      table = tableName(t);
-    }
-    Stmt.OrderBy order = null;
-    if (p.getOrderByElements() != null && !p.getOrderByElements().isEmpty()) {
-      if (p.getOrderByElements().size() > 1) {
-        throw SqlParser.unsupported("ORDER BY of several columns");
-      }
-      OrderByElement o = p.getOrderByElements().get(0);
-      if (!(o.getExpression() instanceof Column col)) {
-        throw SqlParser.unsupported("ORDER BY of an expression");
-      }
-      order = new Stmt.OrderBy(ident(col.getColumnName()), !o.isAsc());
-    }
-    Long limit = null;
-    if (p.getLimit() != null && p.getLimit().getRowCount() != null) {
-      Expr l = expr(p.getLimit().getRowCount(), tokens);
-      if (!(l instanceof Expr.Literal lit) || !(lit.value() instanceof Long n)) {
-        throw SqlParser.unsupported("LIMIT of an expression");
-      }
-      if (n < 0) {
-        throw SnapsyncException.error("2201W", "sql.negative_limit");
-      }
-      limit = n;
-    }
-    if (p.getOffset() != null || (p.getLimit() != null && p.getLimit().getOffset() != null)) {
-      throw SqlParser.unsupported("OFFSET");
-    }
-    return new Stmt.Select(items, table, where(p.getWhere(), tokens), order, limit);
-  }
-
-  private static Stmt insert(Insert i, List<Token> tokens) {
-    List<String> cols = null;
-    if (i.getColumns() != null) {
-      cols = new ArrayList<>();
-      for (Column c : i.getColumns()) {
-        cols.add(ident(c.getColumnName()));
-      }
-    }
-    Values values = i.getSelect() instanceof Values v ? v : null;
-    if (values == null) {
-      throw SqlParser.unsupported("INSERT ... SELECT");
-    }
-    ExpressionList<?> list = values.getExpressions();
-    List<List<Expr>> rows = new ArrayList<>();
-    boolean multi = !list.isEmpty() && list.stream().allMatch(e -> e instanceof ExpressionList<?>);
-    if (multi && !(list instanceof net.sf.jsqlparser.expression.operators.relational
-        .ParenthesedExpressionList<?> && list.size() > 0
-        && !(list.get(0) instanceof ExpressionList<?>))) {
-      for (Object e : list) {
-        rows.add(exprs((ExpressionList<?>) e, tokens));
-      }
-    } else {
-      rows.add(exprs(list, tokens));
-    }
-    return new Stmt.Insert(tableName(i.getTable()), cols, rows);
-  }
-
-  private static Stmt update(Update u, List<Token> tokens) {
-    if (u.getJoins() != null && !u.getJoins().isEmpty() || u.getFromItem() != null) {
-      throw SqlParser.unsupported("UPDATE with FROM");
-    }
-    List<Stmt.Assignment> set = new ArrayList<>();
-    for (UpdateSet us : u.getUpdateSets()) {
-      if (us.getColumns().size() != us.getValues().size()) {
-        throw SqlParser.unsupported("UPDATE of a row value");
-      }
-      for (int k = 0; k < us.getColumns().size(); k++) {
-        set.add(new Stmt.Assignment(ident(us.getColumns().get(k).getColumnName()),
-            expr(us.getValues().get(k), tokens)));
-      }
-    }
-    return new Stmt.Update(tableName(u.getTable()), set, where(u.getWhere(), tokens));
-  }
-
   private static Stmt createTable(CreateTable c, List<Token> tokens) {
     List<Stmt.ColumnDef> cols = new ArrayList<>();
     String pk = null;
+    List<String> composite = null;
     if (c.getColumnDefinitions() == null) {
       throw ParseErrors.at(tokens.get(tokens.size() - 1));
     }
@@ -271,15 +163,18 @@ final class DmlTranslator {
     if (c.getIndexes() != null) {
       for (Index idx : c.getIndexes()) {
         if (idx.getType() != null && idx.getType().equalsIgnoreCase("primary key")) {
-          if (pk != null || idx.getColumnsNames().size() != 1) {
+          if (pk != null || composite != null) {
             throw SnapsyncException.error(SqlState.INVALID_TABLE_DEFINITION, "sql.multiple_pk",
                 tableName(c.getTable()));
           }
-          pk = ident(idx.getColumnsNames().get(0));
+          composite = idx.getColumnsNames().stream().map(DmlTranslator::ident).toList();
         } else {
           throw SqlParser.unsupported("table constraints other than PRIMARY KEY");
         }
       }
+    }
+    if (composite != null) {
+      return new Stmt.CreateTable(tableName(c.getTable()), cols, composite, c.isIfNotExists());
     }
     return new Stmt.CreateTable(tableName(c.getTable()), cols, pk, c.isIfNotExists());
   }
@@ -293,101 +188,6 @@ final class DmlTranslator {
       default -> throw SnapsyncException.error(SqlState.UNDEFINED_OBJECT, "sql.type_not_exist",
           name.toLowerCase(Locale.ROOT));
     };
-  }
-
-  private static List<Stmt.Cond> where(Expression w, List<Token> tokens) {
-    List<Stmt.Cond> out = new ArrayList<>();
-    if (w != null) {
-      flatten(w, out, tokens);
-    }
-    return out;
-  }
-
-  private static void flatten(Expression w, List<Stmt.Cond> out, List<Token> tokens) {
-    if (w instanceof AndExpression a) {
-      flatten(a.getLeftExpression(), out, tokens);
-      flatten(a.getRightExpression(), out, tokens);
-    } else if (w instanceof Parenthesis p) {
-      flatten(p.getExpression(), out, tokens);
-    } else if (w instanceof net.sf.jsqlparser.expression.operators.relational
-        .ParenthesedExpressionList<?> pl && pl.size() == 1) {
-      flatten(pl.get(0), out, tokens);
-    } else if (w instanceof ComparisonOperator c) {
-      String op = c.getStringExpression().replace(" ", "");
-      if (op.equals("!=")) {
-        op = "<>";
-      }
-      Expression l = c.getLeftExpression();
-      Expression r = c.getRightExpression();
-      if (l instanceof Column lc && !isBoolWord(lc)) {
-        out.add(new Stmt.Cond(ident(lc.getColumnName()), op, expr(r, tokens)));
-      } else if (r instanceof Column rc && !isBoolWord(rc)) {
-        out.add(new Stmt.Cond(ident(rc.getColumnName()), flip(op), expr(l, tokens)));
-      } else {
-        throw SqlParser.unsupported("WHERE conditions other than column comparisons");
-      }
-    } else {
-      throw SqlParser.unsupported("WHERE conditions other than AND of column comparisons");
-    }
-  }
-
-  private static String flip(String op) {
-    return switch (op) {
-      case "<" -> ">";
-      case ">" -> "<";
-      case "<=" -> ">=";
-      case ">=" -> "<=";
-      default -> op;
-    };
-  }
-
-  private static List<Expr> exprs(ExpressionList<?> list, List<Token> tokens) {
-    List<Expr> out = new ArrayList<>();
-    if (list != null) {
-      for (Expression e : list) {
-        out.add(expr(e, tokens));
-      }
-    }
-    return out;
-  }
-
-  private static boolean isBoolWord(Column c) {
-    String n = c.getColumnName().toLowerCase(Locale.ROOT);
-    return c.getTable() == null && (n.equals("true") || n.equals("false"));
-  }
-
-  private static Expr expr(Expression e, List<Token> tokens) {
-    if (e instanceof LongValue l) {
-      String s = l.getStringValue();
-      try {
-        return new Expr.Literal(Long.parseLong(s));
-      } catch (NumberFormatException x) {
-        throw SqlParser.unsupported("numeric literal " + s);
-      }
-    } else if (e instanceof StringValue s) {
-      return new Expr.Literal(s.getValue().replace("''", "'"));
-    } else if (e instanceof NullValue) {
-      return new Expr.Literal(null);
-    } else if (e instanceof SignedExpression s) {
-      Expr inner = expr(s.getExpression(), tokens);
-      if (inner instanceof Expr.Literal lit && lit.value() instanceof Long n) {
-        return new Expr.Literal(s.getSign() == '-' ? -n : n);
-      }
-      throw SqlParser.unsupported("signed expression");
-    } else if (e instanceof JdbcParameter p) {
-      return new Expr.Param(p.getIndex() == null ? 1 : p.getIndex());
-    } else if (e instanceof Column c) {
-      if (isBoolWord(c)) {
-        return new Expr.Literal(Boolean.parseBoolean(c.getColumnName().toLowerCase(Locale.ROOT)));
-      }
-      return new Expr.ColumnRef(ident(c.getColumnName()));
-    } else if (e instanceof Function f) {
-      return new Expr.Call(f.getName().toLowerCase(Locale.ROOT),
-          f.getParameters() == null ? List.of() : exprs(f.getParameters(), tokens));
-    } else if (e instanceof Parenthesis p) {
-      return expr(p.getExpression(), tokens);
-    }
-    throw SqlParser.unsupported("expression " + e);
   }
 
   private static String tableName(Table t) {

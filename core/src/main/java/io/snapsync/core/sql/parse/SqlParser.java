@@ -8,8 +8,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 
 /**
- * Parses one statement: utility statements by hand ({@link UtilityParser}), tables and DML with
- * JSqlParser ({@link DmlTranslator}). Errors are 42601 with a 1-based position in the statement.
+ * Parses one statement: utility statements by hand ({@link UtilityParser}), bulk constant INSERT
+ * by hand ({@link FastInsertParser}), CREATE/DROP TABLE with JSqlParser ({@link DmlTranslator});
+ * queries ({@link Stmt.Query}) and other INSERT, UPDATE, DELETE ({@link Stmt.Modify}) are parsed
+ * by the engine on its worker. Errors are 42601 with a 1-based position in the statement.
  */
 public final class SqlParser {
 
@@ -77,13 +79,28 @@ public final class SqlParser {
     if (UtilityParser.handles(first)) {
       return new UtilityParser(tokens).parse();
     }
+    if (first.isSymbol("(")) {
+      return query(sql);
+    }
     if (first.kind() == Token.Kind.IDENT) {
       switch (first.text()) {
+        case "select", "with", "values", "table" -> {
+          return query(sql);
+        }
         case "insert" -> {
           Stmt.Insert fast = FastInsertParser.tryParse(tokens);
-          return fast != null ? fast : DmlTranslator.parse(sql, tokens, canceled);
+          return fast != null ? fast : new Stmt.Modify(sql, "INSERT");
         }
-        case "select", "update", "delete", "create", "drop" -> {
+        case "update" -> {
+          return new Stmt.Modify(sql, "UPDATE");
+        }
+        case "delete" -> {
+          return new Stmt.Modify(sql, "DELETE");
+        }
+        case "truncate" -> {
+          return TruncateParser.parse(tokens);
+        }
+        case "create", "drop" -> {
           return DmlTranslator.parse(sql, tokens, canceled);
         }
         default -> {
@@ -91,6 +108,12 @@ public final class SqlParser {
       }
     }
     throw ParseErrors.at(first);
+  }
+
+  /** A query for the engine, its syntax checked by the engine's grammar (42601 here). */
+  private static Stmt query(String sql) {
+    io.snapsync.core.sql.engine.analyze.Analyzer.parse(sql);
+    return new Stmt.Query(sql);
   }
 
   /** 0A000 for valid SQL outside the subset. */

@@ -94,8 +94,20 @@ public sealed interface Stmt {
   record ColumnDef(String name, io.snapsync.core.session.DataType type, boolean notNull) {
   }
 
-  record CreateTable(String table, List<ColumnDef> columns, String primaryKey, boolean ifNotExists)
-      implements Stmt {
+  /** CREATE TABLE; {@code keyColumns}: the primary key in key order, empty for none. */
+  record CreateTable(String table, List<ColumnDef> columns, List<String> keyColumns,
+      boolean ifNotExists) implements Stmt {
+
+    /** A table with the one-column primary key {@code primaryKey}, or none when null. */
+    CreateTable(String table, List<ColumnDef> columns, String primaryKey, boolean ifNotExists) {
+      this(table, columns, primaryKey == null ? List.of() : List.of(primaryKey), ifNotExists);
+    }
+
+    /** The one primary-key column, or null for none or a composite key. */
+    public String primaryKey() {
+      return keyColumns.size() == 1 ? keyColumns.get(0) : null;
+    }
+
     @Override
     public String kind() {
       return "DDL";
@@ -117,50 +129,29 @@ public sealed interface Stmt {
     }
   }
 
-  /** One item of a select list. */
-  sealed interface SelectItem {
-    record Star() implements SelectItem {
-    }
-
-    record CountStar(String alias) implements SelectItem {
-    }
-
-    record Value(Expr expr, String alias) implements SelectItem {
-    }
-  }
-
-  /** A comparison {@code column op value} of a WHERE conjunction. */
-  record Cond(String column, String op, Expr value) {
-  }
-
-  record OrderBy(String column, boolean descending) {
-  }
-
-  /** SELECT items [FROM table] [WHERE conds] [ORDER BY] [LIMIT]; {@code table == null}: no FROM. */
-  record Select(List<SelectItem> items, String table, List<Cond> where, OrderBy orderBy,
-      Long limit) implements Stmt {
+  /**
+   * A query (SELECT, WITH, VALUES, TABLE, set operations) for the query engine, which parses
+   * it with the engine's grammar and caches the plan by {@code sql}.
+   */
+  record Query(String sql) implements Stmt {
     @Override
     public String kind() {
-      return table == null && items.stream().anyMatch(i -> i instanceof SelectItem.Value v
-          && v.expr() instanceof Expr.Call) ? "FUNCTION" : "SELECT";
+      return "SELECT";
     }
   }
 
-  /** UPDATE table SET column = value, ... [WHERE conds]. */
-  record Update(String table, List<Assignment> set, List<Cond> where) implements Stmt {
+  /** TRUNCATE of {@code tables} (every row, transactionally). */
+  record Truncate(List<String> tables) implements Stmt {
     @Override
     public String kind() {
-      return "UPDATE";
+      return "DDL";
     }
   }
 
-  record Assignment(String column, Expr value) {
-  }
-
-  record Delete(String table, List<Cond> where) implements Stmt {
-    @Override
-    public String kind() {
-      return "DELETE";
-    }
+  /**
+   * INSERT, UPDATE or DELETE ({@code kind}) for the DML engine, which parses it with the
+   * engine's grammar and caches its plan by {@code sql}.
+   */
+  record Modify(String sql, String kind) implements Stmt {
   }
 }

@@ -29,6 +29,7 @@ public final class PgWireExtension implements SnapsyncExtension {
   @Override
   public void register(ExtensionContext context) {
     context.addCatalog(PgWireExtension.class.getClassLoader(), CATALOG);
+    PgWireSettings.register(context::addSetting);
   }
 
   @Override
@@ -40,7 +41,7 @@ public final class PgWireExtension implements SnapsyncExtension {
     }
     PgWireOptions options = PgWireOptions.fromJson(context.config());
     return PgWireServerImpl.start(context.vertx(), options, context.catalog(), context.users(),
-        context.sessions()).map(s -> {
+        context.sessions(), () -> PgWireSettings.limits(context.settings())).map(s -> {
           server = s;
           LOG.info("pgwire: PostgreSQL protocol on {}:{} ({} authentication)", options.host(),
               s.port(), options.authentication());

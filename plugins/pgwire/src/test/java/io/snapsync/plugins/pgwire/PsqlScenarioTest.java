@@ -54,7 +54,8 @@ class PsqlScenarioTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"export_import.sql", "import_errors.sql", "export_rules.sql",
-      "concurrent_update.sql", "vanished_client.sql", "errors.sql", "transactions.sql"})
+      "concurrent_update.sql", "vanished_client.sql", "errors.sql", "transactions.sql",
+      "dml.sql"})
   void scenarioMatchesPostgres(String name) throws Exception {
     Scenario scenario = Scenario.load(name);
     Scenario.Result ours = scenario.run(new Scenario.Target(snapsync.port(),

@@ -18,6 +18,9 @@ import java.util.Map;
  */
 final class ErrorMapper {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(
+      ErrorMapper.class);
+
   private final MessageCatalog catalog;
 
   ErrorMapper(MessageCatalog catalog) {
@@ -37,9 +40,9 @@ final class ErrorMapper {
       }
       return p.fatal() ? e.withSeverity(Severity.FATAL) : e;
     }
-    String text = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-    return SnapsyncException.error(SqlState.INTERNAL_ERROR, "pgwire.internal", text)
-        .withCause(t);
+    // the Java text stays in the log: clients get the catalog's words only
+    LOG.warn("pgwire: unexpected failure reported to the client as XX000", t);
+    return SnapsyncException.error(SqlState.INTERNAL_ERROR, "harden.internal").withCause(t);
   }
 
   ErrorOrNotice error(Throwable t, String lcMessages) {

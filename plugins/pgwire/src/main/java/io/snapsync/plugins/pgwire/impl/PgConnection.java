@@ -8,9 +8,11 @@ import io.snapsync.core.session.Session;
 import io.snapsync.plugins.pgwire.impl.codec.Authentication;
 import io.snapsync.plugins.pgwire.impl.codec.BackendKeyData;
 import io.snapsync.plugins.pgwire.impl.codec.BackendMessage;
+import io.snapsync.plugins.pgwire.impl.codec.CopyOutsideCopy;
 import io.snapsync.plugins.pgwire.impl.codec.FrameDecoder;
 import io.snapsync.plugins.pgwire.impl.codec.FrontendDecoder;
 import io.snapsync.plugins.pgwire.impl.codec.FrontendMessage;
+import io.snapsync.plugins.pgwire.impl.codec.FunctionCall;
 import io.snapsync.plugins.pgwire.impl.codec.NegotiateProtocolVersion;
 import io.snapsync.plugins.pgwire.impl.codec.PasswordMessage;
 import io.snapsync.plugins.pgwire.impl.codec.ProtocolException;
@@ -35,7 +37,9 @@ import org.slf4j.LoggerFactory;
  * time in arrival order (a message whose work is asynchronous holds the queue until done).
  * Output is buffered and flushed at ReadyForQuery, Flush, or when the queue runs dry. Runs on
  * the event loop of its listener; futures completing elsewhere hop back to it. Closing the
- * socket closes the session, which rolls back an open transaction.
+ * socket closes the session, which rolls back an open transaction. Start-up and
+ * authentication must end within {@code authentication_timeout}; the connection holds a slot of
+ * the {@link ConnectionGate} while starting and another once it has a session.
  */
 final class PgConnection {
 
@@ -48,7 +52,9 @@ final class PgConnection {
 
   private final ServerContext server;
   private final NetSocket socket;
+  private final Vertx vertx;
   private final Context context;
+  private final Admission admission;
   private final FrameDecoder frames;
   private final ArrayDeque<FrontendMessage> inbox = new ArrayDeque<>();
   private final QueryHandler queries;
@@ -67,18 +73,28 @@ final class PgConnection {
   PgConnection(ServerContext server, NetSocket socket, Vertx vertx) {
     this.server = server;
     this.socket = socket;
+    this.vertx = vertx;
     this.context = vertx.getOrCreateContext();
+    this.admission = new Admission(server, vertx, socket.remoteAddress() == null ? ""
+        : socket.remoteAddress().hostAddress());
     this.frames = new FrameDecoder(server.options().maxMessageBytes(), this::onStartupPacket,
         this::onMessage);
     this.queries = new QueryHandler(this, server);
   }
 
   void start() {
+    if (!admission.enter(() -> onContext(this::authenticationTimedOut))) {
+      LOG.debug("pgwire: closing {}: {} connections already starting",
+          socket.remoteAddress(), 2 * admission.limits().maxConnections());
+      phase = Phase.CLOSED;
+      socket.close();
+      return;
+    }
     server.connections().add(this);
     socket.handler(data -> {
       try {
         frames.feed(data);
-      } catch (ProtocolException e) {
+      } catch (ProtocolException | SnapsyncException e) {
         fatal(e);
       } catch (RuntimeException e) {
         LOG.warn("pgwire: failure on a connection from {}", socket.remoteAddress(), e);
@@ -152,6 +168,7 @@ final class PgConnection {
       return;
     }
     SnapsyncException e = ErrorMapper.asSnapsync(t);
+    admission.endLogin(e);
     if (e.severity() != Severity.FATAL) {
       e = e.withSeverity(Severity.FATAL);
     }
@@ -163,6 +180,19 @@ final class PgConnection {
   }
 
   // ---- start-up and authentication
+
+  /** {@code authentication_timeout} passed before the session was opened. */
+  private void authenticationTimedOut() {
+    if (phase == Phase.READY || phase == Phase.CLOSED) {
+      return;
+    }
+    LOG.debug("pgwire: {} did not finish start-up within {} ms", socket.remoteAddress(),
+        admission.limits().authenticationTimeoutMillis());
+    String state = phase == Phase.STARTUP ? SqlState.PROTOCOL_VIOLATION
+        : SqlState.INVALID_AUTHORIZATION_SPECIFICATION;
+    fatal(new SnapsyncException(state, Severity.FATAL,
+        Message.of("harden.authentication_timeout"), null, null, 0, null));
+  }
 
   private void onStartupPacket(Buffer body) {
     if (phase == Phase.CLOSED) {
@@ -193,7 +223,7 @@ final class PgConnection {
   }
 
   private void startup(StartupPacket.Startup s) {
-    Map<String, String> params = s.params();
+    Map<String, String> params = StartupOptions.truncateNames(s.params());
     String lcOption = StartupOptions.commandLineSettings(params.get("options")).get("lc_messages");
     if (lcOption != null) {
       lc = lcOption;
@@ -216,7 +246,8 @@ final class PgConnection {
     if (server.sessions().isEmpty()) {
       throw new ProtocolException(SqlState.CANNOT_CONNECT_NOW, true, "pgwire.not_coordinator");
     }
-    applicationName = params.getOrDefault("application_name", "");
+    admission.beginLogin(user);
+    applicationName = StartupOptions.name(params.getOrDefault("application_name", ""));
     timeZone = StartupOptions.timeZone(params);
     authenticator = new Authenticator(server, server.sessions().get(), user,
         StartupOptions.sessionOptions(params));
@@ -246,6 +277,12 @@ final class PgConnection {
       s.close();
       return Future.succeededFuture();
     }
+    try {
+      admission.openSession(user);
+    } catch (SnapsyncException e) {
+      s.close();
+      throw e;
+    }
     session = s;
     phase = Phase.READY;
     key = server.cancels().register(s::cancel);
@@ -260,8 +297,11 @@ final class PgConnection {
     return Future.succeededFuture();
   }
 
-  /** A message whose body could not be decoded; fails in its turn (then skip to Sync). */
-  private record Malformed(ProtocolException error) implements FrontendMessage {
+  /**
+   * A message whose body could not be decoded; fails in its turn (then, for an extended-query
+   * message, skip to Sync; else ReadyForQuery).
+   */
+  private record Malformed(byte type, ProtocolException error) implements FrontendMessage {
   }
 
   // ---- message queue
@@ -277,7 +317,7 @@ final class PgConnection {
       if (e.fatal()) {
         throw e;
       }
-      m = new Malformed(e);
+      m = new Malformed(type, e);
     }
     if (m == Terminate.INSTANCE) {
       inbox.clear();
@@ -342,10 +382,19 @@ final class PgConnection {
       throw bad.error();
     }
     if (m instanceof PasswordMessage p) {
+      if (phase != Phase.AUTHENTICATING) {
+        throw ProtocolException.fatal("pgwire.invalid_message_type", (int) 'p');
+      }
       return authenticate(p);
     }
     if (phase != Phase.READY) {
       throw ProtocolException.fatal("pgwire.invalid_message_type", 0);
+    }
+    if (m == CopyOutsideCopy.INSTANCE) {
+      return Future.succeededFuture();
+    }
+    if (m == FunctionCall.INSTANCE) {
+      throw SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED, "harden.function_call");
     }
     if (m instanceof Query q) {
       return queries.simpleQuery(q.sql());
@@ -363,8 +412,12 @@ final class PgConnection {
         || (t instanceof SnapsyncException s && s.severity().compareTo(Severity.FATAL) >= 0);
     if (fatal) {
       fatal(t);
-    } else {
+    } else if (m instanceof Malformed bad && FrontendDecoder.extendedProtocol(bad.type())
+        || !(m instanceof Malformed) && m != FunctionCall.INSTANCE) {
       queries.failed(t);
+    } else {
+      // a simple-protocol message (Query, Sync, FunctionCall, ...): error, then ReadyForQuery
+      queries.failedOutsideExtended(t);
     }
   }
 
@@ -399,6 +452,7 @@ final class PgConnection {
   }
 
   private void onClosed() {
+    admission.closed();
     server.connections().remove(this);
     phase = Phase.CLOSED;
     inbox.clear();

@@ -151,6 +151,16 @@ final class QueryHandler {
     skipToSync = true;
   }
 
+  /**
+   * A message outside the extended protocol failed before it ran (a malformed Query or Sync, a
+   * FunctionCall): report it and answer ReadyForQuery, as PostgreSQL does.
+   */
+  void failedOutsideExtended(Throwable t) {
+    conn.sendError(t);
+    skipToSync = false;
+    conn.sendReady();
+  }
+
   private Future<Void> parse(Parse p) {
     if (!p.name().isEmpty() && statements.containsKey(p.name())) {
       throw SnapsyncException.error("42P05", "pgwire.statement_exists", p.name());

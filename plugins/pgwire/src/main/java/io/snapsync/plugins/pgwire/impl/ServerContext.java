@@ -3,14 +3,20 @@ package io.snapsync.plugins.pgwire.impl;
 import io.snapsync.core.catalog.MessageCatalog;
 import io.snapsync.core.security.UserDirectory;
 import io.snapsync.core.session.SessionManager;
+import io.snapsync.plugins.pgwire.api.ConnectionLimits;
 import io.snapsync.plugins.pgwire.api.PgWireOptions;
 import java.util.Optional;
 
-/** What every connection of one listener shares. Thread-safe. */
+/**
+ * What every connection of one listener shares; {@code limits} is read at each new connection.
+ * Thread-safe.
+ */
 record ServerContext(PgWireOptions options, MessageCatalog catalog, ErrorMapper errors,
     UserDirectory users, Optional<SessionManager> sessions, CancelRegistry cancels,
     CatalogProbes probes, String serverVersion,
-    java.util.Set<PgConnection> connections, io.vertx.core.net.ServerSSLOptions tls) {
+    java.util.Set<PgConnection> connections, io.vertx.core.net.ServerSSLOptions tls,
+    java.util.function.Supplier<ConnectionLimits> limits, ConnectionGate gate,
+    LoginThrottle throttle) {
 
   /** The TLS options for SSLRequest upgrades, or null when TLS is not configured. */
   static io.vertx.core.net.ServerSSLOptions tlsOptions(io.vertx.core.json.JsonObject tls) {

@@ -1,8 +1,10 @@
 package io.snapsync.plugins.pgwire.impl;
 
+import io.snapsync.core.settings.PgNames;
 import io.snapsync.core.sql.types.TimeZones;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -19,6 +21,22 @@ final class StartupOptions {
   private StartupOptions() {
   }
 
+  private static final List<String> NAMES = List.of("user", "database", "application_name");
+
+  /** {@code s} cut to PostgreSQL's 63-byte name limit ({@link PgNames#truncate}). */
+  static String name(String s) {
+    return PgNames.truncate(s);
+  }
+
+  /** The start-up parameters with every name value truncated by {@link #name}. */
+  static Map<String, String> truncateNames(Map<String, String> params) {
+    Map<String, String> out = new LinkedHashMap<>(params);
+    for (String k : NAMES) {
+      out.computeIfPresent(k, (key, v) -> name(v));
+    }
+    return out;
+  }
+
   static JsonObject sessionOptions(Map<String, String> params) {
     JsonObject o = new JsonObject();
     String user = params.get("user");
@@ -32,7 +50,8 @@ final class StartupOptions {
     if (params.containsKey("TimeZone")) {
       o.put("timezone", params.get("TimeZone"));
     }
-    commandLineSettings(params.get("options")).forEach(o::put);
+    commandLineSettings(params.get("options")).forEach((k, v) ->
+        o.put(k, k.equals("application_name") ? name(v) : v));
     return o;
   }
 

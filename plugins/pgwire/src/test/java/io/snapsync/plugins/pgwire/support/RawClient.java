@@ -43,8 +43,10 @@ public final class RawClient implements AutoCloseable {
   public RawClient(int port) throws IOException {
     socket = new Socket("127.0.0.1", port);
     socket.setSoTimeout(20_000);
-    in = new DataInputStream(socket.getInputStream());
-    out = new DataOutputStream(socket.getOutputStream());
+    in = new DataInputStream(new java.io.BufferedInputStream(socket.getInputStream()));
+    // buffered and without Nagle: a message leaves in one segment when sent
+    socket.setTcpNoDelay(true);
+    out = new DataOutputStream(new java.io.BufferedOutputStream(socket.getOutputStream()));
   }
 
   public static byte[] cstr(String s) {
@@ -86,6 +88,12 @@ public final class RawClient implements AutoCloseable {
   public void sendRaw(byte[] bytes) throws IOException {
     out.write(bytes);
     out.flush();
+  }
+
+  /** Sets how long a read may wait before it fails (a server that never answers). */
+  public RawClient timeout(int millis) throws IOException {
+    socket.setSoTimeout(millis);
+    return this;
   }
 
   public int readByte() throws IOException {

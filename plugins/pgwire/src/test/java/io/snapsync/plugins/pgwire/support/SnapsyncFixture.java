@@ -5,6 +5,8 @@ import io.snapsync.core.session.impl.SessionManagerImpl;
 import io.snapsync.core.sql.Database;
 import io.snapsync.core.testing.TestServices;
 import io.snapsync.plugins.pgwire.PgWireExtension;
+import io.snapsync.plugins.pgwire.api.ConnectionLimits;
+import io.snapsync.plugins.pgwire.api.LoginLimits;
 import io.snapsync.plugins.pgwire.api.PgWireOptions;
 import io.snapsync.plugins.pgwire.api.PgWireServer;
 import io.snapsync.plugins.pgwire.impl.PgWireServerImpl;
@@ -12,7 +14,9 @@ import io.snapsync.storage.Store;
 import io.snapsync.storage.StoreOptions;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A real snapsync coordinator for protocol tests: real node services (users file with the
@@ -32,6 +36,9 @@ public final class SnapsyncFixture implements AutoCloseable {
   private final Store store;
   private final Database database;
   private final PgWireServer server;
+  private final List<PgWireServer> extra = new CopyOnWriteArrayList<>();
+  private LoginLimits logins;
+  private java.time.Clock clock;
 
   private SnapsyncFixture(Vertx vertx, NodeServicesImpl services, Store store, Database db,
       SessionManagerImpl sessions, PgWireServer server) {
@@ -50,6 +57,17 @@ public final class SnapsyncFixture implements AutoCloseable {
 
   /** Starts a node in {@code dir} with the listener configured by {@code options}. */
   public static SnapsyncFixture start(Path dir, PgWireOptions options) {
+    return start(dir, options, ConnectionLimits.defaults());
+  }
+
+  /** Starts a node whose listener applies {@code limits}. */
+  public static SnapsyncFixture start(Path dir, PgWireOptions options, ConnectionLimits limits) {
+    return start(dir, options, limits, LoginLimits.defaults(), java.time.Clock.systemUTC());
+  }
+
+  /** Starts a node whose listener applies {@code limits} and {@code logins} by {@code clock}. */
+  public static SnapsyncFixture start(Path dir, PgWireOptions options, ConnectionLimits limits,
+      LoginLimits logins, java.time.Clock clock) {
     Vertx vertx = Vertx.vertx();
     NodeServicesImpl services = TestServices.create(vertx, dir);
     services.catalog().addBundle(PgWireExtension.class.getClassLoader(), PgWireExtension.CATALOG);
@@ -58,8 +76,20 @@ public final class SnapsyncFixture implements AutoCloseable {
     Database db = Database.open(store, services);
     SessionManagerImpl sessions = SessionManagerImpl.create(services, db);
     PgWireServer server = PgWireServerImpl.start(vertx, options, services.catalog(),
-        services.users(), Optional.of(sessions)).await();
-    return new SnapsyncFixture(vertx, services, store, db, sessions, server);
+        services.users(), Optional.of(sessions), () -> limits, logins, clock).await();
+    SnapsyncFixture f = new SnapsyncFixture(vertx, services, store, db, sessions, server);
+    f.logins = logins;
+    f.clock = clock;
+    return f;
+  }
+
+  /** Starts a second listener on this node (same users and sessions), closed with it. */
+  public PgWireServer listen(PgWireOptions options) {
+    PgWireServer s = PgWireServerImpl.start(vertx, options, services.catalog(),
+        services.users(), Optional.of(sessions), ConnectionLimits::defaults, logins, clock)
+        .await();
+    extra.add(s);
+    return s;
   }
 
   public int port() {
@@ -68,6 +98,7 @@ public final class SnapsyncFixture implements AutoCloseable {
 
   @Override
   public void close() {
+    extra.forEach(s -> s.close().await());
     server.close().await();
     sessions.closeAll().await();
     database.close();

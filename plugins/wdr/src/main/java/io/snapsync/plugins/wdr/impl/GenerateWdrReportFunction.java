@@ -24,6 +24,12 @@ public final class GenerateWdrReportFunction implements SqlFunction {
     this.service = service;
   }
 
+  /** NULL arguments have the SPEC's meaning (report: 22023 invalid id; kill: local). */
+  @Override
+  public boolean callOnNull() {
+    return true;
+  }
+
   @Override
   public String name() {
     return "generate_wdr_report";

@@ -31,12 +31,13 @@ public final class RemoteRepository implements Repository {
   }
 
   @Override
-  public Future<SnapshotInfo> write(long s, long e, String t, Map<String, JsonObject> d,
-      JsonObject f) {
+  public Future<WrittenSnapshot> write(long s, long e, String t, Map<String, JsonObject> d,
+      JsonObject f, List<RequestOutcome> outcomes) {
     JsonObject nodes = new JsonObject();
     d.forEach(nodes::put);
     return call("write", new JsonObject().put("start", s).put("end", e).put("trigger", t)
-        .put("nodes", nodes).put("failures", f)).map(SnapshotInfo::fromJson);
+        .put("nodes", nodes).put("failures", f)
+        .put("outcomes", WrittenSnapshot.items(outcomes))).map(WrittenSnapshot::fromJson);
   }
 
   @Override

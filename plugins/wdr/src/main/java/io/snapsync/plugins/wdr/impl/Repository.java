@@ -16,8 +16,12 @@ public interface Repository {
   /** Event-bus address of the data node's repository endpoint. */
   String ADDRESS = "snapsync.wdr.repository";
 
-  Future<SnapshotInfo> write(long startMillis, long endMillis, String trigger,
-      Map<String, JsonObject> nodeData, JsonObject failures);
+  /**
+   * Stores a snapshot and the outcomes of the requests it served in one atomic batch
+   * ({@link WdrRepository#write(long, long, String, Map, JsonObject, List)}).
+   */
+  Future<WrittenSnapshot> write(long startMillis, long endMillis, String trigger,
+      Map<String, JsonObject> nodeData, JsonObject failures, List<RequestOutcome> outcomes);
 
   Future<List<SnapshotInfo>> list();
 
@@ -58,9 +62,9 @@ public interface Repository {
     }
 
     @Override
-    public Future<SnapshotInfo> write(long s, long e, String t, Map<String, JsonObject> d,
-        JsonObject f) {
-      return vertx.executeBlocking(() -> repo.write(s, e, t, d, f), false);
+    public Future<WrittenSnapshot> write(long s, long e, String t, Map<String, JsonObject> d,
+        JsonObject f, List<RequestOutcome> outcomes) {
+      return vertx.executeBlocking(() -> repo.write(s, e, t, d, f, outcomes), false);
     }
 
     @Override

@@ -40,7 +40,8 @@ public final class RepositoryEndpoint {
       case "write" -> {
         Map<String, JsonObject> nodes = RemoteRepository.toMap(b.getJsonObject("nodes"));
         f = local.write(b.getLong("start"), b.getLong("end"), b.getString("trigger"), nodes,
-            b.getJsonObject("failures")).map(s -> s.toJson());
+            b.getJsonObject("failures"), WrittenSnapshot.fromItems(b.getJsonArray("outcomes")))
+            .map(WrittenSnapshot::toJson);
       }
       case "list" -> f = local.list().map(l -> {
         JsonArray a = new JsonArray();

@@ -1,6 +1,6 @@
 package io.snapsync.plugins.wdr.impl;
 
-import io.snapsync.plugins.wdr.api.SnapshotInfo;
+import io.snapsync.plugins.wdr.api.RequestOutcome;
 import io.snapsync.plugins.wdr.api.WdrService;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -15,7 +15,8 @@ import java.util.TreeMap;
 /**
  * Takes one cluster-wide snapshot: asks every live node's {@link NodeCollector} (bounded by
  * {@code wdr_snapshot_query_timeout}), stamps start and end, writes it to the repository in
- * one batch, publishes its header and applies retention. Thread-safe.
+ * one batch with the outcomes of the requests it serves, publishes its header and applies
+ * retention. Thread-safe.
  */
 public final class SnapshotTaker {
 
@@ -34,7 +35,11 @@ public final class SnapshotTaker {
     this.repository = repository;
   }
 
-  public Future<SnapshotInfo> take(String trigger) {
+  /**
+   * Takes a snapshot serving {@code outcomes} (their snapshot and request ids are filled in
+   * when they are written with it).
+   */
+  public Future<WrittenSnapshot> take(String trigger, List<RequestOutcome> outcomes) {
     long start = clock.millis();
     long timeout = settings.queryTimeoutMillis();
     return directory.liveNodes().compose(nodes -> {
@@ -65,14 +70,14 @@ public final class SnapshotTaker {
       return Future.join(all).transform(x -> {
         synchronized (data) {
           return repository.write(start, clock.millis(), trigger, new TreeMap<>(data),
-              failures.copy());
+              failures.copy(), outcomes);
         }
       });
-    }).compose(info -> {
-      io.snapsync.core.cluster.ClusterTrust.forVertx(vertx).publish(vertx, WdrService.SNAPSHOTS_ADDRESS,
-          info.toJson());
+    }).compose(written -> {
+      io.snapsync.core.cluster.ClusterTrust.forVertx(vertx).publish(vertx,
+          WdrService.SNAPSHOTS_ADDRESS, written.info().toJson());
       return repository.removeOlderThan(clock.millis() - settings.retentionMillis())
-          .transform(x -> Future.succeededFuture(info));
+          .transform(x -> Future.succeededFuture(written));
     });
   }
 }

@@ -225,17 +225,21 @@ public final class SnapshotWorker extends VerticleBase {
     running = group;
     Promise<Void> done = Promise.promise();
     runningDone = done.future();
-    taker.take(trigger).transform(ar -> {
-      List<RequestOutcome> out = new ArrayList<>();
-      for (int i = 0; i < group.size(); i++) {
-        Req r = group.get(i);
-        out.add(ar.succeeded()
-            ? outcome(r, i == 0 ? Outcome.TAKEN : Outcome.MERGED, null, ar.result().snapshotId())
-            : outcome(r, Outcome.FAILED, Message.of("wdr.request.failed",
-                NodeCollector.reason(ar.cause())), 0));
+    List<RequestOutcome> served = new ArrayList<>();
+    for (int i = 0; i < group.size(); i++) {
+      served.add(outcome(group.get(i), i == 0 ? Outcome.TAKEN : Outcome.MERGED, null, 0));
+    }
+    // the outcomes of a taken snapshot are written in its batch; only failures on their own
+    taker.take(trigger, served).transform(ar -> {
+      if (ar.succeeded()) {
+        resolve(group, ar.result().outcomes());
+        return Future.<Void>succeededFuture();
       }
-      if (ar.failed()) {
-        LOG.warn("WDR snapshot failed on {}", nodeName, ar.cause());
+      LOG.warn("WDR snapshot failed on {}", nodeName, ar.cause());
+      List<RequestOutcome> out = new ArrayList<>();
+      for (Req r : group) {
+        out.add(outcome(r, Outcome.FAILED, Message.of("wdr.request.failed",
+            NodeCollector.reason(ar.cause())), 0));
       }
       return record(group, out);
     }).onComplete(x -> {
@@ -254,14 +258,19 @@ public final class SnapshotWorker extends VerticleBase {
     return new RequestOutcome(0, r.at(), r.by(), nodeName, o, reason, snapshotId);
   }
 
+  /** Completes the waiters of {@code group} with their recorded outcomes. */
+  private void resolve(List<Req> group, List<RequestOutcome> recorded) {
+    for (int i = 0; i < group.size(); i++) {
+      Promise<RequestOutcome> p = waiting.get(group.get(i).token());
+      if (p != null) {
+        p.complete(recorded.get(i));
+      }
+    }
+  }
+
   private Future<Void> record(List<Req> group, List<RequestOutcome> outcomes) {
     return repository.record(outcomes).transform(ar -> {
-      for (int i = 0; i < group.size(); i++) {
-        Promise<RequestOutcome> p = waiting.get(group.get(i).token());
-        if (p != null) {
-          p.complete(ar.succeeded() ? ar.result().get(i) : outcomes.get(i));
-        }
-      }
+      resolve(group, ar.succeeded() ? ar.result() : outcomes);
       if (ar.failed()) {
         LOG.warn("cannot record WDR request outcomes", ar.cause());
       }

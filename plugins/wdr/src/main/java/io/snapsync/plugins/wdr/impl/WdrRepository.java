@@ -24,7 +24,8 @@ import java.util.Optional;
  * <p>Layout: {@code s<id:8>} snapshot header; {@code d<id:8><node>} one node's data;
  * {@code r<id:8>} request outcome; {@code m:snapshot} / {@code m:request} last ids;
  * {@code b<name>} baselines. Node data is stored compressed ({@link DataCodec}). A snapshot
- * (header, data, id counter) is one {@link WriteBatch},
+ * (header, data, id counter, and the outcomes of the requests it served) is one
+ * {@link WriteBatch},
  * so a crash leaves it whole or absent; readers only list headers, never orphan data.
  */
 public final class WdrRepository {
@@ -44,18 +45,39 @@ public final class WdrRepository {
   }
 
   /** Stores a snapshot atomically under the next id and returns it. */
-  public synchronized SnapshotInfo write(long startMillis, long endMillis, String trigger,
+  public SnapshotInfo write(long startMillis, long endMillis, String trigger,
       Map<String, JsonObject> nodeData, JsonObject failures) {
+    return write(startMillis, endMillis, trigger, nodeData, failures, List.of()).info();
+  }
+
+  /**
+   * Stores a snapshot under the next id together with the outcomes of the requests it served
+   * (under new request ids, pointing at the snapshot), in one batch: a crash leaves the
+   * snapshot and its outcome rows both or neither.
+   */
+  public synchronized WrittenSnapshot write(long startMillis, long endMillis, String trigger,
+      Map<String, JsonObject> nodeData, JsonObject failures, List<RequestOutcome> outcomes) {
     long id = lastId(LAST_SNAPSHOT) + 1;
     SnapshotInfo info = new SnapshotInfo(id, startMillis, endMillis, trigger,
         new ArrayList<>(nodeData.keySet()), failures);
     WriteBatch batch = store.newBatch();
+    List<RequestOutcome> recorded = new ArrayList<>();
+    if (!outcomes.isEmpty()) {
+      long requestId = lastId(LAST_REQUEST);
+      for (RequestOutcome o : outcomes) {
+        RequestOutcome r = new RequestOutcome(++requestId, o.requestedAtMillis(),
+            o.requestedBy(), o.node(), o.outcome(), o.reason(), id);
+        batch.put(space, key('r', requestId), bytes(r.toJson()));
+        recorded.add(r);
+      }
+      batch.put(space, LAST_REQUEST, longBytes(requestId));
+    }
     nodeData.forEach((node, data) -> batch.put(space, dataKey(id, node),
         DataCodec.encode(data)));
     batch.put(space, key('s', id), bytes(info.toJson()));
     batch.put(space, LAST_SNAPSHOT, longBytes(id));
     store.write(batch);
-    return info;
+    return new WrittenSnapshot(info, recorded);
   }
 
   /** Headers of every stored snapshot, oldest first. */

@@ -36,6 +36,12 @@ public final class KillSnapshotFunction implements SqlFunction {
     this.catalog = catalog;
   }
 
+  /** NULL arguments have the SPEC's meaning (report: 22023 invalid id; kill: local). */
+  @Override
+  public boolean callOnNull() {
+    return true;
+  }
+
   @Override
   public String name() {
     return "kill_snapshot";

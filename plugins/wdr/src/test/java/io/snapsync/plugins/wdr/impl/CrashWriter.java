@@ -1,5 +1,7 @@
 package io.snapsync.plugins.wdr.impl;
 
+import io.snapsync.plugins.wdr.api.Outcome;
+import io.snapsync.plugins.wdr.api.RequestOutcome;
 import io.snapsync.storage.Store;
 import io.snapsync.storage.StoreOptions;
 import io.vertx.core.json.JsonArray;
@@ -11,7 +13,8 @@ import java.util.TreeMap;
 
 /**
  * Child JVM of {@link SnapshotCrashTest}: writes large three-node snapshots to the repository
- * in a loop, printing {@code wrote <id>} after each, until killed.
+ * in a loop, each with the outcome of the request it served, printing {@code wrote <id>} after
+ * each, until killed.
  */
 public final class CrashWriter {
 
@@ -27,7 +30,10 @@ public final class CrashWriter {
       for (String n : List.of("cn1", "cn2", "dn1")) {
         nodes.put(n, payload(n, round));
       }
-      long id = repo.write(round, round + 1, "manual", nodes, new JsonObject()).snapshotId();
+      RequestOutcome served = new RequestOutcome(0, round, "crash", "cn1", Outcome.TAKEN, null,
+          0);
+      long id = repo.write(round, round + 1, "manual", nodes, new JsonObject(), List.of(served))
+          .info().snapshotId();
       System.out.println("wrote " + id);
       System.out.flush();
     }

@@ -3,6 +3,8 @@ package io.snapsync.plugins.wdr.impl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.snapsync.plugins.wdr.api.Outcome;
+import io.snapsync.plugins.wdr.api.RequestOutcome;
 import io.snapsync.plugins.wdr.api.SnapshotInfo;
 import io.snapsync.storage.Store;
 import io.snapsync.storage.StoreOptions;
@@ -19,8 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A child JVM writing snapshots is killed (destroyForcibly) while writing; after reopening,
- * every snapshot listed is whole (every node's data, complete payloads) and the next id is
- * greater than every stored one.
+ * every snapshot listed is whole (every node's data, complete payloads) and has its request
+ * outcome row (written in the same batch), no outcome points at a missing snapshot, and the
+ * next id is greater than every stored one.
  */
 class SnapshotCrashTest {
 
@@ -65,6 +68,11 @@ class SnapshotCrashTest {
               .getJsonObject("statements").getJsonArray("items").size());
         }
       }
+      // Every snapshot has exactly its outcome row, and no outcome row lacks its snapshot.
+      List<RequestOutcome> outcomes = repo.requests();
+      assertEquals(all.stream().map(SnapshotInfo::snapshotId).toList(),
+          outcomes.stream().map(RequestOutcome::snapshotId).sorted().toList());
+      outcomes.forEach(o -> assertEquals(Outcome.TAKEN, o.outcome()));
       // No orphan data of a snapshot without header, and the next id follows the last.
       assertTrue(repo.data(all.size() + 1).isEmpty());
       long next = repo.write(0, 1, "manual", Map.of("cn1", new JsonObject()), new JsonObject())

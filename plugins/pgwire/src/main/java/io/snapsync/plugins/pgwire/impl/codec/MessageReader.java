@@ -13,8 +13,9 @@ public final class MessageReader {
     this.body = body;
   }
 
+  /** Fails unless {@code n} more bytes are there (a lying length never wraps around). */
   private void need(int n) {
-    if (n < 0 || pos + n > body.length()) {
+    if (n < 0 || n > body.length() - pos) {
       throw ProtocolException.malformed("pgwire.insufficient_data");
     }
   }

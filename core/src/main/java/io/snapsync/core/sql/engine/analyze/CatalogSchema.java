@@ -1,0 +1,81 @@
+package io.snapsync.core.sql.engine.analyze;
+
+import io.snapsync.core.spi.SystemTableRegistry;
+import io.snapsync.core.sql.exec.TableCatalog;
+import io.snapsync.core.sql.exec.TableDef;
+import io.snapsync.storage.StoreTransaction;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import org.apache.calcite.schema.Table;
+import org.apache.calcite.schema.impl.AbstractSchema;
+import org.apache.calcite.schema.lookup.LikePattern;
+import org.apache.calcite.schema.lookup.Lookup;
+import org.apache.calcite.schema.lookup.Named;
+
+/**
+ * The schema one statement is analyzed against: user tables as the statement's store
+ * transaction sees them (so uncommitted DDL of other transactions is invisible, its own is
+ * visible), then system tables. Every name looked up is recorded in {@link #dependencies()}
+ * (the definition seen, or null) so a cached plan can be re-checked against a later
+ * transaction. One per analysis; not thread-safe; blocking (store reads).
+ */
+public final class CatalogSchema extends AbstractSchema {
+
+  private final StoreTransaction txn;
+  private final SystemTableRegistry systemTables;
+  private final Map<String, TableDef> dependencies = new LinkedHashMap<>();
+
+  public CatalogSchema(StoreTransaction txn, SystemTableRegistry systemTables) {
+    this.txn = txn;
+    this.systemTables = systemTables;
+  }
+
+  /** Every table name looked up, with the user-table definition seen (null: none). */
+  public Map<String, TableDef> dependencies() {
+    return dependencies;
+  }
+
+  private Table lookup(String name) {
+    TableDef def = dependencies.containsKey(name) ? dependencies.get(name)
+        : TableCatalog.find(txn, name);
+    dependencies.put(name, def);
+    if (def != null) {
+      return CatalogTable.user(def);
+    }
+    return systemTables.find(name).map(CatalogTable::system).orElse(null);
+  }
+
+  @Override
+  protected com.google.common.collect.Multimap<String, org.apache.calcite.schema.Function>
+      getFunctionMultimap() {
+    return com.google.common.collect.ImmutableMultimap.of(GenerateSeries.NAME,
+        new GenerateSeries());
+  }
+
+  @Override
+  public Lookup<Table> tables() {
+    return new Lookup<>() {
+      @Override
+      public Table get(String name) {
+        return lookup(name);
+      }
+
+      @Override
+      public Named<Table> getIgnoreCase(String name) {
+        Table t = lookup(name);
+        return t == null ? null : new Named<>(name, t);
+      }
+
+      @Override
+      public Set<String> getNames(LikePattern pattern) {
+        Set<String> names = new LinkedHashSet<>();
+        for (TableDef d : TableCatalog.all(txn)) {
+          names.add(d.name());
+        }
+        return names;
+      }
+    };
+  }
+}

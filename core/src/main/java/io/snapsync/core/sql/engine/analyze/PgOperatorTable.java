@@ -1,0 +1,71 @@
+package io.snapsync.core.sql.engine.analyze;
+
+import io.snapsync.core.spi.FunctionRegistry;
+import io.snapsync.core.sql.func.FunctionLibrary;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.sql.SqlFunctionCategory;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.SqlSyntax;
+import org.apache.calcite.sql.fun.SqlLibrary;
+import org.apache.calcite.sql.fun.SqlLibraryOperatorTableFactory;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.util.SqlOperatorTables;
+import org.apache.calcite.sql.validate.SqlNameMatcher;
+
+/**
+ * The operators a statement may use: for named functions the node's registered SQL functions
+ * first, then the {@link FunctionLibrary}, then Calcite's standard and PostgreSQL operators;
+ * operators and special forms ({@code +}, {@code LIKE}, {@code CAST}, {@code SUBSTRING ...
+ * FROM}) are Calcite's. Thread-safe.
+ */
+public final class PgOperatorTable implements SqlOperatorTable {
+
+  private static final SqlOperatorTable CALCITE = SqlOperatorTables.chain(
+      SqlStdOperatorTable.instance(),
+      SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.POSTGRESQL));
+
+  private final FunctionRegistry registered;
+  private final FunctionLibrary library;
+
+  public PgOperatorTable(FunctionRegistry registered, FunctionLibrary library) {
+    this.registered = registered;
+    this.library = library;
+  }
+
+  @Override
+  public void lookupOperatorOverloads(SqlIdentifier name, SqlFunctionCategory category,
+      SqlSyntax syntax, List<SqlOperator> out, SqlNameMatcher matcher) {
+    if (syntax == SqlSyntax.FUNCTION && name.isSimple()) {
+      String n = name.getSimple().toLowerCase(java.util.Locale.ROOT);
+      var f = registered.find(n);
+      if (f.isPresent()) {
+        out.add(new RegisteredFunctionOperator(f.get()));
+        return;
+      }
+      if (n.equals("length") && library.scalarOverloads(n).isEmpty()) {
+        out.add(SqlStdOperatorTable.CHAR_LENGTH);
+        return;
+      }
+      if (n.equals("greatest") || n.equals("least")) {
+        out.add(n.equals("greatest") ? org.apache.calcite.sql.fun.SqlLibraryOperators.GREATEST_PG
+            : org.apache.calcite.sql.fun.SqlLibraryOperators.LEAST_PG);
+        return;
+      }
+      if (!library.scalarOverloads(n).isEmpty()) {
+        out.add(new LibraryFunctionOperator(n, library));
+        return;
+      }
+    }
+    CALCITE.lookupOperatorOverloads(name, category, syntax, out, matcher);
+  }
+
+  @Override
+  public List<SqlOperator> getOperatorList() {
+    List<SqlOperator> all = new ArrayList<>(CALCITE.getOperatorList());
+    registered.all().forEach(f -> all.add(new RegisteredFunctionOperator(f)));
+    return all;
+  }
+}

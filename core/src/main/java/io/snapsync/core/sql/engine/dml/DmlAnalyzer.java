@@ -1,0 +1,346 @@
+package io.snapsync.core.sql.engine.dml;
+
+import io.snapsync.core.error.SnapsyncException;
+import io.snapsync.core.error.SqlState;
+import io.snapsync.core.session.Column;
+import io.snapsync.core.sql.engine.PreparedQuery;
+import io.snapsync.core.sql.engine.QueryEngine;
+import io.snapsync.core.sql.engine.analyze.Analyzer;
+import io.snapsync.core.sql.engine.analyze.PgTypeSystem;
+import io.snapsync.core.sql.engine.analyze.TypeMapping;
+import io.snapsync.core.sql.exec.TableCatalog;
+import io.snapsync.core.sql.parse.OnConflictClause;
+import io.snapsync.core.sql.parse.ReturningClause;
+import io.snapsync.core.sql.exec.TableDef;
+import io.snapsync.storage.StoreTransaction;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlDelete;
+import org.apache.calcite.sql.SqlDynamicParam;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlInsert;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlUpdate;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeFactoryImpl;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
+import org.apache.calcite.sql.util.SqlBasicVisitor;
+
+/**
+ * Analyzes INSERT, UPDATE and DELETE into {@link DmlPlan}s: resolves the target table and
+ * columns, and rewrites the statement's read side into queries that the query engine
+ * validates and plans like any other (so WHERE, SET and VALUES take every expression and
+ * subquery the engine knows). Values the engine cannot type alone (string literals, NULL,
+ * DEFAULT, parameters) are cast to the target column's type, as PostgreSQL types them from
+ * the target. Blocking (reads table definitions); thread-safe.
+ */
+final class DmlAnalyzer {
+
+  private static final SqlParserPos POS = SqlParserPos.ZERO;
+
+  private final QueryEngine queries;
+  private final SqlTypeFactoryImpl types = new SqlTypeFactoryImpl(PgTypeSystem.INSTANCE);
+
+  DmlAnalyzer(QueryEngine queries) {
+    this.queries = queries;
+  }
+
+  DmlPlan analyze(String sql, StoreTransaction txn) {
+    ReturningClause rc = ReturningClause.split(sql);
+    OnConflictClause oc = OnConflictClause.split(rc.statement());
+    String stmt = oc.statement();
+    Analyzer.Parsed origin = Analyzer.parse(stmt);
+    SqlNode node = DmlParams.byNumber(origin);
+    if (node instanceof SqlInsert ins) {
+      return insert(origin, ins, rc, oc, txn);
+    } else if (node instanceof SqlUpdate up) {
+      return update(origin, up, (SqlUpdate) DmlParams.byNumber(Analyzer.parse(stmt)), rc, txn);
+    } else if (node instanceof SqlDelete del) {
+      return delete(origin, del, (SqlDelete) DmlParams.byNumber(Analyzer.parse(stmt)), rc, txn);
+    }
+    throw SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED, "engine.unsupported",
+        node.getKind().sql);
+  }
+
+  /** A fresh copy of the RETURNING list (validation changes the nodes it is given). */
+  private static List<SqlNode> returningList(ReturningClause rc) {
+    SqlNode q = DmlParams.byNumber(Analyzer.parse("SELECT " + rc.list()));
+    if (!(q instanceof SqlSelect s)) {
+      throw SnapsyncException.error(SqlState.SYNTAX_ERROR, "engine.syntax_error", "RETURNING");
+    }
+    return new ArrayList<>(s.getSelectList().getList());
+  }
+
+  /** RETURNING of INSERT and UPDATE: a query over the written row, found by its key. */
+  private DmlPlan.Returning after(Analyzer.Parsed origin, TableDef def, String alias, SqlNode stmt,
+      ReturningClause rc, StoreTransaction txn) {
+    if (rc.list() == null) {
+      return null;
+    }
+    List<SqlNode> list = returningList(rc);
+    int param = Math.max(maxParam(stmt), list.stream().mapToInt(DmlAnalyzer::maxParam).max()
+        .orElse(-1)) + 1;
+    PreparedQuery q = plan(origin, select(def, alias,
+        new SqlIdentifier(def.name(), POS), false, list, null, param), txn);
+    return new DmlPlan.Returning(q.columns(), q, param);
+  }
+
+  private DmlPlan insert(Analyzer.Parsed origin, SqlInsert ins, ReturningClause rc, OnConflictClause oc,
+      StoreTransaction txn) {
+    TableDef def = table(ins.getTargetTable(), txn);
+    int[] targets = targetColumns(def, ins.getTargetColumnList());
+    boolean explicit = ins.getTargetColumnList() != null;
+    SqlNode source = ins.getSource();
+    if (source.getKind() == SqlKind.VALUES) {
+      for (SqlNode r : ((SqlCall) source).getOperandList()) {
+        SqlCall row = (SqlCall) r;
+        checkWidth(row.operandCount(), targets.length, explicit);
+        for (int i = 0; i < row.operandCount(); i++) {
+          row.setOperand(i, typed(row.operand(i), def.columns().get(targets[i])));
+        }
+      }
+    }
+    PreparedQuery read = plan(origin, source, txn);
+    int width = read.columns().size();
+    checkWidth(width, targets.length, explicit);
+    int[] used = new int[width];
+    System.arraycopy(targets, 0, used, 0, width);
+    return new DmlPlan(DmlPlan.Kind.INSERT, def, read, null, used, -1,
+        after(origin, def, def.name(), ins, rc, txn), upsert(origin, def, ins, oc, txn));
+  }
+
+  /**
+   * ON CONFLICT: the target must be the primary key (the only unique constraint); DO UPDATE
+   * becomes {@code SELECT t.*, set... FROM t AS t, (VALUES (CAST($e0 AS c0), ...)) AS
+   * excluded(c0, ...) WHERE t.pk = $k [AND where]}.
+   */
+  private DmlPlan.Upsert upsert(Analyzer.Parsed origin, TableDef def, SqlInsert ins, OnConflictClause oc,
+      StoreTransaction txn) {
+    if (!oc.present() || (def.hiddenKey() && oc.columns() == null && oc.update() == null)) {
+      return null; // without a key nothing conflicts: DO NOTHING inserts every row
+    }
+    if (def.hiddenKey()) {
+      throw SnapsyncException.error("42P10", "dml.on_conflict_no_constraint");
+    }
+    if (def.pk() < 0) {
+      throw SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED,
+          "schema.on_conflict_composite", def.name());
+    }
+    if (oc.columns() != null && !oc.columns().equals(List.of(def.pkColumn().name()))) {
+      throw SnapsyncException.error("42P10", "dml.on_conflict_no_constraint");
+    }
+    if (oc.update() == null) {
+      return new DmlPlan.Upsert(null, new int[0], -1);
+    }
+    SqlUpdate su = (SqlUpdate) DmlParams.byNumber(Analyzer.parse("UPDATE \"" + def.name().replace("\"", "\"\"")
+        + "\" " + oc.update()));
+    int[] targets = new int[su.getTargetColumnList().size()];
+    for (int j = 0; j < targets.length; j++) {
+      SqlIdentifier id = (SqlIdentifier) su.getTargetColumnList().get(j);
+      targets[j] = column(def, id.names.get(id.names.size() - 1));
+    }
+    int first = Math.max(maxParam(ins), maxParam(su)) + 1;
+    int n = def.columns().size();
+    SqlNode[] cells = new SqlNode[n];
+    SqlNode[] names = new SqlNode[n + 2];
+    for (int i = 0; i < n; i++) {
+      Column c = def.columns().get(i);
+      cells[i] = SqlStdOperatorTable.CAST.createCall(POS, new SqlDynamicParam(first + i, POS),
+          spec(c));
+      names[i + 2] = new SqlIdentifier(c.name(), POS);
+    }
+    names[0] = SqlStdOperatorTable.VALUES.createCall(POS,
+        SqlStdOperatorTable.ROW.createCall(POS, cells));
+    names[1] = new SqlIdentifier("excluded", POS);
+    SqlNode excluded = SqlStdOperatorTable.AS.createCall(POS, names);
+    SqlSelect q = select(def, def.name(), new SqlIdentifier(def.name(), POS), true,
+        setList(def, targets, su.getSourceExpressionList()), su.getCondition(), first + n);
+    q.setFrom(new org.apache.calcite.sql.SqlJoin(POS, q.getFrom(),
+        SqlLiteral.createBoolean(false, POS),
+        org.apache.calcite.sql.JoinType.COMMA.symbol(POS), excluded,
+        org.apache.calcite.sql.JoinConditionType.NONE.symbol(POS), null));
+    return new DmlPlan.Upsert(plan(origin, q, txn), targets, first);
+  }
+
+  private static void checkWidth(int exprs, int targets, boolean explicit) {
+    if (exprs > targets) {
+      throw SnapsyncException.error(SqlState.SYNTAX_ERROR, "sql.insert_too_many");
+    }
+    if (explicit && exprs < targets) {
+      throw SnapsyncException.error(SqlState.SYNTAX_ERROR, "dml.insert_too_few");
+    }
+  }
+
+  private DmlPlan update(Analyzer.Parsed origin, SqlUpdate up, SqlUpdate again, ReturningClause rc,
+      StoreTransaction txn) {
+    TableDef def = table(up.getTargetTable(), txn);
+    String alias = up.getAlias() == null ? def.name() : up.getAlias().getSimple();
+    int[] targets = new int[up.getTargetColumnList().size()];
+    for (int j = 0; j < targets.length; j++) {
+      String name = ((SqlIdentifier) up.getTargetColumnList().get(j)).names
+          .get(((SqlIdentifier) up.getTargetColumnList().get(j)).names.size() - 1);
+      targets[j] = column(def, name);
+      for (int k = 0; k < j; k++) {
+        if (targets[k] == targets[j]) {
+          throw SnapsyncException.error(SqlState.SYNTAX_ERROR, "dml.multiple_assignments",
+              name);
+        }
+      }
+    }
+    DmlPlan.Returning returning = after(origin, def, alias, up, rc, txn);
+    PreparedQuery read = plan(origin, select(def, alias, up.getTargetTable(), true,
+        setList(def, targets, up.getSourceExpressionList()), up.getCondition(), -1), txn);
+    int pkParam = maxParam(again) + 1;
+    PreparedQuery recheck = plan(origin, select(def, alias, again.getTargetTable(),
+        true, setList(def, targets, again.getSourceExpressionList()), again.getCondition(),
+        pkParam), txn);
+    return new DmlPlan(DmlPlan.Kind.UPDATE, def, read, recheck, targets, pkParam, returning,
+        null);
+  }
+
+  private List<SqlNode> setList(TableDef def, int[] targets, SqlNodeList exprs) {
+    List<SqlNode> out = new ArrayList<>(targets.length);
+    for (int j = 0; j < targets.length; j++) {
+      out.add(typed(exprs.get(j), def.columns().get(targets[j])));
+    }
+    return out;
+  }
+
+  private DmlPlan delete(Analyzer.Parsed origin, SqlDelete del, SqlDelete again, ReturningClause rc,
+      StoreTransaction txn) {
+    TableDef def = table(del.getTargetTable(), txn);
+    String alias = del.getAlias() == null ? def.name() : del.getAlias().getSimple();
+    boolean ret = rc.list() != null;
+    PreparedQuery read = plan(origin, select(def, alias, del.getTargetTable(), true,
+        ret ? returningList(rc) : List.of(), del.getCondition(), -1), txn);
+    List<SqlNode> again2 = ret ? returningList(rc) : List.of();
+    int pkParam = Math.max(maxParam(again), again2.stream().mapToInt(DmlAnalyzer::maxParam)
+        .max().orElse(-1)) + 1;
+    PreparedQuery recheck = plan(origin, select(def, alias, again.getTargetTable(),
+        true, again2, again.getCondition(), pkParam), txn);
+    // values from the read query; names from the list alone (the read query's own names are
+    // made unique against the table's columns)
+    DmlPlan.Returning returning = ret
+        ? new DmlPlan.Returning(after(origin, def, alias, again, rc, txn).columns(), null, -1)
+        : null;
+    return new DmlPlan(DmlPlan.Kind.DELETE, def, read, recheck, new int[0], pkParam, returning,
+        null);
+  }
+
+  /**
+   * {@code SELECT [alias.c0, ..., alias.cn,] extra... FROM table AS alias WHERE cond [AND
+   * alias.pk = $pkParam]}.
+   */
+  private static SqlSelect select(TableDef def, String alias, SqlNode table, boolean columns,
+      List<SqlNode> extra, SqlNode where, int pkParam) {
+    SqlNodeList items = new SqlNodeList(POS);
+    for (Column c : columns ? def.columns() : List.<Column>of()) {
+      items.add(new SqlIdentifier(List.of(alias, c.name()), POS));
+    }
+    extra.forEach(items::add);
+    SqlNode from = SqlStdOperatorTable.AS.createCall(POS, table, new SqlIdentifier(alias, POS));
+    if (pkParam >= 0 && def.pk() >= 0) { // otherwise the target scan reads the one row
+      SqlNode key = SqlStdOperatorTable.EQUALS.createCall(POS,
+          new SqlIdentifier(List.of(alias, def.pkColumn().name()), POS),
+          new SqlDynamicParam(pkParam, POS));
+      where = where == null ? key : SqlStdOperatorTable.AND.createCall(POS, where, key);
+    }
+    return new SqlSelect(POS, null, items, from, where, null, null, null, null, null, null, null,
+        null);
+  }
+
+  /**
+   * {@code CAST(e AS column type)} for the values PostgreSQL types from the target column
+   * (string literals, NULL, DEFAULT, parameters); other expressions stay as they are and get
+   * the assignment cast when written.
+   */
+  private SqlNode typed(SqlNode e, Column target) {
+    boolean untyped = e.getKind() == SqlKind.DEFAULT || e instanceof SqlDynamicParam
+        || (e instanceof SqlLiteral lit && (lit.getTypeName() == SqlTypeName.NULL
+            || lit.getTypeName() == SqlTypeName.CHAR));
+    if (!untyped) {
+      return e;
+    }
+    SqlNode value = e.getKind() == SqlKind.DEFAULT ? SqlLiteral.createNull(POS) : e;
+    return SqlStdOperatorTable.CAST.createCall(POS, value, spec(target));
+  }
+
+  private SqlDataTypeSpec spec(Column c) {
+    try {
+      return SqlTypeUtil.convertTypeToSpec(TypeMapping.toRel(c.type(), c.typmod(), true, types));
+    } catch (RuntimeException notExpressible) {
+      return SqlTypeUtil.convertTypeToSpec(types.createSqlType(SqlTypeName.VARCHAR));
+    }
+  }
+
+  private static TableDef table(SqlNode target, StoreTransaction txn) {
+    if (!(target instanceof SqlIdentifier id)
+        || (id.names.size() == 2 && !id.names.get(0).equals(Analyzer.SCHEMA))
+        || id.names.size() > 2) {
+      throw SnapsyncException.error(SqlState.UNDEFINED_TABLE, "engine.relation_not_exist",
+          String.valueOf(target));
+    }
+    String name = id.names.get(id.names.size() - 1);
+    TableDef def = TableCatalog.find(txn, name);
+    if (def == null) {
+      throw SnapsyncException.error(SqlState.UNDEFINED_TABLE, "engine.relation_not_exist", name);
+    }
+    return def;
+  }
+
+  private static int[] targetColumns(TableDef def, SqlNodeList list) {
+    if (list == null) {
+      int[] all = new int[def.columns().size()];
+      for (int i = 0; i < all.length; i++) {
+        all[i] = i;
+      }
+      return all;
+    }
+    int[] out = new int[list.size()];
+    for (int i = 0; i < out.length; i++) {
+      SqlIdentifier id = (SqlIdentifier) list.get(i);
+      String name = id.names.get(id.names.size() - 1);
+      out[i] = column(def, name);
+      for (int k = 0; k < i; k++) {
+        if (out[k] == out[i]) {
+          throw SnapsyncException.error("42701", "dml.column_twice", name);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static int column(TableDef def, String name) {
+    int i = def.indexOf(name);
+    if (i < 0) {
+      throw SnapsyncException.error(SqlState.UNDEFINED_COLUMN, "sql.column_of_relation", name,
+          def.name());
+    }
+    return i;
+  }
+
+  private PreparedQuery plan(Analyzer.Parsed origin, SqlNode query, StoreTransaction txn) {
+    return queries.planParsed(origin.text(), DmlParams.renumber(query, origin), txn);
+  }
+
+  /** The highest parameter number in {@code node}, or -1. */
+  private static int maxParam(SqlNode node) {
+    int[] max = {-1};
+    node.accept(new SqlBasicVisitor<Void>() {
+      @Override
+      public Void visit(SqlDynamicParam p) {
+        max[0] = Math.max(max[0], p.getIndex());
+        return null;
+      }
+    });
+    return max[0];
+  }
+}

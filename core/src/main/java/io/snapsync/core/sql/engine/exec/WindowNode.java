@@ -1,0 +1,86 @@
+package io.snapsync.core.sql.engine.exec;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Window functions: for each group (partition keys, order keys, frame) sorts the rows, then
+ * computes each call per row. Output rows are the input fields, then every call's value, in
+ * the order of the last group's sort. Frames: the whole partition without ORDER BY, else
+ * RANGE (peers included) or ROWS between the bounds.
+ *
+ * @param width input fields plus constants (calls' arguments index into both)
+ */
+public record WindowNode(PlanNode input, Object[] constants, List<Group> groups, int inputWidth)
+    implements PlanNode {
+
+  /** Frame bound: offset rows before (negative) or after, or unbounded (null). */
+  public record Bound(boolean unbounded, boolean currentRow, long offset) {
+  }
+
+  /** A window: partitioning, ordering, frame, and its calls. */
+  public record Group(int[] partition, List<SortKey> order, boolean rows, Bound lower,
+      Bound upper, List<Call> calls) {
+  }
+
+  /** One call: a ranking/offset function by name, or an aggregate ({@code agg} non-null). */
+  public record Call(String name, int[] args, AggSpec agg) {
+  }
+
+  @Override
+  public Cursor open(ExecContext ctx) {
+    int calls = groups.stream().mapToInt(g -> g.calls().size()).sum();
+    int base = inputWidth + constants.length;
+    List<Object[]> rows = new ArrayList<>();
+    try (Cursor in = input.open(ctx)) {
+      Object[] r;
+      while ((r = in.next()) != null) {
+        ctx.checkCanceled();
+        Object[] w = new Object[base + calls];
+        System.arraycopy(r, 0, w, 0, inputWidth);
+        System.arraycopy(constants, 0, w, inputWidth, constants.length);
+        rows.add(w);
+      }
+    }
+    int out = base;
+    for (Group g : groups) {
+      List<SortKey> keys = new ArrayList<>();
+      for (int p : g.partition()) {
+        keys.add(new SortKey(p, false, false, null));
+      }
+      keys.addAll(g.order());
+      rows.sort(SortKey.comparator(keys));
+      Comparator<Object[]> part = SortKey.comparator(keys.subList(0, g.partition().length));
+      Comparator<Object[]> peers = SortKey.comparator(g.order());
+      int start = 0;
+      while (start < rows.size()) {
+        int end = start + 1;
+        while (end < rows.size() && part.compare(rows.get(start), rows.get(end)) == 0) {
+          end++;
+        }
+        WindowFrames.compute(rows.subList(start, end), g, peers, out, ctx);
+        start = end;
+      }
+      out += g.calls().size();
+    }
+    List<Object[]> result = new ArrayList<>(rows.size());
+    for (Object[] w : rows) {
+      Object[] o = new Object[inputWidth + calls];
+      System.arraycopy(w, 0, o, 0, inputWidth);
+      System.arraycopy(w, base, o, inputWidth, calls);
+      result.add(o);
+    }
+    return Cursor.of(result);
+  }
+
+  @Override
+  public List<PlanNode> inputs() {
+    return List.of(input);
+  }
+
+  @Override
+  public String describe() {
+    return "WindowAgg";
+  }
+}

@@ -1,0 +1,64 @@
+package io.snapsync.core.sql.engine.plan;
+
+import io.snapsync.core.error.SnapsyncException;
+import io.snapsync.core.error.SqlState;
+import io.snapsync.core.session.DataType;
+import io.snapsync.core.sql.engine.analyze.TypeMapping;
+import io.snapsync.core.sql.engine.exec.AggSpec;
+import io.snapsync.core.sql.engine.exec.AggregateNode;
+import io.snapsync.core.sql.engine.exec.PlanNode;
+import io.snapsync.core.sql.func.AggregateFunction;
+import io.snapsync.core.sql.func.FunctionLibrary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.AggregateCall;
+
+/** Builds {@link AggregateNode}s and the {@link AggSpec}s of aggregate and window calls. */
+final class Aggregates {
+
+  private final FunctionLibrary library;
+
+  Aggregates(FunctionLibrary library) {
+    this.library = library;
+  }
+
+  PlanNode build(Aggregate a, PlanNode input) {
+    if (a.getGroupType() != Aggregate.Group.SIMPLE) {
+      throw SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED, "engine.unsupported",
+          "GROUPING SETS, ROLLUP and CUBE");
+    }
+    List<AggSpec> specs = new ArrayList<>();
+    for (AggregateCall call : a.getAggCallList()) {
+      if (!call.getCollation().getFieldCollations().isEmpty()) {
+        throw SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED, "engine.unsupported",
+            "ORDER BY inside an aggregate call");
+      }
+      specs.add(spec(call.getAggregation().getName(), call.getArgList(), call.isDistinct(),
+          call.filterArg, call.getType(), a.getInput()));
+    }
+    return new AggregateNode(input, a.getGroupSet().toArray(), specs);
+  }
+
+  /** The spec of aggregate {@code name} over input fields {@code args}. */
+  AggSpec spec(String calciteName, List<Integer> args, boolean distinct, int filter,
+      org.apache.calcite.rel.type.RelDataType resultType, RelNode input) {
+    String name = calciteName.toLowerCase(Locale.ROOT);
+    List<DataType> argTypes = new ArrayList<>();
+    for (int i : args) {
+      argTypes.add(TypeMapping.toData(input.getRowType().getFieldList().get(i).getType()));
+    }
+    DataType type = TypeMapping.toData(resultType);
+    AggregateFunction f = library.aggregate(name, argTypes).orElse(null);
+    if (f == null) {
+      f = io.snapsync.core.sql.engine.exec.AggFallbacks.of(name, library, argTypes, type);
+    }
+    if (f == null) {
+      throw io.snapsync.core.sql.engine.analyze.FunctionErrors.undefined(name, argTypes);
+    }
+    return new AggSpec(name, f, args.stream().mapToInt(Integer::intValue).toArray(), distinct,
+        filter, type);
+  }
+}
