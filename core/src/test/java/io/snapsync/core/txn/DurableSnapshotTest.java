@@ -224,6 +224,22 @@ class DurableSnapshotTest {
   }
 
   @Test
+  void releasedBetweenLookupAndInstallIsCheckNine() {
+    try (EngineFixture e = start()) {
+      Session w = e.session();
+      String id = setup(e, w, "1 hour");
+      e.db.snapshots().beforeInstall = () -> e.db.durableSnapshots().release(id,
+          TestServices.USER, false);
+      Session s = e.session();
+      exec(s, "BEGIN ISOLATION LEVEL REPEATABLE READ");
+      SnapsyncException ex = fails(s, "SET TRANSACTION SNAPSHOT '" + id + "'", "55000");
+      assertEquals("could not import the requested snapshot", ex.getMessage());
+      exec(s, "ROLLBACK");
+      assertEquals(List.of("export", "release"), events(e, id));
+    }
+  }
+
+  @Test
   void leaseAndCountCapsAreEnforced() {
     try (EngineFixture e = start()) {
       Session w = e.session();
