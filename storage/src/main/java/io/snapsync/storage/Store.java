@@ -46,6 +46,16 @@ public interface Store extends AutoCloseable {
     return pin(latestSnapshot());
   }
 
+  /**
+   * Pins {@code snapshot} persistently under {@code name} (synced to disk before returning),
+   * atomically with respect to reclaim; fails like {@link #pin} for a reclaimed snapshot and
+   * with {@link IllegalArgumentException} when a durable pin of that name exists.
+   */
+  DurablePin pinDurable(String name, Snapshot snapshot, byte[] attachment);
+
+  /** The live durable pins, including those restored at open, in name order. */
+  List<DurablePin> durablePins();
+
   /** Prepared transactions, including those recovered at open. */
   List<PreparedTransaction> preparedTransactions();
 

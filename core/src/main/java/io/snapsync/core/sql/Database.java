@@ -4,8 +4,10 @@ import io.snapsync.core.node.NodeServices;
 import io.snapsync.core.settings.SettingDefinition;
 import io.snapsync.core.settings.SettingsRegistry;
 import io.snapsync.core.sql.builtin.BuiltinFunctions;
+import io.snapsync.core.sql.builtin.DurableSnapshotFunctions;
 import io.snapsync.core.sql.builtin.SystemTables;
 import io.snapsync.core.sql.exec.Executor;
+import io.snapsync.core.txn.DurableSnapshots;
 import io.snapsync.core.txn.SnapshotLog;
 import io.snapsync.core.txn.SnapshotRegistry;
 import io.snapsync.storage.Store;
@@ -42,6 +44,7 @@ public final class Database implements AutoCloseable {
   private final NodeServices services;
   private final SnapshotLog log;
   private final SnapshotRegistry registry;
+  private final DurableSnapshots durable;
   private final WorkerExecutor worker;
   private final Executor executor;
   private final io.snapsync.core.sql.exec.RowIds rowIds;
@@ -56,23 +59,30 @@ public final class Database implements AutoCloseable {
         services.clock(),
         () -> settings.nodeLong("snapshot_log_retention_days"));
     log.releaseOrphans();
-    this.registry = new SnapshotRegistry(store, log);
+    this.durable = new DurableSnapshots(store, log, services.clock(),
+        () -> settings.nodeLong("snapshot_max_lease"),
+        () -> settings.nodeLong("snapshot_max_durable_per_user"));
+    this.registry = new SnapshotRegistry(store, log, durable);
     this.worker = services.vertx().createSharedWorkerExecutor("snapsync-sql", WORKERS);
     this.rowIds = new io.snapsync.core.sql.exec.RowIds(store.space(SYSTEM_SPACE));
     this.executor = new Executor(this);
     this.reclaimTimer = services.vertx().setPeriodic(RECLAIM_PERIOD_MS,
-        id -> blocking(store::reclaim));
+        id -> blocking(() -> {
+          durable.expireDue();
+          return store.reclaim();
+        }));
   }
 
   /**
    * Opens the database on {@code store} (opened with {@link #KV_SPACES}): registers the
    * built-in functions, system tables and the {@code snapshot_log_retention_days} setting.
-   * Exported snapshots never survive a restart; prepared transactions are recovered by the
-   * store. Blocking.
+   * Transaction-exported snapshots never survive a restart; durable ones do (their pins are
+   * restored by the store). Prepared transactions are recovered by the store. Blocking.
    */
   public static Database open(Store store, NodeServices services) {
     Database db = new Database(store, services);
     BuiltinFunctions.registerAll(services.functions(), services.clock());
+    DurableSnapshotFunctions.registerAll(services.functions());
     SystemTables.registerAll(db, services.systemTables());
     return db;
   }
@@ -81,6 +91,12 @@ public final class Database implements AutoCloseable {
     registerIfAbsent(s, SettingDefinition.integer("snapshot_log_retention_days",
         SettingDefinition.Level.NODE, 30, 0, 36500, "d",
         "snapshot.setting.snapshot_log_retention_days"));
+    registerIfAbsent(s, SettingDefinition.integer("snapshot_max_lease",
+        SettingDefinition.Level.NODE, 86_400, 1, 366L * 86_400, "s",
+        "durable.setting.snapshot_max_lease"));
+    registerIfAbsent(s, SettingDefinition.integer("snapshot_max_durable_per_user",
+        SettingDefinition.Level.NODE, 16, 0, 1_000_000, "",
+        "durable.setting.snapshot_max_durable_per_user"));
     registerIfAbsent(s, SettingDefinition.enumeration("default_transaction_isolation",
         SettingDefinition.Level.SESSION, "read committed",
         List.of("serializable", "repeatable read", "read committed", "read uncommitted"),
@@ -108,6 +124,11 @@ public final class Database implements AutoCloseable {
 
   public SnapshotRegistry snapshots() {
     return registry;
+  }
+
+  /** Durable snapshots (leases, persisted pins). */
+  public DurableSnapshots durableSnapshots() {
+    return durable;
   }
 
   /** Hidden row ids of tables without a primary key. */

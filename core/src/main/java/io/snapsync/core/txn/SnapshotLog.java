@@ -15,7 +15,8 @@ import java.util.function.LongSupplier;
 /**
  * The persistent, append-only snapshot log in the kv space {@code snapshot_log}: key = 8-byte
  * big-endian sequence, value = JSON {@code {seq, event, id, txid, user, node, isolation,
- * read_only, at}} ({@code event}: export, import, release; {@code at}: ISO-8601 UTC).
+ * read_only, at}} ({@code event}: export, import, release, and for durable snapshots also
+ * renew and expire; {@code at}: ISO-8601 UTC).
  * Entries older than the retention (days, from a supplier so {@code ALTER SYSTEM} applies) are
  * purged when the log is opened and every {@value #PURGE_EVERY} appends.
  *
@@ -83,11 +84,13 @@ public final class SnapshotLog {
     for (JsonObject j : entries()) {
       switch (j.getString("event", "")) {
         case "export" -> open.put(j.getString("id"), j);
-        case "release" -> open.remove(j.getString("id"));
+        case "release", "expire" -> open.remove(j.getString("id"));
         default -> {
         }
       }
     }
+    // durable snapshots outlive the process: DurableSnapshots owns their ends
+    open.keySet().removeIf(id -> id != null && DurableSnapshots.isDurableId(id));
     for (JsonObject j : open.values()) {
       IsolationLevel iso = IsolationLevel.parse(j.getString("isolation", "repeatable read"));
       ExportedSnapshot s = new ExportedSnapshot(j.getString("id"), null, j.getLong("txid", 0L),

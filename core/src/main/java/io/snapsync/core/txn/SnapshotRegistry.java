@@ -28,12 +28,19 @@ public final class SnapshotRegistry {
   private final Store store;
   private final SnapshotLog log;
   private final Map<String, Registration> live = new ConcurrentHashMap<>();
+  /** Durable snapshots, importable by their own id shape; null when the node has none. */
+  private final DurableSnapshots durable;
   /** Test hook run between lookup and install (check 9 of SET TRANSACTION SNAPSHOT). */
   volatile Runnable beforeInstall = () -> { };
 
   public SnapshotRegistry(Store store, SnapshotLog log) {
+    this(store, log, null);
+  }
+
+  public SnapshotRegistry(Store store, SnapshotLog log, DurableSnapshots durable) {
     this.store = store;
     this.log = log;
+    this.durable = durable;
   }
 
   /** Registers an export; the registry takes its own pin of {@code s.snapshot()}. */
@@ -57,6 +64,14 @@ public final class SnapshotRegistry {
     }
   }
 
+  /** The node's durable snapshots; fails 0A000 when this registry has none. */
+  public DurableSnapshots durable() {
+    if (durable == null) {
+      throw SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED, "durable.unavailable");
+    }
+    return durable;
+  }
+
   public List<ExportedSnapshot> exported() {
     List<ExportedSnapshot> out = new ArrayList<>();
     live.values().forEach(r -> out.add(r.snapshot));
@@ -77,11 +92,12 @@ public final class SnapshotRegistry {
     if (!ID_CHARS.matcher(id).matches() || id.isEmpty()) {
       throw SnapsyncException.error(SqlState.INVALID_PARAMETER_VALUE, "snapshot.invalid_id", id);
     }
+    boolean isDurable = durable != null && DurableSnapshots.isDurableId(id);
     Registration r = ID_SHAPE.matcher(id).matches() ? live.get(id) : null;
-    if (r == null) {
+    if (r == null && !isDurable) {
       throw SnapsyncException.error(SqlState.UNDEFINED_OBJECT, "snapshot.not_exist", id);
     }
-    ExportedSnapshot s = r.snapshot;
+    ExportedSnapshot s = isDurable ? durable.lookup(id).asExported() : r.snapshot;
     if (importer == IsolationLevel.SERIALIZABLE && s.isolation() != IsolationLevel.SERIALIZABLE) {
       throw SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED,
           "snapshot.serializable_from_non_serializable");
@@ -95,6 +111,9 @@ public final class SnapshotRegistry {
           "snapshot.different_database");
     }
     beforeInstall.run();
+    if (isDurable) {
+      return durable.pinForImport(id);
+    }
     SnapshotPin pin;
     synchronized (r) {
       if (r.released) {

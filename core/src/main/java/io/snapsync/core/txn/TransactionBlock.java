@@ -74,6 +74,11 @@ public final class TransactionBlock {
     this.node = node;
   }
 
+  /** The exported-snapshot registry this transaction exports to and imports from. */
+  public SnapshotRegistry registry() {
+    return registry;
+  }
+
   public TransactionStatus status() {
     if (!explicit) {
       return TransactionStatus.IDLE;

@@ -1,5 +1,6 @@
 package io.snapsync.storage.impl;
 
+import io.snapsync.storage.DurablePin;
 import io.snapsync.storage.KvSpace;
 import io.snapsync.storage.PreparedTransaction;
 import io.snapsync.storage.Snapshot;
@@ -57,6 +58,7 @@ public final class RocksStore implements Store {
   private final TxidAllocator txids;
   private final Reclaimer reclaimer;
   private final PreparedTransactions prepared;
+  private final DurablePins durablePins;
   private final Map<String, RocksKvSpace> spaces = new LinkedHashMap<>();
 
   private RocksStore(StoreOptions options, RocksHandles handles) {
@@ -76,6 +78,7 @@ public final class RocksStore implements Store {
     this.txids = new TxidAllocator(h, guard);
     this.reclaimer = new Reclaimer(h, guard, versions);
     this.prepared = new PreparedTransactions(h, guard, locks, commits, options.clock());
+    this.durablePins = new DurablePins(h, guard, pins);
     for (String name : options.kvSpaces()) {
       spaces.put(name, new RocksKvSpace(this, name, h.space(name)));
     }
@@ -104,6 +107,7 @@ public final class RocksStore implements Store {
       txids.recover();
       commits.recover(versions.scan(h.db, h.mvcc));
       prepared.recover();
+      durablePins.recover();
     } catch (RocksDBException e) {
       throw io("recovery at open: " + options.directory(), e);
     } catch (IOException e) {
@@ -131,6 +135,19 @@ public final class RocksStore implements Store {
   public SnapshotPin pinLatest() {
     checkOpen();
     return pins.pinLatest(commits::lastSeq);
+  }
+
+  @Override
+  public DurablePin pinDurable(String name, Snapshot snapshot, byte[] attachment) {
+    checkOpen();
+    checkNotFuture(snapshot);
+    return durablePins.pin(name, snapshot, attachment);
+  }
+
+  @Override
+  public List<DurablePin> durablePins() {
+    checkOpen();
+    return durablePins.list();
   }
 
   @Override

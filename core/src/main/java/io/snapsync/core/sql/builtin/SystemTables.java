@@ -5,6 +5,7 @@ import io.snapsync.core.session.DataType;
 import io.snapsync.core.spi.SystemTable;
 import io.snapsync.core.spi.SystemTableRegistry;
 import io.snapsync.core.sql.Database;
+import io.snapsync.core.txn.DurableSnapshot;
 import io.snapsync.core.txn.ExportedSnapshot;
 import io.snapsync.storage.PreparedTransaction;
 import io.vertx.core.json.JsonObject;
@@ -17,7 +18,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * System tables of the database: {@code snapshot_log}, {@code pg_exported_snapshots},
+ * System tables of the database: {@code snapshot_log}, {@code pg_exported_snapshots} (kind
+ * {@code transaction} or {@code durable}; {@code lease_end} null for transaction exports),
  * {@code pg_prepared_xacts}.
  */
 public final class SystemTables {
@@ -43,12 +45,18 @@ public final class SystemTables {
     add(r, table(db, "pg_exported_snapshots", cols("id", DataType.TEXT, "txid", DataType.INT8,
         "session_id", DataType.TEXT, "user_name", DataType.TEXT, "node", DataType.TEXT,
         "isolation", DataType.TEXT, "read_only", DataType.BOOL, "database", DataType.TEXT,
-        "commit_seq", DataType.INT8, "exported_at", DataType.TIMESTAMPTZ), () -> {
+        "commit_seq", DataType.INT8, "exported_at", DataType.TIMESTAMPTZ,
+        "kind", DataType.TEXT, "lease_end", DataType.TIMESTAMPTZ), () -> {
           List<List<Object>> rows = new ArrayList<>();
           for (ExportedSnapshot s : db.snapshots().exported()) {
             rows.add(Arrays.asList(s.id(), s.exporterTxid(), s.sessionId(), s.user(), s.node(),
                 s.isolation().text(), s.readOnly(), s.database(), s.snapshot().commitSeq(),
-                time(s.exportedAtMillis())));
+                time(s.exportedAtMillis()), "transaction", null));
+          }
+          for (DurableSnapshot d : db.durableSnapshots().live()) {
+            rows.add(Arrays.asList(d.id(), d.exporterTxid(), null, d.owner(), d.node(),
+                d.isolation().text(), d.readOnly(), d.database(), d.snapshot().commitSeq(),
+                time(d.createdAtMillis()), "durable", time(d.leaseEndMillis())));
           }
           return rows;
         }));
