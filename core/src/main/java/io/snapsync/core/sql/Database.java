@@ -72,6 +72,7 @@ public final class Database implements AutoCloseable {
     Database db = new Database(store, services);
     BuiltinFunctions.registerAll(services.functions(), services.clock());
     SystemTables.registerAll(db, services.systemTables());
+    io.snapsync.core.sql.catalog.PgCatalog.registerAll(db, services.systemTables(), services);
     return db;
   }
 

@@ -31,6 +31,7 @@ final class BuiltinLibrary implements FunctionLibrary {
     ArrayFunctions.register(r);
     ComparisonOperators.register(r);
     SystemFunctions.register(r);
+    CatalogFunctions.register(r);
     Aggregates.register(r);
     registry = r.freeze();
   }

@@ -39,6 +39,9 @@ public final class Analyzer {
   /** The schema user tables live in (also the default search path). */
   public static final String SCHEMA = "public";
 
+  /** PostgreSQL's system catalog schema, also searched for unqualified names. */
+  public static final String CATALOG_SCHEMA = "pg_catalog";
+
   private final FunctionRegistry functions;
   private final SystemTableRegistry systemTables;
   private final FunctionLibrary library;
@@ -129,6 +132,8 @@ public final class Analyzer {
     CalciteSchema root = CalciteSchema.createRootSchema(false, false);
     CatalogSchema schema = new CatalogSchema(txn, systemTables);
     root.add(SCHEMA, schema);
+    // pg_catalog.x finds the system tables (the schema falls back to them for any name).
+    root.add(CATALOG_SCHEMA, schema);
     Properties props = new Properties();
     props.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "true");
     CalciteConnectionConfig config = new CalciteConnectionConfigImpl(props);
