@@ -97,6 +97,6 @@ final class RoleTables {
 
   private static List<Object> database(long oid, String name, boolean template) {
     return Arrays.asList(oid, name, CatalogOids.OWNER, 6, "c", template, true, -1, 0L, 1L,
-        1663L, "C.UTF-8", "C.UTF-8", null, null, null);
+        1663L, "C", "C", null, null, null);
   }
 }

@@ -28,6 +28,11 @@ final class CatalogFunctions {
   static void register(Registry r) {
     r.add(Fn.of("format_type", TEXT, (x, c) -> CatalogText.formatType((Long) x[0],
         (Integer) x[1]), OID, INT4).strictOn0());
+    // psql's \dT passes NULL for the typmod, which resolves as text.
+    r.add(Fn.of("format_type", TEXT, (x, c) -> CatalogText.formatType((Long) x[0], null), OID,
+        TEXT).strictOn0());
+    r.add(Fn.of("pg_get_function_result", TEXT, (x, c) -> null, OID));
+    r.add(Fn.of("pg_get_function_arguments", TEXT, (x, c) -> null, OID));
     r.add(Fn.of("pg_get_userbyid", NAME, (x, c) -> (Long) x[0] == CatalogOids.OWNER
         ? CatalogOids.ADMIN : "unknown (OID=" + x[0] + ")", OID));
     r.add(Fn.of("pg_get_indexdef", TEXT, (x, c) -> indexDef(c, (Long) x[0]), OID));

@@ -117,6 +117,10 @@ public final class Analyzer {
       return new Parsed(node, parsedText,
           numbers.stream().mapToInt(Integer::intValue).toArray(), q);
     } catch (SqlParseException e) {
+      SqlNode own = numbers.isEmpty() ? ProjectGrammar.tryParse(sql) : null;
+      if (own != null) {
+        return new Parsed(own, sql, new int[0], new int[0]);
+      }
       throw new Parsed(null, parsedText, new int[0], q).remap(SyntaxErrors.of(parsedText, e));
     }
   }
