@@ -16,7 +16,7 @@ import io.snapsync.storage.StoreTransaction;
 /**
  * The functions psql's and pgjdbc's catalog queries call: format_type, pg_get_userbyid,
  * pg_get_indexdef, pg_get_constraintdef, pg_get_expr, the visibility tests, the description
- * lookups (snapsync keeps no comments: always NULL), pg_encoding_to_char, quote_ident,
+ * lookups (snapsync keeps no comments: always NULL), pg_encoding_to_char,
  * has_*_privilege (true: privileges are per role, checked at execution) and the relation size
  * estimates.
  */
@@ -52,7 +52,6 @@ final class CatalogFunctions {
     r.add(Fn.of("shobj_description", TEXT, (x, c) -> null, OID, NAME).lenient());
     r.add(Fn.of("pg_encoding_to_char", NAME, (x, c) -> (Integer) x[0] == 6 ? "UTF8"
         : "SQL_ASCII", INT4));
-    r.add(Fn.of("quote_ident", TEXT, (x, c) -> CatalogText.quoteIdent((String) x[0]), TEXT));
     r.add(Fn.of("has_table_privilege", BOOL, (x, c) -> true, TEXT, TEXT));
     r.add(Fn.of("has_table_privilege", BOOL, (x, c) -> true, OID, TEXT));
     r.add(Fn.of("has_table_privilege", BOOL, (x, c) -> true, NAME, TEXT, TEXT));

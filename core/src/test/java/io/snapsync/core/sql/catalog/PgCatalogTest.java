@@ -128,4 +128,13 @@ class PgCatalogTest {
         rows(s, "SELECT rolname, rolsuper FROM pg_catalog.pg_roles"
             + " WHERE rolname IN ('admin', 'alice') ORDER BY 1"));
   }
+
+  @Test
+  void negatedRegexAndQualifiedOperatorAsPsqlWritesThem() {
+    assertEquals(List.of(Arrays.asList(false, true)),
+        rows(s, "SELECT 'pg_toast' !~ '^pg_', 'public' !~ '^pg_'"));
+    assertEquals(List.of(Arrays.asList("t")), rows(s, "SELECT c.relname FROM pg_catalog.pg_class c"
+        + " WHERE c.relname OPERATOR(pg_catalog.~) '^(t)$' COLLATE pg_catalog.default"
+        + " AND pg_catalog.pg_table_is_visible(c.oid)"));
+  }
 }
