@@ -89,4 +89,5 @@ class PsqlDescribeTest {
     assertTrue(lines.contains("snapsync|admin|UTF8|C|C||libc|"), String.join("\n", lines));
     assertTrue(theirs.run("\\l").contains("snapsync|admin|UTF8|C|C||libc|"));
   }
+
 }

@@ -114,6 +114,12 @@ public final class Analyzer {
     int[] q = quoted.stream().mapToInt(Integer::intValue).toArray();
     try {
       SqlNode node = SqlParser.create(parsedText, ParserConfigs.postgres()).parseStmt();
+      if (numbers.isEmpty() && ProjectGrammar.namesUnknownType(node)) {
+        SqlNode own = ProjectGrammar.tryParse(sql);
+        if (own != null) {
+          return new Parsed(own, sql, new int[0], new int[0]);
+        }
+      }
       return new Parsed(node, parsedText,
           numbers.stream().mapToInt(Integer::intValue).toArray(), q);
     } catch (SqlParseException e) {

@@ -17,6 +17,25 @@ final class ProjectGrammar {
   private ProjectGrammar() {
   }
 
+  /**
+   * True when Babel parsed a type name it does not know ({@code regtype}, {@code regclass},
+   * {@code pg_catalog.text}), which the project's grammar maps to PostgreSQL's types.
+   */
+  static boolean namesUnknownType(SqlNode node) {
+    boolean[] found = {false};
+    node.accept(new SqlShuttle() {
+      @Override
+      public SqlNode visit(org.apache.calcite.sql.SqlDataTypeSpec type) {
+        if (type.getTypeNameSpec()
+            instanceof org.apache.calcite.sql.SqlUserDefinedTypeNameSpec) {
+          found[0] = true;
+        }
+        return type;
+      }
+    });
+    return found[0];
+  }
+
   /** The statement parsed with the project's grammar, or null when it rejects it too. */
   static SqlNode tryParse(String sql) {
     SqlNode node;
