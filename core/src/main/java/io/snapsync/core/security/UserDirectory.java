@@ -28,4 +28,9 @@ public interface UserDirectory {
   Set<String> roles(String user);
 
   boolean exists(String user);
+
+  /** The names of the users the directory lists (for pg_roles); empty if it cannot list. */
+  default java.util.Set<String> userNames() {
+    return java.util.Set.of();
+  }
 }

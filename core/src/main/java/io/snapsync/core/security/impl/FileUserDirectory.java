@@ -225,6 +225,11 @@ public final class FileUserDirectory implements UserDirectory {
     return file;
   }
 
+  @Override
+  public java.util.Set<String> userNames() {
+    return users.keySet();
+  }
+
   /** Number of users known (file and configuration). */
   public int size() {
     return users.size();

@@ -41,6 +41,11 @@ final class SessionEval implements EvalContext {
   }
 
   @Override
+  public io.snapsync.storage.StoreTransaction storeTxn() {
+    return session.txn().storeTxnIfBegun();
+  }
+
+  @Override
   public String user() {
     return session.user();
   }

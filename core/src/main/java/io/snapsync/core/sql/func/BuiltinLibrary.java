@@ -33,6 +33,7 @@ final class BuiltinLibrary implements FunctionLibrary {
     SystemFunctions.register(r);
     ToCharFunctions.register(r);
     ByteaFunctions.register(r);
+    CatalogFunctions.register(r);
     Aggregates.register(r);
     registry = r.freeze();
   }

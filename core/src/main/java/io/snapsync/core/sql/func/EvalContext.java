@@ -41,4 +41,12 @@ public interface EvalContext {
     throw io.snapsync.core.error.SnapsyncException.error(
         io.snapsync.core.error.SqlState.FEATURE_NOT_SUPPORTED, "functions.set_config_unsupported");
   }
+
+  /**
+   * The statement's store transaction, for catalog functions that read table definitions
+   * ({@code pg_get_indexdef}); null when the caller has none.
+   */
+  default io.snapsync.storage.StoreTransaction storeTxn() {
+    return null;
+  }
 }

@@ -39,6 +39,9 @@ public final class Analyzer {
   /** The schema user tables live in (also the default search path). */
   public static final String SCHEMA = "public";
 
+  /** PostgreSQL's system catalog schema, also searched for unqualified names. */
+  public static final String CATALOG_SCHEMA = "pg_catalog";
+
   private final FunctionRegistry functions;
   private final SystemTableRegistry systemTables;
   private final FunctionLibrary library;
@@ -111,9 +114,19 @@ public final class Analyzer {
     int[] q = quoted.stream().mapToInt(Integer::intValue).toArray();
     try {
       SqlNode node = SqlParser.create(parsedText, ParserConfigs.postgres()).parseStmt();
+      if (numbers.isEmpty() && ProjectGrammar.namesUnknownType(node)) {
+        SqlNode own = ProjectGrammar.tryParse(sql);
+        if (own != null) {
+          return new Parsed(own, sql, new int[0], new int[0]);
+        }
+      }
       return new Parsed(node, parsedText,
           numbers.stream().mapToInt(Integer::intValue).toArray(), q);
     } catch (SqlParseException e) {
+      SqlNode own = numbers.isEmpty() ? ProjectGrammar.tryParse(sql) : null;
+      if (own != null) {
+        return new Parsed(own, sql, new int[0], new int[0]);
+      }
       throw new Parsed(null, parsedText, new int[0], q).remap(SyntaxErrors.of(parsedText, e));
     }
   }
@@ -129,6 +142,8 @@ public final class Analyzer {
     CalciteSchema root = CalciteSchema.createRootSchema(false, false);
     CatalogSchema schema = new CatalogSchema(txn, systemTables);
     root.add(SCHEMA, schema);
+    // pg_catalog.x finds the system tables (the schema falls back to them for any name).
+    root.add(CATALOG_SCHEMA, schema);
     Properties props = new Properties();
     props.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "true");
     CalciteConnectionConfig config = new CalciteConnectionConfigImpl(props);

@@ -47,6 +47,10 @@ public final class PgOperatorTable implements SqlOperatorTable {
   @Override
   public void lookupOperatorOverloads(SqlIdentifier name, SqlFunctionCategory category,
       SqlSyntax syntax, List<SqlOperator> out, SqlNameMatcher matcher) {
+    if (syntax == SqlSyntax.FUNCTION && name.names.size() == 2
+        && name.names.get(0).equals(Analyzer.CATALOG_SCHEMA)) {
+      name = new SqlIdentifier(name.names.get(1), name.getParserPosition());
+    }
     if (syntax == SqlSyntax.FUNCTION && name.isSimple()) {
       String n = name.getSimple().toLowerCase(java.util.Locale.ROOT);
       var f = registered.find(n);

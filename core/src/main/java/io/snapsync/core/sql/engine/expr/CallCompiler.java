@@ -227,7 +227,9 @@ final class CallCompiler {
   }
 
   private Evaluator regex(List<Evaluator> args, boolean cs, RexCall call) {
-    boolean negated = call.getOperator().getName().startsWith("!");
+    // Calcite names its negated forms "NEGATED POSIX REGEX ..." (written !~ and !~*).
+    String name = call.getOperator().getName();
+    boolean negated = name.startsWith("!") || name.startsWith("NEGATED");
     return (r, c) -> {
       Object v = args.get(0).eval(r, c);
       Object p = args.get(1).eval(r, c);

@@ -1,0 +1,60 @@
+package io.snapsync.core.sql.catalog;
+
+import io.snapsync.core.sql.exec.TableDef;
+import java.util.List;
+
+/**
+ * The OIDs clients see for snapsync's objects. Schemas and built-in types use PostgreSQL's own
+ * numbers; a user table with id {@code n} is {@code 16384 + 2n} and its primary-key index
+ * {@code 16385 + 2n} (stable for the table's lifetime); system tables count from 12000 in name
+ * order. Static, thread-safe.
+ */
+public final class CatalogOids {
+
+  public static final long PG_CATALOG = 11;
+  public static final long PUBLIC = 2200;
+  /** PostgreSQL assigns information_schema's OID at initdb; this is ours. */
+  public static final long INFORMATION_SCHEMA = 13000;
+  /** The bootstrap superuser's OID; every object is owned by it. */
+  public static final long OWNER = 10;
+  /** The initial administrator, shown as the owner of every object. */
+  public static final String ADMIN = io.snapsync.core.security.impl.InitialAdmin.USER;
+  public static final long DATABASE = 16383;
+  public static final long TEMPLATE1 = 1;
+  public static final long HEAP_AM = 2;
+  public static final long BTREE_AM = 403;
+  public static final long DEFAULT_COLLATION = 100;
+  private static final long FIRST_USER_OID = 16384;
+  private static final long FIRST_SYSTEM_OID = 12000;
+
+  private CatalogOids() {
+  }
+
+  public static long table(TableDef def) {
+    return FIRST_USER_OID + 2 * def.id();
+  }
+
+  public static long primaryKey(TableDef def) {
+    return table(def) + 1;
+  }
+
+  /** The OID of the {@code index}-th system table in name order. */
+  public static long systemTable(int index) {
+    return FIRST_SYSTEM_OID + index;
+  }
+
+  /** The user table whose table or primary-key OID is {@code oid}, or null. */
+  public static TableDef find(List<TableDef> tables, long oid) {
+    for (TableDef d : tables) {
+      if (table(d) == oid || primaryKey(d) == oid) {
+        return d;
+      }
+    }
+    return null;
+  }
+
+  /** A role's OID: {@link #OWNER} for the initial administrator, else stable from the name. */
+  public static long role(String name, String admin) {
+    return name.equals(admin) ? OWNER : FIRST_USER_OID + 1_000_000L + (name.hashCode() & 0xffffL);
+  }
+}

@@ -1,0 +1,72 @@
+package io.snapsync.core.sql.catalog;
+
+import io.snapsync.core.session.DataType;
+import io.snapsync.core.sql.exec.TableDef;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Catalog text PostgreSQL's functions print: {@code format_type}, {@code quote_ident},
+ * {@code pg_get_indexdef}, {@code pg_get_constraintdef}. Static, thread-safe.
+ */
+public final class CatalogText {
+
+  private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_$]*");
+  private static final java.util.Set<String> RESERVED = java.util.Set.of("all", "and", "any",
+      "array", "as", "asc", "case", "cast", "check", "column", "constraint", "create", "default",
+      "desc", "distinct", "do", "else", "end", "false", "for", "foreign", "from", "grant",
+      "group", "having", "in", "into", "limit", "not", "null", "offset", "on", "only", "or",
+      "order", "primary", "references", "select", "table", "then", "to", "true", "union",
+      "unique", "user", "using", "when", "where", "with");
+
+  private CatalogText() {
+  }
+
+  /** PostgreSQL's {@code quote_ident}: double quotes unless a plain lower-case word. */
+  public static String quoteIdent(String name) {
+    if (PLAIN.matcher(name).matches() && !RESERVED.contains(name)) {
+      return name;
+    }
+    return '"' + name.replace("\"", "\"\"") + '"';
+  }
+
+  /** {@code format_type(oid, typmod)}: the type's SQL name with its modifier, or null. */
+  public static String formatType(long oid, Integer typmod) {
+    DataType t = DataType.ofOid((int) oid);
+    if (t == null) {
+      return "???";
+    }
+    int mod = typmod == null ? -1 : typmod;
+    if (t.isArray()) {
+      return formatType(t.element().oid(), mod) + "[]";
+    }
+    String name = t.sqlName();
+    if (mod < 0) {
+      return t == DataType.BPCHAR && typmod != null ? "bpchar" : name;
+    }
+    return switch (t) {
+      case VARCHAR, BPCHAR -> name + "(" + (mod - 4) + ")";
+      case NUMERIC -> name + "(" + ((mod - 4) >> 16) + "," + ((mod - 4) & 0xffff) + ")";
+      default -> name;
+    };
+  }
+
+  /** The primary key's index definition, as {@code pg_get_indexdef} prints it. */
+  public static String indexDef(TableDef d) {
+    return "CREATE UNIQUE INDEX " + quoteIdent(d.name() + "_pkey") + " ON public."
+        + quoteIdent(d.name()) + " USING btree (" + quoteIdent(d.pkColumn().name()) + ")";
+  }
+
+  /** The primary key's constraint definition, as {@code pg_get_constraintdef} prints it. */
+  public static String constraintDef(TableDef d) {
+    return "PRIMARY KEY (" + quoteIdent(d.pkColumn().name()) + ")";
+  }
+
+  /** A type's {@code typname}: {@code int4}, {@code _int4}, ... */
+  public static String typname(DataType t) {
+    if (t.isArray()) {
+      return "_" + typname(t.element());
+    }
+    return t.name().toLowerCase(Locale.ROOT);
+  }
+}

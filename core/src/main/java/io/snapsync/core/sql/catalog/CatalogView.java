@@ -1,0 +1,36 @@
+package io.snapsync.core.sql.catalog;
+
+import io.snapsync.core.spi.FunctionCall;
+import io.snapsync.core.spi.SystemTable;
+import io.snapsync.core.spi.SystemTableRegistry;
+import io.snapsync.core.sql.exec.SessionContext;
+import io.snapsync.core.sql.exec.TableCatalog;
+import io.snapsync.core.sql.exec.TableDef;
+import io.snapsync.storage.StoreTransaction;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The schema as one statement's transaction sees it: user tables (through the store
+ * transaction, so the statement's own uncommitted DDL is visible) and the node's system tables
+ * in name order. Built per catalog-table scan; blocking (store reads).
+ */
+public record CatalogView(List<TableDef> tables, List<SystemTable> systemTables,
+    FunctionCall call) {
+
+  /** The view of the calling session's current transaction. Blocking. */
+  public static CatalogView of(FunctionCall call, SystemTableRegistry registry) {
+    StoreTransaction txn = ((SessionContext) call.sessionInternals()).txn().storeTxn();
+    return new CatalogView(TableCatalog.all(txn), new ArrayList<>(registry.all()), call);
+  }
+
+  /** The OID of system table {@code t}. */
+  public long systemOid(SystemTable t) {
+    return CatalogOids.systemTable(systemTables.indexOf(t));
+  }
+
+  /** The user table with table or primary-key OID {@code oid}, or null. */
+  public TableDef table(long oid) {
+    return CatalogOids.find(tables, oid);
+  }
+}

@@ -1,0 +1,105 @@
+package io.snapsync.core.sql.catalog;
+
+import static io.snapsync.core.session.DataType.BOOL;
+import static io.snapsync.core.session.DataType.INT2;
+import static io.snapsync.core.session.DataType.INT4;
+import static io.snapsync.core.session.DataType.NAME;
+import static io.snapsync.core.session.DataType.OID;
+import static io.snapsync.core.session.DataType.TEXT;
+import static io.snapsync.core.session.DataType.TEXT_ARRAY;
+import static io.snapsync.core.sql.catalog.CatalogTableDef.add;
+import static io.snapsync.core.sql.catalog.CatalogTableDef.cols;
+import static io.snapsync.core.sql.catalog.CatalogTableDef.empty;
+
+import io.snapsync.core.node.NodeServices;
+import io.snapsync.core.settings.SettingDefinition;
+import io.snapsync.core.spi.SystemTableRegistry;
+import io.snapsync.core.sql.Database;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Registers PostgreSQL 15's {@code pg_catalog} tables that psql's describe commands and pgjdbc's
+ * metadata queries read, computed over the schema as the statement's transaction sees it.
+ * Tables without snapsync counterparts (inheritance, triggers, rules, policies, publications,
+ * ...) are present and empty so that clients' joins work.
+ */
+public final class PgCatalog {
+
+  private PgCatalog() {
+  }
+
+  /** Adds every catalog table to {@code r}; an already registered name is kept. */
+  public static void registerAll(Database db, SystemTableRegistry r, NodeServices services) {
+    RelationTables.register(db, r);
+    TypeTables.register(db, r);
+    RoleTables.register(db, r, services.users());
+    add(db, r, "pg_settings", cols("name", TEXT, "setting", TEXT, "unit", TEXT,
+        "category", TEXT, "short_desc", TEXT, "extra_desc", TEXT, "context", TEXT,
+        "vartype", TEXT, "source", TEXT, "min_val", TEXT, "max_val", TEXT,
+        "enumvals", TEXT_ARRAY, "boot_val", TEXT, "reset_val", TEXT, "sourcefile", TEXT,
+        "sourceline", INT4, "pending_restart", BOOL), v -> {
+          List<List<Object>> rows = new ArrayList<>();
+          for (SettingDefinition d : services.settings().definitions()) {
+            String value;
+            try {
+              value = v.call().setting(d.name());
+            } catch (RuntimeException e) {
+              value = d.defaultValue();
+            }
+            boolean numeric = d.type() == SettingDefinition.Type.INTEGER;
+            rows.add(Arrays.asList(d.name(), value, d.unit(), "Ungrouped", null, null,
+                d.level() == SettingDefinition.Level.SESSION ? "user" : "sighup",
+                d.type().name().toLowerCase(java.util.Locale.ROOT), "default",
+                numeric ? Long.toString(d.min()) : null, numeric ? Long.toString(d.max()) : null,
+                d.allowed() == null || d.allowed().isEmpty() ? null : d.allowed(),
+                d.defaultValue(), d.defaultValue(), null, null, false));
+          }
+          return rows;
+        });
+    add(db, r, "pg_proc", cols("oid", OID, "proname", NAME, "pronamespace", OID,
+        "proowner", OID, "prolang", OID, "prokind", TEXT, "proretset", BOOL,
+        "provolatile", TEXT, "pronargs", INT2, "prorettype", OID, "proargtypes", TEXT,
+        "proallargtypes", TEXT, "proargnames", TEXT_ARRAY, "prosrc", TEXT, "proacl",
+        TEXT_ARRAY), v -> List.of());
+    empty(db, r, "pg_attrdef", "oid", OID, "adrelid", OID, "adnum", INT2, "adbin", TEXT);
+    empty(db, r, "pg_description", "objoid", OID, "classoid", OID, "objsubid", INT4,
+        "description", TEXT);
+    empty(db, r, "pg_shdescription", "objoid", OID, "classoid", OID, "description", TEXT);
+    empty(db, r, "pg_views", "schemaname", NAME, "viewname", NAME, "viewowner", NAME,
+        "definition", TEXT);
+    empty(db, r, "pg_inherits", "inhrelid", OID, "inhparent", OID, "inhseqno", INT4,
+        "inhdetachpending", BOOL);
+    empty(db, r, "pg_partitioned_table", "partrelid", OID, "partstrat", TEXT, "partnatts",
+        INT2, "partdefid", OID);
+    empty(db, r, "pg_trigger", "oid", OID, "tgrelid", OID, "tgparentid", OID, "tgname", NAME,
+        "tgfoid", OID, "tgtype", INT2, "tgenabled", TEXT, "tgisinternal", BOOL);
+    empty(db, r, "pg_rewrite", "oid", OID, "rulename", NAME, "ev_class", OID, "ev_type",
+        TEXT, "ev_enabled", TEXT, "is_instead", BOOL);
+    empty(db, r, "pg_policy", "oid", OID, "polname", NAME, "polrelid", OID, "polcmd", TEXT,
+        "polpermissive", BOOL, "polqual", TEXT, "polwithcheck", TEXT);
+    empty(db, r, "pg_statistic_ext", "oid", OID, "stxrelid", OID, "stxname", NAME,
+        "stxnamespace", OID, "stxowner", OID, "stxstattarget", INT4);
+    empty(db, r, "pg_foreign_table", "ftrelid", OID, "ftserver", OID, "ftoptions",
+        TEXT_ARRAY);
+    empty(db, r, "pg_publication", "oid", OID, "pubname", NAME, "pubowner", OID,
+        "puballtables", BOOL, "pubinsert", BOOL, "pubupdate", BOOL, "pubdelete", BOOL,
+        "pubtruncate", BOOL, "pubviaroot", BOOL);
+    empty(db, r, "pg_publication_rel", "oid", OID, "prpubid", OID, "prrelid", OID);
+    empty(db, r, "pg_publication_namespace", "oid", OID, "pnpubid", OID, "pnnspid", OID);
+    empty(db, r, "pg_collation", "oid", OID, "collname", NAME, "collnamespace", OID,
+        "collowner", OID, "collprovider", TEXT, "collisdeterministic", BOOL,
+        "collencoding", INT4, "collcollate", TEXT, "collctype", TEXT);
+    empty(db, r, "pg_extension", "oid", OID, "extname", NAME, "extowner", OID,
+        "extnamespace", OID, "extrelocatable", BOOL, "extversion", TEXT);
+    empty(db, r, "pg_depend", "classid", OID, "objid", OID, "objsubid", INT4,
+        "refclassid", OID, "refobjid", OID, "refobjsubid", INT4, "deptype", TEXT);
+    empty(db, r, "pg_sequence", "seqrelid", OID, "seqtypid", OID, "seqstart",
+        io.snapsync.core.session.DataType.INT8, "seqincrement",
+        io.snapsync.core.session.DataType.INT8);
+    empty(db, r, "pg_operator", "oid", OID, "oprname", NAME, "oprnamespace", OID,
+        "oprleft", OID, "oprright", OID, "oprresult", OID);
+    empty(db, r, "pg_tablespace", "oid", OID, "spcname", NAME, "spcowner", OID);
+  }
+}

@@ -1,0 +1,127 @@
+package io.snapsync.core.sql.catalog;
+
+import static io.snapsync.core.session.DataType.BOOL;
+import static io.snapsync.core.session.DataType.FLOAT4;
+import static io.snapsync.core.session.DataType.INT2;
+import static io.snapsync.core.session.DataType.INT2_ARRAY;
+import static io.snapsync.core.session.DataType.INT4;
+import static io.snapsync.core.session.DataType.INT8;
+import static io.snapsync.core.session.DataType.NAME;
+import static io.snapsync.core.session.DataType.OID;
+import static io.snapsync.core.session.DataType.OID_ARRAY;
+import static io.snapsync.core.session.DataType.TEXT;
+import static io.snapsync.core.session.DataType.TEXT_ARRAY;
+import static io.snapsync.core.sql.catalog.CatalogTableDef.add;
+import static io.snapsync.core.sql.catalog.CatalogTableDef.cols;
+
+import io.snapsync.core.spi.SystemTable;
+import io.snapsync.core.spi.SystemTableRegistry;
+import io.snapsync.core.sql.Database;
+import io.snapsync.core.sql.exec.TableDef;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * pg_namespace, pg_class, pg_index, pg_constraint, pg_tables and pg_indexes: user tables (in
+ * {@code public}, each with its primary-key index {@code <table>_pkey}) and system tables (in
+ * {@code pg_catalog}, relkind 'v' as PostgreSQL's views are).
+ */
+final class RelationTables {
+
+  private RelationTables() {
+  }
+
+  static void register(Database db, SystemTableRegistry r) {
+    add(db, r, "pg_namespace", cols("oid", OID, "nspname", NAME, "nspowner", OID,
+        "nspacl", TEXT_ARRAY), v -> List.of(
+            Arrays.asList(CatalogOids.PG_CATALOG, "pg_catalog", CatalogOids.OWNER, null),
+            Arrays.asList(CatalogOids.PUBLIC, "public", CatalogOids.OWNER, null),
+            Arrays.asList(CatalogOids.INFORMATION_SCHEMA, "information_schema",
+                CatalogOids.OWNER, null)));
+    add(db, r, "pg_class", cols("oid", OID, "relname", NAME, "relnamespace", OID,
+        "reltype", OID, "reloftype", OID, "relowner", OID, "relam", OID, "relfilenode", OID,
+        "reltablespace", OID, "relpages", INT4, "reltuples", FLOAT4, "relallvisible", INT4,
+        "reltoastrelid", OID, "relhasindex", BOOL, "relisshared", BOOL, "relpersistence", TEXT,
+        "relkind", TEXT, "relnatts", INT2, "relchecks", INT2, "relhasrules", BOOL,
+        "relhastriggers", BOOL, "relhassubclass", BOOL, "relrowsecurity", BOOL,
+        "relforcerowsecurity", BOOL, "relispopulated", BOOL, "relreplident", TEXT,
+        "relispartition", BOOL, "relrewrite", OID, "relfrozenxid", INT8, "relminmxid",
+        INT8, "relacl", TEXT_ARRAY, "reloptions", TEXT_ARRAY, "relpartbound", TEXT),
+        RelationTables::classRows);
+    add(db, r, "pg_index", cols("indexrelid", OID, "indrelid", OID, "indnatts", INT2,
+        "indnkeyatts", INT2, "indisunique", BOOL, "indnullsnotdistinct", BOOL,
+        "indisprimary", BOOL, "indisexclusion", BOOL, "indimmediate", BOOL,
+        "indisclustered", BOOL, "indisvalid", BOOL, "indcheckxmin", BOOL, "indisready", BOOL,
+        "indislive", BOOL, "indisreplident", BOOL, "indkey", INT2_ARRAY,
+        "indcollation", OID_ARRAY, "indclass", OID_ARRAY, "indoption", INT2_ARRAY,
+        "indexprs", TEXT, "indpred", TEXT), v -> {
+          List<List<Object>> rows = new ArrayList<>();
+          for (TableDef d : v.tables()) {
+            rows.add(Arrays.asList(CatalogOids.primaryKey(d), CatalogOids.table(d), (short) 1,
+                (short) 1, true, false, true, false, true, false, true, false, true, true,
+                false, List.of((short) (d.pk() + 1)), List.of(0L), List.of(1978L),
+                List.of((short) 0), null, null));
+          }
+          return rows;
+        });
+    add(db, r, "pg_constraint", cols("oid", OID, "conname", NAME, "connamespace", OID,
+        "contype", TEXT, "condeferrable", BOOL, "condeferred", BOOL, "convalidated", BOOL,
+        "conrelid", OID, "contypid", OID, "conindid", OID, "conparentid", OID,
+        "confrelid", OID, "confupdtype", TEXT, "confdeltype", TEXT, "confmatchtype", TEXT,
+        "conislocal", BOOL, "coninhcount", INT4, "connoinherit", BOOL, "conkey", INT2_ARRAY,
+        "confkey", INT2_ARRAY, "conpfeqop", OID_ARRAY, "conppeqop", OID_ARRAY,
+        "conffeqop", OID_ARRAY, "confdelsetcols", INT2_ARRAY, "conexclop", OID_ARRAY,
+        "conbin", TEXT), v -> {
+          List<List<Object>> rows = new ArrayList<>();
+          for (TableDef d : v.tables()) {
+            rows.add(Arrays.asList(CatalogOids.primaryKey(d), d.name() + "_pkey",
+                CatalogOids.PUBLIC, "p", false, false, true, CatalogOids.table(d), 0L,
+                CatalogOids.primaryKey(d), 0L, 0L, " ", " ", " ", true, 0, true,
+                List.of((short) (d.pk() + 1)), null, null, null, null, null, null, null));
+          }
+          return rows;
+        });
+    add(db, r, "pg_tables", cols("schemaname", NAME, "tablename", NAME, "tableowner", NAME,
+        "tablespace", NAME, "hasindexes", BOOL, "hasrules", BOOL, "hastriggers", BOOL,
+        "rowsecurity", BOOL), v -> {
+          List<List<Object>> rows = new ArrayList<>();
+          String owner = CatalogOids.ADMIN;
+          for (TableDef d : v.tables()) {
+            rows.add(Arrays.asList("public", d.name(), owner, null, true, false, false, false));
+          }
+          return rows;
+        });
+    add(db, r, "pg_indexes", cols("schemaname", NAME, "tablename", NAME, "indexname", NAME,
+        "tablespace", NAME, "indexdef", TEXT), v -> {
+          List<List<Object>> rows = new ArrayList<>();
+          for (TableDef d : v.tables()) {
+            rows.add(Arrays.asList("public", d.name(), d.name() + "_pkey", null,
+                CatalogText.indexDef(d)));
+          }
+          return rows;
+        });
+  }
+
+  private static List<List<Object>> classRows(CatalogView v) {
+    List<List<Object>> rows = new ArrayList<>();
+    for (TableDef d : v.tables()) {
+      rows.add(classRow(CatalogOids.table(d), d.name(), CatalogOids.PUBLIC, CatalogOids.HEAP_AM,
+          true, "r", d.columns().size()));
+      rows.add(classRow(CatalogOids.primaryKey(d), d.name() + "_pkey", CatalogOids.PUBLIC,
+          CatalogOids.BTREE_AM, false, "i", 1));
+    }
+    for (SystemTable t : v.systemTables()) {
+      rows.add(classRow(v.systemOid(t), t.name(), CatalogOids.PG_CATALOG, 0L, false, "v",
+          t.columns().size()));
+    }
+    return rows;
+  }
+
+  private static List<Object> classRow(long oid, String name, long namespace, long am,
+      boolean hasIndex, String kind, int columns) {
+    return Arrays.asList(oid, name, namespace, 0L, 0L, CatalogOids.OWNER, am, oid, 0L, 0, -1f,
+        0, 0L, hasIndex, false, "p", kind, (short) columns, (short) 0, false, false, false,
+        false, false, true, "d", false, 0L, 0L, 0L, null, null, null);
+  }
+}

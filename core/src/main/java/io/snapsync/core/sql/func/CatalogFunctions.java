@@ -1,0 +1,80 @@
+package io.snapsync.core.sql.func;
+
+import static io.snapsync.core.session.DataType.BOOL;
+import static io.snapsync.core.session.DataType.INT4;
+import static io.snapsync.core.session.DataType.INT8;
+import static io.snapsync.core.session.DataType.NAME;
+import static io.snapsync.core.session.DataType.OID;
+import static io.snapsync.core.session.DataType.TEXT;
+
+import io.snapsync.core.sql.catalog.CatalogOids;
+import io.snapsync.core.sql.catalog.CatalogText;
+import io.snapsync.core.sql.exec.TableCatalog;
+import io.snapsync.core.sql.exec.TableDef;
+import io.snapsync.storage.StoreTransaction;
+
+/**
+ * The functions psql's and pgjdbc's catalog queries call: format_type, pg_get_userbyid,
+ * pg_get_indexdef, pg_get_constraintdef, pg_get_expr, the visibility tests, the description
+ * lookups (snapsync keeps no comments: always NULL), pg_encoding_to_char,
+ * has_*_privilege (true: privileges are per role, checked at execution) and the relation size
+ * estimates.
+ */
+final class CatalogFunctions {
+
+  private CatalogFunctions() {
+  }
+
+  static void register(Registry r) {
+    r.add(Fn.of("format_type", TEXT, (x, c) -> CatalogText.formatType((Long) x[0],
+        (Integer) x[1]), OID, INT4).strictOn0());
+    // psql's \dT passes NULL for the typmod, which resolves as text.
+    r.add(Fn.of("format_type", TEXT, (x, c) -> CatalogText.formatType((Long) x[0], null), OID,
+        TEXT).strictOn0());
+    r.add(Fn.of("pg_get_function_result", TEXT, (x, c) -> null, OID));
+    r.add(Fn.of("pg_get_function_arguments", TEXT, (x, c) -> null, OID));
+    r.add(Fn.of("pg_get_userbyid", NAME, (x, c) -> (Long) x[0] == CatalogOids.OWNER
+        ? CatalogOids.ADMIN : "unknown (OID=" + x[0] + ")", OID));
+    r.add(Fn.of("pg_get_indexdef", TEXT, (x, c) -> indexDef(c, (Long) x[0]), OID));
+    r.add(Fn.of("pg_get_indexdef", TEXT, (x, c) -> indexDef(c, (Long) x[0]), OID, INT4, BOOL));
+    r.add(Fn.of("pg_get_constraintdef", TEXT, (x, c) -> constraintDef(c, (Long) x[0]), OID));
+    r.add(Fn.of("pg_get_constraintdef", TEXT, (x, c) -> constraintDef(c, (Long) x[0]), OID,
+        BOOL));
+    r.add(Fn.of("pg_get_expr", TEXT, (x, c) -> x[0], TEXT, OID));
+    r.add(Fn.of("pg_get_expr", TEXT, (x, c) -> x[0], TEXT, OID, BOOL));
+    for (String visible : new String[] {"pg_table_is_visible", "pg_type_is_visible",
+        "pg_function_is_visible"}) {
+      r.add(Fn.of(visible, BOOL, (x, c) -> true, OID));
+    }
+    r.add(Fn.of("obj_description", TEXT, (x, c) -> null, OID).lenient());
+    r.add(Fn.of("obj_description", TEXT, (x, c) -> null, OID, NAME).lenient());
+    r.add(Fn.of("col_description", TEXT, (x, c) -> null, OID, INT4).lenient());
+    r.add(Fn.of("shobj_description", TEXT, (x, c) -> null, OID, NAME).lenient());
+    r.add(Fn.of("pg_encoding_to_char", NAME, (x, c) -> (Integer) x[0] == 6 ? "UTF8"
+        : "SQL_ASCII", INT4));
+    r.add(Fn.of("has_table_privilege", BOOL, (x, c) -> true, TEXT, TEXT));
+    r.add(Fn.of("has_table_privilege", BOOL, (x, c) -> true, OID, TEXT));
+    r.add(Fn.of("has_table_privilege", BOOL, (x, c) -> true, NAME, TEXT, TEXT));
+    r.add(Fn.of("has_schema_privilege", BOOL, (x, c) -> true, TEXT, TEXT));
+    r.add(Fn.of("has_database_privilege", BOOL, (x, c) -> true, TEXT, TEXT));
+    r.add(Fn.of("pg_relation_size", INT8, (x, c) -> 8192L, OID));
+    r.add(Fn.of("pg_total_relation_size", INT8, (x, c) -> 16384L, OID));
+    r.add(Fn.of("pg_table_size", INT8, (x, c) -> 8192L, OID));
+    r.add(Fn.of("pg_is_in_recovery", BOOL, (x, c) -> false));
+  }
+
+  private static TableDef table(EvalContext c, long oid) {
+    StoreTransaction t = c.storeTxn();
+    return t == null ? null : CatalogOids.find(TableCatalog.all(t), oid);
+  }
+
+  private static String indexDef(EvalContext c, long oid) {
+    TableDef d = table(c, oid);
+    return d == null || CatalogOids.primaryKey(d) != oid ? null : CatalogText.indexDef(d);
+  }
+
+  private static String constraintDef(EvalContext c, long oid) {
+    TableDef d = table(c, oid);
+    return d == null || CatalogOids.primaryKey(d) != oid ? null : CatalogText.constraintDef(d);
+  }
+}
