@@ -12,6 +12,7 @@ import java.util.Map;
  * @param lastCommitSeq the newest commit sequence number
  * @param rocksdb RocksDB properties and tickers (bytes read and written, keys, memtable,
  *     compaction, block cache hits and misses), by stable names
+ * @param lockWaiters row-lock requests waiting now
  */
 public record StoreStats(
     long liveSnapshots,
@@ -19,5 +20,6 @@ public record StoreStats(
     long versionsPendingReclaim,
     long versionsReclaimed,
     long lastCommitSeq,
-    Map<String, Long> rocksdb) {
+    Map<String, Long> rocksdb,
+    int lockWaiters) {
 }

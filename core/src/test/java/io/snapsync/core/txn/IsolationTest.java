@@ -50,6 +50,7 @@ class IsolationTest extends TwoSessionsFixture {
     exec(b, "BEGIN");
     exec(b, "UPDATE acc SET bal = 90 WHERE id = 1");
     Future<List<StatementResult>> blocked = a.execute("UPDATE acc SET bal = 80 WHERE id = 1");
+    awaitLockWaiter(blocked);
     exec(b, "COMMIT");
     Throwable t = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
         () -> await(blocked));
@@ -65,6 +66,7 @@ class IsolationTest extends TwoSessionsFixture {
     exec(b, "BEGIN");
     exec(b, "UPDATE acc SET bal = 90 WHERE id = 1");
     Future<List<StatementResult>> blocked = a.execute("UPDATE acc SET bal = 80 WHERE id = 1");
+    awaitLockWaiter(blocked);
     exec(b, "ROLLBACK");
     assertEquals("UPDATE 1", await(blocked).get(0).commandTag());
     exec(a, "COMMIT");
@@ -77,6 +79,7 @@ class IsolationTest extends TwoSessionsFixture {
     exec(b, "UPDATE acc SET bal = 0 WHERE id = 1");
     Future<List<StatementResult>> blocked =
         a.execute("UPDATE acc SET bal = 1000 WHERE bal = 100");
+    awaitLockWaiter(blocked);
     exec(b, "COMMIT");
     // row 1 no longer matches after the wait: only row 2 is updated
     assertEquals("UPDATE 1", await(blocked).get(0).commandTag());

@@ -47,4 +47,23 @@ abstract class TwoSessionsFixture {
     await(a.close());
     await(b.close());
   }
+
+  /**
+   * Returns once some statement is waiting for a row lock (the store counts its waiters), or
+   * fails when {@code running} ended first or after 30 s; lets a test release a lock only when
+   * the other session really waits for it.
+   */
+  static void awaitLockWaiter(io.vertx.core.Future<?> running) {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    while (e.store.stats().lockWaiters() == 0) {
+      if (running.isComplete()) {
+        throw new AssertionError("the statement ended without waiting for a lock: " + running);
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("no statement waited for a row lock within 30 s");
+      }
+      Thread.onSpinWait();
+      Thread.yield();
+    }
+  }
 }

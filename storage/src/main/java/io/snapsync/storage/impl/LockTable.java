@@ -170,6 +170,15 @@ final class LockTable {
     complete(completions);
   }
 
+  /** Lock requests waiting now. */
+  synchronized int waiters() {
+    int n = 0;
+    for (List<Waiter> w : waiting.values()) {
+      n += w.size();
+    }
+    return n;
+  }
+
   synchronized int lockedKeys() {
     return entries.size();
   }

@@ -327,7 +327,7 @@ public final class RocksStore implements Store {
     try {
       return new StoreStats(pins.livePins(), pins.oldestPinAgeMillis(),
           Math.max(0, versions.pending.get()), versions.reclaimed.get(), commits.lastSeq(),
-          h.rocksdbStats());
+          h.rocksdbStats(), locks.waiters());
     } finally {
       guard.exit();
     }
