@@ -47,6 +47,30 @@ public final class SqlState {
   public static final String CONFIG_FILE_ERROR = "F0000";
   public static final String INTERNAL_ERROR = "XX000";
 
+  // conditions raised by the SQL engine, types, functions, COPY and the event-bus API
+  public static final String CONNECTION_DOES_NOT_EXIST = "08003";
+  public static final String STRING_DATA_RIGHT_TRUNCATION = "22001";
+  public static final String NULL_VALUE_NOT_ALLOWED = "22004";
+  public static final String INVALID_DATETIME_FORMAT = "22007";
+  public static final String DATETIME_FIELD_OVERFLOW = "22008";
+  public static final String SUBSTRING_ERROR = "22011";
+  public static final String INTERVAL_FIELD_OVERFLOW = "22015";
+  public static final String INVALID_REGULAR_EXPRESSION = "2201B";
+  public static final String INVALID_ARGUMENT_FOR_LOG = "2201E";
+  public static final String INVALID_ARGUMENT_FOR_POWER_FUNCTION = "2201F";
+  public static final String INVALID_ARGUMENT_FOR_WIDTH_BUCKET_FUNCTION = "2201G";
+  public static final String INVALID_ESCAPE_SEQUENCE = "22025";
+  public static final String ARRAY_SUBSCRIPT_ERROR = "2202E";
+  public static final String BAD_COPY_FILE_FORMAT = "22P04";
+  public static final String UNTRANSLATABLE_CHARACTER = "22P05";
+  public static final String INVALID_NAME = "42602";
+  public static final String AMBIGUOUS_COLUMN = "42702";
+  public static final String GROUPING_ERROR = "42803";
+  public static final String CANNOT_COERCE = "42846";
+  public static final String INVALID_COLUMN_REFERENCE = "42P10";
+  public static final String CANT_CHANGE_RUNTIME_PARAM = "55P02";
+  public static final String UNDEFINED_FILE = "58P01";
+
   private SqlState() {
   }
 }

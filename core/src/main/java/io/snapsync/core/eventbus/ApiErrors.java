@@ -27,7 +27,7 @@ public final class ApiErrors {
   public static final int UNAVAILABLE = 503;
 
   /** 08003, PostgreSQL's connection_does_not_exist. */
-  public static final String CONNECTION_DOES_NOT_EXIST = "08003";
+  public static final String CONNECTION_DOES_NOT_EXIST = io.snapsync.core.error.SqlState.CONNECTION_DOES_NOT_EXIST;
 
   private ApiErrors() {
   }

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 final class NullArgumentGuard implements SqlFunction {
 
   private static final Logger LOG = LoggerFactory.getLogger(NullArgumentGuard.class);
-  static final String NULL_NOT_ALLOWED = "22004";
+  static final String NULL_NOT_ALLOWED = io.snapsync.core.error.SqlState.NULL_VALUE_NOT_ALLOWED;
 
   private final SqlFunction function;
 

@@ -42,7 +42,7 @@ public final class SettingsRegistryImpl implements SettingsRegistry {
   public static final String CLUSTER_MAP = "snapsync.settings.alter-system";
 
   /** 55P02, PostgreSQL's cant_change_runtime_param. */
-  public static final String CANT_CHANGE_RUNTIME_PARAM = "55P02";
+  public static final String CANT_CHANGE_RUNTIME_PARAM = io.snapsync.core.error.SqlState.CANT_CHANGE_RUNTIME_PARAM;
 
   private static final Logger LOG = LoggerFactory.getLogger(SettingsRegistryImpl.class);
 

@@ -253,7 +253,7 @@ final class Aggregates {
       }
       if (ofArrays) {
         if (args[0] == null) {
-          throw SnapsyncException.error("22004", "functions.array_agg_null_array");
+          throw SnapsyncException.error(io.snapsync.core.error.SqlState.NULL_VALUE_NOT_ALLOWED, "functions.array_agg_null_array");
         }
         List<?> a = (List<?>) args[0];
         if (a.isEmpty()) {

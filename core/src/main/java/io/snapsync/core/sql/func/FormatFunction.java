@@ -123,7 +123,7 @@ final class FormatFunction {
         case 's' -> v == null ? "" : TextOut.of(v, types.get(ai), c);
         case 'I' -> {
           if (v == null) {
-            throw SnapsyncException.error("22004", "functions.format_null_identifier");
+            throw SnapsyncException.error(io.snapsync.core.error.SqlState.NULL_VALUE_NOT_ALLOWED, "functions.format_null_identifier");
           }
           yield quoteIdent(TextOut.of(v, types.get(ai), c));
         }

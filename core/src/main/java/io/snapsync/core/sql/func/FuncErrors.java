@@ -7,14 +7,14 @@ import io.snapsync.core.session.DataType;
 /** The errors several function families raise, with PostgreSQL's SQLSTATEs and texts. */
 final class FuncErrors {
 
-  static final String INVALID_ARGUMENT_FOR_POWER = "2201F";
-  static final String INVALID_ARGUMENT_FOR_LOG = "2201E";
-  static final String SUBSTRING_ERROR = "22011";
-  static final String INVALID_REGEX = "2201B";
-  static final String INVALID_ESCAPE = "22025";
-  static final String INVALID_DATETIME_FORMAT = "22007";
-  static final String DATETIME_OVERFLOW = "22008";
-  static final String ARRAY_SUBSCRIPT = "2202E";
+  static final String INVALID_ARGUMENT_FOR_POWER = io.snapsync.core.error.SqlState.INVALID_ARGUMENT_FOR_POWER_FUNCTION;
+  static final String INVALID_ARGUMENT_FOR_LOG = io.snapsync.core.error.SqlState.INVALID_ARGUMENT_FOR_LOG;
+  static final String SUBSTRING_ERROR = io.snapsync.core.error.SqlState.SUBSTRING_ERROR;
+  static final String INVALID_REGEX = io.snapsync.core.error.SqlState.INVALID_REGULAR_EXPRESSION;
+  static final String INVALID_ESCAPE = io.snapsync.core.error.SqlState.INVALID_ESCAPE_SEQUENCE;
+  static final String INVALID_DATETIME_FORMAT = io.snapsync.core.error.SqlState.INVALID_DATETIME_FORMAT;
+  static final String DATETIME_OVERFLOW = io.snapsync.core.error.SqlState.DATETIME_FIELD_OVERFLOW;
+  static final String ARRAY_SUBSCRIPT = io.snapsync.core.error.SqlState.ARRAY_SUBSCRIPT_ERROR;
   static final String UNDEFINED_OBJECT = SqlState.UNDEFINED_OBJECT;
 
   private FuncErrors() {

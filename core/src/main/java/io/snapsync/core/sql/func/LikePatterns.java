@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  */
 final class LikePatterns {
 
-  private static final String INVALID_ESCAPE_SEQUENCE = "22025";
-  private static final String INVALID_ESCAPE_CHARACTER = "22025";
+  private static final String INVALID_ESCAPE_SEQUENCE = io.snapsync.core.error.SqlState.INVALID_ESCAPE_SEQUENCE;
+  private static final String INVALID_ESCAPE_CHARACTER = io.snapsync.core.error.SqlState.INVALID_ESCAPE_SEQUENCE;
   private static final int CACHE_LIMIT = 512;
   private static final Map<String, Pattern> CACHE = new ConcurrentHashMap<>();
 

@@ -51,7 +51,7 @@ final class SystemFunctions {
     }, TEXT, BOOL));
     r.add(Fn.of("set_config", TEXT, (x, c) -> {
       if (x[0] == null) {
-        throw SnapsyncException.error("22004",
+        throw SnapsyncException.error(io.snapsync.core.error.SqlState.NULL_VALUE_NOT_ALLOWED,
             "functions.set_config_null_name");
       }
       return c.setConfig(name(x[0]), x[1] == null ? "" : (String) x[1],

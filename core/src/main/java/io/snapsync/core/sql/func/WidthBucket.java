@@ -7,7 +7,7 @@ import java.math.MathContext;
 /** {@code width_bucket(operand, low, high, count)} for float8 and numeric. */
 final class WidthBucket {
 
-  private static final String INVALID_WIDTH_BUCKET = "2201G";
+  private static final String INVALID_WIDTH_BUCKET = io.snapsync.core.error.SqlState.INVALID_ARGUMENT_FOR_WIDTH_BUCKET_FUNCTION;
 
   private WidthBucket() {
   }

@@ -15,7 +15,7 @@ import org.apache.calcite.sql.SqlNode;
 public final class CalciteParse {
 
   /** SQLSTATE of PostgreSQL's {@code stack depth limit exceeded}. */
-  static final String STATEMENT_TOO_COMPLEX = "54001";
+  static final String STATEMENT_TOO_COMPLEX = io.snapsync.core.error.SqlState.STATEMENT_TOO_COMPLEX;
 
   private CalciteParse() {
   }

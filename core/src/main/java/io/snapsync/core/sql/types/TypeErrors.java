@@ -7,13 +7,13 @@ import io.snapsync.core.session.DataType;
 /** The errors of value input, output and casts, with PostgreSQL's SQLSTATEs and texts. */
 final class TypeErrors {
 
-  static final String STRING_DATA_RIGHT_TRUNCATION = "22001";
-  static final String DATETIME_FIELD_OVERFLOW = "22008";
-  static final String INVALID_DATETIME_FORMAT = "22007";
-  static final String INTERVAL_FIELD_OVERFLOW = "22015";
+  static final String STRING_DATA_RIGHT_TRUNCATION = io.snapsync.core.error.SqlState.STRING_DATA_RIGHT_TRUNCATION;
+  static final String DATETIME_FIELD_OVERFLOW = io.snapsync.core.error.SqlState.DATETIME_FIELD_OVERFLOW;
+  static final String INVALID_DATETIME_FORMAT = io.snapsync.core.error.SqlState.INVALID_DATETIME_FORMAT;
+  static final String INTERVAL_FIELD_OVERFLOW = io.snapsync.core.error.SqlState.INTERVAL_FIELD_OVERFLOW;
   static final String INVALID_PARAMETER_VALUE = SqlState.INVALID_PARAMETER_VALUE;
-  static final String CANNOT_COERCE = "42846";
-  static final String UNTRANSLATABLE_CHARACTER = "22P05";
+  static final String CANNOT_COERCE = io.snapsync.core.error.SqlState.CANNOT_COERCE;
+  static final String UNTRANSLATABLE_CHARACTER = io.snapsync.core.error.SqlState.UNTRANSLATABLE_CHARACTER;
 
   private TypeErrors() {
   }

@@ -64,10 +64,10 @@ final class PgTreeShaper {
   }
 
   private static void balanceBooleanChains(SqlNode root) {
-    Deque<SqlNode> todo = new ArrayDeque<>();
-    todo.push(root);
-    while (!todo.isEmpty()) {
-      SqlNode n = todo.pop();
+    Deque<SqlNode> pending = new ArrayDeque<>();
+    pending.push(root);
+    while (!pending.isEmpty()) {
+      SqlNode n = pending.pop();
       if (n instanceof SqlBasicCall && isChainKind(n.getKind())) {
         SqlBasicCall call = (SqlBasicCall) n;
         List<SqlNode> terms = flatten(call);
@@ -77,10 +77,10 @@ final class PgTreeShaper {
           call.setOperand(1, build(call, terms, mid, terms.size()));
         }
         for (SqlNode t : terms) {
-          todo.push(t);
+          pending.push(t);
         }
       } else {
-        pushChildren(n, todo);
+        pushChildren(n, pending);
       }
     }
   }
@@ -158,17 +158,17 @@ final class PgTreeShaper {
     return prescan.positionOf(pos.getLineNum(), pos.getColumnNum());
   }
 
-  private static void pushChildren(SqlNode n, Deque<SqlNode> todo) {
+  private static void pushChildren(SqlNode n, Deque<SqlNode> pending) {
     if (n instanceof SqlNodeList) {
       for (SqlNode c : (SqlNodeList) n) {
         if (c != null) {
-          todo.push(c);
+          pending.push(c);
         }
       }
     } else if (n instanceof SqlCall) {
       for (SqlNode c : ((SqlCall) n).getOperandList()) {
         if (c != null) {
-          todo.push(c);
+          pending.push(c);
         }
       }
     }

@@ -14,9 +14,9 @@ import org.apache.calcite.runtime.CalciteContextException;
 final class ValidationErrors {
 
   /** SQLSTATEs SqlState does not name. */
-  static final String AMBIGUOUS_COLUMN = "42702";
-  static final String GROUPING_ERROR = "42803";
-  static final String INVALID_COLUMN_REFERENCE = "42P10";
+  static final String AMBIGUOUS_COLUMN = io.snapsync.core.error.SqlState.AMBIGUOUS_COLUMN;
+  static final String GROUPING_ERROR = io.snapsync.core.error.SqlState.GROUPING_ERROR;
+  static final String INVALID_COLUMN_REFERENCE = io.snapsync.core.error.SqlState.INVALID_COLUMN_REFERENCE;
 
   private static final Pattern OBJECT_NOT_FOUND = Pattern.compile(
       "Object '([^']*)' not found(?: within '[^']*')?");
