@@ -115,8 +115,7 @@ class ParserTest {
         () -> SqlParser.parse("SELECT * FROM t WHERE a = = 1"));
     assertEquals("42601", e.sqlState());
     assertEquals("syntax error at or near \"=\"", e.getMessage());
-    // JSqlParser reports the token where the failing comparison starts (PostgreSQL: 27)
-    assertEquals(25, e.position());
+    assertEquals(27, e.position()); // PostgreSQL's position
     e = assertThrows(SnapsyncException.class, () -> SqlParser.parse("BEGIN ISOLATION LEVEL FOO"));
     assertEquals("syntax error at or near \"FOO\"", e.getMessage());
     assertEquals(23, e.position());

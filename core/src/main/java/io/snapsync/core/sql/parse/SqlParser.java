@@ -113,9 +113,9 @@ public final class SqlParser {
     throw ParseErrors.at(first);
   }
 
-  /** A query for the engine, its syntax checked by the engine's grammar (42601 here). */
+  /** A query for the engine, its syntax checked by the project's grammar (42601 here). */
   private static Stmt query(String sql) {
-    io.snapsync.core.sql.engine.analyze.Analyzer.parse(sql);
+    CalciteParse.parse(sql);
     return new Stmt.Query(sql);
   }
 

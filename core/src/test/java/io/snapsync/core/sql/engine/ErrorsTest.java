@@ -15,8 +15,7 @@ class ErrorsTest extends EngineTestBase {
     assertEquals("syntax error at end of input", text(e));
     e = fails("SELECT 1 FROM FROM t", "42601");
     assertEquals("syntax error at or near \"FROM\"", text(e));
-    // Babel stops at the clause that cannot continue (the first FROM); PostgreSQL says 15
-    assertEquals(10, e.position());
+    assertEquals(15, e.position()); // PostgreSQL's position
   }
 
   @Test

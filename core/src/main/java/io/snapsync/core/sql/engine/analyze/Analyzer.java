@@ -7,8 +7,6 @@ import io.snapsync.core.session.DataType;
 import io.snapsync.core.spi.FunctionRegistry;
 import io.snapsync.core.spi.SystemTableRegistry;
 import io.snapsync.core.sql.func.FunctionLibrary;
-import io.snapsync.core.sql.parse.Lexer;
-import io.snapsync.core.sql.parse.Token;
 import io.snapsync.storage.StoreTransaction;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +23,6 @@ import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
-import org.apache.calcite.sql.parser.SqlParseException;
-import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.validate.SqlValidator;
 
 /**
@@ -54,81 +50,15 @@ public final class Analyzer {
   }
 
   /**
-   * A parsed statement: the text Calcite parsed ({@code $n} as {@code ?}, some words quoted),
-   * the PostgreSQL number (0-based) of each {@code ?} in text order, and where quotes were
-   * inserted (to map positions back to the statement as written).
+   * A parsed statement: its tree (parameters positional, numbered in visiting order), the
+   * statement text, and the PostgreSQL number (0-based) of each positional parameter.
    */
-  public record Parsed(SqlNode node, String text, int[] paramNumbers, int[] quotedAt) {
-
-    /** The 1-based position in the statement as written of {@code pos} in {@link #text}. */
-    public int original(int pos) {
-      int shift = 0;
-      for (int q : quotedAt) {
-        if (q < pos) {
-          shift += pos > q + 1 ? 2 : 1;
-        }
-      }
-      return pos <= 0 ? pos : Math.max(1, pos - shift);
-    }
-
-    SnapsyncException remap(SnapsyncException e) {
-      return e.position() > 0 ? e.withPosition(original(e.position())) : e;
-    }
+  public record Parsed(SqlNode node, String text, int[] paramNumbers) {
   }
 
-  /**
-   * Words PostgreSQL lets queries use as plain names that Babel's grammar reserves; in a query
-   * they can only be names, so they are parsed as quoted identifiers.
-   */
-  private static final java.util.Set<String> NAMES = java.util.Set.of("value", "trigger",
-      "snapshot", "role", "state", "result", "language", "system", "session", "names",
-      "source", "method", "level", "scope", "type");
-
-  /**
-   * Parses {@code sql} (one statement) with the project's parser configuration; 42601.
-   * PostgreSQL's {@code $n} placeholders become positional {@code ?} (same width, so error
-   * positions stay right); {@link Parsed#paramNumbers} maps them back.
-   */
+  /** Parses {@code sql} (one query, INSERT, UPDATE or DELETE) with the project's grammar; 42601. */
   public static Parsed parse(String sql) {
-    StringBuilder text = new StringBuilder(sql);
-    List<Integer> numbers = new ArrayList<>();
-    List<Integer> quoted = new ArrayList<>();
-    List<Token> tokens = Lexer.tokenize(sql);
-    int shift = 0;
-    for (int i = 0; i < tokens.size(); i++) {
-      Token t = tokens.get(i);
-      if (t.kind() == Token.Kind.PARAM) {
-        numbers.add(Integer.parseInt(t.text()) - 1);
-        text.replace(t.pos() + shift, t.pos() + shift + t.raw().length(),
-            "?" + " ".repeat(t.raw().length() - 1));
-      } else if (t.kind() == Token.Kind.IDENT && NAMES.contains(t.text())
-          && !(i + 1 < tokens.size() && tokens.get(i + 1).isSymbol("("))) {
-        int at = t.pos() + shift;
-        text.insert(at + t.raw().length(), '"').insert(at, '"');
-        text.replace(at + 1, at + 1 + t.raw().length(), t.text());
-        quoted.add(at + 1);
-        shift += 2;
-      }
-    }
-    String parsedText = text.toString();
-    int[] q = quoted.stream().mapToInt(Integer::intValue).toArray();
-    try {
-      SqlNode node = SqlParser.create(parsedText, ParserConfigs.postgres()).parseStmt();
-      if (numbers.isEmpty() && ProjectGrammar.namesUnknownType(node)) {
-        SqlNode own = ProjectGrammar.tryParse(sql);
-        if (own != null) {
-          return new Parsed(own, sql, new int[0], new int[0]);
-        }
-      }
-      return new Parsed(node, parsedText,
-          numbers.stream().mapToInt(Integer::intValue).toArray(), q);
-    } catch (SqlParseException e) {
-      SqlNode own = numbers.isEmpty() ? ProjectGrammar.tryParse(sql) : null;
-      if (own != null) {
-        return new Parsed(own, sql, new int[0], new int[0]);
-      }
-      throw new Parsed(null, parsedText, new int[0], q).remap(SyntaxErrors.of(parsedText, e));
-    }
+    return StatementParser.parse(sql);
   }
 
   /** Validates a parsed query. */
@@ -160,9 +90,7 @@ public final class Analyzer {
     try {
       validated = validator.validate(parsed);
     } catch (CalciteContextException e) {
-      throw p.remap(ValidationErrors.of(p.text(), e));
-    } catch (SnapsyncException e) {
-      throw p.remap(e);
+      throw ValidationErrors.of(p.text(), e);
     }
     RelDataType rowType = validator.getValidatedNodeType(validated);
     List<String> names = written != null && written.size() == rowType.getFieldCount() ? written

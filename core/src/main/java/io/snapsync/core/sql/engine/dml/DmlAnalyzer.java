@@ -9,9 +9,11 @@ import io.snapsync.core.sql.engine.analyze.Analyzer;
 import io.snapsync.core.sql.engine.analyze.PgTypeSystem;
 import io.snapsync.core.sql.engine.analyze.TypeMapping;
 import io.snapsync.core.sql.exec.TableCatalog;
-import io.snapsync.core.sql.parse.OnConflictClause;
-import io.snapsync.core.sql.parse.ReturningClause;
 import io.snapsync.core.sql.exec.TableDef;
+import io.snapsync.sql.parser.ast.PgDelete;
+import io.snapsync.sql.parser.ast.PgInsert;
+import io.snapsync.sql.parser.ast.PgOnConflict;
+import io.snapsync.sql.parser.ast.PgUpdate;
 import io.snapsync.storage.StoreTransaction;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,48 +56,69 @@ final class DmlAnalyzer {
   }
 
   DmlPlan analyze(String sql, StoreTransaction txn) {
-    ReturningClause rc = ReturningClause.split(sql);
-    OnConflictClause oc = OnConflictClause.split(rc.statement());
-    String stmt = oc.statement();
-    Analyzer.Parsed origin = Analyzer.parse(stmt);
+    Analyzer.Parsed origin = Analyzer.parse(sql);
     SqlNode node = DmlParams.byNumber(origin);
     if (node instanceof SqlInsert ins) {
-      return insert(origin, ins, rc, oc, txn);
+      return insert(origin, ins, txn);
     } else if (node instanceof SqlUpdate up) {
-      return update(origin, up, (SqlUpdate) DmlParams.byNumber(Analyzer.parse(stmt)), rc, txn);
+      return update(origin, up, (SqlUpdate) fresh(origin), txn);
     } else if (node instanceof SqlDelete del) {
-      return delete(origin, del, (SqlDelete) DmlParams.byNumber(Analyzer.parse(stmt)), rc, txn);
+      return delete(origin, del, (SqlDelete) fresh(origin), txn);
     }
     throw SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED, "engine.unsupported",
         node.getKind().sql);
   }
 
-  /** A fresh copy of the RETURNING list (validation changes the nodes it is given). */
-  private static List<SqlNode> returningList(ReturningClause rc) {
-    SqlNode q = DmlParams.byNumber(Analyzer.parse("SELECT " + rc.list()));
-    if (!(q instanceof SqlSelect s)) {
-      throw SnapsyncException.error(SqlState.SYNTAX_ERROR, "engine.syntax_error", "RETURNING");
+  /** A fresh tree of the statement (validation changes the nodes it is given). */
+  private static SqlNode fresh(Analyzer.Parsed origin) {
+    return DmlParams.byNumber(Analyzer.parse(origin.text()));
+  }
+
+  /** The RETURNING list of a parsed INSERT, UPDATE or DELETE, or null. */
+  private static SqlNodeList returning(SqlNode stmt) {
+    if (stmt instanceof PgInsert i) {
+      return i.returning();
+    } else if (stmt instanceof PgUpdate u) {
+      return u.returning();
+    } else if (stmt instanceof PgDelete d) {
+      return d.returning();
     }
-    return new ArrayList<>(s.getSelectList().getList());
+    return null;
+  }
+
+  /** A fresh copy of the statement's RETURNING list. */
+  private static List<SqlNode> returningList(Analyzer.Parsed origin) {
+    return new ArrayList<>(returning(fresh(origin)).getList());
+  }
+
+  /** UPDATE's FROM or DELETE's USING list, or null. */
+  static SqlNode joined(SqlNode stmt) {
+    if (stmt instanceof PgUpdate u) {
+      return u.from();
+    } else if (stmt instanceof PgDelete d) {
+      return d.using();
+    }
+    return null;
   }
 
   /** RETURNING of INSERT and UPDATE: a query over the written row, found by its key. */
-  private DmlPlan.Returning after(Analyzer.Parsed origin, TableDef def, String alias, SqlNode stmt,
-      ReturningClause rc, StoreTransaction txn) {
-    if (rc.list() == null) {
+  private DmlPlan.Returning after(Analyzer.Parsed origin, TableDef def, String alias,
+      SqlNode stmt, StoreTransaction txn) {
+    if (returning(stmt) == null) {
       return null;
     }
-    List<SqlNode> list = returningList(rc);
+    List<SqlNode> list = returningList(origin);
     int param = Math.max(maxParam(stmt), list.stream().mapToInt(DmlAnalyzer::maxParam).max()
         .orElse(-1)) + 1;
     PreparedQuery q = plan(origin, select(def, alias,
-        new SqlIdentifier(def.name(), POS), false, list, null, param), txn);
+        new SqlIdentifier(def.name(), POS), null, false, list, null, param), txn);
     return new DmlPlan.Returning(q.columns(), q, param);
   }
 
-  private DmlPlan insert(Analyzer.Parsed origin, SqlInsert ins, ReturningClause rc, OnConflictClause oc,
-      StoreTransaction txn) {
+  private DmlPlan insert(Analyzer.Parsed origin, SqlInsert ins, StoreTransaction txn) {
     TableDef def = table(ins.getTargetTable(), txn);
+    PgInsert pg = ins instanceof PgInsert p ? p : null;
+    String alias = pg != null && pg.alias() != null ? pg.alias().getSimple() : def.name();
     int[] targets = targetColumns(def, ins.getTargetColumnList());
     boolean explicit = ins.getTargetColumnList() != null;
     SqlNode source = ins.getSource();
@@ -114,7 +137,8 @@ final class DmlAnalyzer {
     int[] used = new int[width];
     System.arraycopy(targets, 0, used, 0, width);
     return new DmlPlan(DmlPlan.Kind.INSERT, def, read, null, used, -1,
-        after(origin, def, def.name(), ins, rc, txn), upsert(origin, def, ins, oc, txn));
+        after(origin, def, alias, ins, txn),
+        upsert(origin, def, alias, ins, pg == null ? null : pg.onConflict(), txn));
   }
 
   /**
@@ -122,9 +146,22 @@ final class DmlAnalyzer {
    * becomes {@code SELECT t.*, set... FROM t AS t, (VALUES (CAST($e0 AS c0), ...)) AS
    * excluded(c0, ...) WHERE t.pk = $k [AND where]}.
    */
-  private DmlPlan.Upsert upsert(Analyzer.Parsed origin, TableDef def, SqlInsert ins, OnConflictClause oc,
-      StoreTransaction txn) {
-    if (!oc.present() || (def.hiddenKey() && oc.columns() == null && oc.update() == null)) {
+  private DmlPlan.Upsert upsert(Analyzer.Parsed origin, TableDef def, String alias,
+      SqlInsert ins, PgOnConflict oc, StoreTransaction txn) {
+    if (oc == null) {
+      return null;
+    }
+    boolean doNothing = oc.action() == PgOnConflict.Action.NOTHING;
+    if (oc.targetColumns() == null && oc.constraint() == null && !doNothing) {
+      throw SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED, "sql.unsupported",
+          "ON CONFLICT DO UPDATE without a conflict target");
+    }
+    if (oc.targetWhere() != null) {
+      throw SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED, "sql.unsupported",
+          "ON CONFLICT (...) WHERE");
+    }
+    List<String> columns = conflictColumns(def, oc);
+    if (def.hiddenKey() && columns == null && doNothing) {
       return null; // without a key nothing conflicts: DO NOTHING inserts every row
     }
     if (def.hiddenKey()) {
@@ -134,20 +171,18 @@ final class DmlAnalyzer {
       throw SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED,
           "schema.on_conflict_composite", def.name());
     }
-    if (oc.columns() != null && !oc.columns().equals(List.of(def.pkColumn().name()))) {
+    if (columns != null && !columns.equals(List.of(def.pkColumn().name()))) {
       throw SnapsyncException.error("42P10", "dml.on_conflict_no_constraint");
     }
-    if (oc.update() == null) {
+    if (doNothing) {
       return new DmlPlan.Upsert(null, new int[0], -1);
     }
-    SqlUpdate su = (SqlUpdate) DmlParams.byNumber(Analyzer.parse("UPDATE \"" + def.name().replace("\"", "\"\"")
-        + "\" " + oc.update()));
-    int[] targets = new int[su.getTargetColumnList().size()];
+    int[] targets = new int[oc.updateColumns().size()];
     for (int j = 0; j < targets.length; j++) {
-      SqlIdentifier id = (SqlIdentifier) su.getTargetColumnList().get(j);
+      SqlIdentifier id = (SqlIdentifier) oc.updateColumns().get(j);
       targets[j] = column(def, id.names.get(id.names.size() - 1));
     }
-    int first = Math.max(maxParam(ins), maxParam(su)) + 1;
+    int first = maxParam(ins) + 1;
     int n = def.columns().size();
     SqlNode[] cells = new SqlNode[n];
     SqlNode[] names = new SqlNode[n + 2];
@@ -161,13 +196,39 @@ final class DmlAnalyzer {
         SqlStdOperatorTable.ROW.createCall(POS, cells));
     names[1] = new SqlIdentifier("excluded", POS);
     SqlNode excluded = SqlStdOperatorTable.AS.createCall(POS, names);
-    SqlSelect q = select(def, def.name(), new SqlIdentifier(def.name(), POS), true,
-        setList(def, targets, su.getSourceExpressionList()), su.getCondition(), first + n);
+    SqlSelect q = select(def, alias, new SqlIdentifier(def.name(), POS), null, true,
+        setList(def, targets, oc.updateValues()), oc.updateWhere(), first + n);
     q.setFrom(new org.apache.calcite.sql.SqlJoin(POS, q.getFrom(),
         SqlLiteral.createBoolean(false, POS),
         org.apache.calcite.sql.JoinType.COMMA.symbol(POS), excluded,
         org.apache.calcite.sql.JoinConditionType.NONE.symbol(POS), null));
     return new DmlPlan.Upsert(plan(origin, q, txn), targets, first);
+  }
+
+  /**
+   * The conflict target as column names: the columns given, the primary key's for
+   * {@code ON CONSTRAINT <table>_pkey}, null when there is no target; 42704 for another
+   * constraint.
+   */
+  private static List<String> conflictColumns(TableDef def, PgOnConflict oc) {
+    if (oc.constraint() != null) {
+      String name = oc.constraint().names.get(oc.constraint().names.size() - 1);
+      if (def.hiddenKey() || !name.equals(def.name() + "_pkey")) {
+        throw SnapsyncException.error("42704", "dml.constraint_not_exist", name, def.name());
+      }
+      return def.key().stream().map(k -> def.columns().get(k).name()).toList();
+    }
+    if (oc.targetColumns() == null) {
+      return null;
+    }
+    List<String> out = new ArrayList<>();
+    for (SqlNode c : oc.targetColumns()) {
+      if (!(c instanceof SqlIdentifier id) || !id.isSimple()) {
+        throw SnapsyncException.error("42P10", "dml.on_conflict_no_constraint");
+      }
+      out.add(id.getSimple());
+    }
+    return out;
   }
 
   private static void checkWidth(int exprs, int targets, boolean explicit) {
@@ -179,7 +240,7 @@ final class DmlAnalyzer {
     }
   }
 
-  private DmlPlan update(Analyzer.Parsed origin, SqlUpdate up, SqlUpdate again, ReturningClause rc,
+  private DmlPlan update(Analyzer.Parsed origin, SqlUpdate up, SqlUpdate again,
       StoreTransaction txn) {
     TableDef def = table(up.getTargetTable(), txn);
     String alias = up.getAlias() == null ? def.name() : up.getAlias().getSimple();
@@ -195,13 +256,13 @@ final class DmlAnalyzer {
         }
       }
     }
-    DmlPlan.Returning returning = after(origin, def, alias, up, rc, txn);
-    PreparedQuery read = plan(origin, select(def, alias, up.getTargetTable(), true,
+    DmlPlan.Returning returning = after(origin, def, alias, up, txn);
+    PreparedQuery read = plan(origin, select(def, alias, up.getTargetTable(), joined(up), true,
         setList(def, targets, up.getSourceExpressionList()), up.getCondition(), -1), txn);
     int pkParam = maxParam(again) + 1;
     PreparedQuery recheck = plan(origin, select(def, alias, again.getTargetTable(),
-        true, setList(def, targets, again.getSourceExpressionList()), again.getCondition(),
-        pkParam), txn);
+        joined(again), true, setList(def, targets, again.getSourceExpressionList()),
+        again.getCondition(), pkParam), txn);
     return new DmlPlan(DmlPlan.Kind.UPDATE, def, read, recheck, targets, pkParam, returning,
         null);
   }
@@ -214,39 +275,54 @@ final class DmlAnalyzer {
     return out;
   }
 
-  private DmlPlan delete(Analyzer.Parsed origin, SqlDelete del, SqlDelete again, ReturningClause rc,
+  private DmlPlan delete(Analyzer.Parsed origin, SqlDelete del, SqlDelete again,
       StoreTransaction txn) {
     TableDef def = table(del.getTargetTable(), txn);
     String alias = del.getAlias() == null ? def.name() : del.getAlias().getSimple();
-    boolean ret = rc.list() != null;
-    PreparedQuery read = plan(origin, select(def, alias, del.getTargetTable(), true,
-        ret ? returningList(rc) : List.of(), del.getCondition(), -1), txn);
-    List<SqlNode> again2 = ret ? returningList(rc) : List.of();
+    boolean ret = returning(del) != null;
+    PreparedQuery read = plan(origin, select(def, alias, del.getTargetTable(), joined(del), true,
+        ret ? returningList(origin) : List.of(), del.getCondition(), -1), txn);
+    List<SqlNode> again2 = ret ? returningList(origin) : List.of();
     int pkParam = Math.max(maxParam(again), again2.stream().mapToInt(DmlAnalyzer::maxParam)
         .max().orElse(-1)) + 1;
     PreparedQuery recheck = plan(origin, select(def, alias, again.getTargetTable(),
-        true, again2, again.getCondition(), pkParam), txn);
+        joined(again), true, again2, again.getCondition(), pkParam), txn);
     // values from the read query; names from the list alone (the read query's own names are
     // made unique against the table's columns)
     DmlPlan.Returning returning = ret
-        ? new DmlPlan.Returning(after(origin, def, alias, again, rc, txn).columns(), null, -1)
+        ? new DmlPlan.Returning(returningNames(origin, def, alias, txn), null, -1)
         : null;
     return new DmlPlan(DmlPlan.Kind.DELETE, def, read, recheck, new int[0], pkParam, returning,
         null);
   }
 
+  /** DELETE's RETURNING columns, named by the list alone. */
+  private List<Column> returningNames(Analyzer.Parsed origin, TableDef def, String alias,
+      StoreTransaction txn) {
+    SqlNode stmt = fresh(origin);
+    PgDelete d = (PgDelete) stmt;
+    return plan(origin, select(def, alias, d.getTargetTable(), d.using(), false,
+        new ArrayList<>(d.returning().getList()), SqlLiteral.createBoolean(false, POS), -1),
+        txn).columns();
+  }
+
   /**
-   * {@code SELECT [alias.c0, ..., alias.cn,] extra... FROM table AS alias WHERE cond [AND
-   * alias.pk = $pkParam]}.
+   * {@code SELECT [alias.c0, ..., alias.cn,] extra... FROM table AS alias [, joined] WHERE
+   * cond [AND alias.pk = $pkParam]}; {@code joined} is UPDATE's FROM or DELETE's USING.
    */
-  private static SqlSelect select(TableDef def, String alias, SqlNode table, boolean columns,
-      List<SqlNode> extra, SqlNode where, int pkParam) {
+  private static SqlSelect select(TableDef def, String alias, SqlNode table, SqlNode joined,
+      boolean columns, List<SqlNode> extra, SqlNode where, int pkParam) {
     SqlNodeList items = new SqlNodeList(POS);
     for (Column c : columns ? def.columns() : List.<Column>of()) {
       items.add(new SqlIdentifier(List.of(alias, c.name()), POS));
     }
     extra.forEach(items::add);
     SqlNode from = SqlStdOperatorTable.AS.createCall(POS, table, new SqlIdentifier(alias, POS));
+    if (joined != null) {
+      from = new org.apache.calcite.sql.SqlJoin(POS, from, SqlLiteral.createBoolean(false, POS),
+          org.apache.calcite.sql.JoinType.COMMA.symbol(POS), joined,
+          org.apache.calcite.sql.JoinConditionType.NONE.symbol(POS), null);
+    }
     if (pkParam >= 0 && def.pk() >= 0) { // otherwise the target scan reads the one row
       SqlNode key = SqlStdOperatorTable.EQUALS.createCall(POS,
           new SqlIdentifier(List.of(alias, def.pkColumn().name()), POS),

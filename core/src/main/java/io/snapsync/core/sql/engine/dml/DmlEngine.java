@@ -187,6 +187,7 @@ public final class DmlEngine {
             ctx.checkCanceled();
             changes.add(updated(p, r, zone));
           }
+          changes = firstPerRow(changes);
           return modifier.update(def, changes, (t, c) -> {
             List<Object[]> now = recheck(p, exec, t, c);
             return now.isEmpty() ? null : updated(p, now.get(0), zone);
@@ -198,6 +199,7 @@ public final class DmlEngine {
             ctx.checkCanceled();
             changes.add(deleted(p, r));
           }
+          changes = firstPerRow(changes);
           return modifier.delete(def, changes, (t, c) -> {
             List<Object[]> now = recheck(p, exec, t, c);
             return now.isEmpty() ? null : deleted(p, now.get(0));
@@ -207,6 +209,21 @@ public final class DmlEngine {
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
+  }
+
+  /**
+   * Each target row once: with UPDATE ... FROM or DELETE ... USING a row may join several
+   * rows; as in PostgreSQL it is changed once, by the first.
+   */
+  private static List<RowModifier.Change> firstPerRow(List<RowModifier.Change> changes) {
+    java.util.Set<java.nio.ByteBuffer> seen = new java.util.HashSet<>();
+    List<RowModifier.Change> out = new ArrayList<>(changes.size());
+    for (RowModifier.Change c : changes) {
+      if (seen.add(java.nio.ByteBuffer.wrap(c.key()))) {
+        out.add(c);
+      }
+    }
+    return out;
   }
 
   /** The newest committed version of a changed row, if it still matches. Blocking. */

@@ -52,7 +52,7 @@ final class DmlParams {
       out = query.accept(shuttle);
     }
     return new Analyzer.Parsed(out, origin.text(),
-        numbers.stream().mapToInt(Integer::intValue).toArray(), origin.quotedAt());
+        numbers.stream().mapToInt(Integer::intValue).toArray());
   }
 
   private static SqlNode apply(SqlNode node, SqlShuttle shuttle) {

@@ -1,0 +1,47 @@
+package io.snapsync.core.sql.engine.analyze;
+
+import io.snapsync.core.sql.parse.CalciteParse;
+import io.snapsync.sql.parser.ast.PgDynamicParam;
+import io.snapsync.sql.parser.ast.PgOperators;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlDynamicParam;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.util.SqlShuttle;
+
+/**
+ * The engine's one parser of queries and INSERT, UPDATE, DELETE: the project's grammar
+ * ({@code io.snapsync.sql.parser.PgParser}), its syntax errors as 42601 with PostgreSQL's
+ * position. The parsed tree is then made ready for the validator: each {@code $n}
+ * ({@link PgDynamicParam}) becomes a positional parameter numbered in visiting order, its
+ * PostgreSQL number kept in {@link Analyzer.Parsed#paramNumbers}, and {@code COLLATE} is
+ * dropped (snapsync has one collation). Static; CPU work for a worker thread.
+ */
+final class StatementParser {
+
+  private StatementParser() {
+  }
+
+  static Analyzer.Parsed parse(String sql) {
+    SqlNode node = CalciteParse.parse(sql);
+    List<Integer> numbers = new ArrayList<>();
+    SqlNode ready = node.accept(new SqlShuttle() {
+      @Override
+      public SqlNode visit(SqlDynamicParam param) {
+        int number = param instanceof PgDynamicParam p ? p.number() - 1 : numbers.size();
+        numbers.add(number);
+        return new SqlDynamicParam(numbers.size() - 1, param.getParserPosition());
+      }
+
+      @Override
+      public SqlNode visit(SqlCall call) {
+        if (call.getOperator() == PgOperators.COLLATE) {
+          return call.operand(0).accept(this);
+        }
+        return super.visit(call);
+      }
+    });
+    return new Analyzer.Parsed(ready, sql, numbers.stream().mapToInt(Integer::intValue).toArray());
+  }
+}
