@@ -278,7 +278,7 @@ public final class DmlEngine {
       return null;
     }
     Object out = from.type() == to.type() && to.typmod() < 0 ? v
-        : ValueOps.cast(v, from.type(), to.type(), to.typmod(), zone);
+        : io.snapsync.core.sql.types.PgValues.assign(v, from.type(), to.type(), to.typmod(), zone);
     // the storage classes of the row codec's types
     return switch (to.type()) {
       case INT4, INT8, BOOL, TEXT -> Values.convert(out, to.type(), to.name());

@@ -1,0 +1,186 @@
+package io.snapsync.core.sql.ddl;
+
+import io.snapsync.core.error.Severity;
+import io.snapsync.core.error.SnapsyncException;
+import io.snapsync.core.error.SqlState;
+import io.snapsync.core.session.Column;
+import io.snapsync.core.session.Notice;
+import io.snapsync.core.session.StatementResult;
+import io.snapsync.core.sql.Database;
+import io.snapsync.core.sql.exec.Keys;
+import io.snapsync.core.sql.exec.RowLocks;
+import io.snapsync.core.sql.exec.SessionContext;
+import io.snapsync.core.sql.exec.TableCatalog;
+import io.snapsync.core.sql.exec.TableDef;
+import io.snapsync.core.txn.TransactionBlock;
+import io.snapsync.storage.CloseableIterator;
+import io.snapsync.storage.KeyValue;
+import io.snapsync.storage.StoreTransaction;
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * CREATE TABLE, DROP TABLE and TRUNCATE as MVCC writes of the table definitions and rows: each
+ * locks the definitions' keys (as futures, no thread waits), then re-checks and writes on a
+ * worker, so concurrent DDL of one table waits and DDL stays transactional.
+ */
+final class TableDdl {
+
+  private final Database db;
+  private final RowLocks locks;
+  private final Sequences sequences;
+
+  TableDdl(Database db, RowLocks locks, Sequences sequences) {
+    this.db = db;
+    this.locks = locks;
+    this.sequences = sequences;
+  }
+
+  Future<StatementResult> create(DdlStatement.CreateTable c, SessionContext ctx) {
+    TransactionBlock txn = ctx.txn();
+    byte[] key = Keys.table(c.table());
+    return db.blocking(() -> {
+      txn.checkWritable(c.tag());
+      txn.startQuery();
+      txn.storeTxn();
+      return null;
+    }).compose(v -> locks.lockAll(ctx, List.of(key), false)).compose(v -> db.blocking(() -> {
+      StoreTransaction t = DdlEngine.recheckSnapshot(txn);
+      if (exists(t, txn, key) || sequences.find(t, c.table()) != null) {
+        if (c.ifNotExists()) {
+          return new StatementResult(List.of(), List.of(), c.tag(), List.of(
+              Notice.of(Severity.NOTICE, SqlState.DUPLICATE_TABLE,
+                  "ddl.relation_exists_skipping", c.table())));
+        }
+        throw SnapsyncException.error(SqlState.DUPLICATE_TABLE, "ddl.relation_exists",
+            c.table());
+      }
+      TableDef def = definition(c, t);
+      TableCatalog.put(t, def);
+      return StatementResult.command(c.tag());
+    }));
+  }
+
+  /** The new table's definition; creates the sequences of its serial columns. Blocking. */
+  private TableDef definition(DdlStatement.CreateTable c, StoreTransaction t) {
+    List<Column> cols = new ArrayList<>();
+    List<Boolean> notNull = new ArrayList<>();
+    List<String> defaults = new ArrayList<>();
+    for (DdlStatement.ColumnSpec s : c.columns()) {
+      cols.add(new Column(s.name(), s.type(), s.typmod()));
+      notNull.add(s.notNull());
+      defaults.add(s.serial() ? sequences.createOwned(t, c.table(), s.name(), s.type())
+          : s.defaultSql());
+    }
+    List<Integer> key = new ArrayList<>();
+    for (String k : c.key()) {
+      key.add(cols.stream().map(Column::name).toList().indexOf(k));
+    }
+    List<TableDef.Check> checks = new ArrayList<>();
+    List<String> taken = new ArrayList<>();
+    for (DdlStatement.CheckSpec s : c.checks()) {
+      String name = CheckNames.choose(c.table(), s, taken);
+      if (taken.contains(name)) {
+        throw SnapsyncException.error(SqlState.DUPLICATE_OBJECT, "ddl.constraint_exists", name,
+            c.table());
+      }
+      taken.add(name);
+      checks.add(new TableDef.Check(name, s.sql()));
+    }
+    long id = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE - 1);
+    return new TableDef(id, c.table(), cols, key.size() == 1 ? key.get(0) : -1, notNull, key,
+        defaults, checks);
+  }
+
+  Future<StatementResult> drop(DdlStatement.Drop d, SessionContext ctx) {
+    TransactionBlock txn = ctx.txn();
+    List<byte[]> keys = d.names().stream().map(Keys::table).toList();
+    return db.blocking(() -> {
+      txn.checkWritable(d.tag());
+      txn.startQuery();
+      txn.storeTxn();
+      return null;
+    }).compose(v -> locks.lockAll(ctx, keys, txn.isolation().snapshotPerTransaction()))
+        .compose(v -> db.blocking(() -> {
+          StoreTransaction t = DdlEngine.recheckSnapshot(txn);
+          List<Notice> notices = new ArrayList<>();
+          List<TableDef> found = new ArrayList<>();
+          for (String name : d.names()) {
+            TableDef def = TableCatalog.find(t, name);
+            if (def == null) {
+              if (sequences.find(t, name) != null) {
+                throw SnapsyncException.error(DdlStates.WRONG_OBJECT_TYPE, "ddl.not_a_table",
+                    name).withHint("ddl.not_a_table.hint");
+              }
+              if (!d.ifExists()) {
+                throw SnapsyncException.error(SqlState.UNDEFINED_TABLE, "ddl.table_not_exist",
+                    name);
+              }
+              notices.add(Notice.of(Severity.NOTICE, "00000", "ddl.table_not_exist_skipping",
+                  name));
+            } else {
+              found.add(def);
+            }
+          }
+          for (TableDef def : found) {
+            deleteRows(t, txn, def, ctx);
+            byte[] key = Keys.table(def.name());
+            t.delete(key);
+            txn.markDeleted(key);
+            sequences.dropOwned(t, txn, def);
+          }
+          return new StatementResult(List.of(), List.of(), d.tag(), notices);
+        }));
+  }
+
+  /**
+   * TRUNCATE: locks each table's definition (as DROP TABLE does, so concurrent DDL waits), then
+   * deletes every row the re-check snapshot sees. Unlike PostgreSQL's, it is MVCC-safe: older
+   * snapshots keep seeing the rows. RESTART IDENTITY restarts the tables' owned sequences.
+   */
+  Future<StatementResult> truncate(DdlStatement.Truncate tr, SessionContext ctx) {
+    TransactionBlock txn = ctx.txn();
+    List<byte[]> keys = tr.tables().stream().map(Keys::table).toList();
+    return db.blocking(() -> {
+      txn.checkWritable(tr.tag());
+      txn.startQuery();
+      StoreTransaction t = txn.storeTxn();
+      tr.tables().forEach(name -> TableCatalog.require(t, name));
+      return null;
+    }).compose(v -> locks.lockAll(ctx, keys, txn.isolation().snapshotPerTransaction()))
+        .compose(v -> db.blocking(() -> {
+          StoreTransaction t = DdlEngine.recheckSnapshot(txn);
+          for (String name : tr.tables()) {
+            TableDef def = TableCatalog.require(t, name);
+            deleteRows(t, txn, def, ctx);
+            if (tr.restartIdentity()) {
+              sequences.restartOwned(t, def);
+            }
+          }
+          return StatementResult.command(tr.tag());
+        }));
+  }
+
+  private static boolean exists(StoreTransaction t, TransactionBlock txn, byte[] key) {
+    return t.get(key) != null || (t.latestCommitted(key) != null && !txn.wasDeleted(key));
+  }
+
+  /** Deletes every row of {@code def} that {@code t} sees. Blocking. */
+  static void deleteRows(StoreTransaction t, TransactionBlock txn, TableDef def,
+      SessionContext ctx) {
+    List<byte[]> rows = new ArrayList<>();
+    try (CloseableIterator<KeyValue> it = t.scan(Keys.rowsFrom(def.id()),
+        Keys.rowsTo(def.id()))) {
+      while (it.hasNext()) {
+        ctx.checkCanceled();
+        rows.add(it.next().key());
+      }
+    }
+    for (byte[] row : rows) {
+      t.delete(row);
+      txn.markDeleted(row);
+    }
+  }
+}
