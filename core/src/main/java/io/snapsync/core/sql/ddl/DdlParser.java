@@ -3,6 +3,8 @@ package io.snapsync.core.sql.ddl;
 import io.snapsync.core.error.SnapsyncException;
 import io.snapsync.core.error.SqlState;
 import io.snapsync.core.sql.parse.CalciteParse;
+import io.snapsync.sql.parser.ast.PgAlterSequence;
+import io.snapsync.sql.parser.ast.PgAlterTable;
 import io.snapsync.sql.parser.ast.PgCreateSequence;
 import io.snapsync.sql.parser.ast.PgCreateTable;
 import io.snapsync.sql.parser.ast.PgDrop;
@@ -36,6 +38,13 @@ public final class DdlParser {
       PgCreateSequence.Options o = s.options();
       return new DdlStatement.CreateSequence(Names.of(s.name()), s.ifNotExists, o.increment(),
           o.minValue(), o.maxValue(), o.start(), o.cache(), o.cycle());
+    }
+    if (node instanceof PgAlterTable a) {
+      return AlterTableAnalyzer.analyze(sql, a);
+    }
+    if (node instanceof PgAlterSequence a) {
+      return new DdlStatement.AlterSequence(Names.of(a.name()), a.ifExists(), true,
+          a.restartWith());
     }
     if (node instanceof PgTruncate t) {
       return new DdlStatement.Truncate(names(t.tables()), t.restartIdentity());

@@ -70,4 +70,25 @@ public sealed interface DdlStatement {
       return "ALTER SEQUENCE";
     }
   }
+
+  /**
+   * ALTER TABLE [IF EXISTS] t action: {@code column} the column acted on (or the constraint
+   * dropped), {@code newName} of a rename, {@code added} the added column, {@code check} the
+   * added CHECK, {@code defaultSql} of SET DEFAULT, {@code actionIfExists} of the action's own
+   * IF [NOT] EXISTS.
+   */
+  record AlterTable(String table, boolean ifExists, Action action, String column,
+      String newName, ColumnSpec added, CheckSpec check, String defaultSql,
+      boolean actionIfExists) implements DdlStatement {
+    /** What ALTER TABLE does. */
+    public enum Action {
+      ADD_COLUMN, DROP_COLUMN, RENAME_COLUMN, RENAME_TABLE, SET_DEFAULT, DROP_DEFAULT,
+      SET_NOT_NULL, DROP_NOT_NULL, ADD_CHECK, DROP_CONSTRAINT
+    }
+
+    @Override
+    public String tag() {
+      return "ALTER TABLE";
+    }
+  }
 }

@@ -19,4 +19,10 @@ public final class UniqueConstraints {
     return SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED, "ddl.unique_unsupported",
         table, String.join(", ", columns));
   }
+
+  /** The error for ALTER TABLE ... ADD PRIMARY KEY on {@code columns} of {@code table}. */
+  static SnapsyncException addPrimaryKey(String table, List<String> columns) {
+    return SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED, "ddl.add_pk_unsupported",
+        table, String.join(", ", columns));
+  }
 }

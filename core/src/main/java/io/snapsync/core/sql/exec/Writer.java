@@ -44,9 +44,44 @@ final class Writer {
     return db.blocking(() -> {
       txn.checkWritable("INSERT");
       txn.startQuery();
+      return TableCatalog.require(txn.storeTxn(), ins.table());
+    }).compose(def -> defaults(def, ins, ctx))
+        .compose(defaults -> insert(ins, ctx, params, defaults));
+  }
+
+  /**
+   * The defaults of the columns the INSERT leaves out, one row per VALUES row, evaluated by the
+   * query engine ({@code SELECT d1, d2 FROM generate_series(1, n)}, so volatile defaults such
+   * as {@code nextval} give each row its own value); null when there are none.
+   */
+  private Future<StatementResult> defaults(TableDef def, Stmt.Insert ins, SessionContext ctx) {
+    int[] targets = targets(def, ins.columns());
+    int width = ins.rows().stream().mapToInt(List::size).max().orElse(0);
+    List<String> exprs = new ArrayList<>();
+    Set<Integer> named = new HashSet<>();
+    for (int i = 0; i < Math.min(width, targets.length); i++) {
+      named.add(targets[i]);
+    }
+    for (int c = 0; c < def.columns().size(); c++) {
+      if (!named.contains(c) && def.defaultOf(c) != null) {
+        exprs.add("(" + def.defaultOf(c) + ") AS \"" + c + "\"");
+      }
+    }
+    if (exprs.isEmpty()) {
+      return Future.succeededFuture(null);
+    }
+    return db.executor().queries().run("SELECT " + String.join(", ", exprs)
+        + " FROM generate_series(1, " + ins.rows().size() + ")", ctx, List.of());
+  }
+
+  private Future<StatementResult> insert(Stmt.Insert ins, SessionContext ctx,
+      List<Object> params, StatementResult defaults) {
+    TransactionBlock txn = ctx.txn();
+    return db.blocking(() -> {
       StoreTransaction t = txn.storeTxn();
       TableDef def = TableCatalog.require(t, ins.table());
       int[] targets = targets(def, ins.columns());
+      int rowNumber = 0;
       List<byte[]> keys = new ArrayList<>(ins.rows().size());
       List<List<Object>> rows = new ArrayList<>(ins.rows().size());
       for (List<io.snapsync.core.sql.parse.Expr> exprs : ins.rows()) {
@@ -65,6 +100,17 @@ final class Writer {
           Column col = def.columns().get(targets[k]);
           row.set(targets[k], assign(Executor.constant(exprs.get(k), params), col));
         }
+        if (defaults != null) {
+          List<Object> d = defaults.rows().get(rowNumber);
+          for (int j = 0; j < d.size(); j++) {
+            Column from = defaults.columns().get(j);
+            int c = Integer.parseInt(from.name());
+            Column col = def.columns().get(c);
+            row.set(c, d.get(j) == null ? null : io.snapsync.core.sql.types.PgValues.assign(
+                d.get(j), from.type(), col.type(), col.typmod(), java.time.ZoneOffset.UTC));
+          }
+        }
+        rowNumber++;
         checkNotNull(def, row);
         keys.add(def.hiddenKey() ? Keys.row(def.id(), DataType.INT8, db.rowIds().next())
             : RowModifier.key(def, row));
