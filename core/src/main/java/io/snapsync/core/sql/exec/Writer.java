@@ -117,7 +117,9 @@ final class Writer {
         rows.add(row);
       }
       return new Planned(def, keys, rows);
-    }).compose(p -> locks.lockAll(ctx, p.keys(), false).map(v -> p))
+    }).compose(p -> io.snapsync.core.sql.ddl.RowChecks.verify(db.executor().queries(), p.def(),
+        p.rows(), ctx).map(v -> p))
+        .compose(p -> locks.lockAll(ctx, p.keys(), false).map(v -> p))
         .compose(p -> db.blocking(() -> {
           if (!txn.isolation().snapshotPerTransaction()) {
             txn.startQuery();
