@@ -36,7 +36,7 @@ class BadInputTest {
           "SELECT current_setting('nosuch')", "SELECT pg_snapshot_xmin('x')",
           "SET nosuch = 1", "SET server_version = '1'", "RESET nosuch", "SHOW",
           "BEGIN ISOLATION", "SAVEPOINT", "ROLLBACK TO", "PREPARE TRANSACTION x",
-          "SET TRANSACTION SNAPSHOT 5", "ALTER TABLE t ADD c int", "'unterminated",
+          "SET TRANSACTION SNAPSHOT 5", "ALTER TABLE t ADD c nosuchtype", "'unterminated",
           "SELECT \"unterminated", "COMMIT PREPARED", "SELECT * FROM t LIMIT -1 OFFSET x",
           "CREATE TABLE u (a int PRIMARY KEY, a text)", "CREATE TABLE u (a int PRIMARY KEY, "
               + "b int PRIMARY KEY)", "CREATE TABLE u (a int, PRIMARY KEY (b))",

@@ -24,6 +24,25 @@ final class CheckNames {
   static DdlStatement.CheckSpec spec(String sql, SqlCheckConstraint ch, List<String> columns) {
     SqlNode name = ch.getOperandList().get(0);
     SqlNode expr = ch.getOperandList().get(1);
+    Set<String> used = used(expr, columns);
+    return new DdlStatement.CheckSpec(name == null ? null : Names.simple(name),
+        used.size() == 1 ? used.iterator().next() : null, SourceText.of(sql, expr));
+  }
+
+  /**
+   * {@code spec} (of ALTER TABLE ADD CHECK) with the one column of {@code def} its expression
+   * uses, found by parsing the expression again.
+   */
+  static DdlStatement.CheckSpec withColumn(DdlStatement.CheckSpec spec, TableDef def) {
+    List<String> columns = def.columns().stream().map(c -> c.name()).toList();
+    SqlNode expr = ((org.apache.calcite.sql.SqlSelect) io.snapsync.core.sql.engine.analyze
+        .Analyzer.parse("SELECT (" + spec.sql() + ")").node()).getSelectList().get(0);
+    Set<String> used = used(expr, columns);
+    return new DdlStatement.CheckSpec(spec.name(),
+        used.size() == 1 ? used.iterator().next() : null, spec.sql());
+  }
+
+  private static Set<String> used(SqlNode expr, List<String> columns) {
     Set<String> used = new LinkedHashSet<>();
     expr.accept(new SqlBasicVisitor<Void>() {
       @Override
@@ -35,8 +54,7 @@ final class CheckNames {
         return null;
       }
     });
-    return new DdlStatement.CheckSpec(name == null ? null : Names.simple(name),
-        used.size() == 1 ? used.iterator().next() : null, SourceText.of(sql, expr));
+    return used;
   }
 
   /** The name of {@code spec} on {@code table}, given the names already taken. */

@@ -18,12 +18,14 @@ public final class DdlEngine {
   private final Sequences sequences;
   private final TableDdl tables;
   private final SequenceDdl sequenceDdl;
+  private final AlterTableDdl alterTable;
 
   public DdlEngine(Database db) {
     RowLocks locks = new RowLocks(db);
     this.sequences = new Sequences(db.store().space(Database.SYSTEM_SPACE));
     this.tables = new TableDdl(db, locks, sequences);
     this.sequenceDdl = new SequenceDdl(db, locks, sequences);
+    this.alterTable = new AlterTableDdl(db, locks, sequences);
   }
 
   /** The database's sequences ({@code nextval} and friends). */
@@ -42,6 +44,8 @@ public final class DdlEngine {
       return tables.truncate(t, ctx);
     } else if (s instanceof DdlStatement.CreateSequence c) {
       return sequenceDdl.create(c, ctx);
+    } else if (s instanceof DdlStatement.AlterTable a) {
+      return alterTable.alter(a, ctx);
     } else if (s instanceof DdlStatement.AlterSequence a) {
       return sequenceDdl.alter(a, ctx);
     }

@@ -88,6 +88,14 @@ public final class Sequences {
     }
   }
 
+  /** ALTER TABLE ... RENAME TO: the owned sequences follow the table. Blocking. */
+  void renameOwner(StoreTransaction t, TableDef def, String newName) {
+    for (SequenceDef s : owned(t, def)) {
+      put(t, new SequenceDef(s.id(), s.name(), s.increment(), s.min(), s.max(), s.start(),
+          s.cache(), s.cycle(), newName, s.ownerColumn()));
+    }
+  }
+
   /** TRUNCATE ... RESTART IDENTITY: the owned sequences start over. Blocking. */
   void restartOwned(StoreTransaction t, TableDef def) {
     for (SequenceDef s : owned(t, def)) {
