@@ -5,6 +5,7 @@ import io.snapsync.core.error.SqlState;
 import io.snapsync.sql.parser.ast.PgCreateTable;
 import io.snapsync.sql.parser.ast.PgForeignKey;
 import io.snapsync.sql.parser.ast.PgIdentity;
+import io.snapsync.sql.parser.ast.PgTableLike;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -30,6 +31,7 @@ final class CreateTableAnalyzer {
   private final List<DdlStatement.ColumnSpec> columns = new ArrayList<>();
   private final List<DdlStatement.CheckSpec> checks = new ArrayList<>();
   private final List<SqlCheckConstraint> pendingChecks = new ArrayList<>();
+  private final List<DdlStatement.LikeSpec> likes = new ArrayList<>();
   private List<String> key = List.of();
 
   private CreateTableAnalyzer(String sql, String table) {
@@ -39,7 +41,8 @@ final class CreateTableAnalyzer {
 
   static DdlStatement.CreateTable analyze(String sql, PgCreateTable c) {
     if (c.query != null) {
-      throw DdlParser.unsupported("CREATE TABLE AS");
+      return new DdlStatement.CreateTable(Names.of(c.name), List.of(), List.of(), List.of(),
+          c.ifNotExists, List.of(), SourceText.from(sql, c.query));
     }
     CreateTableAnalyzer a = new CreateTableAnalyzer(sql, Names.of(c.name));
     for (SqlNode e : c.columnList) {
@@ -51,7 +54,7 @@ final class CreateTableAnalyzer {
           .map(DdlStatement.ColumnSpec::name).toList()));
     }
     return new DdlStatement.CreateTable(a.table, List.copyOf(a.columns), a.key,
-        List.copyOf(a.checks), c.ifNotExists);
+        List.copyOf(a.checks), c.ifNotExists, List.copyOf(a.likes), null);
   }
 
   private void element(SqlNode e) {
@@ -71,6 +74,9 @@ final class CreateTableAnalyzer {
       }
     } else if (e instanceof SqlCheckConstraint ch) {
       pendingChecks.add(ch);
+    } else if (e instanceof PgTableLike like) {
+      likes.add(new DdlStatement.LikeSpec(Names.of(like.table()), columns.size(),
+          like.includingDefaults(), like.includingConstraints()));
     } else if (e instanceof PgForeignKey) {
       throw DdlParser.unsupported("FOREIGN KEY");
     } else {
@@ -104,7 +110,8 @@ final class CreateTableAnalyzer {
         notNull, defaultSql, serial);
   }
 
-  private void validate() {
+  /** 42701 when two of {@code columns} have one name. */
+  static void checkDistinct(List<DdlStatement.ColumnSpec> columns) {
     Set<String> names = new HashSet<>();
     for (DdlStatement.ColumnSpec c : columns) {
       if (!names.add(c.name())) {
@@ -112,9 +119,17 @@ final class CreateTableAnalyzer {
             c.name());
       }
     }
+  }
+
+  private void validate() {
+    Set<String> names = new HashSet<>();
+    if (likes.isEmpty()) {
+      checkDistinct(columns);
+    }
+    columns.forEach(c -> names.add(c.name()));
     Set<String> keyNames = new HashSet<>();
     for (String k : key) {
-      if (!names.contains(k)) {
+      if (!names.contains(k) && likes.isEmpty()) {
         throw SnapsyncException.error(SqlState.UNDEFINED_COLUMN, "ddl.key_column_not_exist", k);
       }
       if (!keyNames.add(k)) {

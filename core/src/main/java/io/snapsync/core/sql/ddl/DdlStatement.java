@@ -24,9 +24,26 @@ public sealed interface DdlStatement {
   record CheckSpec(String name, String column, String sql) {
   }
 
-  /** CREATE TABLE; {@code key}: the primary-key columns, empty for none. */
+  /**
+   * {@code LIKE source} in CREATE TABLE: the source's columns go before column number
+   * {@code position} of the new table's own columns.
+   */
+  record LikeSpec(String source, int position, boolean defaults, boolean constraints) {
+  }
+
+  /**
+   * CREATE TABLE; {@code key}: the primary-key columns, empty for none; {@code asQuery}: the
+   * query text of CREATE TABLE ... AS (then there are no columns), else null.
+   */
   record CreateTable(String table, List<ColumnSpec> columns, List<String> key,
-      List<CheckSpec> checks, boolean ifNotExists) implements DdlStatement {
+      List<CheckSpec> checks, boolean ifNotExists, List<LikeSpec> likes, String asQuery)
+      implements DdlStatement {
+    /** A table of its own columns only. */
+    public CreateTable(String table, List<ColumnSpec> columns, List<String> key,
+        List<CheckSpec> checks, boolean ifNotExists) {
+      this(table, columns, key, checks, ifNotExists, List.of(), null);
+    }
+
     @Override
     public String tag() {
       return "CREATE TABLE";

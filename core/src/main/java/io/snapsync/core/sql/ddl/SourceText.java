@@ -25,6 +25,20 @@ final class SourceText {
     return balance(sql, span[0], span[1], text);
   }
 
+  /** The statement's text from {@code node}'s start to its end (a trailing query). */
+  static String from(String sql, SqlNode node) {
+    int[] span = {Integer.MAX_VALUE, -1};
+    widen(sql, node, span);
+    String rest = sql.substring(Math.min(span[0], sql.length())).trim();
+    rest = rest.endsWith(";") ? rest.substring(0, rest.length() - 1) : rest;
+    int depth = 0;
+    for (int i = 0; i < rest.length(); i++) {
+      depth += rest.charAt(i) == '(' ? 1 : rest.charAt(i) == ')' ? -1 : 0;
+    }
+    return "(".repeat(Math.max(0, -depth)) + rest; // a parenthesized query's opening
+
+  }
+
   private static void widen(String sql, SqlNode node, int[] span) {
     if (node == null) {
       return;

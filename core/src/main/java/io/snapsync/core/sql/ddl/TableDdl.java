@@ -39,6 +39,25 @@ final class TableDdl {
   }
 
   Future<StatementResult> create(DdlStatement.CreateTable c, SessionContext ctx) {
+    if (c.asQuery() == null) {
+      return create(c, ctx, null);
+    }
+    // CREATE TABLE ... AS: the query's columns, then INSERT INTO t query
+    return db.blocking(() -> {
+      ctx.txn().checkWritable(c.tag());
+      return db.executor().queries().describe(c.asQuery(), ctx);
+    }).compose(cols -> create(c, ctx, cols)).compose(r -> {
+      if (!r.notices().isEmpty()) {
+        return Future.succeededFuture(r);
+      }
+      return db.executor().dml().run("INSERT INTO \"" + c.table().replace("\"", "\"\"")
+          + "\" " + c.asQuery(), "INSERT", ctx, List.of()).map(ins -> StatementResult.command(
+              "SELECT " + ins.commandTag().substring(ins.commandTag().lastIndexOf(' ') + 1)));
+    });
+  }
+
+  private Future<StatementResult> create(DdlStatement.CreateTable c, SessionContext ctx,
+      List<Column> queryColumns) {
     TransactionBlock txn = ctx.txn();
     byte[] key = Keys.table(c.table());
     return db.blocking(() -> {
@@ -57,10 +76,53 @@ final class TableDdl {
         throw SnapsyncException.error(SqlState.DUPLICATE_TABLE, "ddl.relation_exists",
             c.table());
       }
-      TableDef def = definition(c, t);
+      TableDef def = definition(queryColumns == null ? withLikes(c, t) : asQuery(c,
+          queryColumns), t);
       TableCatalog.put(t, def);
       return StatementResult.command(c.tag());
     }));
+  }
+
+  /** CREATE TABLE AS: the query's columns. */
+  private static DdlStatement.CreateTable asQuery(DdlStatement.CreateTable c, List<Column> cols) {
+    List<DdlStatement.ColumnSpec> specs = new ArrayList<>();
+    for (Column col : cols) {
+      specs.add(new DdlStatement.ColumnSpec(col.name(), col.type(), col.typmod(), false, null,
+          false));
+    }
+    CreateTableAnalyzer.checkDistinct(specs);
+    return new DdlStatement.CreateTable(c.table(), specs, List.of(), List.of(), c.ifNotExists());
+  }
+
+  /** The columns (and constraints) of {@code LIKE} sources merged in. Blocking. */
+  private static DdlStatement.CreateTable withLikes(DdlStatement.CreateTable c,
+      StoreTransaction t) {
+    if (c.likes().isEmpty()) {
+      return c;
+    }
+    List<DdlStatement.ColumnSpec> cols = new ArrayList<>();
+    List<DdlStatement.CheckSpec> checks = new ArrayList<>(c.checks());
+    int own = 0;
+    for (DdlStatement.LikeSpec like : c.likes()) {
+      while (own < like.position()) {
+        cols.add(c.columns().get(own++));
+      }
+      TableDef src = TableCatalog.require(t, like.source());
+      for (int i = 0; i < src.columns().size(); i++) {
+        Column col = src.columns().get(i);
+        cols.add(new DdlStatement.ColumnSpec(col.name(), col.type(), col.typmod(),
+            src.isNotNull(i), like.defaults() ? src.defaultOf(i) : null, false));
+      }
+      if (like.constraints()) {
+        src.checks().forEach(ch -> checks.add(new DdlStatement.CheckSpec(ch.name(), null,
+            ch.sql())));
+      }
+    }
+    while (own < c.columns().size()) {
+      cols.add(c.columns().get(own++));
+    }
+    CreateTableAnalyzer.checkDistinct(cols);
+    return new DdlStatement.CreateTable(c.table(), cols, c.key(), checks, c.ifNotExists());
   }
 
   /** The new table's definition; creates the sequences of its serial columns. Blocking. */
@@ -76,7 +138,11 @@ final class TableDdl {
     }
     List<Integer> key = new ArrayList<>();
     for (String k : c.key()) {
-      key.add(cols.stream().map(Column::name).toList().indexOf(k));
+      int i = cols.stream().map(Column::name).toList().indexOf(k);
+      if (i < 0) {
+        throw SnapsyncException.error(SqlState.UNDEFINED_COLUMN, "ddl.key_column_not_exist", k);
+      }
+      key.add(i);
     }
     List<TableDef.Check> checks = new ArrayList<>();
     List<String> taken = new ArrayList<>();

@@ -142,4 +142,28 @@ class CreateTableTest {
     exec(s, "BEGIN; DROP TABLE rb_u; ROLLBACK");
     assertEquals(1, value(s, "SELECT x FROM rb_u"));
   }
+
+  @Test
+  void createTableAsAndLike() {
+    exec(s, "CREATE TABLE src (id int PRIMARY KEY, name varchar(5) NOT NULL DEFAULT 'n',"
+        + " n int CHECK (n > 0))");
+    exec(s, "INSERT INTO src VALUES (1, 'a', 1), (2, 'b', 2), (3, 'c', 3)");
+    StatementResult r = exec(s, "CREATE TABLE ctas AS SELECT id, name, n * 2 AS twice FROM src"
+        + " WHERE id > 1");
+    assertEquals("SELECT 2", r.commandTag());
+    assertEquals(List.of(List.of(2, "b", 4), List.of(3, "c", 6)),
+        exec(s, "SELECT * FROM ctas ORDER BY id").rows());
+    assertEquals("SELECT 1", exec(s, "CREATE TABLE ctas2 AS (SELECT 1 AS x1)").commandTag());
+    fails(s, "CREATE TABLE ctas AS SELECT 1", "42P07");
+
+    exec(s, "CREATE TABLE lk (LIKE src, extra text)");
+    exec(s, "INSERT INTO lk (id, name, n) VALUES (1, 'x', -1)"); // no defaults, no checks
+    fails(s, "INSERT INTO lk (id, n) VALUES (2, 1)", "23502"); // NOT NULL is copied
+    exec(s, "CREATE TABLE lk2 (LIKE src INCLUDING DEFAULTS INCLUDING CONSTRAINTS)");
+    exec(s, "INSERT INTO lk2 (id, n) VALUES (1, 1)");
+    assertEquals("n", value(s, "SELECT name FROM lk2"));
+    fails(s, "INSERT INTO lk2 (id, n) VALUES (2, 0)", "23514");
+    fails(s, "CREATE TABLE lk3 (LIKE nosuch)", "42P01");
+    fails(s, "CREATE TABLE lk3 (LIKE src, id int)", "42701");
+  }
 }
