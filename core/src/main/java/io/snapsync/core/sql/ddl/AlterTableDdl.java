@@ -73,7 +73,32 @@ final class AlterTableDdl {
               + ") FROM generate_series(1, " + n + ")", ctx, List.of()))
           .compose(values -> db.blocking(() -> change(a, def, ctx, values)));
     }
+    if (a.action() == AlterTable.Action.ADD_CHECK) {
+      // existing rows must satisfy the new constraint
+      TableDef probe = new TableShape(def).withCheck(new TableDef.Check("", a.check().sql()));
+      return db.blocking(() -> rows(ctx.txn().storeTxn(), def, ctx))
+          .compose(rows -> RowChecks.verify(db.executor().queries(), probe, rows, ctx)
+              .recover(err -> Future.failedFuture(err instanceof SnapsyncException x
+                  && DdlStates.CHECK_VIOLATION.equals(x.sqlState())
+                  ? SnapsyncException.error(DdlStates.CHECK_VIOLATION,
+                      "ddl.check_violated_by_row", CheckNames.choose(def.name(),
+                          CheckNames.withColumn(a.check(), def), CheckNames.names(def.checks())),
+                      def.name()) : err)))
+          .compose(v -> db.blocking(() -> change(a, def, ctx, null)));
+    }
     return db.blocking(() -> change(a, def, ctx, null));
+  }
+
+  private static List<List<Object>> rows(StoreTransaction t, TableDef def, SessionContext ctx) {
+    List<List<Object>> out = new ArrayList<>();
+    try (CloseableIterator<KeyValue> it = t.scan(Keys.rowsFrom(def.id()),
+        Keys.rowsTo(def.id()))) {
+      while (it.hasNext()) {
+        ctx.checkCanceled();
+        out.add(RowCodec.decode(it.next().value(), def.columns().size()));
+      }
+    }
+    return out;
   }
 
   private StatementResult change(AlterTable a, TableDef def, SessionContext ctx,
@@ -111,6 +136,12 @@ final class AlterTableDdl {
               "ddl.drop_key_column", a.column(), def.name());
         }
         shape.drop(col);
+        // as in PostgreSQL, the CHECK constraints that use the column go with it
+        for (int k = def.checks().size() - 1; k >= 0; k--) {
+          if (CheckNames.uses(def.checks().get(k).sql(), def, a.column())) {
+            shape.dropCheck(k);
+          }
+        }
         TableDef next = shape.build();
         rewrite(t, txn, def, next, ctx, null, col);
         TableCatalog.put(t, next);

@@ -42,6 +42,13 @@ final class CheckNames {
         used.size() == 1 ? used.iterator().next() : null, spec.sql());
   }
 
+  /** True when CHECK expression {@code sql} of {@code def} uses column {@code column}. */
+  static boolean uses(String sql, TableDef def, String column) {
+    SqlNode expr = ((org.apache.calcite.sql.SqlSelect) io.snapsync.core.sql.engine.analyze
+        .Analyzer.parse("SELECT (" + sql + ")").node()).getSelectList().get(0);
+    return used(expr, def.columns().stream().map(c -> c.name()).toList()).contains(column);
+  }
+
   private static Set<String> used(SqlNode expr, List<String> columns) {
     Set<String> used = new LinkedHashSet<>();
     expr.accept(new SqlBasicVisitor<Void>() {

@@ -66,6 +66,13 @@ final class TableShape {
     checks.remove(k);
   }
 
+  /** The definition with only {@code check} as its CHECK constraint (nothing else changed). */
+  TableDef withCheck(TableDef.Check check) {
+    checks.clear();
+    checks.add(check);
+    return build();
+  }
+
   TableDef build() {
     return new TableDef(id, name, columns, key.size() == 1 ? key.get(0) : -1, notNull, key,
         defaults, checks);

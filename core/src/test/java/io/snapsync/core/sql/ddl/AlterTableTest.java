@@ -96,6 +96,14 @@ class AlterTableTest {
     exec(s, "ALTER TABLE ad DROP CONSTRAINT ad_a_check");
     exec(s, "INSERT INTO ad VALUES (100, 1)");
     fails(s, "ALTER TABLE ad DROP CONSTRAINT ad_a_check", "42704");
+    SnapsyncException bad = fails(s, "ALTER TABLE ad ADD CONSTRAINT small CHECK (a < 50)",
+        "23514");
+    assertEquals("check constraint \"small\" of relation \"ad\" is violated by some row",
+        bad.getMessage());
+    exec(s, "ALTER TABLE ad ADD CONSTRAINT pos CHECK (b > 0)");
+    fails(s, "INSERT INTO ad VALUES (1, 0)", "23514");
+    exec(s, "ALTER TABLE ad DROP COLUMN b"); // its CHECK goes with it
+    exec(s, "INSERT INTO ad VALUES (5)");
     fails(s, "ALTER TABLE ad ADD PRIMARY KEY (a)", "0A000");
     fails(s, "ALTER TABLE ad ADD UNIQUE (a)", "0A000");
   }

@@ -166,4 +166,25 @@ class CreateTableTest {
     fails(s, "CREATE TABLE lk3 (LIKE nosuch)", "42P01");
     fails(s, "CREATE TABLE lk3 (LIKE src, id int)", "42701");
   }
+
+  @Test
+  void pgbenchInitStatementsRun() {
+    // pgbench -i -I dt: the statements of PostgreSQL 15's pgbench, verbatim
+    for (int round = 0; round < 2; round++) {
+      exec(s, "drop table if exists pgbench_accounts, pgbench_branches, pgbench_history,"
+          + " pgbench_tellers");
+      exec(s, "create table pgbench_history(tid int,bid int,aid    int,delta int,"
+          + "mtime timestamp,filler char(22))");
+      exec(s, "create table pgbench_tellers(tid int not null,bid int,tbalance int,"
+          + "filler char(84)) with (fillfactor=100)");
+      exec(s, "create table pgbench_accounts(aid    int not null,bid int,abalance int,"
+          + "filler char(84)) with (fillfactor=100)");
+      exec(s, "create table pgbench_branches(bid int not null,bbalance int,filler char(88))"
+          + " with (fillfactor=100)");
+      exec(s, "truncate table pgbench_accounts, pgbench_branches, pgbench_history,"
+          + " pgbench_tellers");
+      exec(s, "insert into pgbench_branches(bid,bbalance) values(1,0)");
+    }
+    assertEquals(1L, ((Number) value(s, "SELECT count(*) FROM pgbench_branches")).longValue());
+  }
 }
