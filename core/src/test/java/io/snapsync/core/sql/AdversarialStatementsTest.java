@@ -133,17 +133,6 @@ class AdversarialStatementsTest {
     assertEquals(1, value(s, "SELECT 1"));
   }
 
-  @Test
-  void statementTimeoutCoversTheParse() {
-    Session t = e.session();
-    exec(t, "SET statement_timeout = 50");
-    SnapsyncException x = fails(t, SLOW + "  ", "57014");
-    assertEquals("canceling statement due to statement timeout", x.getMessage());
-    exec(t, "RESET statement_timeout");
-    assertEquals(1, value(t, "SELECT 1"));
-    await(t.close());
-  }
-
   /** Starts {@code work} on the event loop of {@code loop}; returns its future. */
   private static <T> Future<T> onLoop(io.vertx.core.Context loop,
       java.util.function.Supplier<Future<T>> work) {

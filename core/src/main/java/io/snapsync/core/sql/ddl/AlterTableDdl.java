@@ -154,6 +154,13 @@ final class AlterTableDdl {
           throw SnapsyncException.error(DdlStates.DUPLICATE_COLUMN, "ddl.column_exists",
               a.newName(), def.name());
         }
+        for (TableDef.Check ch : def.checks()) {
+          if (CheckNames.uses(ch.sql(), def, a.column())) {
+            // the constraint is kept as text: renaming would leave it naming the old column
+            throw DdlParser.unsupported("RENAME COLUMN " + a.column() + " USED BY CHECK "
+                + ch.name());
+          }
+        }
         shape.rename(col, a.newName());
         TableCatalog.put(t, shape.build());
       }

@@ -102,6 +102,7 @@ class AlterTableTest {
         bad.getMessage());
     exec(s, "ALTER TABLE ad ADD CONSTRAINT pos CHECK (b > 0)");
     fails(s, "INSERT INTO ad VALUES (1, 0)", "23514");
+    fails(s, "ALTER TABLE ad RENAME b TO c", "0A000");
     exec(s, "ALTER TABLE ad DROP COLUMN b"); // its CHECK goes with it
     exec(s, "INSERT INTO ad VALUES (5)");
     fails(s, "ALTER TABLE ad ADD PRIMARY KEY (a)", "0A000");
