@@ -475,6 +475,7 @@ SqlCreate PgCreateRelation(Span s, boolean replace) :
         <TABLE> ifNotExists = PgIfNotExists() id = CompoundIdentifier()
         (
             elements = PgTableElementList()
+            [ <WITH> PgStorageParameters() ]
         |
             <AS> query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
         )
@@ -517,6 +518,8 @@ void PgTableElement(List<SqlNode> list) :
         <CONSTRAINT> name = SimpleIdentifier() PgTableConstraint(list, name)
     |
         PgTableConstraint(list, null)
+    |
+        PgTableLikeElement(list)
     |
         PgColumnDef(list)
     )
@@ -859,6 +862,10 @@ SqlNode PgAlterTable() :
         )
         cascade = PgDropBehavior()
     |
+        <ALTER> [ <COLUMN> ] column = SimpleIdentifier() element = PgAlterColumnAction() {
+            action = PgAlterTable.Action.ALTER_COLUMN;
+        }
+    |
         <RENAME>
         (
             <TO> newName = SimpleIdentifier() { action = PgAlterTable.Action.RENAME_TABLE; }
@@ -871,5 +878,114 @@ SqlNode PgAlterTable() :
     {
         return new PgAlterTable(s.end(this), table, ifExists, action, element, column,
             newName, actionIfExists, cascade);
+    }
+}
+
+/* ---------------------------------------------------------------- ddl (session 3) */
+
+/** WITH (fillfactor = 70, ...): storage parameters, accepted and ignored. */
+void PgStorageParameters() :
+{
+}
+{
+    <LPAREN> PgStorageParameter() ( <COMMA> PgStorageParameter() )* <RPAREN>
+}
+
+void PgStorageParameter() :
+{
+}
+{
+    CompoundIdentifier()
+    [
+        <EQ>
+        (
+            PgSignedLong()
+        |   <DECIMAL_NUMERIC_LITERAL>
+        |   StringLiteral()
+        |   <TRUE>
+        |   <FALSE>
+        |   SimpleIdentifier()
+        )
+    ]
+}
+
+/** LIKE t [INCLUDING | EXCLUDING DEFAULTS | CONSTRAINTS | ALL | ...]* */
+void PgTableLikeElement(List<SqlNode> list) :
+{
+    final Span s;
+    final SqlIdentifier table;
+    boolean defaults = false;
+    boolean constraints = false;
+    boolean including;
+}
+{
+    <LIKE> { s = span(); } table = CompoundIdentifier()
+    (
+        ( <INCLUDING> { including = true; } | <EXCLUDING> { including = false; } )
+        (
+            <DEFAULTS> { defaults = including; }
+        |   <CONSTRAINTS> { constraints = including; }
+        |   <ALL> { defaults = including; constraints = including; }
+        |   SimpleIdentifier()
+        )
+    )*
+    {
+        list.add(new PgTableLike(s.end(this), table, defaults, constraints));
+    }
+}
+
+/** ALTER TABLE t ALTER [COLUMN] c: SET DEFAULT e | DROP DEFAULT | SET/DROP NOT NULL | TYPE */
+SqlNode PgAlterColumnAction() :
+{
+    final Span s = Span.of();
+    final SqlNode e;
+    final SqlDataTypeSpec type;
+}
+{
+    (
+        LOOKAHEAD(2)
+        <SET> <DEFAULT_> e = Expression(ExprContext.ACCEPT_NON_QUERY) {
+            return new PgAlterColumn(s.end(this), PgAlterColumn.Change.SET_DEFAULT, e, null);
+        }
+    |
+        LOOKAHEAD(2)
+        <SET> <NOT> <NULL> {
+            return new PgAlterColumn(s.end(this), PgAlterColumn.Change.SET_NOT_NULL, null, null);
+        }
+    |
+        <SET> <DATA> <TYPE> type = PgDataType() {
+            return new PgAlterColumn(s.end(this), PgAlterColumn.Change.TYPE, null, type);
+        }
+    |
+        LOOKAHEAD(2)
+        <DROP> <DEFAULT_> {
+            return new PgAlterColumn(s.end(this), PgAlterColumn.Change.DROP_DEFAULT, null, null);
+        }
+    |
+        <DROP> <NOT> <NULL> {
+            return new PgAlterColumn(s.end(this), PgAlterColumn.Change.DROP_NOT_NULL, null,
+                null);
+        }
+    |
+        <TYPE> type = PgDataType() {
+            return new PgAlterColumn(s.end(this), PgAlterColumn.Change.TYPE, null, type);
+        }
+    )
+}
+
+/** ALTER SEQUENCE [IF EXISTS] s RESTART [[WITH] n] */
+SqlNode PgAlterSequence() :
+{
+    final Span s;
+    final boolean ifExists;
+    final SqlIdentifier id;
+    Long with = null;
+    long v;
+}
+{
+    <ALTER> { s = span(); } <SEQUENCE> ifExists = PgIfExists() id = CompoundIdentifier()
+    <RESTART> [ [ <WITH> ] v = PgSignedLong() { with = v; } ]
+    {
+        return new PgAlterSequence(s.end(this), id, ifExists, with);
     }
 }

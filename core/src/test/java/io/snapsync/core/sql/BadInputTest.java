@@ -24,7 +24,8 @@ class BadInputTest {
   void everyBadStatementFailsWithAStateAndTheSessionSurvives() {
     try (EngineFixture e = EngineFixture.start(dir)) {
       Session s = e.session();
-      exec(s, "CREATE TABLE t (id int PRIMARY KEY, v text, at int)");
+      // "at": the project's grammar still reserves AT, which PostgreSQL does not
+      exec(s, "CREATE TABLE t (id int PRIMARY KEY, v text, \"at\" int)");
       List<String> bad = List.of("SELECT", "INSERT INTO", "INSERT INTO t VALUES", "CREATE TABLE",
           "UPDATE t SET", "SELECT -",
           "SELECT $1", "DROP INDEX x", "INSERT INTO t VALUES (1, 'a', 1, 4)",
@@ -35,7 +36,7 @@ class BadInputTest {
           "SELECT current_setting('nosuch')", "SELECT pg_snapshot_xmin('x')",
           "SET nosuch = 1", "SET server_version = '1'", "RESET nosuch", "SHOW",
           "BEGIN ISOLATION", "SAVEPOINT", "ROLLBACK TO", "PREPARE TRANSACTION x",
-          "SET TRANSACTION SNAPSHOT 5", "ALTER TABLE t ADD c int", "'unterminated",
+          "SET TRANSACTION SNAPSHOT 5", "ALTER TABLE t ADD c nosuchtype", "'unterminated",
           "SELECT \"unterminated", "COMMIT PREPARED", "SELECT * FROM t LIMIT -1 OFFSET x",
           "CREATE TABLE u (a int PRIMARY KEY, a text)", "CREATE TABLE u (a int PRIMARY KEY, "
               + "b int PRIMARY KEY)", "CREATE TABLE u (a int, PRIMARY KEY (b))",

@@ -90,11 +90,12 @@ class ParserTest {
 
   @Test
   void tablesAndDml() {
-    Stmt.CreateTable c = (Stmt.CreateTable) SqlParser.parse(
-        "CREATE TABLE t (a bigint, b text, c bool, d int4, PRIMARY KEY (a))");
-    assertEquals("a", c.primaryKey());
+    var c = (io.snapsync.core.sql.ddl.DdlStatement.CreateTable) ((Stmt.Ddl) SqlParser.parse(
+        "CREATE TABLE t (a bigint, b text, c bool, d int4, PRIMARY KEY (a))")).statement();
+    assertEquals(List.of("a"), c.key());
     assertEquals(List.of(DataType.INT8, DataType.TEXT, DataType.BOOL, DataType.INT4),
-        c.columns().stream().map(Stmt.ColumnDef::type).toList());
+        c.columns().stream().map(io.snapsync.core.sql.ddl.DdlStatement.ColumnSpec::type)
+            .toList());
     Stmt.Insert i = (Stmt.Insert) SqlParser.parse("INSERT INTO t (a, b) VALUES (-1, 'x'), "
         + "($1, NULL)");
     assertEquals(List.of(List.of(new Expr.Literal(-1L), new Expr.Literal("x")),
@@ -106,7 +107,9 @@ class ParserTest {
     assertEquals(new Stmt.Modify("UPDATE t SET b = 'y' WHERE a = 1", "UPDATE"),
         SqlParser.parse("UPDATE t SET b = 'y' WHERE a = 1"));
     assertEquals(new Stmt.Modify("DELETE FROM t", "DELETE"), SqlParser.parse("DELETE FROM t"));
-    assertEquals(new Stmt.DropTable("t", true), SqlParser.parse("DROP TABLE IF EXISTS t"));
+    assertEquals(new Stmt.Ddl(new io.snapsync.core.sql.ddl.DdlStatement.Drop(
+        io.snapsync.core.sql.ddl.DdlStatement.Drop.Kind.TABLE, List.of("t"), true, false)),
+        SqlParser.parse("DROP TABLE IF EXISTS t"));
   }
 
   @Test

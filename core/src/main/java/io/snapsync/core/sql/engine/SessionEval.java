@@ -13,8 +13,15 @@ final class SessionEval implements EvalContext {
   private final Instant statementStart;
   private final ZoneId zone;
 
+  private final io.snapsync.core.sql.Database db;
+
   SessionEval(SessionContext session, Instant statementStart) {
+    this(session, statementStart, null);
+  }
+
+  SessionEval(SessionContext session, Instant statementStart, io.snapsync.core.sql.Database db) {
     this.session = session;
+    this.db = db;
     this.statementStart = statementStart;
     ZoneId z;
     try {
@@ -43,6 +50,15 @@ final class SessionEval implements EvalContext {
   @Override
   public io.snapsync.storage.StoreTransaction storeTxn() {
     return session.txn().storeTxnIfBegun();
+  }
+
+  @Override
+  public io.snapsync.core.sql.ddl.SequenceSession sequences() {
+    if (db == null) {
+      return EvalContext.super.sequences();
+    }
+    return db.executor().ddl().sequences().forSession(session.sessionId(),
+        session.txn().storeTxn());
   }
 
   @Override

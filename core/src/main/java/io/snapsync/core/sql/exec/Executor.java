@@ -35,10 +35,12 @@ public final class Executor {
   private final QueryEngine queries;
   private final DmlEngine dml;
   private final io.snapsync.core.sql.copy.CopyRunner copy;
+  private final io.snapsync.core.sql.ddl.DdlEngine ddl;
 
   public Executor(Database db) {
     this.db = db;
     this.writer = new Writer(db);
+    this.ddl = new io.snapsync.core.sql.ddl.DdlEngine(db);
     this.queries = new QueryEngine(db);
     this.dml = new DmlEngine(db, queries);
     this.copy = new io.snapsync.core.sql.copy.CopyRunner(db, queries);
@@ -47,6 +49,11 @@ public final class Executor {
   /** The DML engine (INSERT, UPDATE, DELETE). */
   public DmlEngine dml() {
     return dml;
+  }
+
+  /** The DDL engine (tables, sequences). */
+  public io.snapsync.core.sql.ddl.DdlEngine ddl() {
+    return ddl;
   }
 
   /** The query engine (SELECT, WITH, VALUES, TABLE). */
@@ -62,12 +69,8 @@ public final class Executor {
       return dml.run(m.sql(), m.kind(), ctx, params);
     } else if (s instanceof Stmt.Insert i) {
       return writer.insert(i, ctx, params);
-    } else if (s instanceof Stmt.CreateTable c) {
-      return writer.createTable(c, ctx);
-    } else if (s instanceof Stmt.DropTable d) {
-      return writer.dropTable(d, ctx);
-    } else if (s instanceof Stmt.Truncate tr) {
-      return writer.truncate(tr, ctx);
+    } else if (s instanceof Stmt.Ddl d) {
+      return ddl.run(d.statement(), ctx);
     } else if (s instanceof Stmt.Copy c) {
       return copy.run(c, ctx);
     }

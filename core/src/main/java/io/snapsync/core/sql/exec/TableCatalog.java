@@ -40,7 +40,8 @@ public final class TableCatalog {
     return out;
   }
 
-  static void put(StoreTransaction t, TableDef d) {
+  /** Writes (creates or replaces) the definition of table {@code d.name()}. Blocking. */
+  public static void put(StoreTransaction t, TableDef d) {
     t.put(Keys.table(d.name()), d.toBytes());
   }
 }

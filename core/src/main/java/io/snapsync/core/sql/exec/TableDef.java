@@ -13,16 +13,36 @@ import java.util.List;
  * ({@code pk}; -1 when the key is not one column), the columns declared NOT NULL (key columns
  * always are) and the primary-key columns in key order ({@code key}: empty for a table without
  * a primary key, whose rows are keyed by a hidden row id, see {@link RowIds}; two or more for
- * a composite key, encoded by {@link Keys#composite}). Immutable; stored as JSON in the MVCC
+ * a composite key, encoded by {@link Keys#composite}), each column's DEFAULT expression (SQL
+ * text, null for none) and the table's CHECK constraints. Immutable; stored as JSON in the MVCC
  * store so DDL is transactional.
  */
 public record TableDef(long id, String name, List<Column> columns, int pk, List<Boolean> notNull,
-    List<Integer> key) {
+    List<Integer> key, List<String> defaults, List<Check> checks) {
+
+  /**
+   * A CHECK constraint: its name ({@code t_col_check}, {@code t_check} or the one given) and
+   * its boolean expression as SQL text over the table's columns.
+   */
+  public record Check(String name, String sql) {
+  }
 
   public TableDef {
     columns = List.copyOf(columns);
     notNull = List.copyOf(notNull);
     key = List.copyOf(key);
+    List<String> d = new ArrayList<>(defaults);
+    while (d.size() < columns.size()) {
+      d.add(null);
+    }
+    defaults = java.util.Collections.unmodifiableList(d);
+    checks = List.copyOf(checks);
+  }
+
+  /** A table without defaults or CHECK constraints. */
+  public TableDef(long id, String name, List<Column> columns, int pk, List<Boolean> notNull,
+      List<Integer> key) {
+    this(id, name, columns, pk, notNull, key, List.of(), List.of());
   }
 
   /** A table keyed by column {@code pk}, or by hidden row ids when {@code pk} is -1. */
@@ -50,6 +70,11 @@ public record TableDef(long id, String name, List<Column> columns, int pk, List<
     return -1;
   }
 
+  /** The SQL text of column {@code i}'s DEFAULT expression, or null for none. */
+  public String defaultOf(int i) {
+    return defaults.get(i);
+  }
+
   public Column pkColumn() {
     return columns.get(pk);
   }
@@ -58,13 +83,25 @@ public record TableDef(long id, String name, List<Column> columns, int pk, List<
     JsonArray cols = new JsonArray();
     for (int i = 0; i < columns.size(); i++) {
       Column c = columns.get(i);
-      cols.add(new JsonObject().put("name", c.name()).put("type", c.type().name())
-          .put("not_null", isNotNull(i)));
+      JsonObject col = new JsonObject().put("name", c.name()).put("type", c.type().name())
+          .put("not_null", isNotNull(i));
+      if (c.typmod() >= 0) {
+        col.put("typmod", c.typmod());
+      }
+      if (defaults.get(i) != null) {
+        col.put("default", defaults.get(i));
+      }
+      cols.add(col);
     }
     JsonObject j = new JsonObject().put("id", id).put("name", name).put("columns", cols)
         .put("pk", pk);
     if (key.size() > 1) {
       j.put("key", new JsonArray(new ArrayList<Object>(key)));
+    }
+    if (!checks.isEmpty()) {
+      JsonArray cs = new JsonArray();
+      checks.forEach(ch -> cs.add(new JsonObject().put("name", ch.name()).put("sql", ch.sql())));
+      j.put("checks", cs);
     }
     return j.toBuffer().getBytes();
   }
@@ -73,10 +110,20 @@ public record TableDef(long id, String name, List<Column> columns, int pk, List<
     JsonObject j = new JsonObject(Buffer.buffer(b));
     List<Column> cols = new ArrayList<>();
     List<Boolean> notNull = new ArrayList<>();
+    List<String> defaults = new ArrayList<>();
     for (Object o : j.getJsonArray("columns")) {
       JsonObject c = (JsonObject) o;
-      cols.add(new Column(c.getString("name"), DataType.valueOf(c.getString("type"))));
+      cols.add(new Column(c.getString("name"), DataType.valueOf(c.getString("type")),
+          c.getInteger("typmod", -1)));
       notNull.add(c.getBoolean("not_null", false));
+      defaults.add(c.getString("default"));
+    }
+    List<Check> checks = new ArrayList<>();
+    if (j.containsKey("checks")) {
+      for (Object o : j.getJsonArray("checks")) {
+        JsonObject c = (JsonObject) o;
+        checks.add(new Check(c.getString("name"), c.getString("sql")));
+      }
     }
     int pk = j.getInteger("pk");
     List<Integer> key = new ArrayList<>();
@@ -85,6 +132,7 @@ public record TableDef(long id, String name, List<Column> columns, int pk, List<
     } else if (pk >= 0) {
       key.add(pk);
     }
-    return new TableDef(j.getLong("id"), j.getString("name"), cols, pk, notNull, key);
+    return new TableDef(j.getLong("id"), j.getString("name"), cols, pk, notNull, key, defaults,
+        checks);
   }
 }

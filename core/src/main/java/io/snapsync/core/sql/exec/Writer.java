@@ -22,8 +22,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 /**
- * The bulk constant INSERT of {@code FastInsertParser}, CREATE TABLE and DROP TABLE, in three
- * phases: (1) on a worker, check and compute the keys; (2) take the locks one by one as
+ * The bulk constant INSERT of {@code FastInsertParser}, in three phases: (1) on a worker, check and compute the keys; (2) take the locks one by one as
  * futures (never blocking a thread); (3) on a worker, re-check and write. INSERT, UPDATE and
  * DELETE in general go through the engine ({@code engine.dml.DmlEngine}, {@link RowModifier}).
  */
@@ -45,9 +44,44 @@ final class Writer {
     return db.blocking(() -> {
       txn.checkWritable("INSERT");
       txn.startQuery();
+      return TableCatalog.require(txn.storeTxn(), ins.table());
+    }).compose(def -> defaults(def, ins, ctx))
+        .compose(defaults -> insert(ins, ctx, params, defaults));
+  }
+
+  /**
+   * The defaults of the columns the INSERT leaves out, one row per VALUES row, evaluated by the
+   * query engine ({@code SELECT d1, d2 FROM generate_series(1, n)}, so volatile defaults such
+   * as {@code nextval} give each row its own value); null when there are none.
+   */
+  private Future<StatementResult> defaults(TableDef def, Stmt.Insert ins, SessionContext ctx) {
+    int[] targets = targets(def, ins.columns());
+    int width = ins.rows().stream().mapToInt(List::size).max().orElse(0);
+    List<String> exprs = new ArrayList<>();
+    Set<Integer> named = new HashSet<>();
+    for (int i = 0; i < Math.min(width, targets.length); i++) {
+      named.add(targets[i]);
+    }
+    for (int c = 0; c < def.columns().size(); c++) {
+      if (!named.contains(c) && def.defaultOf(c) != null) {
+        exprs.add("(" + def.defaultOf(c) + ") AS \"" + c + "\"");
+      }
+    }
+    if (exprs.isEmpty()) {
+      return Future.succeededFuture(null);
+    }
+    return db.executor().queries().run("SELECT " + String.join(", ", exprs)
+        + " FROM generate_series(1, " + ins.rows().size() + ")", ctx, List.of());
+  }
+
+  private Future<StatementResult> insert(Stmt.Insert ins, SessionContext ctx,
+      List<Object> params, StatementResult defaults) {
+    TransactionBlock txn = ctx.txn();
+    return db.blocking(() -> {
       StoreTransaction t = txn.storeTxn();
       TableDef def = TableCatalog.require(t, ins.table());
       int[] targets = targets(def, ins.columns());
+      int rowNumber = 0;
       List<byte[]> keys = new ArrayList<>(ins.rows().size());
       List<List<Object>> rows = new ArrayList<>(ins.rows().size());
       for (List<io.snapsync.core.sql.parse.Expr> exprs : ins.rows()) {
@@ -64,16 +98,28 @@ final class Writer {
         }
         for (int k = 0; k < exprs.size(); k++) {
           Column col = def.columns().get(targets[k]);
-          row.set(targets[k], Values.convert(Executor.constant(exprs.get(k), params), col.type(),
-              col.name()));
+          row.set(targets[k], assign(Executor.constant(exprs.get(k), params), col));
         }
+        if (defaults != null) {
+          List<Object> d = defaults.rows().get(rowNumber);
+          for (int j = 0; j < d.size(); j++) {
+            Column from = defaults.columns().get(j);
+            int c = Integer.parseInt(from.name());
+            Column col = def.columns().get(c);
+            row.set(c, d.get(j) == null ? null : io.snapsync.core.sql.types.PgValues.assign(
+                d.get(j), from.type(), col.type(), col.typmod(), java.time.ZoneOffset.UTC));
+          }
+        }
+        rowNumber++;
         checkNotNull(def, row);
         keys.add(def.hiddenKey() ? Keys.row(def.id(), DataType.INT8, db.rowIds().next())
             : RowModifier.key(def, row));
         rows.add(row);
       }
       return new Planned(def, keys, rows);
-    }).compose(p -> locks.lockAll(ctx, p.keys(), false).map(v -> p))
+    }).compose(p -> io.snapsync.core.sql.ddl.RowChecks.verify(db.executor().queries(), p.def(),
+        p.rows(), ctx).map(v -> p))
+        .compose(p -> locks.lockAll(ctx, p.keys(), false).map(v -> p))
         .compose(p -> db.blocking(() -> {
           if (!txn.isolation().snapshotPerTransaction()) {
             txn.startQuery();
@@ -101,146 +147,15 @@ final class Writer {
         }));
   }
 
-  Future<StatementResult> createTable(Stmt.CreateTable c, SessionContext ctx) {
-    TransactionBlock txn = ctx.txn();
-    byte[] key = Keys.table(c.table());
-    return db.blocking(() -> {
-      txn.checkWritable("CREATE TABLE");
-      txn.startQuery();
-      txn.storeTxn();
-      Set<String> names = new HashSet<>();
-      for (Stmt.ColumnDef d : c.columns()) {
-        if (!names.add(d.name())) {
-          throw SnapsyncException.error("42701", "sql.duplicate_column", d.name());
-        }
-      }
-      Set<String> keyNames = new HashSet<>();
-      for (String k : c.keyColumns()) {
-        if (!names.contains(k)) {
-          throw SnapsyncException.error(SqlState.UNDEFINED_COLUMN, "sql.pk_column_not_exist", k);
-        }
-        if (!keyNames.add(k)) {
-          throw SnapsyncException.error("42701", "schema.key_column_twice", k);
-        }
-      }
-      return null;
-    }).compose(v -> locks.lockAll(ctx, List.of(key), false)).compose(v -> db.blocking(() -> {
-      StoreTransaction t = recheckSnapshot(txn);
-      boolean exists = t.get(key) != null
-          || (t.latestCommitted(key) != null && !txn.wasDeleted(key));
-      if (exists) {
-        if (c.ifNotExists()) {
-          return new StatementResult(List.of(), List.of(), "CREATE TABLE", List.of(
-              Notice.of(Severity.NOTICE, SqlState.DUPLICATE_TABLE, "sql.relation_exists_skipping",
-                  c.table())));
-        }
-        throw SnapsyncException.error(SqlState.DUPLICATE_TABLE, "sql.relation_exists", c.table());
-      }
-      List<Column> cols = c.columns().stream().map(d -> new Column(d.name(), d.type()))
-          .collect(Collectors.toList());
-      List<Integer> keyCols = new ArrayList<>(); // empty: rows keyed by hidden row ids
-      for (String k : c.keyColumns()) {
-        int i = 0;
-        while (!cols.get(i).name().equals(k)) {
-          i++;
-        }
-        keyCols.add(i);
-      }
-      int pk = keyCols.size() == 1 ? keyCols.get(0) : -1;
-      long id = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE - 1);
-      List<Boolean> notNull = c.columns().stream().map(Stmt.ColumnDef::notNull)
-          .collect(Collectors.toList());
-      TableCatalog.put(t, new TableDef(id, c.table(), cols, pk, notNull, keyCols));
-      return StatementResult.command("CREATE TABLE");
-    }));
-  }
-
-  Future<StatementResult> dropTable(Stmt.DropTable d, SessionContext ctx) {
-    TransactionBlock txn = ctx.txn();
-    byte[] key = Keys.table(d.table());
-    return db.blocking(() -> {
-      txn.checkWritable("DROP TABLE");
-      txn.startQuery();
-      txn.storeTxn();
-      return null;
-    }).compose(v -> locks.lockAll(ctx, List.of(key), txn.isolation().snapshotPerTransaction()))
-        .compose(v -> db.blocking(() -> {
-          StoreTransaction t = recheckSnapshot(txn);
-          TableDef def = TableCatalog.find(t, d.table());
-          if (def == null) {
-            if (d.ifExists()) {
-              return new StatementResult(List.of(), List.of(), "DROP TABLE", List.of(
-                  Notice.of(Severity.NOTICE, "00000", "sql.table_not_exist_skipping",
-                      d.table())));
-            }
-            throw SnapsyncException.error(SqlState.UNDEFINED_TABLE, "sql.table_not_exist",
-                d.table());
-          }
-          List<byte[]> rows = new ArrayList<>();
-          try (CloseableIterator<KeyValue> it = t.scan(Keys.rowsFrom(def.id()),
-              Keys.rowsTo(def.id()))) {
-            while (it.hasNext()) {
-              ctx.checkCanceled();
-              rows.add(it.next().key());
-            }
-          }
-          rows.forEach(t::delete);
-          t.delete(key);
-          txn.markDeleted(key);
-          return StatementResult.command("DROP TABLE");
-        }));
-  }
-
-  /**
-   * TRUNCATE: locks each table's definition (as DROP TABLE does, so concurrent DDL waits), then
-   * deletes every row the re-check snapshot sees. Unlike PostgreSQL's, it is MVCC-safe: older
-   * snapshots keep seeing the rows.
-   */
-  Future<StatementResult> truncate(Stmt.Truncate tr, SessionContext ctx) {
-    TransactionBlock txn = ctx.txn();
-    List<byte[]> keys = tr.tables().stream().map(Keys::table).collect(Collectors.toList());
-    return db.blocking(() -> {
-      txn.checkWritable("TRUNCATE TABLE");
-      txn.startQuery();
-      StoreTransaction t = txn.storeTxn();
-      for (String name : tr.tables()) {
-        if (TableCatalog.find(t, name) == null) {
-          throw SnapsyncException.error(SqlState.UNDEFINED_TABLE, "sql.relation_not_exist", name);
-        }
-      }
-      return null;
-    }).compose(v -> locks.lockAll(ctx, keys, txn.isolation().snapshotPerTransaction()))
-        .compose(v -> db.blocking(() -> {
-          StoreTransaction t = recheckSnapshot(txn);
-          for (String name : tr.tables()) {
-            TableDef def = TableCatalog.find(t, name);
-            if (def == null) {
-              throw SnapsyncException.error(SqlState.UNDEFINED_TABLE, "sql.relation_not_exist",
-                  name);
-            }
-            List<byte[]> rows = new ArrayList<>();
-            try (CloseableIterator<KeyValue> it = t.scan(Keys.rowsFrom(def.id()),
-                Keys.rowsTo(def.id()))) {
-              while (it.hasNext()) {
-                ctx.checkCanceled();
-                rows.add(it.next().key());
-              }
-            }
-            for (byte[] row : rows) {
-              t.delete(row);
-              txn.markDeleted(row);
-            }
-          }
-          return StatementResult.command("TRUNCATE TABLE");
-        }));
-  }
-
-  /** READ COMMITTED: a fresh snapshot for the re-check (the rows are locked now). */
-  private static StoreTransaction recheckSnapshot(TransactionBlock txn) {
-    if (!txn.isolation().snapshotPerTransaction()) {
-      txn.startQuery();
-    }
-    return txn.storeTxn();
+  /** A constant's value in column {@code col}, with PostgreSQL's assignment rules. */
+  private static Object assign(Object v, Column col) {
+    return switch (col.type()) {
+      case INT4, INT8, BOOL, TEXT, FLOAT8, TIMESTAMPTZ -> Values.convert(v, col.type(),
+          col.name());
+      default -> v == null ? null : io.snapsync.core.sql.types.PgValues.assign(v,
+          io.snapsync.core.sql.engine.expr.ValueOps.typeOf(v), col.type(), col.typmod(),
+          java.time.ZoneOffset.UTC);
+    };
   }
 
   private static int[] targets(TableDef def, List<String> columns) {

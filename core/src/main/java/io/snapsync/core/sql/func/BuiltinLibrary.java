@@ -34,6 +34,7 @@ final class BuiltinLibrary implements FunctionLibrary {
     ToCharFunctions.register(r);
     ByteaFunctions.register(r);
     CatalogFunctions.register(r);
+    SequenceFunctions.register(r);
     Aggregates.register(r);
     registry = r.freeze();
   }

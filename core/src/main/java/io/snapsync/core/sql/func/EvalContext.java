@@ -49,4 +49,14 @@ public interface EvalContext {
   default io.snapsync.storage.StoreTransaction storeTxn() {
     return null;
   }
+
+  /**
+   * The session's sequence functions ({@code nextval}, {@code currval}, {@code setval},
+   * {@code lastval}) in the statement's transaction. The default refuses: 0A000.
+   */
+  default io.snapsync.core.sql.ddl.SequenceSession sequences() {
+    throw io.snapsync.core.error.SnapsyncException.error(
+        io.snapsync.core.error.SqlState.FEATURE_NOT_SUPPORTED, "ddl.unsupported",
+        "SEQUENCE FUNCTIONS HERE");
+  }
 }

@@ -9,13 +9,12 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Parses one statement: utility statements by hand ({@link UtilityParser}), bulk constant INSERT
- * by hand ({@link FastInsertParser}), CREATE/DROP TABLE with JSqlParser ({@link DmlTranslator});
- * queries ({@link Stmt.Query}) and other INSERT, UPDATE, DELETE ({@link Stmt.Modify}) are parsed
+ * by hand ({@link FastInsertParser}), DDL with the project's grammar ({@link Stmt.Ddl}); queries ({@link Stmt.Query}) and other INSERT, UPDATE, DELETE ({@link Stmt.Modify}) are parsed
  * by the engine on its worker. Errors are 42601 with a 1-based position in the statement.
  */
 public final class SqlParser {
 
-  /** Parsed statements kept per exact text (JSqlParser dominated statement CPU in bench/). */
+  /** Parsed statements kept per exact text (parsing dominated statement CPU in bench/). */
   static final int CACHE_MAX = 1024;
   /** Longer texts (bulk inserts, literals) are not worth keeping. */
   static final int CACHE_TEXT_MAX = 1024;
@@ -37,9 +36,8 @@ public final class SqlParser {
   /**
    * Parses one statement; a parse still running when {@code canceled} turns true stops with
    * 57014. Blocking: call on a worker thread, never on an event loop. Time is linear in the
-   * text's length for the hand-written parsers; the JSqlParser path sees only statements with
-   * balanced parentheses nested at most {@link NestingGuard#MAX_DEPTH} deep and is stopped past
-   * its budget (54001). Deep recursion ends as 54001 {@code stack depth limit exceeded}.
+   * text's length for the hand-written parsers and the project's grammar; statements nested
+   * deeper than {@link NestingGuard#MAX_DEPTH} end as 54001 {@code stack depth limit exceeded}.
    */
   public static Stmt parse(String sql, BooleanSupplier canceled) {
     Stmt cached = CACHE.get(sql);
@@ -76,6 +74,9 @@ public final class SqlParser {
       throw ParseErrors.at(first);
     }
     NestingGuard.check(tokens);
+    if (first.isWord("alter") && !tokens.get(1).isWord("system")) {
+      return new Stmt.Ddl(io.snapsync.core.sql.ddl.DdlParser.parse(sql));
+    }
     if (UtilityParser.handles(first)) {
       return new UtilityParser(tokens).parse();
     }
@@ -97,14 +98,11 @@ public final class SqlParser {
         case "delete" -> {
           return new Stmt.Modify(sql, "DELETE");
         }
-        case "truncate" -> {
-          return TruncateParser.parse(tokens);
+        case "truncate", "create", "drop" -> {
+          return new Stmt.Ddl(io.snapsync.core.sql.ddl.DdlParser.parse(sql));
         }
         case "copy" -> {
           return CopyParser.parse(sql, tokens);
-        }
-        case "create", "drop" -> {
-          return DmlTranslator.parse(sql, tokens, canceled);
         }
         default -> {
         }

@@ -90,31 +90,8 @@ public sealed interface Stmt {
     }
   }
 
-  /** A column of CREATE TABLE. */
-  record ColumnDef(String name, io.snapsync.core.session.DataType type, boolean notNull) {
-  }
-
-  /** CREATE TABLE; {@code keyColumns}: the primary key in key order, empty for none. */
-  record CreateTable(String table, List<ColumnDef> columns, List<String> keyColumns,
-      boolean ifNotExists) implements Stmt {
-
-    /** A table with the one-column primary key {@code primaryKey}, or none when null. */
-    CreateTable(String table, List<ColumnDef> columns, String primaryKey, boolean ifNotExists) {
-      this(table, columns, primaryKey == null ? List.of() : List.of(primaryKey), ifNotExists);
-    }
-
-    /** The one primary-key column, or null for none or a composite key. */
-    public String primaryKey() {
-      return keyColumns.size() == 1 ? keyColumns.get(0) : null;
-    }
-
-    @Override
-    public String kind() {
-      return "DDL";
-    }
-  }
-
-  record DropTable(String table, boolean ifExists) implements Stmt {
+  /** DDL (CREATE, DROP, ALTER, TRUNCATE), analyzed by {@code sql.ddl.DdlParser}. */
+  record Ddl(io.snapsync.core.sql.ddl.DdlStatement statement) implements Stmt {
     @Override
     public String kind() {
       return "DDL";
@@ -137,14 +114,6 @@ public sealed interface Stmt {
     @Override
     public String kind() {
       return "SELECT";
-    }
-  }
-
-  /** TRUNCATE of {@code tables} (every row, transactionally). */
-  record Truncate(List<String> tables) implements Stmt {
-    @Override
-    public String kind() {
-      return "DDL";
     }
   }
 

@@ -1,7 +1,6 @@
 package io.snapsync.plugins.pgwire;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,8 +39,8 @@ import org.junit.jupiter.api.Timeout;
 class AdversarialQueryTest {
 
   /**
-   * Balanced but invalid: a backtracking grammar's worst case, stopped after its budget (CREATE
-   * TABLE is still parsed by JSqlParser).
+   * Balanced but invalid: a backtracking grammar's worst case (JSqlParser took minutes on it);
+   * the project's grammar, which parses DDL too, answers it with an ordinary syntax error.
    */
   static final String SLOW = "CREATE TABLE slow (a int DEFAULT " + "(".repeat(40) + "1 +"
       + ")".repeat(40) + ")";
@@ -88,7 +87,7 @@ class AdversarialQueryTest {
   }
 
   @Test
-  void otherClientsAreServedWhileAStatementIsSlowToParse() throws Exception {
+  void otherClientsAreServedWhileAStatementIsParsed() throws Exception {
     try (Connection slow = connect(); Connection other = connect();
         Statement s = slow.createStatement(); Statement o = other.createStatement()) {
       CompletableFuture<Void> parsing = runAsync(s, SLOW);
@@ -98,9 +97,8 @@ class AdversarialQueryTest {
           assertEquals(1, rs.getInt(1));
         }
       }
-      assertFalse(parsing.isDone(), "the slow parse runs on a worker, not the event loop");
       SQLException e = failure(parsing);
-      assertEquals("54001", e.getSQLState());
+      assertEquals("42601", e.getSQLState());
       try (ResultSet rs = s.executeQuery("SELECT 2")) {
         assertTrue(rs.next());
         assertEquals(2, rs.getInt(1));
@@ -123,7 +121,8 @@ class AdversarialQueryTest {
         }
       }
       SQLException e = failure(parsing);
-      assertEquals("57014", e.getSQLState(), e.getMessage());
+      // the parse is quick now: the cancel stops it, or comes after its syntax error
+      assertTrue(List.of("57014", "42601").contains(e.getSQLState()), e.getMessage());
       try (ResultSet rs = s.executeQuery("SELECT 3")) {
         assertTrue(rs.next());
         assertEquals(3, rs.getInt(1));

@@ -20,7 +20,9 @@ public final class PgAlterTable extends SqlCall {
 
   /** The action. */
   public enum Action {
-    ADD_COLUMN, ADD_CONSTRAINT, DROP_COLUMN, DROP_CONSTRAINT, RENAME_COLUMN, RENAME_TABLE
+    ADD_COLUMN, ADD_CONSTRAINT, DROP_COLUMN, DROP_CONSTRAINT, RENAME_COLUMN, RENAME_TABLE,
+    /** {@code ALTER [COLUMN] col ...}: the element is a {@link PgAlterColumn}. */
+    ALTER_COLUMN
   }
 
   private static final SqlOperator OPERATOR =
@@ -121,6 +123,11 @@ public final class PgAlterTable extends SqlCall {
         if (cascade) {
           writer.keyword("CASCADE");
         }
+        break;
+      case ALTER_COLUMN:
+        writer.keyword("ALTER COLUMN");
+        column.unparse(writer, 0, 0);
+        element.unparse(writer, 0, 0);
         break;
       case RENAME_COLUMN:
         writer.keyword("RENAME COLUMN");

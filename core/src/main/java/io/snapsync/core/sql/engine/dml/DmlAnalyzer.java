@@ -3,6 +3,7 @@ package io.snapsync.core.sql.engine.dml;
 import io.snapsync.core.error.SnapsyncException;
 import io.snapsync.core.error.SqlState;
 import io.snapsync.core.session.Column;
+import io.snapsync.core.session.DataType;
 import io.snapsync.core.sql.engine.PreparedQuery;
 import io.snapsync.core.sql.engine.QueryEngine;
 import io.snapsync.core.sql.engine.analyze.Analyzer;
@@ -127,9 +128,23 @@ final class DmlAnalyzer {
         SqlCall row = (SqlCall) r;
         checkWidth(row.operandCount(), targets.length, explicit);
         for (int i = 0; i < row.operandCount(); i++) {
-          row.setOperand(i, typed(row.operand(i), def.columns().get(targets[i])));
+          SqlNode v = row.operand(i);
+          SqlNode d = v.getKind() == SqlKind.DEFAULT
+              ? io.snapsync.core.sql.ddl.InsertDefaults.expression(def, targets[i]) : null;
+          row.setOperand(i, typed(d != null ? d : v, def.columns().get(targets[i])));
         }
       }
+    }
+    // the defaults of the columns the INSERT leaves out (sql.ddl.InsertDefaults)
+    if (def.defaults().stream().anyMatch(java.util.Objects::nonNull)) {
+      int width = source.getKind() == SqlKind.VALUES
+          ? ((SqlCall) ((SqlCall) source).operand(0)).operandCount()
+          : plan(origin, source.clone(source.getParserPosition()), txn).columns().size();
+      checkWidth(width, targets.length, explicit);
+      var withDefaults = io.snapsync.core.sql.ddl.InsertDefaults.apply(def, targets, width,
+          source);
+      source = withDefaults.source();
+      targets = withDefaults.targets();
     }
     PreparedQuery read = plan(origin, source, txn);
     int width = read.columns().size();
@@ -346,7 +361,10 @@ final class DmlAnalyzer {
       return e;
     }
     SqlNode value = e.getKind() == SqlKind.DEFAULT ? SqlLiteral.createNull(POS) : e;
-    return SqlStdOperatorTable.CAST.createCall(POS, value, spec(target));
+    // character types: the assignment (not this explicit cast, which truncates) checks length
+    Column as = target.type() == DataType.VARCHAR || target.type() == DataType.BPCHAR
+        ? new Column(target.name(), DataType.TEXT) : target;
+    return SqlStdOperatorTable.CAST.createCall(POS, value, spec(as));
   }
 
   private SqlDataTypeSpec spec(Column c) {

@@ -7,6 +7,7 @@ import io.snapsync.core.session.StatementResult;
 import io.snapsync.core.sql.Database;
 import io.snapsync.core.sql.engine.QueryEngine;
 import io.snapsync.core.sql.engine.expr.ValueOps;
+import io.snapsync.core.sql.ddl.RowChecks;
 import io.snapsync.core.sql.exec.RowModifier;
 import io.snapsync.core.sql.exec.SessionContext;
 import io.snapsync.core.sql.exec.TableDef;
@@ -155,13 +156,15 @@ public final class DmlEngine {
             ctx.checkCanceled();
             out.add(inserted(p, r, zone));
           }
+          // CHECK constraints (sql.ddl.RowChecks), then the write
+          Future<Void> checked = RowChecks.verify(queries, def, out, ctx);
           if (p.upsert() == null) {
-            return modifier.insert(def, out, ctx);
+            return checked.compose(v -> modifier.insert(def, out, ctx));
           }
           if (p.upsert().update() == null) {
-            return modifier.upsert(def, out, null, ctx);
+            return checked.compose(v -> modifier.upsert(def, out, null, ctx));
           }
-          return modifier.upsert(def, out, (t, existing, proposed) -> {
+          return checked.compose(v -> modifier.upsert(def, out, (t, existing, proposed) -> {
             DmlPlan.Upsert u = p.upsert();
             int n = def.columns().size();
             List<Object> params = with(exec.params(), u.firstParam() + n, existing.get(def.pk()));
@@ -179,7 +182,7 @@ public final class DmlEngine {
                   def.columns().get(c), zone));
             }
             return row;
-          }, ctx);
+          }, ctx));
         }
         case UPDATE -> {
           List<RowModifier.Change> changes = new ArrayList<>(rows.size());
@@ -188,10 +191,12 @@ public final class DmlEngine {
             changes.add(updated(p, r, zone));
           }
           changes = firstPerRow(changes);
-          return modifier.update(def, changes, (t, c) -> {
-            List<Object[]> now = recheck(p, exec, t, c);
-            return now.isEmpty() ? null : updated(p, now.get(0), zone);
-          }, ctx);
+          List<RowModifier.Change> once = changes;
+          return RowChecks.verify(queries, def, once.stream().map(RowModifier.Change::newRow)
+              .toList(), ctx).compose(v -> modifier.update(def, once, (t, c) -> {
+                List<Object[]> now = recheck(p, exec, t, c);
+                return now.isEmpty() ? null : updated(p, now.get(0), zone);
+              }, ctx));
         }
         default -> {
           List<RowModifier.Change> changes = new ArrayList<>(rows.size());
@@ -295,7 +300,7 @@ public final class DmlEngine {
       return null;
     }
     Object out = from.type() == to.type() && to.typmod() < 0 ? v
-        : ValueOps.cast(v, from.type(), to.type(), to.typmod(), zone);
+        : io.snapsync.core.sql.types.PgValues.assign(v, from.type(), to.type(), to.typmod(), zone);
     // the storage classes of the row codec's types
     return switch (to.type()) {
       case INT4, INT8, BOOL, TEXT -> Values.convert(out, to.type(), to.name());

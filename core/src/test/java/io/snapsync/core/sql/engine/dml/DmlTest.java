@@ -188,7 +188,9 @@ class DmlTest {
     assertEquals("relation \"nope\" does not exist",
         fails(s, "TRUNCATE t, nope", "42P01").getMessage());
     assertEquals(1L, value(s, "SELECT count(*) FROM t"));
-    fails(s, "TRUNCATE t CASCADE", "0A000");
+    // no foreign keys yet: CASCADE truncates the named tables only
+    exec(s, "TRUNCATE t CASCADE");
+    assertEquals(0L, value(s, "SELECT count(*) FROM t"));
     fails(s, "TRUNCATE", "42601");
     fails(s, "TRUNCATE t u", "42601");
     exec(s, "DROP TABLE u");

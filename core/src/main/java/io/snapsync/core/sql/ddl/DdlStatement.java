@@ -1,0 +1,111 @@
+package io.snapsync.core.sql.ddl;
+
+import io.snapsync.core.session.DataType;
+import java.util.List;
+
+/**
+ * A DDL statement analyzed from the project grammar's syntax tree ({@link DdlParser}), ready
+ * for {@link DdlEngine}. Immutable; independent of the session (cached by statement text).
+ */
+public sealed interface DdlStatement {
+
+  /** The command tag PostgreSQL answers with ({@code CREATE TABLE}, {@code DROP TABLE}, ...). */
+  String tag();
+
+  /**
+   * A column of CREATE TABLE or ALTER TABLE ADD COLUMN: {@code defaultSql} is the DEFAULT
+   * expression's SQL text or null; {@code serial} asks for an owned sequence as default.
+   */
+  record ColumnSpec(String name, DataType type, int typmod, boolean notNull, String defaultSql,
+      boolean serial) {
+  }
+
+  /** A CHECK constraint; {@code name} null for PostgreSQL's default name. */
+  record CheckSpec(String name, String column, String sql) {
+  }
+
+  /**
+   * {@code LIKE source} in CREATE TABLE: the source's columns go before column number
+   * {@code position} of the new table's own columns.
+   */
+  record LikeSpec(String source, int position, boolean defaults, boolean constraints) {
+  }
+
+  /**
+   * CREATE TABLE; {@code key}: the primary-key columns, empty for none; {@code asQuery}: the
+   * query text of CREATE TABLE ... AS (then there are no columns), else null.
+   */
+  record CreateTable(String table, List<ColumnSpec> columns, List<String> key,
+      List<CheckSpec> checks, boolean ifNotExists, List<LikeSpec> likes, String asQuery)
+      implements DdlStatement {
+    /** A table of its own columns only. */
+    public CreateTable(String table, List<ColumnSpec> columns, List<String> key,
+        List<CheckSpec> checks, boolean ifNotExists) {
+      this(table, columns, key, checks, ifNotExists, List.of(), null);
+    }
+
+    @Override
+    public String tag() {
+      return "CREATE TABLE";
+    }
+  }
+
+  /** DROP TABLE | SEQUENCE a, b. */
+  record Drop(Kind kind, List<String> names, boolean ifExists, boolean cascade)
+      implements DdlStatement {
+    /** What is dropped. */
+    public enum Kind { TABLE, SEQUENCE }
+
+    @Override
+    public String tag() {
+      return "DROP " + kind.name();
+    }
+  }
+
+  /** TRUNCATE a, b [RESTART IDENTITY]. */
+  record Truncate(List<String> tables, boolean restartIdentity) implements DdlStatement {
+    @Override
+    public String tag() {
+      return "TRUNCATE TABLE";
+    }
+  }
+
+  /** CREATE SEQUENCE; null options take PostgreSQL's defaults. */
+  record CreateSequence(String name, boolean ifNotExists, Long increment, Long min, Long max,
+      Long start, Long cache, Boolean cycle) implements DdlStatement {
+    @Override
+    public String tag() {
+      return "CREATE SEQUENCE";
+    }
+  }
+
+  /** ALTER SEQUENCE s RESTART [WITH n] ({@code restartWith} null: its start value). */
+  record AlterSequence(String name, boolean ifExists, boolean restart, Long restartWith)
+      implements DdlStatement {
+    @Override
+    public String tag() {
+      return "ALTER SEQUENCE";
+    }
+  }
+
+  /**
+   * ALTER TABLE [IF EXISTS] t action: {@code column} the column acted on (or the constraint
+   * dropped), {@code newName} of a rename, {@code added} the added column, {@code check} the
+   * added CHECK, {@code defaultSql} of SET DEFAULT, {@code actionIfExists} of the action's own
+   * IF [NOT] EXISTS.
+   */
+  record AlterTable(String table, boolean ifExists, Action action, String column,
+      String newName, ColumnSpec added, CheckSpec check, String defaultSql,
+      boolean actionIfExists) implements DdlStatement {
+    /** What ALTER TABLE does. */
+    public enum Action {
+      ADD_COLUMN, DROP_COLUMN, RENAME_COLUMN, RENAME_TABLE, SET_DEFAULT, DROP_DEFAULT,
+      SET_NOT_NULL, DROP_NOT_NULL, ADD_CHECK, DROP_CONSTRAINT
+    }
+
+    @Override
+    public String tag() {
+      return "ALTER TABLE";
+    }
+  }
+}
