@@ -13,16 +13,28 @@ import java.util.List;
  * ({@code pk}; -1 when the key is not one column), the columns declared NOT NULL (key columns
  * always are) and the primary-key columns in key order ({@code key}: empty for a table without
  * a primary key, whose rows are keyed by a hidden row id, see {@link RowIds}; two or more for
- * a composite key, encoded by {@link Keys#composite}). Immutable; stored as JSON in the MVCC
+ * a composite key, encoded by {@link Keys#composite}) and its owner (the role that created it;
+ * null for a table created before owners were recorded). Immutable; stored as JSON in the MVCC
  * store so DDL is transactional.
  */
 public record TableDef(long id, String name, List<Column> columns, int pk, List<Boolean> notNull,
-    List<Integer> key) {
+    List<Integer> key, String owner) {
 
   public TableDef {
     columns = List.copyOf(columns);
     notNull = List.copyOf(notNull);
     key = List.copyOf(key);
+  }
+
+  /** A table without a recorded owner. */
+  public TableDef(long id, String name, List<Column> columns, int pk, List<Boolean> notNull,
+      List<Integer> key) {
+    this(id, name, columns, pk, notNull, key, null);
+  }
+
+  /** The same table owned by {@code owner}. */
+  public TableDef withOwner(String owner) {
+    return new TableDef(id, name, columns, pk, notNull, key, owner);
   }
 
   /** A table keyed by column {@code pk}, or by hidden row ids when {@code pk} is -1. */
@@ -66,6 +78,9 @@ public record TableDef(long id, String name, List<Column> columns, int pk, List<
     if (key.size() > 1) {
       j.put("key", new JsonArray(new ArrayList<Object>(key)));
     }
+    if (owner != null) {
+      j.put("owner", owner);
+    }
     return j.toBuffer().getBytes();
   }
 
@@ -85,6 +100,7 @@ public record TableDef(long id, String name, List<Column> columns, int pk, List<
     } else if (pk >= 0) {
       key.add(pk);
     }
-    return new TableDef(j.getLong("id"), j.getString("name"), cols, pk, notNull, key);
+    return new TableDef(j.getLong("id"), j.getString("name"), cols, pk, notNull, key,
+        j.getString("owner"));
   }
 }

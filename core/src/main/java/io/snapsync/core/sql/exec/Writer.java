@@ -6,7 +6,11 @@ import io.snapsync.core.error.SqlState;
 import io.snapsync.core.session.Column;
 import io.snapsync.core.session.DataType;
 import io.snapsync.core.session.Notice;
+import io.snapsync.core.security.acl.AclStore;
+import io.snapsync.core.security.acl.ObjectKind;
+import io.snapsync.core.security.acl.Privilege;
 import io.snapsync.core.session.StatementResult;
+import io.snapsync.core.sql.access.AccessCheck;
 import io.snapsync.core.sql.Database;
 import io.snapsync.core.sql.parse.Stmt;
 import io.snapsync.core.txn.TransactionBlock;
@@ -47,6 +51,7 @@ final class Writer {
       txn.startQuery();
       StoreTransaction t = txn.storeTxn();
       TableDef def = TableCatalog.require(t, ins.table());
+      AccessCheck.require(db, ctx, t, def, Privilege.INSERT);
       int[] targets = targets(def, ins.columns());
       List<byte[]> keys = new ArrayList<>(ins.rows().size());
       List<List<Object>> rows = new ArrayList<>(ins.rows().size());
@@ -150,7 +155,8 @@ final class Writer {
       long id = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE - 1);
       List<Boolean> notNull = c.columns().stream().map(Stmt.ColumnDef::notNull)
           .collect(Collectors.toList());
-      TableCatalog.put(t, new TableDef(id, c.table(), cols, pk, notNull, keyCols));
+      TableCatalog.put(t, new TableDef(id, c.table(), cols, pk, notNull, keyCols)
+          .withOwner(ctx.user()));
       return StatementResult.command("CREATE TABLE");
     }));
   }
@@ -176,6 +182,7 @@ final class Writer {
             throw SnapsyncException.error(SqlState.UNDEFINED_TABLE, "sql.table_not_exist",
                 d.table());
           }
+          AccessCheck.requireOwner(db, ctx, def);
           List<byte[]> rows = new ArrayList<>();
           try (CloseableIterator<KeyValue> it = t.scan(Keys.rowsFrom(def.id()),
               Keys.rowsTo(def.id()))) {
@@ -186,6 +193,7 @@ final class Writer {
           }
           rows.forEach(t::delete);
           t.delete(key);
+          AclStore.forget(t, ObjectKind.TABLE, d.table());
           txn.markDeleted(key);
           return StatementResult.command("DROP TABLE");
         }));
@@ -204,9 +212,11 @@ final class Writer {
       txn.startQuery();
       StoreTransaction t = txn.storeTxn();
       for (String name : tr.tables()) {
-        if (TableCatalog.find(t, name) == null) {
+        TableDef def = TableCatalog.find(t, name);
+        if (def == null) {
           throw SnapsyncException.error(SqlState.UNDEFINED_TABLE, "sql.relation_not_exist", name);
         }
+        AccessCheck.require(db, ctx, t, def, Privilege.TRUNCATE);
       }
       return null;
     }).compose(v -> locks.lockAll(ctx, keys, txn.isolation().snapshotPerTransaction()))

@@ -76,6 +76,9 @@ public final class SqlParser {
       throw ParseErrors.at(first);
     }
     NestingGuard.check(tokens);
+    if (AccessParser.handles(tokens)) {
+      return new AccessParser(tokens).parse();
+    }
     if (UtilityParser.handles(first)) {
       return new UtilityParser(tokens).parse();
     }
