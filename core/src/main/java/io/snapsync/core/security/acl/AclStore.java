@@ -36,7 +36,30 @@ public final class AclStore {
     return b == null ? null : decode(b);
   }
 
-  /** The stored list of the object, or null for its default. */
+  /**
+   * The list in force for privilege checks: the newest committed one, regardless of the
+   * transaction's snapshot (as PostgreSQL checks privileges against the current catalogs, so a
+   * REVOKE takes effect for the next statement of every transaction). Null for the default.
+   */
+  public static Acl current(StoreTransaction t, ObjectKind kind, String name) {
+    byte[] b = t.latestCommitted(key(kind, name));
+    return b == null ? null : decode(b).acl();
+  }
+
+  /**
+   * The key every change of privileges locks and writes, so that two concurrent GRANTs do not
+   * lose one another's items (and a REPEATABLE READ one fails to serialize instead).
+   */
+  public static byte[] changeKey() {
+    return new byte[] {PREFIX, (byte) 0xFF};
+  }
+
+  /** Records a change of privileges under {@link #changeKey()}. */
+  public static void markChanged(StoreTransaction t) {
+    t.put(changeKey(), new byte[] {1});
+  }
+
+  /** The stored list of the object as the transaction sees it, or null for its default. */
   public static Acl acl(StoreTransaction t, ObjectKind kind, String name) {
     Entry e = find(t, kind, name);
     return e == null ? null : e.acl();

@@ -65,7 +65,7 @@ public final class AccessCheck {
     if (who.owns(def.owner())) {
       return true;
     }
-    Acl acl = AclStore.acl(t, ObjectKind.TABLE, def.name());
+    Acl acl = AclStore.current(t, ObjectKind.TABLE, def.name());
     return acl != null && acl.held(who::actsAs, false).contains(p);
   }
 
@@ -89,12 +89,22 @@ public final class AccessCheck {
   }
 
   static SnapsyncException denied(ObjectKind kind, String name) {
-    return SnapsyncException.error(SqlState.INSUFFICIENT_PRIVILEGE,
-        "privileges.denied_" + kind.name().toLowerCase(java.util.Locale.ROOT), name);
+    String id = switch (kind) {
+      case TABLE -> "privileges.denied_table";
+      case SEQUENCE -> "privileges.denied_sequence";
+      case SCHEMA -> "privileges.denied_schema";
+      case FUNCTION -> "privileges.denied_function";
+    };
+    return SnapsyncException.error(SqlState.INSUFFICIENT_PRIVILEGE, id, name);
   }
 
   static SnapsyncException notOwner(ObjectKind kind, String name) {
-    return SnapsyncException.error(SqlState.INSUFFICIENT_PRIVILEGE,
-        "privileges.must_be_owner_" + kind.name().toLowerCase(java.util.Locale.ROOT), name);
+    String id = switch (kind) {
+      case TABLE -> "privileges.must_be_owner_table";
+      case SEQUENCE -> "privileges.must_be_owner_sequence";
+      case SCHEMA -> "privileges.must_be_owner_schema";
+      case FUNCTION -> "privileges.must_be_owner_function";
+    };
+    return SnapsyncException.error(SqlState.INSUFFICIENT_PRIVILEGE, id, name);
   }
 }

@@ -1,5 +1,6 @@
 package io.snapsync.core.sql.access;
 
+import io.snapsync.core.security.acl.AclStore;
 import io.snapsync.core.session.StatementResult;
 import io.snapsync.core.sql.Database;
 import io.snapsync.core.sql.exec.SessionContext;
@@ -29,17 +30,33 @@ public final class AccessRunner {
   public Future<StatementResult> run(Stmt.Access s, SessionContext ctx) {
     AccessStmt a = (AccessStmt) s;
     TransactionBlock txn = ctx.txn();
-    return db.blocking(() -> {
+    boolean changesAcls = a instanceof AccessStmt.GrantPrivileges
+        || a instanceof AccessStmt.AlterOwner
+        || (a instanceof AccessStmt.AlterRole r && r.renameTo() != null);
+    Future<StoreTransaction> begun = db.blocking(() -> {
       txn.checkWritable(tag(a));
       txn.startQuery();
+      return txn.storeTxn();
+    });
+    if (changesAcls) {
+      begun = begun.compose(t -> t.lock(AclStore.changeKey(),
+          txn.isolation().snapshotPerTransaction()).map(t));
+    }
+    return begun.compose(locked -> db.blocking(() -> {
+      if (changesAcls && !txn.isolation().snapshotPerTransaction()) {
+        txn.startQuery(); // READ COMMITTED: see the change the lock waited for
+      }
       StoreTransaction t = txn.storeTxn();
+      if (changesAcls) {
+        AclStore.markChanged(t);
+      }
       if (a instanceof AccessStmt.GrantPrivileges g) {
         return grants.grant(g, ctx, t);
       } else if (a instanceof AccessStmt.AlterOwner o) {
         return grants.alterOwner(o, ctx, t);
       }
       return roles.run(a, ctx);
-    });
+    }));
   }
 
   private static String tag(AccessStmt a) {
