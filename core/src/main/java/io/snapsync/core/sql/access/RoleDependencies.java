@@ -21,17 +21,22 @@ final class RoleDependencies {
   /** 2BP01 {@code role "r" cannot be dropped because some objects depend on it}. */
   void check(StoreTransaction t, String role) {
     List<String> lines = new ArrayList<>();
+    java.util.Set<String> owned = new java.util.HashSet<>();
     for (TableDef d : TableCatalog.all(t)) {
       if (role.equals(d.owner())) {
         lines.add("owner of table " + d.name());
+        owned.add(d.name());
       }
     }
     for (ObjectKind kind : ObjectKind.values()) {
       for (Map.Entry<String, AclStore.Entry> e : AclStore.all(t, kind).entrySet()) {
+        boolean owner = role.equals(e.getValue().owner())
+            || (kind == ObjectKind.TABLE && owned.contains(e.getKey()));
         if (role.equals(e.getValue().owner())) {
           lines.add("owner of " + kind.word() + " " + e.getKey());
         }
-        if (e.getValue().acl() != null && e.getValue().acl().mentions(role)) {
+        // as in PostgreSQL, the owner's own privileges are not a dependency of their own
+        if (!owner && e.getValue().acl() != null && e.getValue().acl().mentions(role)) {
           lines.add("privileges for " + kind.word() + " " + e.getKey());
         }
       }

@@ -162,4 +162,30 @@ class TablePrivilegesTest {
     denied(bob, "SELECT * FROM t");
     assertNull(relacl("t"));
   }
+
+  @Test
+  void schemaAndFunctionGrantsAreStoredForTheCatalogs() {
+    assertEquals("permission denied for schema public",
+        denied(alice, "GRANT USAGE ON SCHEMA public TO bob"));
+    exec(admin, "GRANT USAGE, CREATE ON SCHEMA public TO bob");
+    exec(admin, "GRANT EXECUTE ON FUNCTION upper(text) TO bob");
+    StoreTransaction t = f.store.begin();
+    try {
+      assertEquals("{bob=UC/admin}", Acls.nspacl(t));
+      assertNull(Acls.schemaOwner(t));
+    } finally {
+      t.rollback();
+    }
+    assertEquals("schema \"other\" does not exist",
+        f.render(fails(admin, "GRANT USAGE ON SCHEMA other TO bob", "3F000").message()));
+    assertEquals("ALTER SCHEMA", exec(admin, "ALTER SCHEMA public OWNER TO alice").commandTag());
+    exec(alice, "GRANT USAGE ON SCHEMA public TO monitor");
+    t = f.store.begin();
+    try {
+      assertEquals("alice", Acls.schemaOwner(t));
+      assertEquals("{bob=UC/admin,monitor=U/alice}", Acls.nspacl(t));
+    } finally {
+      t.rollback();
+    }
+  }
 }

@@ -99,10 +99,16 @@ class PrivilegesSideBySideTest {
   void sameScriptSameOutcomes() throws Exception {
     List<String> ours = new ArrayList<>();
     List<String> theirs = new ArrayList<>();
-    for (Step s : SCRIPT) {
-      ours.add(s.user() + "> " + s.sql() + "\n" + psql(node.port(), s.user(),
-          password(s.user()), s.sql()));
-      theirs.add(s.user() + "> " + s.sql() + "\n" + psql(postgres.port(), s.user(), "", s.sql()));
+    // consecutive steps of one user run in one psql (one -c per step, in order)
+    for (int i = 0; i < SCRIPT.size();) {
+      String user = SCRIPT.get(i).user();
+      List<String> sql = new ArrayList<>();
+      while (i < SCRIPT.size() && SCRIPT.get(i).user().equals(user)) {
+        sql.add(SCRIPT.get(i++).sql());
+      }
+      String head = user + "> " + String.join("; ", sql) + "\n";
+      ours.add(head + psql(node.port(), user, password(user), sql));
+      theirs.add(head + psql(postgres.port(), user, "", sql));
     }
     assertEquals(String.join("\n", theirs), String.join("\n", ours));
   }
@@ -110,14 +116,15 @@ class PrivilegesSideBySideTest {
   @Test
   void aUserCreatedBySqlLogsInThroughPsqlAtOnce() throws Exception {
     assertEquals("CREATE ROLE", psql(node.port(), "admin", SnapsyncFixture.ADMIN_PASSWORD,
-        "CREATE USER erin PASSWORD 'erin-pw'"));
-    assertEquals("erin", psql(node.port(), "erin", "erin-pw", "SELECT current_user"));
-    psql(node.port(), "admin", SnapsyncFixture.ADMIN_PASSWORD, "ALTER ROLE erin PASSWORD 'new'");
-    assertTrue(psql(node.port(), "erin", "erin-pw", "SELECT 1")
+        List.of("CREATE USER erin PASSWORD 'erin-pw'")));
+    assertEquals("erin", psql(node.port(), "erin", "erin-pw", List.of("SELECT current_user")));
+    psql(node.port(), "admin", SnapsyncFixture.ADMIN_PASSWORD,
+        List.of("ALTER ROLE erin PASSWORD 'new'"));
+    assertTrue(psql(node.port(), "erin", "erin-pw", List.of("SELECT 1"))
         .contains("password authentication failed for user \"erin\""));
-    assertEquals("1", psql(node.port(), "erin", "new", "SELECT 1"));
-    psql(node.port(), "admin", SnapsyncFixture.ADMIN_PASSWORD, "DROP ROLE erin");
-    assertTrue(psql(node.port(), "erin", "new", "SELECT 1")
+    assertEquals("1", psql(node.port(), "erin", "new", List.of("SELECT 1")));
+    psql(node.port(), "admin", SnapsyncFixture.ADMIN_PASSWORD, List.of("DROP ROLE erin"));
+    assertTrue(psql(node.port(), "erin", "new", List.of("SELECT 1"))
         .contains("password authentication failed for user \"erin\""));
   }
 
@@ -128,12 +135,16 @@ class PrivilegesSideBySideTest {
     };
   }
 
-  /** psql's output without DETAIL / HINT lines (their wording may differ). */
-  private static String psql(int port, String user, String password, String sql)
+  /** psql's output of the statements, without DETAIL / HINT lines (their wording may differ). */
+  private static String psql(int port, String user, String password, List<String> sql)
       throws Exception {
-    ProcessBuilder pb = new ProcessBuilder(PgTools.psql().toString(), "-X", "-A", "-t",
-        "host=127.0.0.1 port=" + port + " user=" + user + " dbname=snapsync", "-c", sql)
-        .redirectErrorStream(true);
+    List<String> cmd = new ArrayList<>(List.of(PgTools.psql().toString(), "-X", "-A", "-t",
+        "host=127.0.0.1 port=" + port + " user=" + user + " dbname=snapsync"));
+    for (String s : sql) {
+      cmd.add("-c");
+      cmd.add(s);
+    }
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.environment().put("PGPASSWORD", password);
     pb.environment().put("PGCONNECT_TIMEOUT", "10");
     pb.environment().put("LC_ALL", "C.UTF-8");
