@@ -44,7 +44,8 @@ public final class MessageCatalog {
       "io/snapsync/messages/functions",
       "io/snapsync/messages/parser",
       "io/snapsync/messages/engine",
-      "io/snapsync/messages/ddl");
+      "io/snapsync/messages/ddl",
+      "io/snapsync/messages/privileges");
 
   private static volatile MessageCatalog builtin;
 

@@ -29,6 +29,14 @@ public interface UserDirectory {
 
   boolean exists(String user);
 
+  /**
+   * The roles (created by {@code CREATE ROLE}) {@code user} is a member of, directly or through
+   * other roles; privileges granted to them apply to {@code user}. Non-blocking.
+   */
+  default Set<String> memberOf(String user) {
+    return Set.of();
+  }
+
   /** The names of the users the directory lists (for pg_roles); empty if it cannot list. */
   default java.util.Set<String> userNames() {
     return java.util.Set.of();

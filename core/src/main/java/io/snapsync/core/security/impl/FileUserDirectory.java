@@ -42,10 +42,37 @@ public final class FileUserDirectory implements UserDirectory {
 
   public static final String FILE_NAME = "users.json";
 
-  /** One user: verifier and roles. */
-  public record UserEntry(String name, ScramVerifier verifier, Set<String> roles) {
+  /**
+   * One user or role: its verifier (null: no password, it cannot log in by password), its admin
+   * roles ({@link Roles}), whether it may log in, and the roles it is a member of (created by
+   * {@code CREATE ROLE}; privileges granted to them apply to it).
+   */
+  public record UserEntry(String name, ScramVerifier verifier, Set<String> roles, boolean login,
+      Set<String> memberOf) {
     public UserEntry {
       roles = Set.copyOf(roles);
+      memberOf = Set.copyOf(memberOf);
+    }
+
+    /** A user who may log in, member of no role. */
+    public UserEntry(String name, ScramVerifier verifier, Set<String> roles) {
+      this(name, verifier, roles, true, Set.of());
+    }
+
+    /** The entry as the users file and {@link UsersEndpoint} carry it. */
+    public JsonObject toJson() {
+      JsonObject j = new JsonObject();
+      if (verifier != null) {
+        j.put("verifier", verifier.encode());
+      }
+      j.put("roles", new JsonArray(List.copyOf(roles)));
+      if (!login) {
+        j.put("login", false);
+      }
+      if (!memberOf.isEmpty()) {
+        j.put("member_of", new JsonArray(List.copyOf(new java.util.TreeSet<>(memberOf))));
+      }
+      return j;
     }
   }
 
@@ -175,13 +202,14 @@ public final class FileUserDirectory implements UserDirectory {
     return m;
   }
 
-  private static UserEntry parse(String name, JsonObject j, String source, String key) {
+  static UserEntry parse(String name, JsonObject j, String source, String key) {
     if (name == null || name.isBlank()) {
       throw new ConfigException(source, key + ".name", "missing user name");
     }
     ScramVerifier v;
     try {
-      v = ScramVerifier.parse(j.getString("verifier"));
+      v = j.getValue("verifier") == null ? null
+          : ScramVerifier.parse(j.getString("verifier"));
     } catch (IllegalArgumentException | ClassCastException e) {
       throw new ConfigException(source, key + ".verifier",
           "must be a SCRAM-SHA-256 verifier (" + e.getMessage() + ")");
@@ -196,7 +224,9 @@ public final class FileUserDirectory implements UserDirectory {
       }
       roles.add(role);
     }
-    return new UserEntry(name, v, roles);
+    Set<String> memberOf = new LinkedHashSet<>();
+    j.getJsonArray("member_of", new JsonArray()).forEach(o -> memberOf.add(String.valueOf(o)));
+    return new UserEntry(name, v, roles, j.getBoolean("login", true), memberOf);
   }
 
   /**
@@ -207,15 +237,32 @@ public final class FileUserDirectory implements UserDirectory {
     if (password == null || password.isEmpty()) {
       throw new IllegalArgumentException("empty password");
     }
+    ScramVerifier v = ScramVerifier.create(password, ScramVerifier.DEFAULT_ITERATIONS);
+    update(all -> {
+      UserEntry old = all.get(user);
+      all.put(user, new UserEntry(user, v, Set.copyOf(roles), true,
+          old == null ? Set.of() : old.memberOf()));
+    });
+  }
+
+  /**
+   * Changes the users and roles (blocking): {@code change} edits a copy of every entry known
+   * now (file and configuration; configured entries it leaves unchanged stay in the
+   * configuration only), then the users file is rewritten with mode 600 and the change is in
+   * force for the next login and role check.
+   */
+  public synchronized void update(java.util.function.Consumer<Map<String, UserEntry>> change) {
     Map<String, UserEntry> fromFile = readFile(file);
-    fromFile.put(user, new UserEntry(user,
-        ScramVerifier.create(password, ScramVerifier.DEFAULT_ITERATIONS), Set.copyOf(roles)));
-    JsonObject list = new JsonObject();
-    fromFile.values().forEach(e -> list.put(e.name(), new JsonObject()
-        .put("verifier", e.verifier().encode()).put("roles", new JsonArray(List.copyOf(e.roles())))));
-    SecureFiles.writePrivate(file, new JsonObject().put("users", list).encodePrettily());
-    Map<String, UserEntry> all = new java.util.HashMap<>(users);
+    Map<String, UserEntry> all = new java.util.TreeMap<>(configured);
     all.putAll(fromFile);
+    change.accept(all);
+    JsonObject list = new JsonObject();
+    all.values().forEach(e -> {
+      if (fromFile.containsKey(e.name()) || !e.equals(configured.get(e.name()))) {
+        list.put(e.name(), e.toJson());
+      }
+    });
+    SecureFiles.writePrivate(file, new JsonObject().put("users", list).encodePrettily());
     users = Map.copyOf(all);
     loadedStamp = stamp();
     version++;
@@ -253,7 +300,8 @@ public final class FileUserDirectory implements UserDirectory {
    * unknown user.
    */
   static boolean matches(UserEntry e, String password) {
-    if (e == null || password == null || password.isEmpty()) {
+    if (e == null || e.verifier() == null || !e.login() || password == null
+        || password.isEmpty()) {
       DUMMY.matches("x" + password);
       return false;
     }
@@ -263,7 +311,8 @@ public final class FileUserDirectory implements UserDirectory {
   @Override
   public Optional<String> scramVerifier(String user) {
     UserEntry e = users.get(user);
-    return e == null ? Optional.empty() : Optional.of(e.verifier().encode());
+    return e == null || e.verifier() == null || !e.login() ? Optional.empty()
+        : Optional.of(e.verifier().encode());
   }
 
   @Override
@@ -275,5 +324,15 @@ public final class FileUserDirectory implements UserDirectory {
   @Override
   public boolean exists(String user) {
     return user != null && users.containsKey(user);
+  }
+
+  @Override
+  public Set<String> memberOf(String user) {
+    return Memberships.closure(users, user);
+  }
+
+  /** The entry of {@code name}, or null. */
+  public UserEntry entry(String name) {
+    return name == null ? null : users.get(name);
   }
 }

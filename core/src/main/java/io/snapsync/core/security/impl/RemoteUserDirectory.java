@@ -9,7 +9,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -54,11 +53,8 @@ public final class RemoteUserDirectory implements UserDirectory {
           if (list != null) {
             Map<String, FileUserDirectory.UserEntry> fresh = new HashMap<>();
             for (String name : list.fieldNames()) {
-              JsonObject u = list.getJsonObject(name);
-              Set<String> roles = new LinkedHashSet<>();
-              u.getJsonArray("roles").forEach(x -> roles.add(String.valueOf(x)));
-              fresh.put(name, new FileUserDirectory.UserEntry(name,
-                  ScramVerifier.parse(u.getString("verifier")), roles));
+              fresh.put(name, FileUserDirectory.parse(name, list.getJsonObject(name),
+                  "data node", "users." + name));
             }
             users = Map.copyOf(fresh);
           }
@@ -82,7 +78,8 @@ public final class RemoteUserDirectory implements UserDirectory {
   @Override
   public Optional<String> scramVerifier(String user) {
     FileUserDirectory.UserEntry e = user == null ? null : users.get(user);
-    return e == null ? Optional.empty() : Optional.of(e.verifier().encode());
+    return e == null || e.verifier() == null || !e.login() ? Optional.empty()
+        : Optional.of(e.verifier().encode());
   }
 
   @Override
@@ -94,5 +91,10 @@ public final class RemoteUserDirectory implements UserDirectory {
   @Override
   public boolean exists(String user) {
     return user != null && users.containsKey(user);
+  }
+
+  @Override
+  public Set<String> memberOf(String user) {
+    return Memberships.closure(users, user);
   }
 }

@@ -5,9 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.List;
 
 /**
  * The data node's side of the cluster's one user directory: members only ({@link
@@ -55,9 +53,7 @@ public final class UsersEndpoint {
       JsonObject reply = new JsonObject().put("version", version);
       if (version != since) {
         JsonObject list = new JsonObject();
-        users.entries().forEach(e -> list.put(e.name(), new JsonObject()
-            .put("verifier", e.verifier().encode())
-            .put("roles", new JsonArray(List.copyOf(e.roles())))));
+        users.entries().forEach(e -> list.put(e.name(), e.toJson()));
         reply.put("users", list);
       }
       m.reply(reply);

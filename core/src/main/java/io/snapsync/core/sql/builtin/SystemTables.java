@@ -2,6 +2,7 @@ package io.snapsync.core.sql.builtin;
 
 import io.snapsync.core.session.Column;
 import io.snapsync.core.session.DataType;
+import io.snapsync.core.spi.FunctionCall;
 import io.snapsync.core.spi.SystemTable;
 import io.snapsync.core.spi.SystemTableRegistry;
 import io.snapsync.core.sql.Database;
@@ -31,9 +32,12 @@ public final class SystemTables {
     add(r, table(db, "snapshot_log", cols("seq", DataType.INT8, "event", DataType.TEXT,
         "id", DataType.TEXT, "txid", DataType.INT8, "user_name", DataType.TEXT,
         "node", DataType.TEXT, "isolation", DataType.TEXT, "read_only", DataType.BOOL,
-        "at", DataType.TIMESTAMPTZ), () -> {
+        "at", DataType.TIMESTAMPTZ), call -> {
           List<List<Object>> rows = new ArrayList<>();
           for (JsonObject j : db.snapshotLog().entries()) {
+            if (!SnapshotVisibility.sees(call, j.getString("user"))) {
+              continue;
+            }
             rows.add(Arrays.asList(j.getLong("seq"), j.getString("event"), j.getString("id"),
                 j.getLong("txid"), j.getString("user"), j.getString("node"),
                 j.getString("isolation"), j.getBoolean("read_only"),
@@ -46,14 +50,20 @@ public final class SystemTables {
         "session_id", DataType.TEXT, "user_name", DataType.TEXT, "node", DataType.TEXT,
         "isolation", DataType.TEXT, "read_only", DataType.BOOL, "database", DataType.TEXT,
         "commit_seq", DataType.INT8, "exported_at", DataType.TIMESTAMPTZ,
-        "kind", DataType.TEXT, "lease_end", DataType.TIMESTAMPTZ), () -> {
+        "kind", DataType.TEXT, "lease_end", DataType.TIMESTAMPTZ), call -> {
           List<List<Object>> rows = new ArrayList<>();
           for (ExportedSnapshot s : db.snapshots().exported()) {
+            if (!SnapshotVisibility.sees(call, s.user())) {
+              continue;
+            }
             rows.add(Arrays.asList(s.id(), s.exporterTxid(), s.sessionId(), s.user(), s.node(),
                 s.isolation().text(), s.readOnly(), s.database(), s.snapshot().commitSeq(),
                 time(s.exportedAtMillis()), "transaction", null));
           }
           for (DurableSnapshot d : db.durableSnapshots().live()) {
+            if (!SnapshotVisibility.sees(call, d.owner())) {
+              continue;
+            }
             rows.add(Arrays.asList(d.id(), d.exporterTxid(), null, d.owner(), d.node(),
                 d.isolation().text(), d.readOnly(), d.database(), d.snapshot().commitSeq(),
                 time(d.createdAtMillis()), "durable", time(d.leaseEndMillis())));
@@ -93,5 +103,10 @@ public final class SystemTables {
   private static SystemTable table(Database db, String name, List<Column> columns,
       Callable<List<List<Object>>> rows) {
     return SystemTable.of(name, columns, call -> db.blocking(rows));
+  }
+
+  private static SystemTable table(Database db, String name, List<Column> columns,
+      java.util.function.Function<FunctionCall, List<List<Object>>> rows) {
+    return SystemTable.of(name, columns, call -> db.blocking(() -> rows.apply(call)));
   }
 }

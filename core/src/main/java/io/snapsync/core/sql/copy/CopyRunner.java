@@ -6,7 +6,9 @@ import io.snapsync.core.security.Roles;
 import io.snapsync.core.session.Column;
 import io.snapsync.core.session.CopyChannel;
 import io.snapsync.core.session.StatementResult;
+import io.snapsync.core.security.acl.Privilege;
 import io.snapsync.core.sql.Database;
+import io.snapsync.core.sql.access.AccessCheck;
 import io.snapsync.core.sql.engine.QueryEngine;
 import io.snapsync.core.sql.exec.RowModifier;
 import io.snapsync.core.sql.exec.SessionContext;
@@ -81,6 +83,7 @@ public final class CopyRunner {
       txn.checkWritable("COPY FROM");
       txn.startQuery();
       Target t = target(c, txn);
+      AccessCheck.require(db, ctx, txn.storeTxn(), t.def(), Privilege.INSERT);
       CopyFrom.flags(t.def(), t.targets(), c.options().forceNotNull());
       CopyFrom.flags(t.def(), t.targets(), c.options().forceNull());
       ChunkSource src = c.file() == null ? null : ChunkSource.file(db, c.file());
@@ -111,7 +114,9 @@ public final class CopyRunner {
     }
     return db.blocking(() -> {
       txn.startQuery();
-      return target(c, txn);
+      Target t = target(c, txn);
+      AccessCheck.require(db, ctx, txn.storeTxn(), t.def(), Privilege.SELECT);
+      return t;
     }).compose(t -> open(c, channel, t.targets().length).compose(sink -> {
       List<String> names = new ArrayList<>();
       for (int k : t.targets()) {

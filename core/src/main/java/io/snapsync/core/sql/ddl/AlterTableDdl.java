@@ -13,6 +13,9 @@ import io.snapsync.core.sql.exec.RowCodec;
 import io.snapsync.core.sql.exec.RowLocks;
 import io.snapsync.core.sql.exec.SessionContext;
 import io.snapsync.core.sql.exec.TableCatalog;
+import io.snapsync.core.security.acl.AclStore;
+import io.snapsync.core.security.acl.ObjectKind;
+import io.snapsync.core.sql.access.AccessCheck;
 import io.snapsync.core.sql.exec.TableDef;
 import io.snapsync.core.txn.TransactionBlock;
 import io.snapsync.storage.CloseableIterator;
@@ -58,6 +61,7 @@ final class AlterTableDdl {
             throw SnapsyncException.error(SqlState.UNDEFINED_TABLE, "ddl.relation_not_exist",
                 a.table());
           }
+          AccessCheck.requireOwner(db, ctx, def);
           return def;
         })).compose(found -> found instanceof StatementResult r ? Future.succeededFuture(r)
             : apply(a, (TableDef) found, ctx));
@@ -173,6 +177,11 @@ final class AlterTableDdl {
         t.delete(old);
         txn.markDeleted(old);
         sequences.renameOwner(t, def, a.newName());
+        AclStore.Entry grants = AclStore.find(t, ObjectKind.TABLE, def.name());
+        if (grants != null) {
+          AclStore.forget(t, ObjectKind.TABLE, def.name());
+          AclStore.put(t, ObjectKind.TABLE, a.newName(), grants);
+        }
         shape.renameTable(a.newName());
         TableCatalog.put(t, shape.build());
       }

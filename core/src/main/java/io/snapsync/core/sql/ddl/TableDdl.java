@@ -6,7 +6,11 @@ import io.snapsync.core.error.SqlState;
 import io.snapsync.core.session.Column;
 import io.snapsync.core.session.Notice;
 import io.snapsync.core.session.StatementResult;
+import io.snapsync.core.security.acl.AclStore;
+import io.snapsync.core.security.acl.ObjectKind;
+import io.snapsync.core.security.acl.Privilege;
 import io.snapsync.core.sql.Database;
+import io.snapsync.core.sql.access.AccessCheck;
 import io.snapsync.core.sql.exec.Keys;
 import io.snapsync.core.sql.exec.RowLocks;
 import io.snapsync.core.sql.exec.SessionContext;
@@ -78,7 +82,7 @@ final class TableDdl {
       }
       TableDef def = definition(queryColumns == null ? withLikes(c, t) : asQuery(c,
           queryColumns), t);
-      TableCatalog.put(t, def);
+      TableCatalog.put(t, def.withOwner(ctx.user()));
       return StatementResult.command(c.tag());
     }));
   }
@@ -187,6 +191,7 @@ final class TableDdl {
               notices.add(Notice.of(Severity.NOTICE, "00000", "ddl.table_not_exist_skipping",
                   name));
             } else {
+              AccessCheck.requireOwner(db, ctx, def);
               found.add(def);
             }
           }
@@ -194,6 +199,7 @@ final class TableDdl {
             deleteRows(t, txn, def, ctx);
             byte[] key = Keys.table(def.name());
             t.delete(key);
+            AclStore.forget(t, ObjectKind.TABLE, def.name());
             txn.markDeleted(key);
             sequences.dropOwned(t, txn, def);
           }
@@ -213,7 +219,9 @@ final class TableDdl {
       txn.checkWritable(tr.tag());
       txn.startQuery();
       StoreTransaction t = txn.storeTxn();
-      tr.tables().forEach(name -> TableCatalog.require(t, name));
+      for (String name : tr.tables()) {
+        AccessCheck.require(db, ctx, t, TableCatalog.require(t, name), Privilege.TRUNCATE);
+      }
       return null;
     }).compose(v -> locks.lockAll(ctx, keys, txn.isolation().snapshotPerTransaction()))
         .compose(v -> db.blocking(() -> {

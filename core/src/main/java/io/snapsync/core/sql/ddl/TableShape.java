@@ -15,6 +15,7 @@ final class TableShape {
   private final List<String> defaults;
   private final List<Integer> key;
   private final List<TableDef.Check> checks;
+  private final String owner;
 
   TableShape(TableDef def) {
     this.id = def.id();
@@ -26,6 +27,7 @@ final class TableShape {
     this.defaults = new ArrayList<>(def.defaults());
     this.key = new ArrayList<>(def.key());
     this.checks = new ArrayList<>(def.checks());
+    this.owner = def.owner();
   }
 
   void add(Column c, boolean notNullable, String defaultSql) {
@@ -75,6 +77,6 @@ final class TableShape {
 
   TableDef build() {
     return new TableDef(id, name, columns, key.size() == 1 ? key.get(0) : -1, notNull, key,
-        defaults, checks);
+        defaults, checks, owner);
   }
 }

@@ -16,6 +16,7 @@ import io.snapsync.core.sql.engine.exec.ExecContext;
 import io.snapsync.core.sql.engine.exec.PlanNode;
 import io.snapsync.core.sql.engine.expr.Prefetch;
 import io.snapsync.core.sql.engine.expr.ValueOps;
+import io.snapsync.core.sql.access.AccessCheck;
 import io.snapsync.core.sql.engine.plan.PlanBuilder;
 import io.snapsync.core.sql.engine.plan.Planner;
 import io.snapsync.core.sql.exec.SessionContext;
@@ -59,6 +60,7 @@ public final class QueryEngine {
       txn.startQuery();
       StoreTransaction t = txn.storeTxn();
       PreparedQuery q = prepare(sql, t);
+      AccessCheck.requireReads(db, ctx, t, q.dependencies());
       return new Ready(q, t, bind(q, params, ctx), new SessionEval(ctx, start, db));
     })).compose(r -> fetch(r, ctx)).compose(r -> db.blocking(() -> guard(() -> execute(r))));
   }
@@ -119,7 +121,10 @@ public final class QueryEngine {
     Instant start = db.services().clock().instant();
     Ready r;
     try {
-      r = guard(() -> new Ready(q, t, bind(q, params, ctx), new SessionEval(ctx, start, db)));
+      r = guard(() -> {
+        AccessCheck.requireReads(db, ctx, t, q.dependencies());
+        return new Ready(q, t, bind(q, params, ctx), new SessionEval(ctx, start, db));
+      });
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }

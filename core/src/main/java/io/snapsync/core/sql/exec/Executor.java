@@ -36,6 +36,7 @@ public final class Executor {
   private final DmlEngine dml;
   private final io.snapsync.core.sql.copy.CopyRunner copy;
   private final io.snapsync.core.sql.ddl.DdlEngine ddl;
+  private final io.snapsync.core.sql.access.AccessRunner access;
 
   public Executor(Database db) {
     this.db = db;
@@ -44,6 +45,7 @@ public final class Executor {
     this.queries = new QueryEngine(db);
     this.dml = new DmlEngine(db, queries);
     this.copy = new io.snapsync.core.sql.copy.CopyRunner(db, queries);
+    this.access = new io.snapsync.core.sql.access.AccessRunner(db);
   }
 
   /** The DML engine (INSERT, UPDATE, DELETE). */
@@ -73,6 +75,8 @@ public final class Executor {
       return ddl.run(d.statement(), ctx);
     } else if (s instanceof Stmt.Copy c) {
       return copy.run(c, ctx);
+    } else if (s instanceof Stmt.Access a) {
+      return access.run(a, ctx);
     }
     return Future.failedFuture(new IllegalArgumentException("not a DML statement: " + s));
   }

@@ -40,6 +40,13 @@ public final class TableCatalog {
     return out;
   }
 
+  /** Records {@code owner} as the owner of {@code d} (ALTER TABLE OWNER TO). Blocking. */
+  public static TableDef setOwner(StoreTransaction t, TableDef d, String owner) {
+    TableDef changed = d.withOwner(owner);
+    put(t, changed);
+    return changed;
+  }
+
   /** Writes (creates or replaces) the definition of table {@code d.name()}. Blocking. */
   public static void put(StoreTransaction t, TableDef d) {
     t.put(Keys.table(d.name()), d.toBytes());

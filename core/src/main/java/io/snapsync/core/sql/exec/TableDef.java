@@ -14,11 +14,12 @@ import java.util.List;
  * always are) and the primary-key columns in key order ({@code key}: empty for a table without
  * a primary key, whose rows are keyed by a hidden row id, see {@link RowIds}; two or more for
  * a composite key, encoded by {@link Keys#composite}), each column's DEFAULT expression (SQL
- * text, null for none) and the table's CHECK constraints. Immutable; stored as JSON in the MVCC
+ * text, null for none), the table's CHECK constraints and its owner (the role that created it;
+ * null for a table created before owners were recorded). Immutable; stored as JSON in the MVCC
  * store so DDL is transactional.
  */
 public record TableDef(long id, String name, List<Column> columns, int pk, List<Boolean> notNull,
-    List<Integer> key, List<String> defaults, List<Check> checks) {
+    List<Integer> key, List<String> defaults, List<Check> checks, String owner) {
 
   /**
    * A CHECK constraint: its name ({@code t_col_check}, {@code t_check} or the one given) and
@@ -39,6 +40,12 @@ public record TableDef(long id, String name, List<Column> columns, int pk, List<
     checks = List.copyOf(checks);
   }
 
+  /** A table without a recorded owner. */
+  public TableDef(long id, String name, List<Column> columns, int pk, List<Boolean> notNull,
+      List<Integer> key, List<String> defaults, List<Check> checks) {
+    this(id, name, columns, pk, notNull, key, defaults, checks, null);
+  }
+
   /** A table without defaults or CHECK constraints. */
   public TableDef(long id, String name, List<Column> columns, int pk, List<Boolean> notNull,
       List<Integer> key) {
@@ -48,6 +55,11 @@ public record TableDef(long id, String name, List<Column> columns, int pk, List<
   /** A table keyed by column {@code pk}, or by hidden row ids when {@code pk} is -1. */
   public TableDef(long id, String name, List<Column> columns, int pk, List<Boolean> notNull) {
     this(id, name, columns, pk, notNull, pk < 0 ? List.of() : List.of(pk));
+  }
+
+  /** The same table owned by {@code owner}. */
+  public TableDef withOwner(String owner) {
+    return new TableDef(id, name, columns, pk, notNull, key, defaults, checks, owner);
   }
 
   /** True when column {@code i} rejects NULL. */
@@ -103,6 +115,9 @@ public record TableDef(long id, String name, List<Column> columns, int pk, List<
       checks.forEach(ch -> cs.add(new JsonObject().put("name", ch.name()).put("sql", ch.sql())));
       j.put("checks", cs);
     }
+    if (owner != null) {
+      j.put("owner", owner);
+    }
     return j.toBuffer().getBytes();
   }
 
@@ -133,6 +148,6 @@ public record TableDef(long id, String name, List<Column> columns, int pk, List<
       key.add(pk);
     }
     return new TableDef(j.getLong("id"), j.getString("name"), cols, pk, notNull, key, defaults,
-        checks);
+        checks, j.getString("owner"));
   }
 }

@@ -6,7 +6,11 @@ import io.snapsync.core.error.SqlState;
 import io.snapsync.core.session.Column;
 import io.snapsync.core.session.DataType;
 import io.snapsync.core.session.Notice;
+import io.snapsync.core.security.acl.AclStore;
+import io.snapsync.core.security.acl.ObjectKind;
+import io.snapsync.core.security.acl.Privilege;
 import io.snapsync.core.session.StatementResult;
+import io.snapsync.core.sql.access.AccessCheck;
 import io.snapsync.core.sql.Database;
 import io.snapsync.core.sql.parse.Stmt;
 import io.snapsync.core.txn.TransactionBlock;
@@ -80,6 +84,7 @@ final class Writer {
     return db.blocking(() -> {
       StoreTransaction t = txn.storeTxn();
       TableDef def = TableCatalog.require(t, ins.table());
+      AccessCheck.require(db, ctx, t, def, Privilege.INSERT);
       int[] targets = targets(def, ins.columns());
       int rowNumber = 0;
       List<byte[]> keys = new ArrayList<>(ins.rows().size());

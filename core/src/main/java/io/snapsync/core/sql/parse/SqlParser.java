@@ -74,6 +74,9 @@ public final class SqlParser {
       throw ParseErrors.at(first);
     }
     NestingGuard.check(tokens);
+    if (AccessParser.handles(tokens)) {
+      return new AccessParser(tokens).parse();
+    }
     if (first.isWord("alter") && !tokens.get(1).isWord("system")) {
       return new Stmt.Ddl(io.snapsync.core.sql.ddl.DdlParser.parse(sql));
     }

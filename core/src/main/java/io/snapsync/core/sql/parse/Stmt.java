@@ -9,6 +9,10 @@ public sealed interface Stmt {
   /** Statement kind for statistics: SELECT, INSERT, UPDATE, DELETE, DDL, UTILITY, TRANSACTION. */
   String kind();
 
+  /** Role and privilege statements ({@link AccessStmt}). */
+  non-sealed interface Access extends Stmt {
+  }
+
   /** Transaction characteristics; null fields were not given. */
   record TxnModes(IsolationLevel isolation, Boolean readOnly, Boolean deferrable) {
     public static final TxnModes NONE = new TxnModes(null, null, null);

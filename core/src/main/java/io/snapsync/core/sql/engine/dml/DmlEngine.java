@@ -4,7 +4,9 @@ import io.snapsync.core.error.SnapsyncException;
 import io.snapsync.core.error.SqlState;
 import io.snapsync.core.session.Column;
 import io.snapsync.core.session.StatementResult;
+import io.snapsync.core.security.acl.Privilege;
 import io.snapsync.core.sql.Database;
+import io.snapsync.core.sql.access.AccessCheck;
 import io.snapsync.core.sql.engine.QueryEngine;
 import io.snapsync.core.sql.engine.expr.ValueOps;
 import io.snapsync.core.sql.ddl.RowChecks;
@@ -62,7 +64,12 @@ public final class DmlEngine {
       txn.checkWritable(kind);
       txn.startQuery();
       StoreTransaction t = txn.storeTxn();
-      return new Started(plan(sql, t), t);
+      DmlPlan p = plan(sql, t);
+      AccessCheck.require(db, ctx, t, p.table(), Privilege.valueOf(p.kind().name()));
+      if (p.upsert() != null && p.upsert().update() != null) {
+        AccessCheck.require(db, ctx, t, p.table(), Privilege.UPDATE);
+      }
+      return new Started(p, t);
     }).compose(s -> queries.start(s.plan().read(), ctx, s.txn(), params)
         .compose(exec -> db.blocking(() -> rows(s.plan().read(), s.plan(), exec, s.txn(),
             exec.params(), null))

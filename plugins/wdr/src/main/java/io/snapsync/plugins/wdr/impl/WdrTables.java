@@ -1,6 +1,9 @@
 package io.snapsync.plugins.wdr.impl;
 
 import io.snapsync.core.catalog.MessageCatalog;
+import io.snapsync.core.error.SnapsyncException;
+import io.snapsync.core.error.SqlState;
+import io.snapsync.core.security.Roles;
 import io.snapsync.core.session.Column;
 import io.snapsync.core.session.DataType;
 import io.snapsync.core.spi.FunctionCall;
@@ -190,9 +193,19 @@ public final class WdrTables {
         Future<List<List<Object>>>>) call -> rows.get());
   }
 
+  /**
+   * A WDR table: like the report, only for SYSADMIN and MONADMIN; anyone else gets 42501
+   * {@code permission denied for table <name>} (issue 18).
+   */
   private static SystemTable table(String name, List<Column> columns,
       java.util.function.Function<FunctionCall, Future<List<List<Object>>>> rows) {
-    return SystemTable.of(name, columns, rows);
+    return SystemTable.of(name, columns, call -> {
+      if (!call.hasRole(Roles.SYSADMIN) && !call.hasRole(Roles.MONADMIN)) {
+        return Future.failedFuture(SnapsyncException.error(SqlState.INSUFFICIENT_PRIVILEGE,
+            "privileges.denied_table", name));
+      }
+      return rows.apply(call);
+    });
   }
 
   static OffsetDateTime ts(Long millis) {

@@ -122,6 +122,24 @@ class WdrSqlTest {
   }
 
   @Test
+  void ordinaryUsersAreRefusedTheRawWdrTablesAsTheyAreTheReport() {
+    Session user = sessions.open(TestServices.USER, TestServices.USER_PASSWORD, new JsonObject())
+        .await();
+    for (String t : List.of("snapshot", "wdr_snapshot_requests", "wdr_baselines",
+        "wdr_snap_instance", "wdr_snap_statements", "wdr_snap_waits", "wdr_snap_errors",
+        "wdr_snap_settings", "wdr_snap_metrics")) {
+      SnapsyncException e = org.junit.jupiter.api.Assertions.assertThrows(
+          SnapsyncException.class, () -> user.execute("SELECT count(*) FROM " + t).await());
+      assertEquals("42501", e.sqlState(), t);
+      assertEquals("permission denied for table " + t, e.getMessage());
+    }
+    Session monitor = sessions.open(TestServices.MONITOR, TestServices.MONITOR_PASSWORD,
+        new JsonObject()).await();
+    assertTrue((Long) value(monitor, "SELECT count(*) FROM snapshot") >= 0);
+    assertTrue((Long) value(monitor, "SELECT count(*) FROM wdr_snap_instance") >= 0);
+  }
+
+  @Test
   void createWdrSnapshotChecksRoleAndSettingThroughSql() {
     Session user = sessions.open(TestServices.USER, TestServices.USER_PASSWORD, new JsonObject())
         .await();
