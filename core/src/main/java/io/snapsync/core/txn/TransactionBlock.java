@@ -51,6 +51,8 @@ public final class TransactionBlock {
   private List<String> exports = List.of();
   private int exportCounter;
   private Set<ByteBuffer> deleted;
+  /** The SSI state of a SERIALIZABLE transaction once it has a snapshot, else null. */
+  private SerializableXact serializable;
 
   /** A named savepoint; {@code handle} is -1 until the store transaction exists. */
   private static final class SavepointEntry {
@@ -162,7 +164,16 @@ public final class TransactionBlock {
    * and SERIALIZABLE keep the first one (or the imported one). Blocking.
    */
   public void startQuery() {
-    if (snapshot == null || !isolation.snapshotPerTransaction()) {
+    if (snapshot == null && isolation == IsolationLevel.SERIALIZABLE) {
+      SerializableTracker.Registration r = registry.serializable().begin(readOnly, deferrable,
+          store::pinLatest, () -> { });
+      serializable = r.xact();
+      pin = r.pin();
+      snapshot = pin.snapshot();
+      if (txn != null) {
+        txn.setSnapshot(snapshot);
+      }
+    } else if (snapshot == null || !isolation.snapshotPerTransaction()) {
       SnapshotPin p = store.pinLatest();
       Snapshot s = p.snapshot();
       if (pin != null) {
@@ -189,6 +200,9 @@ public final class TransactionBlock {
         startQuery();
       }
       txn = store.begin(snapshot);
+      if (serializable != null) {
+        txn = new SerializableStoreTransaction(txn, registry.serializable(), serializable);
+      }
       for (SavepointEntry s : savepoints) {
         if (s.handle < 0) {
           s.handle = txn.savepoint();
@@ -251,6 +265,16 @@ public final class TransactionBlock {
     }
     pin = p;
     snapshot = p.snapshot();
+    if (isolation == IsolationLevel.SERIALIZABLE) {
+      if (serializable != null) {
+        registry.serializable().release(serializable);
+      }
+      serializable = registry.serializable().imported(snapshot.commitSeq(), exporterTxid(id));
+      if (txn != null) {
+        txn.rollback();
+        txn = null;
+      }
+    }
     if (txn != null) {
       txn.setSnapshot(snapshot);
     }
@@ -386,7 +410,21 @@ public final class TransactionBlock {
     }
   }
 
+  /** The exporter's txid from an id of shape {@code 000000000000002A-1}; -1 for others. */
+  private static long exporterTxid(String id) {
+    int dash = id.indexOf('-');
+    try {
+      return dash == 16 ? Long.parseUnsignedLong(id.substring(0, dash), 16) : -1;
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
   private void end() {
+    if (serializable != null) {
+      registry.serializable().release(serializable);
+      serializable = null;
+    }
     releaseExports();
     if (pin != null) {
       pin.close();
