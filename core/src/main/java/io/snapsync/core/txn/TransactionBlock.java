@@ -283,6 +283,19 @@ public final class TransactionBlock {
     stats.snapshotImported();
   }
 
+  /**
+   * SET TRANSACTION SNAPSHOT outside a block: PostgreSQL warns (25P01, the caller's part) and
+   * still runs the import checks of the implicit transaction, which ends at once, so nothing
+   * lasts. Blocking.
+   */
+  public static void checkImportOutsideBlock(SnapshotRegistry registry, String id,
+      IsolationLevel isolation, boolean readOnly) {
+    if (!isolation.snapshotPerTransaction()) {
+      throw SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED, "snapshot.import_isolation");
+    }
+    registry.importSnapshot(id, isolation, readOnly).close();
+  }
+
   public void savepoint(String name) {
     savepoints.add(new SavepointEntry(name, txn == null ? -1 : txn.savepoint()));
   }
