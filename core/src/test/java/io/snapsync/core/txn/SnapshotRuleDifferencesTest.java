@@ -18,6 +18,7 @@ class SnapshotRuleDifferencesTest extends TwoSessionsFixture {
   @Test
   void setTransactionSnapshotOutsideABlockInReadCommittedFailsTheImportCheck() {
     SnapsyncException x = fails(a, "SET TRANSACTION SNAPSHOT '0000000000000001-1'", "0A000");
+    assertEquals("25P01", x.notices().get(0).sqlState());
     assertEquals("a snapshot-importing transaction must have isolation level SERIALIZABLE or"
         + " REPEATABLE READ", e.render(x.message()));
   }

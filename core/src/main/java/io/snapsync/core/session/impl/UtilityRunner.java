@@ -107,11 +107,17 @@ final class UtilityRunner {
       return finishPrepared(r.gid(), false);
     } else if (s instanceof Stmt.SetTransactionSnapshot sts) {
       if (!txn.isActive()) {
+        StatementResult warned = warning("SET", SqlState.NO_ACTIVE_SQL_TRANSACTION,
+            "snapshot.set_outside_block");
         return db.blocking(() -> {
-          TransactionBlock.checkImportOutsideBlock(txn.registry(), sts.id(),
-              session.defaultIsolation(),
-              session.settings().getBool("default_transaction_read_only"));
-          return warning("SET", SqlState.NO_ACTIVE_SQL_TRANSACTION, "snapshot.set_outside_block");
+          try {
+            TransactionBlock.checkImportOutsideBlock(txn.registry(), sts.id(),
+                session.defaultIsolation(),
+                session.settings().getBool("default_transaction_read_only"));
+          } catch (SnapsyncException e) {
+            throw e.withNotices(warned.notices());
+          }
+          return warned;
         });
       }
       return db.blocking(() -> {
