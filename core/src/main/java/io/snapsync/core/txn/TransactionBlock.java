@@ -51,6 +51,8 @@ public final class TransactionBlock {
   private List<String> exports = List.of();
   private int exportCounter;
   private Set<ByteBuffer> deleted;
+  /** The running statement's cancellation (failed once cancelled), or null between them. */
+  private java.util.function.Supplier<io.vertx.core.Future<Void>> cancellation = () -> null;
   /** The SSI state of a SERIALIZABLE transaction once it has a snapshot, else null. */
   private SerializableXact serializable;
 
@@ -74,6 +76,22 @@ public final class TransactionBlock {
     this.sessionId = sessionId;
     this.user = user;
     this.node = node;
+  }
+
+  /**
+   * Where waits of this transaction (a DEFERRABLE one's wait for a safe snapshot) learn that
+   * the statement was cancelled or timed out.
+   */
+  public void cancellation(java.util.function.Supplier<io.vertx.core.Future<Void>> c) {
+    this.cancellation = c;
+  }
+
+  private void checkCanceled() {
+    io.vertx.core.Future<Void> f = cancellation.get();
+    if (f != null && f.failed()) {
+      throw f.cause() instanceof SnapsyncException e ? e
+          : SnapsyncException.error(SqlState.QUERY_CANCELED, "sql.query_canceled");
+    }
   }
 
   /** The exported-snapshot registry this transaction exports to and imports from. */
@@ -166,7 +184,7 @@ public final class TransactionBlock {
   public void startQuery() {
     if (snapshot == null && isolation == IsolationLevel.SERIALIZABLE) {
       SerializableTracker.Registration r = registry.serializable().begin(readOnly, deferrable,
-          store::pinLatest, () -> { });
+          store::pinLatest, this::checkCanceled);
       serializable = r.xact();
       pin = r.pin();
       snapshot = pin.snapshot();

@@ -235,6 +235,24 @@ class SerializableTest extends TwoSessionsFixture {
   }
 
   @Test
+  void aWaitForASafeSnapshotCanBeCancelled() {
+    doctors();
+    SerializableTracker t = e.db.snapshots().serializable();
+    exec(a, "BEGIN ISOLATION LEVEL SERIALIZABLE");
+    exec(a, "UPDATE doctors SET oncall = false WHERE name = 'alice'");
+    exec(b, "BEGIN ISOLATION LEVEL SERIALIZABLE READ ONLY DEFERRABLE");
+    Future<List<StatementResult>> report = b.execute("SELECT count(*) FROM doctors");
+    awaitDeferrableWaiter(t, report);
+    b.cancel();
+    SnapsyncException x = org.junit.jupiter.api.Assertions.assertThrows(SnapsyncException.class,
+        () -> await(report));
+    assertEquals("57014", x.sqlState());
+    exec(b, "ROLLBACK");
+    exec(a, "COMMIT");
+    assertEquals(0, t.stats().deferrableWaiters());
+  }
+
+  @Test
   void trackingIsReleasedWhenTransactionsEnd() {
     writeSkew("SERIALIZABLE");
     fails(b, "COMMIT", "40001");
