@@ -14,7 +14,7 @@ while [[ $# -gt 0 ]]; do
   case "$1" in
     --offline) MVN_OFFLINE="-o"; shift ;;
     --no-build) BUILD=0; shift ;;
-    --clients|--seconds|--accounts|--out) ARGS+=("$1" "$2"); shift 2 ;;
+    --clients|--seconds|--accounts|--out|--isolation|--warmup-seconds) ARGS+=("$1" "$2"); shift 2 ;;
     *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done

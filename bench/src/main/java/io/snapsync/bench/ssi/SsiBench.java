@@ -20,7 +20,8 @@ import java.util.Map;
  *
  * <p>Options ({@code --name value}): home (source tree, default .), out (default
  * bench/results/ssi), clients (comma list, default 1,4), seconds (per run, default 5),
- * accounts (default 100).
+ * warmup-seconds (unmeasured run before each, default 2), accounts (default 100), isolation
+ * ({@code serializable}, or {@code repeatable} to see what SSI costs).
  */
 public final class SsiBench {
 
@@ -36,6 +37,10 @@ public final class SsiBench {
     Path out = Path.of(a.getOrDefault("out", "bench/results/ssi"));
     long millis = Long.parseLong(a.getOrDefault("seconds", "5")) * 1000;
     int accounts = Integer.parseInt(a.getOrDefault("accounts", "100"));
+    long warmup = Long.parseLong(a.getOrDefault("warmup-seconds", "2")) * 1000;
+    int isolation = a.getOrDefault("isolation", "serializable").startsWith("r")
+        ? java.sql.Connection.TRANSACTION_REPEATABLE_READ
+        : java.sql.Connection.TRANSACTION_SERIALIZABLE;
     List<Integer> clients = new ArrayList<>();
     for (String c : a.getOrDefault("clients", "1,4").split(",")) {
       clients.add(Integer.parseInt(c.trim()));
@@ -45,12 +50,13 @@ public final class SsiBench {
     List<String> lines = new ArrayList<>();
     lines.add("| server | clients | accounts | commits/s | 40001 aborts | attempts | abort rate |");
     lines.add("|---|---:|---:|---:|---:|---:|---:|");
-    try (PrivatePostgres pg = PrivatePostgres.start(PrivatePostgres.BIN, dir.resolve("pg"));
+    try (PrivatePostgres pg = PrivatePostgres.start(PrivatePostgres.BIN, dir);
         SnapsyncProcess ss = SnapsyncProcess.start(home, dir)) {
       for (Server s : List.of(pg.server(), ss.server())) {
         for (int n : clients) {
-          SsiWorkload w = new SsiWorkload(s, accounts);
+          SsiWorkload w = new SsiWorkload(s, accounts, isolation);
           w.setUp();
+          w.run(n, warmup);
           SsiWorkload.Outcome o = w.run(n, millis);
           String row = String.format(Locale.ROOT, "| %s | %d | %d | %.1f | %d | %d | %.2f %% |",
               s.name(), n, accounts, o.commits() * 1000.0 / millis, o.aborts(), o.attempts(),

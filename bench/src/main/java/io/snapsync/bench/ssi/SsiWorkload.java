@@ -14,7 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A mixed SERIALIZABLE workload over {@code ssi_acc (id int PRIMARY KEY, bal int)}, one JDBC
+ * A mixed SERIALIZABLE (or, for comparison, REPEATABLE READ) workload over {@code ssi_acc (id int PRIMARY KEY, bal int)}, one JDBC
  * connection per client, each transaction retried never (an abort is counted and the next
  * transaction drawn): 70 % transfers (read two balances, update both), 20 % read-only reports
  * ({@code SELECT sum(bal)}), 10 % guarded withdrawals (read a pair, withdraw from one if the
@@ -27,10 +27,12 @@ final class SsiWorkload {
 
   private final Server server;
   private final int accounts;
+  private final int isolation;
 
-  SsiWorkload(Server server, int accounts) {
+  SsiWorkload(Server server, int accounts, int isolation) {
     this.server = server;
     this.accounts = accounts;
+    this.isolation = isolation;
   }
 
   private Connection connect() throws SQLException {
@@ -66,7 +68,7 @@ final class SsiWorkload {
       Thread t = new Thread(() -> {
         try (Connection c = connect()) {
           c.setAutoCommit(false);
-          c.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+          c.setTransactionIsolation(isolation);
           while (System.nanoTime() < end) {
             attempts.incrementAndGet();
             try {
