@@ -16,7 +16,7 @@ import java.util.Map;
  * ({@link SsiWorkload}: transfers between random accounts, read-only balance reports, and
  * write-skew-prone "withdraw if the pair stays positive" transactions) over pgjdbc against a
  * private PostgreSQL 15 and a private snapsync node, reporting throughput and abort rate
- * (40001 per attempt) of both into {@code --out}/ssi.md.
+ * (40001 and 40P01 per attempt) of both into {@code --out}/ssi.md.
  *
  * <p>Options ({@code --name value}): home (source tree, default .), out (default
  * bench/results/ssi), clients (comma list, default 1,4), seconds (per run, default 5),
@@ -48,7 +48,8 @@ public final class SsiBench {
     Files.createDirectories(out);
     Path dir = Files.createTempDirectory("ssi-bench");
     List<String> lines = new ArrayList<>();
-    lines.add("| server | clients | accounts | commits/s | 40001 aborts | attempts | abort rate |");
+    lines.add("| server | clients | accounts | commits/s | aborts (40001, 40P01) | attempts"
+        + " | abort rate |");
     lines.add("|---|---:|---:|---:|---:|---:|---:|");
     try (PrivatePostgres pg = PrivatePostgres.start(PrivatePostgres.BIN, dir);
         SnapsyncProcess ss = SnapsyncProcess.start(home, dir)) {
