@@ -4,9 +4,9 @@ A: CREATE TABLE errs2 (id int PRIMARY KEY, v text);
 A: INSERT INTO errs2 VALUES (1, 'one');
 A: BEGIN ISOLATION LEVEL REPEATABLE READ;
 A[snap]: SELECT pg_export_snapshot();
-# 1. outside a transaction block: a warning and no lasting effect (PostgreSQL then also fails
-#    the implicit READ COMMITTED import with 0A000)
-B~: SET TRANSACTION SNAPSHOT '${snap}';
+# 1. outside a transaction block: a warning, then the implicit READ COMMITTED transaction's
+#    import check fails with 0A000, as in PostgreSQL
+B: SET TRANSACTION SNAPSHOT '${snap}';
 => WARNING:  25P01: SET TRANSACTION can only be used in transaction blocks
 # 2. after a query
 B: BEGIN ISOLATION LEVEL REPEATABLE READ;

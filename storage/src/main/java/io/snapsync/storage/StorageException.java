@@ -27,15 +27,31 @@ public class StorageException extends RuntimeException {
   }
 
   private final Kind kind;
+  private final boolean concurrentDelete;
 
   public StorageException(Kind kind, String message) {
+    this(kind, message, false);
+  }
+
+  /**
+   * A {@link Kind#SERIALIZATION_FAILURE} whose newer committed version is a deletion when
+   * {@code concurrentDelete} (PostgreSQL then says "concurrent delete", not "update").
+   */
+  public StorageException(Kind kind, String message, boolean concurrentDelete) {
     super(message);
     this.kind = kind;
+    this.concurrentDelete = concurrentDelete;
   }
 
   public StorageException(Kind kind, String message, Throwable cause) {
     super(message, cause);
     this.kind = kind;
+    this.concurrentDelete = false;
+  }
+
+  /** True when the conflicting newer version is a deletion. */
+  public boolean concurrentDelete() {
+    return concurrentDelete;
   }
 
   public Kind kind() {

@@ -23,6 +23,7 @@ public class SnapsyncException extends RuntimeException {
   private final int position;
   private final Message context;
   private transient List<?> completedResults = List.of();
+  private transient List<io.snapsync.core.session.Notice> notices = List.of();
 
   public SnapsyncException(String sqlState, Severity severity, Message message, Message detail,
       Message hint, int position, Throwable cause) {
@@ -109,6 +110,20 @@ public class SnapsyncException extends RuntimeException {
   /** 1-based character position in the statement text, or 0 when none. */
   public int position() {
     return position;
+  }
+
+  /**
+   * Notices the failing statement raised before the error (PostgreSQL sends them first, e.g.
+   * the 25P01 WARNING of SET TRANSACTION SNAPSHOT outside a block); set like
+   * {@link #completedResults}, not carried across the event bus.
+   */
+  public List<io.snapsync.core.session.Notice> notices() {
+    return notices;
+  }
+
+  public SnapsyncException withNotices(List<io.snapsync.core.session.Notice> before) {
+    this.notices = List.copyOf(before);
+    return this;
   }
 
   public List<?> completedResults() {

@@ -3,8 +3,9 @@ package io.snapsync.core.txn;
 import java.util.Locale;
 
 /**
- * Transaction isolation levels. SERIALIZABLE runs as REPEATABLE READ (snapshot isolation, no
- * predicate locks) and differs only in the snapshot-import rules of SPEC section 4.
+ * Transaction isolation levels. REPEATABLE READ is snapshot isolation; SERIALIZABLE adds
+ * serializable snapshot isolation ({@link SerializableTracker}) and the snapshot-import rules
+ * of SPEC section 4.
  */
 public enum IsolationLevel {
   READ_UNCOMMITTED("read uncommitted"),

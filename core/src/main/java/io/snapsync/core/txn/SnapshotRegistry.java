@@ -30,6 +30,7 @@ public final class SnapshotRegistry {
   private final Map<String, Registration> live = new ConcurrentHashMap<>();
   /** Durable snapshots, importable by their own id shape; null when the node has none. */
   private final DurableSnapshots durable;
+  private final SerializableTracker serializable = new SerializableTracker();
   /** Test hook run between lookup and install (check 9 of SET TRANSACTION SNAPSHOT). */
   volatile Runnable beforeInstall = () -> { };
 
@@ -62,6 +63,11 @@ public final class SnapshotRegistry {
         log.append("release", r.snapshot, r.snapshot.exporterTxid(), r.snapshot.user());
       }
     }
+  }
+
+  /** The serializable-snapshot-isolation state of the database's SERIALIZABLE transactions. */
+  public SerializableTracker serializable() {
+    return serializable;
   }
 
   /** The node's durable snapshots; fails 0A000 when this registry has none. */

@@ -17,7 +17,7 @@ public final class StorageErrors {
   public static SnapsyncException translate(StorageException e, String gid) {
     SnapsyncException x = switch (e.kind()) {
       case SERIALIZATION_FAILURE -> SnapsyncException.error(SqlState.SERIALIZATION_FAILURE,
-          "sql.serialization_failure");
+          e.concurrentDelete() ? "snapshot.concurrent_delete" : "sql.serialization_failure");
       case DEADLOCK -> SnapsyncException.error(SqlState.DEADLOCK_DETECTED, "sql.deadlock");
       case LOCK_TIMEOUT -> SnapsyncException.error(SqlState.LOCK_NOT_AVAILABLE,
           "sql.lock_timeout");

@@ -51,6 +51,10 @@ public final class TransactionBlock {
   private List<String> exports = List.of();
   private int exportCounter;
   private Set<ByteBuffer> deleted;
+  /** The running statement's cancellation (failed once cancelled), or null between them. */
+  private java.util.function.Supplier<io.vertx.core.Future<Void>> cancellation = () -> null;
+  /** The SSI state of a SERIALIZABLE transaction once it has a snapshot, else null. */
+  private SerializableXact serializable;
 
   /** A named savepoint; {@code handle} is -1 until the store transaction exists. */
   private static final class SavepointEntry {
@@ -72,6 +76,22 @@ public final class TransactionBlock {
     this.sessionId = sessionId;
     this.user = user;
     this.node = node;
+  }
+
+  /**
+   * Where waits of this transaction (a DEFERRABLE one's wait for a safe snapshot) learn that
+   * the statement was cancelled or timed out.
+   */
+  public void cancellation(java.util.function.Supplier<io.vertx.core.Future<Void>> c) {
+    this.cancellation = c;
+  }
+
+  private void checkCanceled() {
+    io.vertx.core.Future<Void> f = cancellation.get();
+    if (f != null && f.failed()) {
+      throw f.cause() instanceof SnapsyncException e ? e
+          : SnapsyncException.error(SqlState.QUERY_CANCELED, "sql.query_canceled");
+    }
   }
 
   /** The exported-snapshot registry this transaction exports to and imports from. */
@@ -162,7 +182,16 @@ public final class TransactionBlock {
    * and SERIALIZABLE keep the first one (or the imported one). Blocking.
    */
   public void startQuery() {
-    if (snapshot == null || !isolation.snapshotPerTransaction()) {
+    if (snapshot == null && isolation == IsolationLevel.SERIALIZABLE) {
+      SerializableTracker.Registration r = registry.serializable().begin(readOnly, deferrable,
+          store::pinLatest, this::checkCanceled);
+      serializable = r.xact();
+      pin = r.pin();
+      snapshot = pin.snapshot();
+      if (txn != null) {
+        txn.setSnapshot(snapshot);
+      }
+    } else if (snapshot == null || !isolation.snapshotPerTransaction()) {
       SnapshotPin p = store.pinLatest();
       Snapshot s = p.snapshot();
       if (pin != null) {
@@ -189,6 +218,9 @@ public final class TransactionBlock {
         startQuery();
       }
       txn = store.begin(snapshot);
+      if (serializable != null) {
+        txn = new SerializableStoreTransaction(txn, registry.serializable(), serializable);
+      }
       for (SavepointEntry s : savepoints) {
         if (s.handle < 0) {
           s.handle = txn.savepoint();
@@ -251,12 +283,35 @@ public final class TransactionBlock {
     }
     pin = p;
     snapshot = p.snapshot();
+    if (isolation == IsolationLevel.SERIALIZABLE) {
+      if (serializable != null) {
+        registry.serializable().release(serializable);
+      }
+      serializable = registry.serializable().imported(snapshot.commitSeq(), exporterTxid(id));
+      if (txn != null) {
+        txn.rollback();
+        txn = null;
+      }
+    }
     if (txn != null) {
       txn.setSnapshot(snapshot);
     }
     imported = true;
     registry.logImport(id, storeTxn().txid(), user, node, isolation, readOnly);
     stats.snapshotImported();
+  }
+
+  /**
+   * SET TRANSACTION SNAPSHOT outside a block: PostgreSQL warns (25P01, the caller's part) and
+   * still runs the import checks of the implicit transaction, which ends at once, so nothing
+   * lasts. Blocking.
+   */
+  public static void checkImportOutsideBlock(SnapshotRegistry registry, String id,
+      IsolationLevel isolation, boolean readOnly) {
+    if (!isolation.snapshotPerTransaction()) {
+      throw SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED, "snapshot.import_isolation");
+    }
+    registry.importSnapshot(id, isolation, readOnly).close();
   }
 
   public void savepoint(String name) {
@@ -386,7 +441,21 @@ public final class TransactionBlock {
     }
   }
 
+  /** The exporter's txid from an id of shape {@code 000000000000002A-1}; -1 for others. */
+  private static long exporterTxid(String id) {
+    int dash = id.indexOf('-');
+    try {
+      return dash == 16 ? Long.parseUnsignedLong(id.substring(0, dash), 16) : -1;
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
   private void end() {
+    if (serializable != null) {
+      registry.serializable().release(serializable);
+      serializable = null;
+    }
     releaseExports();
     if (pin != null) {
       pin.close();

@@ -127,6 +127,10 @@ class SnapshotImportChecksTest {
     Session x = session();
     String id = export(x, "BEGIN ISOLATION LEVEL REPEATABLE READ");
     Session s = session();
+    // as in PostgreSQL: the warning, then the implicit READ COMMITTED transaction's check 3
+    SnapsyncException rc = fails(s, "SET TRANSACTION SNAPSHOT '" + id + "'", "0A000");
+    assertEquals("25P01", rc.notices().get(0).sqlState());
+    exec(s, "SET default_transaction_isolation = 'repeatable read'");
     StatementResult r = exec(s, "SET TRANSACTION SNAPSHOT '" + id + "'");
     assertEquals("SET", r.commandTag());
     assertEquals(Severity.WARNING, r.notices().get(0).severity());
@@ -134,8 +138,9 @@ class SnapshotImportChecksTest {
     assertEquals("SET TRANSACTION can only be used in transaction blocks",
         e.render(r.notices().get(0).message()));
     assertEquals(TransactionStatus.IDLE, s.transactionStatus());
-    // even a malformed id only warns outside a block: the check comes first
-    assertEquals("25P01", exec(s, "SET TRANSACTION SNAPSHOT 'bad'").notices().get(0).sqlState());
+    // the implicit transaction still checks the id
+    SnapsyncException bad = fails(s, "SET TRANSACTION SNAPSHOT 'bad'", "22023");
+    assertEquals("25P01", bad.notices().get(0).sqlState());
   }
 
   @Test

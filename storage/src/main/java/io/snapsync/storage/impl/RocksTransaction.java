@@ -134,7 +134,8 @@ final class RocksTransaction implements StoreTransaction {
     long newest = store.newestVersionSeq(key);
     if (newest > seq) {
       throw new StorageException(Kind.SERIALIZATION_FAILURE, "row changed by commit " + newest
-          + " after snapshot " + seq + " of transaction " + txid);
+          + " after snapshot " + seq + " of transaction " + txid,
+          store.latestCommitted(key) == null);
     }
     return null;
   }

@@ -107,7 +107,18 @@ final class UtilityRunner {
       return finishPrepared(r.gid(), false);
     } else if (s instanceof Stmt.SetTransactionSnapshot sts) {
       if (!txn.isActive()) {
-        return warn("SET", SqlState.NO_ACTIVE_SQL_TRANSACTION, "snapshot.set_outside_block");
+        StatementResult warned = warning("SET", SqlState.NO_ACTIVE_SQL_TRANSACTION,
+            "snapshot.set_outside_block");
+        return db.blocking(() -> {
+          try {
+            TransactionBlock.checkImportOutsideBlock(txn.registry(), sts.id(),
+                session.defaultIsolation(),
+                session.settings().getBool("default_transaction_read_only"));
+          } catch (SnapsyncException e) {
+            throw e.withNotices(warned.notices());
+          }
+          return warned;
+        });
       }
       return db.blocking(() -> {
         txn.importSnapshot(sts.id());
@@ -148,7 +159,7 @@ final class UtilityRunner {
         : session.settings().getBool("default_transaction_read_only");
     boolean defer = b.modes().deferrable() != null && b.modes().deferrable();
     txn.begin(true, iso, ro, defer);
-    return ok("BEGIN");
+    return ok(b.start() ? "START TRANSACTION" : "BEGIN");
   }
 
   private Future<StatementResult> prepare(Stmt.PrepareTransaction p) {
@@ -192,9 +203,12 @@ final class UtilityRunner {
       try {
         if (commit) {
           db.store().commitPrepared(gid);
+          txn.registry().serializable().finishPrepared(gid, true,
+              db.store().latestSnapshot().commitSeq());
           db.services().stats().committed();
         } else {
           db.store().rollbackPrepared(gid);
+          txn.registry().serializable().finishPrepared(gid, false, 0);
           db.services().stats().rolledBack();
         }
       } catch (StorageException e) {

@@ -55,7 +55,7 @@ class PsqlScenarioTest {
   @ParameterizedTest
   @ValueSource(strings = {"export_import.sql", "import_errors.sql", "export_rules.sql",
       "concurrent_update.sql", "vanished_client.sql", "errors.sql", "transactions.sql",
-      "dml.sql"})
+      "dml.sql", "ssi_anomalies.sql", "snapshot_rules.sql"})
   void scenarioMatchesPostgres(String name) throws Exception {
     Scenario scenario = Scenario.load(name);
     Scenario.Result ours = scenario.run(new Scenario.Target(snapsync.port(),

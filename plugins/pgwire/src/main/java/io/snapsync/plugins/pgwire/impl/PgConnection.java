@@ -118,6 +118,11 @@ final class PgConnection {
   }
 
   void sendError(Throwable t) {
+    if (t instanceof io.snapsync.core.error.SnapsyncException se) {
+      for (io.snapsync.core.session.Notice n : se.notices()) {
+        send(server.errors().notice(n, lcMessages()));
+      }
+    }
     send(server.errors().error(t, lcMessages()));
   }
 
