@@ -35,6 +35,7 @@ public final class Executor {
   private final QueryEngine queries;
   private final DmlEngine dml;
   private final io.snapsync.core.sql.copy.CopyRunner copy;
+  private final io.snapsync.core.sql.index.IndexCommands indexes;
 
   public Executor(Database db) {
     this.db = db;
@@ -42,6 +43,7 @@ public final class Executor {
     this.queries = new QueryEngine(db);
     this.dml = new DmlEngine(db, queries);
     this.copy = new io.snapsync.core.sql.copy.CopyRunner(db, queries);
+    this.indexes = new io.snapsync.core.sql.index.IndexCommands(db);
   }
 
   /** The DML engine (INSERT, UPDATE, DELETE). */
@@ -70,6 +72,8 @@ public final class Executor {
       return writer.truncate(tr, ctx);
     } else if (s instanceof Stmt.Copy c) {
       return copy.run(c, ctx);
+    } else if (s instanceof io.snapsync.core.sql.index.IndexStmt is) {
+      return indexes.run(is, ctx);
     }
     return Future.failedFuture(new IllegalArgumentException("not a DML statement: " + s));
   }

@@ -17,16 +17,16 @@ import java.util.List;
  * shorter, {@code statement_timeout} (57014) applied per wait; a cancelled statement
  * ({@link SessionContext#canceled()}) stops waiting at once.
  */
-final class RowLocks {
+public final class RowLocks {
 
   private final Database db;
 
-  RowLocks(Database db) {
+  public RowLocks(Database db) {
     this.db = db;
   }
 
   /** Takes the row locks one after another without blocking a thread. */
-  Future<Void> lockAll(SessionContext ctx, List<byte[]> keys, boolean failIfChanged) {
+  public Future<Void> lockAll(SessionContext ctx, List<byte[]> keys, boolean failIfChanged) {
     if (keys.isEmpty()) {
       return Future.succeededFuture();
     }

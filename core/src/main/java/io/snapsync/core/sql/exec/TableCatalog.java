@@ -40,7 +40,8 @@ public final class TableCatalog {
     return out;
   }
 
-  static void put(StoreTransaction t, TableDef d) {
+  /** Writes {@code d} as {@code t}'s version of the table (the caller holds its lock). Blocking. */
+  public static void put(StoreTransaction t, TableDef d) {
     t.put(Keys.table(d.name()), d.toBytes());
   }
 }

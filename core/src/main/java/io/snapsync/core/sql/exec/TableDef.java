@@ -2,6 +2,7 @@ package io.snapsync.core.sql.exec;
 
 import io.snapsync.core.session.Column;
 import io.snapsync.core.session.DataType;
+import io.snapsync.core.sql.index.IndexDef;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -13,16 +14,39 @@ import java.util.List;
  * ({@code pk}; -1 when the key is not one column), the columns declared NOT NULL (key columns
  * always are) and the primary-key columns in key order ({@code key}: empty for a table without
  * a primary key, whose rows are keyed by a hidden row id, see {@link RowIds}; two or more for
- * a composite key, encoded by {@link Keys#composite}). Immutable; stored as JSON in the MVCC
- * store so DDL is transactional.
+ * a composite key, encoded by {@link Keys#composite}) and its secondary indexes
+ * ({@code indexes}, see {@link IndexDef}). Immutable; stored as JSON in the MVCC store so DDL
+ * is transactional.
  */
 public record TableDef(long id, String name, List<Column> columns, int pk, List<Boolean> notNull,
-    List<Integer> key) {
+    List<Integer> key, List<IndexDef> indexes) {
 
   public TableDef {
     columns = List.copyOf(columns);
     notNull = List.copyOf(notNull);
     key = List.copyOf(key);
+    indexes = List.copyOf(indexes);
+  }
+
+  /** A table without secondary indexes. */
+  public TableDef(long id, String name, List<Column> columns, int pk, List<Boolean> notNull,
+      List<Integer> key) {
+    this(id, name, columns, pk, notNull, key, List.of());
+  }
+
+  /** The same table with secondary indexes {@code newIndexes}. */
+  public TableDef withIndexes(List<IndexDef> newIndexes) {
+    return new TableDef(id, name, columns, pk, notNull, key, newIndexes);
+  }
+
+  /** The secondary index named {@code indexName}, or null. */
+  public IndexDef index(String indexName) {
+    for (IndexDef i : indexes) {
+      if (i.name().equals(indexName)) {
+        return i;
+      }
+    }
+    return null;
   }
 
   /** A table keyed by column {@code pk}, or by hidden row ids when {@code pk} is -1. */
@@ -66,6 +90,11 @@ public record TableDef(long id, String name, List<Column> columns, int pk, List<
     if (key.size() > 1) {
       j.put("key", new JsonArray(new ArrayList<Object>(key)));
     }
+    if (!indexes.isEmpty()) {
+      JsonArray ix = new JsonArray();
+      indexes.forEach(i -> ix.add(i.toJson()));
+      j.put("indexes", ix);
+    }
     return j.toBuffer().getBytes();
   }
 
@@ -85,6 +114,10 @@ public record TableDef(long id, String name, List<Column> columns, int pk, List<
     } else if (pk >= 0) {
       key.add(pk);
     }
-    return new TableDef(j.getLong("id"), j.getString("name"), cols, pk, notNull, key);
+    List<IndexDef> indexes = new ArrayList<>();
+    if (j.containsKey("indexes")) {
+      j.getJsonArray("indexes").forEach(i -> indexes.add(IndexDef.fromJson((JsonObject) i)));
+    }
+    return new TableDef(j.getLong("id"), j.getString("name"), cols, pk, notNull, key, indexes);
   }
 }

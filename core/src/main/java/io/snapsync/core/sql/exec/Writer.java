@@ -8,6 +8,7 @@ import io.snapsync.core.session.DataType;
 import io.snapsync.core.session.Notice;
 import io.snapsync.core.session.StatementResult;
 import io.snapsync.core.sql.Database;
+import io.snapsync.core.sql.index.IndexMaintenance;
 import io.snapsync.core.sql.parse.Stmt;
 import io.snapsync.core.txn.TransactionBlock;
 import io.snapsync.storage.CloseableIterator;
@@ -73,7 +74,7 @@ final class Writer {
         rows.add(row);
       }
       return new Planned(def, keys, rows);
-    }).compose(p -> locks.lockAll(ctx, p.keys(), false).map(v -> p))
+    }).compose(p -> locks.lockAll(ctx, lockKeys(p), false).map(v -> p))
         .compose(p -> db.blocking(() -> {
           if (!txn.isolation().snapshotPerTransaction()) {
             txn.startQuery();
@@ -96,6 +97,7 @@ final class Writer {
                       .collect(Collectors.joining(", ")));
             }
             t.put(key, RowCodec.encode(p.rows().get(i)));
+            IndexMaintenance.write(t, txn, p.def(), null, null, key, p.rows().get(i));
           }
           return StatementResult.command("INSERT 0 " + p.keys().size());
         }));
@@ -185,6 +187,7 @@ final class Writer {
             }
           }
           rows.forEach(t::delete);
+          IndexMaintenance.clear(t, txn, def);
           t.delete(key);
           txn.markDeleted(key);
           return StatementResult.command("DROP TABLE");
@@ -230,9 +233,22 @@ final class Writer {
               t.delete(row);
               txn.markDeleted(row);
             }
+            IndexMaintenance.clear(t, txn, def);
           }
           return StatementResult.command("TRUNCATE TABLE");
         }));
+  }
+
+  /** The row keys of a bulk insert followed by the unique index entries it writes. */
+  private static List<byte[]> lockKeys(Planned p) {
+    if (p.def().indexes().isEmpty()) {
+      return p.keys();
+    }
+    List<byte[]> all = new ArrayList<>(p.keys());
+    for (List<Object> row : p.rows()) {
+      all.addAll(IndexMaintenance.lockKeys(p.def(), null, row));
+    }
+    return all;
   }
 
   /** READ COMMITTED: a fresh snapshot for the re-check (the rows are locked now). */

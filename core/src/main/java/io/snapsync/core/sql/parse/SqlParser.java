@@ -104,13 +104,28 @@ public final class SqlParser {
           return CopyParser.parse(sql, tokens);
         }
         case "create", "drop" -> {
+          if (isIndexDdl(tokens)) {
+            return io.snapsync.core.sql.index.IndexParser.parse(sql);
+          }
           return DmlTranslator.parse(sql, tokens, canceled);
         }
+        case "analyze", "analyse" -> {
+          return io.snapsync.core.sql.index.IndexParser.analyze(tokens);
+        }
+
         default -> {
         }
       }
     }
     throw ParseErrors.at(first);
+  }
+
+  /** CREATE [UNIQUE] INDEX or DROP INDEX (run by {@code sql.index}). */
+  private static boolean isIndexDdl(List<Token> tokens) {
+    Token second = tokens.get(1);
+    return second.isWord("index")
+        || (tokens.get(0).isWord("create") && second.isWord("unique") && tokens.size() > 2
+            && tokens.get(2).isWord("index"));
   }
 
   /** A query for the engine, its syntax checked by the engine's grammar (42601 here). */
