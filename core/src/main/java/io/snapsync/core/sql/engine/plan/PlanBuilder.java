@@ -24,6 +24,7 @@ import io.snapsync.core.sql.engine.expr.RexCompiler;
 import io.snapsync.core.sql.func.FunctionLibrary;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
@@ -72,16 +73,13 @@ public final class PlanBuilder {
       return scan(scan);
     }
     if (rel instanceof Filter f) {
-      if (f.getInput() instanceof TableScan scan
-          && scan.getTable().unwrap(CatalogTable.class).def() != null) {
-        TableScanNode ranged = KeyRanges.scan(scan.getTable().unwrap(CatalogTable.class).def(),
-            f.getCondition(), rexBuilder, rex);
-        return new FilterNode(ranged, rex.compile(f.getCondition()));
-      }
-      return new FilterNode(build(f.getInput()), rex.compile(f.getCondition()));
+      return filter(f, null);
     }
     if (rel instanceof Project p) {
-      return new ProjectNode(build(p.getInput()), rex.compileAll(p.getProjects()));
+      PlanNode in = p.getInput() instanceof Filter f
+          ? filter(f, RelOptUtil.InputFinder.bits(p.getProjects(), null).asSet())
+          : build(p.getInput());
+      return new ProjectNode(in, rex.compileAll(p.getProjects()));
     }
     if (rel instanceof Values v) {
       List<Object[]> rows = new ArrayList<>();
@@ -98,7 +96,8 @@ public final class PlanBuilder {
       return sort(s);
     }
     if (rel instanceof Aggregate a) {
-      return new Aggregates(library).build(a, build(a.getInput()));
+      PlanNode in = a.getInput() instanceof Filter f ? filter(f, usedBy(a)) : build(a.getInput());
+      return new Aggregates(library).build(a, in);
     }
     if (rel instanceof Join j) {
       return join(j);
@@ -135,6 +134,38 @@ public final class PlanBuilder {
     }
     throw SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED, "engine.unsupported",
         rel.getRelTypeName());
+  }
+
+  /**
+   * A filter; over a user table, its scan chosen by {@link ScanChoice}. {@code needed}: the
+   * input columns the operator above reads (null: unknown, all).
+   */
+  private PlanNode filter(Filter f, java.util.Set<Integer> needed) {
+    if (f.getInput() instanceof TableScan scan
+        && scan.getTable().unwrap(CatalogTable.class).def() != null) {
+      java.util.Set<Integer> cols = null;
+      if (needed != null) {
+        cols = new java.util.HashSet<>(needed);
+        cols.addAll(RelOptUtil.InputFinder.bits(f.getCondition()).asSet());
+      }
+      PlanNode chosen = ScanChoice.choose(scan.getTable().unwrap(CatalogTable.class).def(),
+          f.getCondition(), cols, rexBuilder, rex);
+      return new FilterNode(chosen, rex.compile(f.getCondition()));
+    }
+    return new FilterNode(build(f.getInput()), rex.compile(f.getCondition()));
+  }
+
+  /** The input columns an aggregate reads (group keys, arguments, filters). */
+  private static java.util.Set<Integer> usedBy(Aggregate a) {
+    java.util.Set<Integer> used = new java.util.HashSet<>(a.getGroupSet().asSet());
+    for (org.apache.calcite.rel.core.AggregateCall c : a.getAggCallList()) {
+      used.addAll(c.getArgList());
+      if (c.filterArg >= 0) {
+        used.add(c.filterArg);
+      }
+      c.collation.getFieldCollations().forEach(fc -> used.add(fc.getFieldIndex()));
+    }
+    return used;
   }
 
   private PlanNode scan(TableScan scan) {
