@@ -36,6 +36,7 @@ public final class Executor {
   private final DmlEngine dml;
   private final io.snapsync.core.sql.copy.CopyRunner copy;
   private final io.snapsync.core.sql.index.IndexCommands indexes;
+  private final io.snapsync.core.sql.explain.Explainer explain;
 
   public Executor(Database db) {
     this.db = db;
@@ -44,6 +45,7 @@ public final class Executor {
     this.dml = new DmlEngine(db, queries);
     this.copy = new io.snapsync.core.sql.copy.CopyRunner(db, queries);
     this.indexes = new io.snapsync.core.sql.index.IndexCommands(db);
+    this.explain = new io.snapsync.core.sql.explain.Explainer(db, queries);
   }
 
   /** The DML engine (INSERT, UPDATE, DELETE). */
@@ -74,6 +76,8 @@ public final class Executor {
       return copy.run(c, ctx);
     } else if (s instanceof io.snapsync.core.sql.index.IndexStmt is) {
       return indexes.run(is, ctx);
+    } else if (s instanceof io.snapsync.core.sql.explain.ExplainStmt e) {
+      return explain.run(e, ctx, params);
     }
     return Future.failedFuture(new IllegalArgumentException("not a DML statement: " + s));
   }

@@ -112,6 +112,9 @@ public final class SqlParser {
         case "analyze", "analyse" -> {
           return io.snapsync.core.sql.index.IndexParser.analyze(tokens);
         }
+        case "explain" -> {
+          return io.snapsync.core.sql.explain.ExplainParser.parse(sql, tokens, canceled);
+        }
 
         default -> {
         }

@@ -9,6 +9,7 @@ import io.snapsync.core.sql.engine.exec.CorrelateNode;
 import io.snapsync.core.sql.engine.exec.Evaluator;
 import io.snapsync.core.sql.engine.exec.FilterNode;
 import io.snapsync.core.sql.engine.exec.HashJoinNode;
+import io.snapsync.core.sql.engine.exec.InstrumentedNode;
 import io.snapsync.core.sql.engine.exec.JoinKind;
 import io.snapsync.core.sql.engine.exec.NestedLoopJoinNode;
 import io.snapsync.core.sql.engine.exec.PlanNode;
@@ -57,10 +58,45 @@ public final class PlanBuilder {
   private final FunctionLibrary library;
   private final Prefetch prefetch = new Prefetch();
 
+  /** Set for EXPLAIN: each built operator and the relational expression it came from. */
+  private final java.util.Map<PlanNode, RelNode> origins;
+  private final boolean instrument;
+
   public PlanBuilder(RexBuilder rexBuilder, FunctionLibrary library) {
+    this(rexBuilder, library, false, false);
+  }
+
+  /**
+   * A builder for EXPLAIN: records {@link #origins()} and, with {@code instrument} (EXPLAIN
+   * ANALYZE), wraps every operator in an {@link InstrumentedNode}.
+   */
+  public PlanBuilder(RexBuilder rexBuilder, FunctionLibrary library, boolean explain,
+      boolean instrument) {
     this.rexBuilder = rexBuilder;
     this.library = library;
     this.rex = new RexCompiler(rexBuilder, library, prefetch);
+    this.origins = explain ? new java.util.IdentityHashMap<>() : null;
+    this.instrument = instrument;
+  }
+
+  /** For EXPLAIN: the relational expression each operator was built from (else null). */
+  public java.util.Map<PlanNode, RelNode> origins() {
+    return origins;
+  }
+
+  public PlanNode build(RelNode rel) {
+    return recorded(buildOne(rel), rel);
+  }
+
+  /** {@code n} built from {@code rel}, instrumented and recorded when building for EXPLAIN. */
+  private PlanNode recorded(PlanNode n, RelNode rel) {
+    if (instrument) {
+      n = new InstrumentedNode(n);
+    }
+    if (origins != null) {
+      origins.put(n, rel);
+    }
+    return n;
   }
 
   /** What the built plan needs fetched before it runs. */
@@ -68,7 +104,7 @@ public final class PlanBuilder {
     return prefetch;
   }
 
-  public PlanNode build(RelNode rel) {
+  private PlanNode buildOne(RelNode rel) {
     if (rel instanceof TableScan scan) {
       return scan(scan);
     }
@@ -77,7 +113,7 @@ public final class PlanBuilder {
     }
     if (rel instanceof Project p) {
       PlanNode in = p.getInput() instanceof Filter f
-          ? filter(f, RelOptUtil.InputFinder.bits(p.getProjects(), null).asSet())
+          ? recorded(filter(f, RelOptUtil.InputFinder.bits(p.getProjects(), null).asSet()), f)
           : build(p.getInput());
       return new ProjectNode(in, rex.compileAll(p.getProjects()));
     }
@@ -96,7 +132,8 @@ public final class PlanBuilder {
       return sort(s);
     }
     if (rel instanceof Aggregate a) {
-      PlanNode in = a.getInput() instanceof Filter f ? filter(f, usedBy(a)) : build(a.getInput());
+      PlanNode in = a.getInput() instanceof Filter f ? recorded(filter(f, usedBy(a)), f)
+          : build(a.getInput());
       return new Aggregates(library).build(a, in);
     }
     if (rel instanceof Join j) {
