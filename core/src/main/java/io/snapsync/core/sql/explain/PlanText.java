@@ -124,7 +124,9 @@ final class PlanText {
     double n;
     Estimate est;
     if (scan instanceof IndexScanNode ix) {
-      indexCond.add(ix.cond());
+      if (!ix.cond().isEmpty()) {
+        indexCond.add(ix.cond());
+      }
       stats = TableStats.of(ix.def().id());
       n = stats != null ? stats.rows() : TableStats.DEFAULT_ROWS;
       est = new Estimate(ix.estimatedRows(),
@@ -163,7 +165,7 @@ final class PlanText {
       }
       if (!indexCond.isEmpty() && scan instanceof TableScanNode) {
         details.add("Index Cond: " + join(indexCond));
-      } else if (scan instanceof IndexScanNode) {
+      } else if (scan instanceof IndexScanNode && !indexCond.isEmpty()) {
         details.add("Index Cond: " + indexCond.get(0));
       }
       if (!rest.isEmpty()) {
@@ -172,7 +174,7 @@ final class PlanText {
           est = new Estimate(Math.max(1, est.rows() * sel), est.cost() + est.rows() * 0.01);
         }
       }
-    } else if (scan instanceof IndexScanNode) {
+    } else if (scan instanceof IndexScanNode && !indexCond.isEmpty()) {
       details.add("Index Cond: " + indexCond.get(0));
     }
     return est;

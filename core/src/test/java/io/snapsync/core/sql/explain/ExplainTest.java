@@ -63,6 +63,12 @@ class ExplainTest {
   }
 
   @Test
+  void orderByLimitOverAnIndexIsALimitOverAnIndexScan() {
+    assertEquals("Limit\n  ->  Index Scan using t_a_idx on t",
+        plan("EXPLAIN (COSTS OFF) SELECT id FROM t ORDER BY a LIMIT 3"));
+  }
+
+  @Test
   void joinsIndentTheirInputs() {
     String p = plan("EXPLAIN (COSTS OFF) SELECT * FROM t JOIN u ON t.id = u.t_id");
     assertEquals(List.of("Hash Inner Join", "  ->  Seq Scan on t", "  ->  Seq Scan on u"),

@@ -75,6 +75,17 @@ class IndexScanTest {
   }
 
   @Test
+  void orderByWithLimitReadsTheIndexInOrder() {
+    assertEquals(List.of(5, 4), ids("SELECT id FROM t ORDER BY c DESC NULLS LAST LIMIT 2"));
+    assertEquals(List.of(3, 2), ids("SELECT id FROM t WHERE c < 4 ORDER BY c DESC NULLS LAST"
+        + " LIMIT 2"));
+    long[] ordered = reads("SELECT id FROM big ORDER BY a LIMIT 5");
+    assertEquals(List.of(1000, 2000, 3000, 4000, 5000),
+        ids("SELECT id FROM big ORDER BY a LIMIT 5"));
+    assertTrue(ordered[0] <= 20, "keys read by ORDER BY a LIMIT 5: " + ordered[0]);
+  }
+
+  @Test
   void indexOnlyScansReturnTheIndexedColumns() {
     assertEquals(List.of(Arrays.asList(20), Arrays.asList(20)),
         rows("SELECT a FROM t WHERE a = 20").stream()

@@ -192,6 +192,11 @@ public final class PlanBuilder {
     return new FilterNode(build(f.getInput()), rex.compile(f.getCondition()));
   }
 
+  /** A filter over {@code scan} (already chosen), compiled. */
+  private PlanNode filterOver(PlanNode scan, Filter f) {
+    return recorded(new FilterNode(scan, rex.compile(f.getCondition())), f);
+  }
+
   /** The input columns an aggregate reads (group keys, arguments, filters). */
   private static java.util.Set<Integer> usedBy(Aggregate a) {
     java.util.Set<Integer> used = new java.util.HashSet<>(a.getGroupSet().asSet());
@@ -227,6 +232,11 @@ public final class PlanBuilder {
     }
     Evaluator offset = s.offset == null ? null : rex.compile(s.offset);
     Evaluator fetch = s.fetch == null ? null : rex.compile(s.fetch);
+    PlanNode ordered = s.fetch == null || keys.isEmpty() ? null : IndexOrder.build(s.getInput(),
+        keys, this::filterOver, this::recorded, rex);
+    if (ordered != null) {
+      return new SortNode(ordered, List.of(), offset, fetch);
+    }
     return new SortNode(build(s.getInput()), keys, offset, fetch);
   }
 

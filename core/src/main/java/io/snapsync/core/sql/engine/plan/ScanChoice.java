@@ -131,6 +131,17 @@ final class ScanChoice {
     return def.columns().get(col).name();
   }
 
+  /**
+   * Numbers and strings of one family encode alike; other values (timestamp against
+   * timestamptz, ...) only when of the very same type.
+   */
+  private static boolean sameEncoding(RexNode column, RexNode value) {
+    var family = column.getType().getSqlTypeName().getFamily();
+    return family == org.apache.calcite.sql.type.SqlTypeFamily.NUMERIC
+        || family == org.apache.calcite.sql.type.SqlTypeFamily.CHARACTER
+        || column.getType().getSqlTypeName() == value.getType().getSqlTypeName();
+  }
+
   /** Per column: its equality value and range bounds among the conjuncts (first one wins). */
   private static Map<Integer, ColumnConds> conditions(RexNode condition) {
     Map<Integer, ColumnConds> out = new HashMap<>();
@@ -147,7 +158,8 @@ final class ScanChoice {
         b = t;
         kind = kind.reverse();
       }
-      if (!(a instanceof RexInputRef ref) || !KeyRanges.rowFree(b) || !KeyRanges.sameFamily(a, b)) {
+      if (!(a instanceof RexInputRef ref) || !KeyRanges.rowFree(b) || !KeyRanges.sameFamily(a, b)
+          || !sameEncoding(a, b)) {
         continue;
       }
       ColumnConds cc = out.computeIfAbsent(ref.getIndex(), i -> new ColumnConds());
