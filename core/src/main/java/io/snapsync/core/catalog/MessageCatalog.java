@@ -45,7 +45,8 @@ public final class MessageCatalog {
       "io/snapsync/messages/parser",
       "io/snapsync/messages/engine",
       "io/snapsync/messages/ddl",
-      "io/snapsync/messages/privileges");
+      "io/snapsync/messages/privileges",
+      "io/snapsync/messages/index");
 
   private static volatile MessageCatalog builtin;
 

@@ -13,6 +13,7 @@ import io.snapsync.core.sql.exec.RowCodec;
 import io.snapsync.core.sql.exec.RowLocks;
 import io.snapsync.core.sql.exec.SessionContext;
 import io.snapsync.core.sql.exec.TableCatalog;
+import io.snapsync.core.sql.index.IndexMaintenance;
 import io.snapsync.core.security.acl.AclStore;
 import io.snapsync.core.security.acl.ObjectKind;
 import io.snapsync.core.sql.access.AccessCheck;
@@ -147,6 +148,7 @@ final class AlterTableDdl {
           }
         }
         TableDef next = shape.build();
+        shape.droppedIndexes().forEach(ix -> IndexMaintenance.clear(t, txn, ix));
         rewrite(t, txn, def, next, ctx, null, col);
         TableCatalog.put(t, next);
       }

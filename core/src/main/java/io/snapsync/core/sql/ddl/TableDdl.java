@@ -16,6 +16,7 @@ import io.snapsync.core.sql.exec.RowLocks;
 import io.snapsync.core.sql.exec.SessionContext;
 import io.snapsync.core.sql.exec.TableCatalog;
 import io.snapsync.core.sql.exec.TableDef;
+import io.snapsync.core.sql.index.IndexMaintenance;
 import io.snapsync.core.txn.TransactionBlock;
 import io.snapsync.storage.CloseableIterator;
 import io.snapsync.storage.KeyValue;
@@ -197,6 +198,7 @@ final class TableDdl {
           }
           for (TableDef def : found) {
             deleteRows(t, txn, def, ctx);
+            IndexMaintenance.clear(t, txn, def);
             byte[] key = Keys.table(def.name());
             t.delete(key);
             AclStore.forget(t, ObjectKind.TABLE, def.name());
@@ -229,6 +231,7 @@ final class TableDdl {
           for (String name : tr.tables()) {
             TableDef def = TableCatalog.require(t, name);
             deleteRows(t, txn, def, ctx);
+            IndexMaintenance.clear(t, txn, def);
             if (tr.restartIdentity()) {
               sequences.restartOwned(t, def);
             }

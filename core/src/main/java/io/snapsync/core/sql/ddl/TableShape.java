@@ -2,6 +2,7 @@ package io.snapsync.core.sql.ddl;
 
 import io.snapsync.core.session.Column;
 import io.snapsync.core.sql.exec.TableDef;
+import io.snapsync.core.sql.index.IndexDef;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,6 +17,8 @@ final class TableShape {
   private final List<Integer> key;
   private final List<TableDef.Check> checks;
   private final String owner;
+  private final List<IndexDef> indexes;
+  private final List<IndexDef> droppedIndexes = new ArrayList<>();
 
   TableShape(TableDef def) {
     this.id = def.id();
@@ -28,6 +31,7 @@ final class TableShape {
     this.key = new ArrayList<>(def.key());
     this.checks = new ArrayList<>(def.checks());
     this.owner = def.owner();
+    this.indexes = new ArrayList<>(def.indexes());
   }
 
   void add(Column c, boolean notNullable, String defaultSql) {
@@ -41,6 +45,22 @@ final class TableShape {
     notNull.remove(col);
     defaults.remove(col);
     key.replaceAll(k -> k > col ? k - 1 : k);
+    // as in PostgreSQL, an index on the dropped column goes with it; the others shift
+    for (int i = indexes.size() - 1; i >= 0; i--) {
+      IndexDef ix = indexes.get(i);
+      if (ix.columns().contains(col)) {
+        droppedIndexes.add(indexes.remove(i));
+      } else {
+        indexes.set(i, new IndexDef(ix.name(), ix.id(), ix.columns().stream()
+            .map(c -> c > col ? c - 1 : c).toList(), ix.descending(), ix.nullsFirst(),
+            ix.unique(), ix.primary(), ix.constraint(), ix.predicate()));
+      }
+    }
+  }
+
+  /** The indexes {@link #drop} removed with their column (their entries are the caller's). */
+  List<IndexDef> droppedIndexes() {
+    return droppedIndexes;
   }
 
   void rename(int col, String newName) {
@@ -77,6 +97,6 @@ final class TableShape {
 
   TableDef build() {
     return new TableDef(id, name, columns, key.size() == 1 ? key.get(0) : -1, notNull, key,
-        defaults, checks, owner);
+        defaults, checks, owner, indexes);
   }
 }

@@ -183,6 +183,26 @@ public final class QueryEngine {
     }
   }
 
+  /** A plan built for EXPLAIN and the relational expression each of its operators came from. */
+  public record Explained(PreparedQuery query, java.util.Map<PlanNode, RelNode> origins) {
+  }
+
+  /**
+   * A fresh plan of query {@code sql} for EXPLAIN, not cached; with {@code instrument}
+   * (EXPLAIN ANALYZE) its operators count rows, loops and time. Blocking.
+   */
+  public Explained explain(String sql, StoreTransaction txn, boolean instrument) {
+    return guard(() -> {
+      Analysis a = analyzer.analyze(sql, Analyzer.parse(sql), txn);
+      RelNode rel = Planner.plan(a);
+      PlanBuilder b = new PlanBuilder(rel.getCluster().getRexBuilder(), library, true,
+          instrument);
+      PlanNode root = b.build(rel);
+      return new Explained(new PreparedQuery(a.columns(), a.paramTypes(), a.paramNumbers(), root,
+          b.prefetch(), a.dependencies()), b.origins());
+    });
+  }
+
   private PreparedQuery build(String sql, Analyzer.Parsed parsed, StoreTransaction txn) {
     Analysis a = analyzer.analyze(sql, parsed, txn);
     RelNode rel = Planner.plan(a);

@@ -30,6 +30,9 @@ public final class Describer {
     if (stmt instanceof Stmt.Query q) {
       return db.executor().queries().describe(q.sql(), ctx);
     }
+    if (stmt instanceof io.snapsync.core.sql.explain.ExplainStmt) {
+      return List.of(new Column("QUERY PLAN", DataType.TEXT));
+    }
     if (stmt instanceof Stmt.Modify m) {
       return db.executor().dml().describe(m.sql(), ctx);
     }

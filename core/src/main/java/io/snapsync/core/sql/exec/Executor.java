@@ -37,6 +37,8 @@ public final class Executor {
   private final io.snapsync.core.sql.copy.CopyRunner copy;
   private final io.snapsync.core.sql.ddl.DdlEngine ddl;
   private final io.snapsync.core.sql.access.AccessRunner access;
+  private final io.snapsync.core.sql.index.IndexCommands indexes;
+  private final io.snapsync.core.sql.explain.Explainer explain;
 
   public Executor(Database db) {
     this.db = db;
@@ -46,6 +48,8 @@ public final class Executor {
     this.dml = new DmlEngine(db, queries);
     this.copy = new io.snapsync.core.sql.copy.CopyRunner(db, queries);
     this.access = new io.snapsync.core.sql.access.AccessRunner(db);
+    this.indexes = new io.snapsync.core.sql.index.IndexCommands(db);
+    this.explain = new io.snapsync.core.sql.explain.Explainer(db, queries);
   }
 
   /** The DML engine (INSERT, UPDATE, DELETE). */
@@ -77,6 +81,10 @@ public final class Executor {
       return copy.run(c, ctx);
     } else if (s instanceof Stmt.Access a) {
       return access.run(a, ctx);
+    } else if (s instanceof io.snapsync.core.sql.index.IndexStmt is) {
+      return indexes.run(is, ctx);
+    } else if (s instanceof io.snapsync.core.sql.explain.ExplainStmt e) {
+      return explain.run(e, ctx, params);
     }
     return Future.failedFuture(new IllegalArgumentException("not a DML statement: " + s));
   }

@@ -4,6 +4,7 @@ import io.snapsync.core.error.SnapsyncException;
 import io.snapsync.core.error.SqlState;
 import io.snapsync.core.session.DataType;
 import io.snapsync.core.sql.Database;
+import io.snapsync.core.sql.index.IndexMaintenance;
 import io.snapsync.core.txn.TransactionBlock;
 import io.snapsync.storage.StoreTransaction;
 import io.vertx.core.Future;
@@ -79,16 +80,20 @@ public final class RowModifier {
   public Future<Written> insert(TableDef def, List<List<Object>> rows, SessionContext ctx) {
     TransactionBlock txn = ctx.txn();
     List<byte[]> keys = new ArrayList<>(rows.size());
+    List<byte[]> locked = new ArrayList<>(rows.size());
     for (List<Object> row : rows) {
       checkNotNull(def, row);
       keys.add(newKey(def, row));
+      locked.add(keys.get(keys.size() - 1));
+      locked.addAll(IndexMaintenance.lockKeys(def, null, row));
     }
-    return locks.lockAll(ctx, keys, false).compose(v -> db.blocking(() -> {
+    return locks.lockAll(ctx, locked, false).compose(v -> db.blocking(() -> {
       StoreTransaction t = recheckSnapshot(txn);
       List<Change> written = new ArrayList<>(rows.size());
       for (int i = 0; i < keys.size(); i++) {
         ctx.checkCanceled();
         putNew(t, txn, def, keys.get(i), rows.get(i));
+        IndexMaintenance.write(t, txn, def, null, null, keys.get(i), rows.get(i));
         written.add(new Change(keys.get(i), null, rows.get(i), null));
       }
       return new Written(written);
@@ -106,11 +111,14 @@ public final class RowModifier {
     TransactionBlock txn = ctx.txn();
     boolean perTxn = txn.isolation().snapshotPerTransaction();
     List<byte[]> keys = new ArrayList<>(rows.size());
+    List<byte[]> indexKeys = new ArrayList<>();
     for (List<Object> row : rows) {
       checkNotNull(def, row);
       keys.add(key(def, row));
+      indexKeys.addAll(IndexMaintenance.lockKeys(def, null, row));
     }
-    return locks.lockAll(ctx, keys, perTxn).compose(v -> db.blocking(() -> {
+    return locks.lockAll(ctx, keys, perTxn).compose(v -> locks.lockAll(ctx, indexKeys, false))
+        .compose(v -> db.blocking(() -> {
       StoreTransaction t = recheckSnapshot(txn);
       List<Change> written = new ArrayList<>(rows.size());
       java.util.Set<java.nio.ByteBuffer> touched = new java.util.HashSet<>();
@@ -124,6 +132,7 @@ public final class RowModifier {
         }
         if (value == null) {
           putNew(t, txn, def, key, rows.get(i));
+          IndexMaintenance.write(t, txn, def, null, null, key, rows.get(i));
           touched.add(java.nio.ByteBuffer.wrap(key));
           written.add(new Change(key, null, rows.get(i), null));
           continue;
@@ -149,6 +158,7 @@ public final class RowModifier {
           txn.markDeleted(key);
           putNew(t, txn, def, newKey, updated);
         }
+        IndexMaintenance.write(t, txn, def, key, existing, newKey, updated);
         written.add(new Change(key, existing, updated, null));
       }
       return new Written(written);
@@ -166,7 +176,7 @@ public final class RowModifier {
    */
   public Future<Written> update(TableDef def, List<Change> changes, Recheck recheck,
       SessionContext ctx) {
-    return modify(def, changes, recheck, ctx, (t, c) -> {
+    return modify(def, changes, recheck, ctx, (t, c, current) -> {
       checkNotNull(def, c.newRow());
       byte[] newKey = def.hiddenKey() ? c.key() : key(def, c.newRow());
       if (Arrays.equals(newKey, c.key())) {
@@ -176,6 +186,7 @@ public final class RowModifier {
         ctx.txn().markDeleted(c.key());
         putNew(t, ctx.txn(), def, newKey, c.newRow());
       }
+      IndexMaintenance.write(t, ctx.txn(), def, c.key(), current, newKey, c.newRow());
       return c;
     });
   }
@@ -183,15 +194,17 @@ public final class RowModifier {
   /** Deletes the rows of {@code changes}. */
   public Future<Written> delete(TableDef def, List<Change> changes, Recheck recheck,
       SessionContext ctx) {
-    return modify(def, changes, recheck, ctx, (t, c) -> {
+    return modify(def, changes, recheck, ctx, (t, c, current) -> {
       t.delete(c.key());
       ctx.txn().markDeleted(c.key());
+      IndexMaintenance.delete(t, ctx.txn(), def, c.key(), current);
       return c;
     });
   }
 
+  /** Writes one change; {@code current}: the row as stored now (null without indexes). */
   private interface Apply {
-    Change write(StoreTransaction t, Change c);
+    Change write(StoreTransaction t, Change c, List<Object> current);
   }
 
   private Future<Written> modify(TableDef def, List<Change> changes, Recheck recheck,
@@ -199,10 +212,13 @@ public final class RowModifier {
     TransactionBlock txn = ctx.txn();
     boolean perTxn = txn.isolation().snapshotPerTransaction();
     List<byte[]> keys = new ArrayList<>(changes.size());
+    List<byte[]> indexKeys = new ArrayList<>();
     for (Change c : changes) {
       keys.add(c.key());
+      indexKeys.addAll(IndexMaintenance.lockKeys(def, c.oldRow(), c.newRow()));
     }
-    return locks.lockAll(ctx, keys, perTxn).compose(v -> db.blocking(() -> {
+    return locks.lockAll(ctx, keys, perTxn).compose(v -> locks.lockAll(ctx, indexKeys, false))
+        .compose(v -> db.blocking(() -> {
       StoreTransaction t = recheckSnapshot(txn);
       List<Change> written = new ArrayList<>(changes.size());
       for (Change c : changes) {
@@ -218,7 +234,9 @@ public final class RowModifier {
             continue;
           }
         }
-        written.add(apply.write(t, now));
+        List<Object> current = def.indexes().isEmpty() ? null
+            : RowCodec.decode(value, def.columns().size());
+        written.add(apply.write(t, now, current));
       }
       return new Written(written);
     }));

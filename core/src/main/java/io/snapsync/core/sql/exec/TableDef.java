@@ -2,6 +2,7 @@ package io.snapsync.core.sql.exec;
 
 import io.snapsync.core.session.Column;
 import io.snapsync.core.session.DataType;
+import io.snapsync.core.sql.index.IndexDef;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -15,11 +16,13 @@ import java.util.List;
  * a primary key, whose rows are keyed by a hidden row id, see {@link RowIds}; two or more for
  * a composite key, encoded by {@link Keys#composite}), each column's DEFAULT expression (SQL
  * text, null for none), the table's CHECK constraints and its owner (the role that created it;
- * null for a table created before owners were recorded). Immutable; stored as JSON in the MVCC
- * store so DDL is transactional.
+ * null for a table created before owners were recorded) and its secondary indexes
+ * ({@code indexes}, see {@link IndexDef}). Immutable; stored as JSON in the MVCC store so DDL is
+ * transactional.
  */
 public record TableDef(long id, String name, List<Column> columns, int pk, List<Boolean> notNull,
-    List<Integer> key, List<String> defaults, List<Check> checks, String owner) {
+    List<Integer> key, List<String> defaults, List<Check> checks, String owner,
+    List<IndexDef> indexes) {
 
   /**
    * A CHECK constraint: its name ({@code t_col_check}, {@code t_check} or the one given) and
@@ -38,6 +41,13 @@ public record TableDef(long id, String name, List<Column> columns, int pk, List<
     }
     defaults = java.util.Collections.unmodifiableList(d);
     checks = List.copyOf(checks);
+    indexes = List.copyOf(indexes);
+  }
+
+  /** A table without secondary indexes. */
+  public TableDef(long id, String name, List<Column> columns, int pk, List<Boolean> notNull,
+      List<Integer> key, List<String> defaults, List<Check> checks, String owner) {
+    this(id, name, columns, pk, notNull, key, defaults, checks, owner, List.of());
   }
 
   /** A table without a recorded owner. */
@@ -59,7 +69,27 @@ public record TableDef(long id, String name, List<Column> columns, int pk, List<
 
   /** The same table owned by {@code owner}. */
   public TableDef withOwner(String owner) {
-    return new TableDef(id, name, columns, pk, notNull, key, defaults, checks, owner);
+    return new TableDef(id, name, columns, pk, notNull, key, defaults, checks, owner, indexes);
+  }
+
+  /** The same table with secondary indexes {@code newIndexes}. */
+  public TableDef withIndexes(List<IndexDef> newIndexes) {
+    return new TableDef(id, name, columns, pk, notNull, key, defaults, checks, owner, newIndexes);
+  }
+
+  /** The same table with NOT NULL flags {@code newNotNull} (everything else kept). */
+  public TableDef withNotNull(List<Boolean> newNotNull) {
+    return new TableDef(id, name, columns, pk, newNotNull, key, defaults, checks, owner, indexes);
+  }
+
+  /** The secondary index named {@code indexName}, or null. */
+  public IndexDef index(String indexName) {
+    for (IndexDef i : indexes) {
+      if (i.name().equals(indexName)) {
+        return i;
+      }
+    }
+    return null;
   }
 
   /** True when column {@code i} rejects NULL. */
@@ -118,6 +148,11 @@ public record TableDef(long id, String name, List<Column> columns, int pk, List<
     if (owner != null) {
       j.put("owner", owner);
     }
+    if (!indexes.isEmpty()) {
+      JsonArray ix = new JsonArray();
+      indexes.forEach(i -> ix.add(i.toJson()));
+      j.put("indexes", ix);
+    }
     return j.toBuffer().getBytes();
   }
 
@@ -147,7 +182,11 @@ public record TableDef(long id, String name, List<Column> columns, int pk, List<
     } else if (pk >= 0) {
       key.add(pk);
     }
+    List<IndexDef> indexes = new ArrayList<>();
+    if (j.containsKey("indexes")) {
+      j.getJsonArray("indexes").forEach(i -> indexes.add(IndexDef.fromJson((JsonObject) i)));
+    }
     return new TableDef(j.getLong("id"), j.getString("name"), cols, pk, notNull, key, defaults,
-        checks, j.getString("owner"));
+        checks, j.getString("owner"), indexes);
   }
 }

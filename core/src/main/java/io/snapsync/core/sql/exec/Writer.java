@@ -12,6 +12,7 @@ import io.snapsync.core.security.acl.Privilege;
 import io.snapsync.core.session.StatementResult;
 import io.snapsync.core.sql.access.AccessCheck;
 import io.snapsync.core.sql.Database;
+import io.snapsync.core.sql.index.IndexMaintenance;
 import io.snapsync.core.sql.parse.Stmt;
 import io.snapsync.core.txn.TransactionBlock;
 import io.snapsync.storage.CloseableIterator;
@@ -124,7 +125,7 @@ final class Writer {
       return new Planned(def, keys, rows);
     }).compose(p -> io.snapsync.core.sql.ddl.RowChecks.verify(db.executor().queries(), p.def(),
         p.rows(), ctx).map(v -> p))
-        .compose(p -> locks.lockAll(ctx, p.keys(), false).map(v -> p))
+        .compose(p -> locks.lockAll(ctx, lockKeys(p), false).map(v -> p))
         .compose(p -> db.blocking(() -> {
           if (!txn.isolation().snapshotPerTransaction()) {
             txn.startQuery();
@@ -147,6 +148,7 @@ final class Writer {
                       .collect(Collectors.joining(", ")));
             }
             t.put(key, RowCodec.encode(p.rows().get(i)));
+            IndexMaintenance.write(t, txn, p.def(), null, null, key, p.rows().get(i));
           }
           return StatementResult.command("INSERT 0 " + p.keys().size());
         }));
@@ -199,5 +201,17 @@ final class Writer {
   private static String rowText(List<Object> row) {
     return row.stream().map(v -> v == null ? "null" : String.valueOf(v))
         .collect(Collectors.joining(", "));
+  }
+
+  /** The row keys of a bulk insert followed by the unique index entries it writes. */
+  private static List<byte[]> lockKeys(Planned p) {
+    if (p.def().indexes().isEmpty()) {
+      return p.keys();
+    }
+    List<byte[]> all = new ArrayList<>(p.keys());
+    for (List<Object> row : p.rows()) {
+      all.addAll(IndexMaintenance.lockKeys(p.def(), null, row));
+    }
+    return all;
   }
 }

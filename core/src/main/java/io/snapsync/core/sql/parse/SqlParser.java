@@ -102,7 +102,16 @@ public final class SqlParser {
           return new Stmt.Modify(sql, "DELETE");
         }
         case "truncate", "create", "drop" -> {
+          if (isIndexDdl(tokens)) {
+            return io.snapsync.core.sql.index.IndexParser.parse(sql);
+          }
           return new Stmt.Ddl(io.snapsync.core.sql.ddl.DdlParser.parse(sql));
+        }
+        case "analyze", "analyse" -> {
+          return io.snapsync.core.sql.index.IndexParser.analyze(tokens);
+        }
+        case "explain" -> {
+          return io.snapsync.core.sql.explain.ExplainParser.parse(sql, tokens, canceled);
         }
         case "copy" -> {
           return CopyParser.parse(sql, tokens);
@@ -112,6 +121,14 @@ public final class SqlParser {
       }
     }
     throw ParseErrors.at(first);
+  }
+
+  /** CREATE [UNIQUE] INDEX or DROP INDEX (run by {@code sql.index}). */
+  private static boolean isIndexDdl(List<Token> tokens) {
+    Token second = tokens.get(1);
+    return second.isWord("index")
+        || (tokens.get(0).isWord("create") && second.isWord("unique") && tokens.size() > 2
+            && tokens.get(2).isWord("index"));
   }
 
   /** A query for the engine, its syntax checked by the project's grammar (42601 here). */

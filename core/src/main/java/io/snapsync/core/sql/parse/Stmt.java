@@ -140,4 +140,11 @@ public sealed interface Stmt {
       return "COPY";
     }
   }
+
+  /**
+   * A statement parsed and run outside this package (indexes and ANALYZE in {@code sql.index},
+   * EXPLAIN in {@code sql.explain}); {@code Executor} routes it by type.
+   */
+  non-sealed interface Extension extends Stmt {
+  }
 }

@@ -124,7 +124,7 @@ public record TableScanNode(TableDef def, Evaluator point, Evaluator lower, bool
 
   @Override
   public String describe() {
-    return (point != null ? "Index Point Scan" : lower != null || upper != null
-        ? "Index Range Scan" : "Seq Scan") + " on " + def.name();
+    return point != null || lower != null || upper != null
+        ? "Index Scan using " + def.name() + "_pkey on " + def.name() : "Seq Scan on " + def.name();
   }
 }

@@ -80,12 +80,12 @@ final class KeyRanges {
   }
 
   /** True when the expression reads no column of the row being scanned. */
-  private static boolean rowFree(RexNode n) {
+  static boolean rowFree(RexNode n) {
     return !RexUtil.containsInputRef(n) && !(n instanceof org.apache.calcite.rex.RexOver);
   }
 
   /** Only integer keys against integer values and text against text are encoded alike. */
-  private static boolean sameFamily(RexNode pk, RexNode v) {
+  static boolean sameFamily(RexNode pk, RexNode v) {
     var a = pk.getType().getSqlTypeName().getFamily();
     var b = v.getType().getSqlTypeName().getFamily();
     return a == b && !(v.getType().getSqlTypeName() == org.apache.calcite.sql.type.SqlTypeName.DECIMAL

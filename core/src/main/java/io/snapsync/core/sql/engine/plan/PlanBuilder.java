@@ -9,6 +9,7 @@ import io.snapsync.core.sql.engine.exec.CorrelateNode;
 import io.snapsync.core.sql.engine.exec.Evaluator;
 import io.snapsync.core.sql.engine.exec.FilterNode;
 import io.snapsync.core.sql.engine.exec.HashJoinNode;
+import io.snapsync.core.sql.engine.exec.InstrumentedNode;
 import io.snapsync.core.sql.engine.exec.JoinKind;
 import io.snapsync.core.sql.engine.exec.NestedLoopJoinNode;
 import io.snapsync.core.sql.engine.exec.PlanNode;
@@ -24,6 +25,7 @@ import io.snapsync.core.sql.engine.expr.RexCompiler;
 import io.snapsync.core.sql.func.FunctionLibrary;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
@@ -56,10 +58,45 @@ public final class PlanBuilder {
   private final FunctionLibrary library;
   private final Prefetch prefetch = new Prefetch();
 
+  /** Set for EXPLAIN: each built operator and the relational expression it came from. */
+  private final java.util.Map<PlanNode, RelNode> origins;
+  private final boolean instrument;
+
   public PlanBuilder(RexBuilder rexBuilder, FunctionLibrary library) {
+    this(rexBuilder, library, false, false);
+  }
+
+  /**
+   * A builder for EXPLAIN: records {@link #origins()} and, with {@code instrument} (EXPLAIN
+   * ANALYZE), wraps every operator in an {@link InstrumentedNode}.
+   */
+  public PlanBuilder(RexBuilder rexBuilder, FunctionLibrary library, boolean explain,
+      boolean instrument) {
     this.rexBuilder = rexBuilder;
     this.library = library;
     this.rex = new RexCompiler(rexBuilder, library, prefetch);
+    this.origins = explain ? new java.util.IdentityHashMap<>() : null;
+    this.instrument = instrument;
+  }
+
+  /** For EXPLAIN: the relational expression each operator was built from (else null). */
+  public java.util.Map<PlanNode, RelNode> origins() {
+    return origins;
+  }
+
+  public PlanNode build(RelNode rel) {
+    return recorded(buildOne(rel), rel);
+  }
+
+  /** {@code n} built from {@code rel}, instrumented and recorded when building for EXPLAIN. */
+  private PlanNode recorded(PlanNode n, RelNode rel) {
+    if (instrument) {
+      n = new InstrumentedNode(n);
+    }
+    if (origins != null) {
+      origins.put(n, rel);
+    }
+    return n;
   }
 
   /** What the built plan needs fetched before it runs. */
@@ -67,21 +104,18 @@ public final class PlanBuilder {
     return prefetch;
   }
 
-  public PlanNode build(RelNode rel) {
+  private PlanNode buildOne(RelNode rel) {
     if (rel instanceof TableScan scan) {
       return scan(scan);
     }
     if (rel instanceof Filter f) {
-      if (f.getInput() instanceof TableScan scan
-          && scan.getTable().unwrap(CatalogTable.class).def() != null) {
-        TableScanNode ranged = KeyRanges.scan(scan.getTable().unwrap(CatalogTable.class).def(),
-            f.getCondition(), rexBuilder, rex);
-        return new FilterNode(ranged, rex.compile(f.getCondition()));
-      }
-      return new FilterNode(build(f.getInput()), rex.compile(f.getCondition()));
+      return filter(f, null);
     }
     if (rel instanceof Project p) {
-      return new ProjectNode(build(p.getInput()), rex.compileAll(p.getProjects()));
+      PlanNode in = p.getInput() instanceof Filter f
+          ? recorded(filter(f, RelOptUtil.InputFinder.bits(p.getProjects(), null).asSet()), f)
+          : build(p.getInput());
+      return new ProjectNode(in, rex.compileAll(p.getProjects()));
     }
     if (rel instanceof Values v) {
       List<Object[]> rows = new ArrayList<>();
@@ -98,7 +132,9 @@ public final class PlanBuilder {
       return sort(s);
     }
     if (rel instanceof Aggregate a) {
-      return new Aggregates(library).build(a, build(a.getInput()));
+      PlanNode in = a.getInput() instanceof Filter f ? recorded(filter(f, usedBy(a)), f)
+          : build(a.getInput());
+      return new Aggregates(library).build(a, in);
     }
     if (rel instanceof Join j) {
       return join(j);
@@ -137,6 +173,43 @@ public final class PlanBuilder {
         rel.getRelTypeName());
   }
 
+  /**
+   * A filter; over a user table, its scan chosen by {@link ScanChoice}. {@code needed}: the
+   * input columns the operator above reads (null: unknown, all).
+   */
+  private PlanNode filter(Filter f, java.util.Set<Integer> needed) {
+    if (f.getInput() instanceof TableScan scan
+        && scan.getTable().unwrap(CatalogTable.class).def() != null) {
+      java.util.Set<Integer> cols = null;
+      if (needed != null) {
+        cols = new java.util.HashSet<>(needed);
+        cols.addAll(RelOptUtil.InputFinder.bits(f.getCondition()).asSet());
+      }
+      PlanNode chosen = ScanChoice.choose(scan.getTable().unwrap(CatalogTable.class).def(),
+          f.getCondition(), cols, rexBuilder, rex);
+      return new FilterNode(chosen, rex.compile(f.getCondition()));
+    }
+    return new FilterNode(build(f.getInput()), rex.compile(f.getCondition()));
+  }
+
+  /** A filter over {@code scan} (already chosen), compiled. */
+  private PlanNode filterOver(PlanNode scan, Filter f) {
+    return recorded(new FilterNode(scan, rex.compile(f.getCondition())), f);
+  }
+
+  /** The input columns an aggregate reads (group keys, arguments, filters). */
+  private static java.util.Set<Integer> usedBy(Aggregate a) {
+    java.util.Set<Integer> used = new java.util.HashSet<>(a.getGroupSet().asSet());
+    for (org.apache.calcite.rel.core.AggregateCall c : a.getAggCallList()) {
+      used.addAll(c.getArgList());
+      if (c.filterArg >= 0) {
+        used.add(c.filterArg);
+      }
+      c.collation.getFieldCollations().forEach(fc -> used.add(fc.getFieldIndex()));
+    }
+    return used;
+  }
+
   private PlanNode scan(TableScan scan) {
     CatalogTable t = scan.getTable().unwrap(CatalogTable.class);
     if (t.def() != null) {
@@ -159,6 +232,11 @@ public final class PlanBuilder {
     }
     Evaluator offset = s.offset == null ? null : rex.compile(s.offset);
     Evaluator fetch = s.fetch == null ? null : rex.compile(s.fetch);
+    PlanNode ordered = s.fetch == null || keys.isEmpty() ? null : IndexOrder.build(s.getInput(),
+        keys, this::filterOver, this::recorded, rex);
+    if (ordered != null) {
+      return new SortNode(ordered, List.of(), offset, fetch);
+    }
     return new SortNode(build(s.getInput()), keys, offset, fetch);
   }
 
