@@ -3,6 +3,7 @@ package io.snapsync.core.eventbus;
 import io.snapsync.core.catalog.MessageCatalog;
 import io.snapsync.core.error.SnapsyncException;
 import io.snapsync.core.error.SqlState;
+import io.snapsync.core.login.LoginThrottle;
 import io.snapsync.core.node.NodeServices;
 import io.snapsync.core.session.Session;
 import io.snapsync.core.session.SessionManager;
@@ -59,6 +60,7 @@ public final class EventBusApi extends VerticleBase {
   private final NodeServices services;
   private final SessionManager sessions;
   private final int maxMessageBytes;
+  private final LoginThrottle throttle;
   private final long reapIntervalMillis;
   private volatile long forwardTimeoutMillis = 30_000;
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
@@ -75,6 +77,8 @@ public final class EventBusApi extends VerticleBase {
     this.sessions = sessions;
     this.maxMessageBytes = maxMessageBytes;
     this.reapIntervalMillis = reapIntervalMillis;
+    this.throttle = services.service(LoginThrottle.class)
+        .orElseGet(() -> LoginThrottle.defaults(services.clock()));
   }
 
   @Override
@@ -250,7 +254,10 @@ public final class EventBusApi extends VerticleBase {
     if (database != null) {
       opts.put("database", database);
     }
-    sessions.open(user, password, opts).onComplete(ar -> {
+    // Services pass no address; the caller's cluster node (or "eventbus") stands for it, and
+    // the per-user limit holds whatever a caller claims.
+    String from = "eventbus:" + (caller == null ? "?" : caller);
+    throttle.guard(user, from, () -> sessions.open(user, password, opts)).onComplete(ar -> {
       if (ar.failed()) {
         SnapsyncException e = asSnapsync(ar.cause());
         fail(msg, ApiErrors.codeOf(e), e, lc);

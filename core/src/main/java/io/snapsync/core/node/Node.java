@@ -153,6 +153,8 @@ public final class Node {
           .service(MeterRegistry.class, registry)
           .service(NodeConfig.class, config)
           .service(Collectors.class, collectors)
+          .service(io.snapsync.core.login.LoginThrottle.class,
+              io.snapsync.core.login.LoginThrottle.defaults(clock))
           .build();
       services.registerService(Node.class, this);
       ClusterTrust trust = secret == null ? ClusterTrust.ephemeral(services.catalog())
