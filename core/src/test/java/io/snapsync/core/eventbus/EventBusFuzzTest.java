@@ -52,6 +52,7 @@ class EventBusFuzzTest {
       "ROLLBACK", "COMMIT", "SET lc_messages = 'zh_CN.UTF-8'", "SELECT $1", "SELECT (((",
       "SELECT 1; SELECT 2", "SHOW no_such", "", ";", "SELECT 'x' || $1", "SELECT NULL::int",
       "SELECT current_setting(NULL)", "SELECT 1/0", "VALUES (1), (2)");
+  private static final String MUTANTS = "{}[]\",:\\\u0000x1";
   private static final List<String> OPS = List.of("open", "execute", "close", "ping", "OPEN",
       "", "drop", "open\u0000");
 
@@ -225,7 +226,7 @@ class EventBusFuzzTest {
       int at = rnd.nextInt(b.length());
       switch (rnd.nextInt(3)) {
         case 0 -> b.setLength(at);
-        case 1 -> b.setCharAt(at, "{}[]\",:\\\u0000x1".charAt(rnd.nextInt(12)));
+        case 1 -> b.setCharAt(at, MUTANTS.charAt(rnd.nextInt(MUTANTS.length())));
         default -> b.insert(at, "\"\\u12");
       }
     }
