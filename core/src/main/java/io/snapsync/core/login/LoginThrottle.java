@@ -35,9 +35,34 @@ public final class LoginThrottle {
       boolean trusted) {
   }
 
-  /** Whether an attempt may go on, and for how long a refused one should wait. */
-  public record Verdict(boolean allowed, long retryAfterMillis) {
+  /**
+   * Whether an attempt may go on; for a refused one, how long it should wait, whether it was
+   * refused only because other attempts of its key are still being checked ({@code busy}: it
+   * may wait its turn), and that key.
+   */
+  public record Verdict(boolean allowed, long retryAfterMillis, boolean busy, String key) {
   }
+
+  /** An attempt waiting for a place (see {@link #guard}). */
+  private final class Waiter {
+    final String user;
+    final String address;
+    final Runnable start;
+    final java.util.function.Consumer<Verdict> refuse;
+    final java.util.concurrent.atomic.AtomicBoolean done =
+        new java.util.concurrent.atomic.AtomicBoolean();
+
+    Waiter(String user, String address, Runnable start,
+        java.util.function.Consumer<Verdict> refuse) {
+      this.user = user;
+      this.address = address;
+      this.start = start;
+      this.refuse = refuse;
+    }
+  }
+
+  /** Attempts waiting per key, at most this many each (beyond, they are refused). */
+  static final int MAX_WAITING = 10_000;
 
   private final Clock clock;
   private final int maxUserFailures;
@@ -45,6 +70,8 @@ public final class LoginThrottle {
   private final long baseBackoffMillis;
   private final long forgetMillis;
   private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, java.util.concurrent.BlockingQueue<Waiter>> waiting =
+      new ConcurrentHashMap<>();
 
   public LoginThrottle(Clock clock, int maxUserFailures, int maxAddressFailures,
       long baseBackoffMillis, long forgetMillis) {
@@ -61,23 +88,36 @@ public final class LoginThrottle {
   }
 
   /**
-   * Runs {@code attempt} (a password check) under the limit: a refused attempt fails with
-   * 28P01 {@link #THROTTLED} without running; the attempt's outcome is recorded (a 28P01
-   * failure counts, other failures do not).
+   * Runs {@code attempt} (a password check) under the limit. An attempt refused only because
+   * others of its user or address are being checked waits its turn (a pool opening many
+   * sessions at once gets them all); one refused for failures fails with 28P01
+   * {@link #THROTTLED} without running. The outcome is recorded: a 28P01 failure counts, other
+   * failures do not. The attempt may be started on the thread that completes an earlier one.
    */
   public <T> Future<T> guard(String user, String address, Supplier<Future<T>> attempt) {
-    Verdict v = begin(user, address);
-    if (!v.allowed()) {
-      return Future.failedFuture(refusal(user, v));
+    io.vertx.core.Promise<T> result = io.vertx.core.Promise.promise();
+    Waiter w = new Waiter(user, address, () -> run(user, address, attempt, result),
+        v -> result.tryFail(refusal(user, v)));
+    String key = tryStart(w);
+    if (key != null) {
+      park(key, w);
     }
+    return result.future();
+  }
+
+  private <T> void run(String user, String address, Supplier<Future<T>> attempt,
+      io.vertx.core.Promise<T> result) {
     Future<T> f;
     try {
       f = attempt.get();
     } catch (RuntimeException e) {
       abandoned(user, address);
-      return Future.failedFuture(e);
+      drain("u:" + user);
+      drain("a:" + address);
+      result.tryFail(e);
+      return;
     }
-    return f.andThen(ar -> {
+    f.onComplete(ar -> {
       if (ar.succeeded()) {
         succeeded(user, address);
       } else if (ar.cause() instanceof SnapsyncException e
@@ -86,7 +126,65 @@ public final class LoginThrottle {
       } else {
         abandoned(user, address);
       }
+      drain("u:" + user);
+      drain("a:" + address);
+      result.handle(ar);
     });
+  }
+
+  /** Starts or refuses {@code w}; returns the key it must wait for, or null when done. */
+  private String tryStart(Waiter w) {
+    if (w.done.get()) {
+      return null;
+    }
+    Verdict v = begin(w.user, w.address);
+    if (v.allowed()) {
+      if (w.done.compareAndSet(false, true)) {
+        w.start.run();
+      } else {
+        abandoned(w.user, w.address);
+      }
+      return null;
+    }
+    if (!v.busy()) {
+      if (w.done.compareAndSet(false, true)) {
+        w.refuse.accept(v);
+      }
+      return null;
+    }
+    return v.key();
+  }
+
+  private void park(String key, Waiter w) {
+    if (!waiting.computeIfAbsent(key, k -> new java.util.concurrent.LinkedBlockingQueue<>(
+        MAX_WAITING)).offer(w)) {
+      if (w.done.compareAndSet(false, true)) {
+        w.refuse.accept(new Verdict(false, baseBackoffMillis, false, key));
+      }
+      return;
+    }
+    // the attempt it waits for may have ended meanwhile
+    drain(key);
+  }
+
+  /** Starts the waiters of {@code key} in order while there is room. */
+  private void drain(String key) {
+    java.util.concurrent.BlockingQueue<Waiter> q = waiting.get(key);
+    if (q == null) {
+      return;
+    }
+    Waiter w;
+    while ((w = q.peek()) != null) {
+      String again = tryStart(w);
+      if (again == null) {
+        q.remove(w);
+      } else if (!again.equals(key)) {
+        q.remove(w);
+        park(again, w);
+      } else {
+        return;
+      }
+    }
   }
 
   /** The error of a refused attempt. */
@@ -132,6 +230,7 @@ public final class LoginThrottle {
   private Verdict enter(String key, int max) {
     long now = clock.millis();
     long[] wait = {0};
+    boolean[] busy = {false};
     entries.compute(key, (k, old) -> {
       Entry e = old == null || old.inFlight() == 0 && now - old.lastAttempt() > forgetMillis
           ? new Entry(0, 0, 0, now, false) : old;
@@ -140,11 +239,12 @@ public final class LoginThrottle {
           || e.failures() >= max && e.inFlight() == 0);
       if (!open) {
         wait[0] = Math.max(e.blockedUntil() - now, baseBackoffMillis);
+        busy[0] = now >= e.blockedUntil() && e.inFlight() > 0;
         return e;
       }
       return new Entry(e.failures(), e.inFlight() + 1, e.blockedUntil(), now, e.trusted());
     });
-    return new Verdict(wait[0] == 0, wait[0]);
+    return new Verdict(wait[0] == 0, wait[0], busy[0], key);
   }
 
   private void leave(String key, boolean failure) {

@@ -56,6 +56,46 @@ class LoginThrottleTest {
   }
 
   @Test
+  void concurrentRightPasswordsOfAFreshUserWaitTheirTurnInsteadOfFailing() {
+    List<io.vertx.core.Promise<String>> checks = new ArrayList<>();
+    List<Future<String>> results = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      results.add(throttle.guard("pool2", "10.0.2.2", () -> {
+        io.vertx.core.Promise<String> p = io.vertx.core.Promise.promise();
+        checks.add(p);
+        return p.future();
+      }));
+    }
+    assertEquals(5, checks.size(), "no more than the limit checked at once at first");
+    for (int done = 0; done < checks.size(); done++) {
+      checks.get(done).complete("pool2");
+    }
+    assertEquals(500, checks.size());
+    results.forEach(r -> assertEquals("pool2", r.result()));
+  }
+
+  @Test
+  void waitingGuessesAreRefusedOnceTheFirstOnesFailed() {
+    List<io.vertx.core.Promise<String>> checks = new ArrayList<>();
+    List<Future<String>> results = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      results.add(throttle.guard("mallory", "10.0.3.3", () -> {
+        io.vertx.core.Promise<String> p = io.vertx.core.Promise.promise();
+        checks.add(p);
+        return p.future();
+      }));
+    }
+    for (int done = 0; done < checks.size(); done++) {
+      checks.get(done).fail(SnapsyncException.error(SqlState.INVALID_PASSWORD, "internal.error",
+          "x"));
+    }
+    assertEquals(5, checks.size(), "only five passwords were judged");
+    long refused = results.stream().filter(r -> r.cause() instanceof SnapsyncException e
+        && LoginThrottle.THROTTLED.equals(e.message().id())).count();
+    assertEquals(55, refused);
+  }
+
+  @Test
   void aUserThatSignedInMayOpenAPoolAtOnce() throws Exception {
     assertTrue(throttle.begin("pool", "10.0.1.1").allowed());
     throttle.succeeded("pool", "10.0.1.1");
