@@ -55,7 +55,7 @@ final class ConsoleErrors {
     if (t instanceof SnapsyncException s) {
       return s;
     }
-    // the cause is kept for the log; the browser never sees Java text
-    return SnapsyncException.error("XX000", "harden.internal_error").withCause(t);
+    return SnapsyncException.error("XX000", "internal.error", String.valueOf(t.getMessage()))
+        .withCause(t);
   }
 }
