@@ -157,6 +157,7 @@ public final class Main implements Callable<Integer> {
     if (!node.pluginNames().isEmpty()) {
       out.println(text(shown, "core.launcher.extensions", String.join(", ", node.pluginNames())));
     }
+    endpoints(node, config).forEach(out::println);
     if (!node.info().dataNode() && node.config().clusterEnabled()) {
       out.println(text(shown, "security.users_of_datanode"));
     } else {
@@ -167,6 +168,30 @@ public final class Main implements Callable<Integer> {
     }
     out.flush();
     return node;
+  }
+
+  /**
+   * Banner lines naming where clients connect: the PostgreSQL port (a psql command line) and
+   * the console's URL, for a coordinator with those extensions.
+   */
+  static java.util.List<String> endpoints(Node node, NodeConfig config) {
+    java.util.List<String> lines = new java.util.ArrayList<>();
+    if (!node.info().coordinator() || node.sessions().isEmpty()) {
+      return lines;
+    }
+    Io io = new Io(Map.of("SNAPSYNC_SETTING_LC_MESSAGES",
+        config.settings().getString("lc_messages", "en")), null, null, null);
+    if (node.pluginNames().contains("pgwire")) {
+      io.vertx.core.json.JsonObject pg = config.pluginConfig("pgwire");
+      int port = pg.getValue("port") instanceof Number n ? n.intValue() : config.pgwirePort();
+      String host = pg.getValue("host") instanceof String h ? h : config.bindAddress();
+      if (pg.getValue("enabled") != Boolean.FALSE) {
+        lines.add(text(io, "harden.launcher.psql", host, Integer.toString(port)));
+      }
+    }
+    node.services().service(io.snapsync.console.ConsoleServer.class)
+        .ifPresent(c -> lines.add(text(io, "harden.launcher.console", c.url())));
+    return lines;
   }
 
   /** {@code snapsync start}: starts a node and runs until the JVM is asked to stop. */

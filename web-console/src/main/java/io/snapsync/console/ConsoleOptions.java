@@ -14,18 +14,16 @@ import java.util.List;
  *   <li>{@code tls}: {@code {certPath, keyPath}} (PEM) or {@code {keyStorePath,
  *       keyStorePassword}} (PKCS#12); absent = plain HTTP;</li>
  *   <li>{@code allowedOrigins}: extra origins allowed besides the console's own
- *       ({@code scheme://host:port} as the browser sends it);</li>
+ *       ({@code scheme://host:port} as the browser sends it; the console's own origins come
+ *       from {@code host} and the bound port, never from a request's Host header);</li>
  *   <li>{@code sessionIdleMinutes} (30): a console sign-in ends after this much inactivity;</li>
  *   <li>{@code maxMessageBytes} (65536): largest WebSocket message accepted from a browser;</li>
- *   <li>{@code loginFailureLimit} (10): failed sign-ins from one address within a minute after
- *       which that address is refused until the minute is over;</li>
  *   <li>{@code liveRefreshMillis} (2000): how often views without an event-bus feed (request
  *       outcomes, exported snapshots, snapshot log) are re-read and pushed when changed.</li>
  * </ul>
  */
 public record ConsoleOptions(String host, int port, JsonObject tls, List<String> allowedOrigins,
-    long sessionIdleMinutes, int maxMessageBytes, long liveRefreshMillis,
-    int loginFailureLimit) {
+    long sessionIdleMinutes, int maxMessageBytes, long liveRefreshMillis) {
 
   public static final int DEFAULT_PORT = 8480;
 
@@ -42,9 +40,6 @@ public record ConsoleOptions(String host, int port, JsonObject tls, List<String>
     if (liveRefreshMillis < 100) {
       throw new IllegalArgumentException("plugins.console.liveRefreshMillis must be >= 100");
     }
-    if (loginFailureLimit < 1) {
-      throw new IllegalArgumentException("plugins.console.loginFailureLimit must be >= 1");
-    }
     allowedOrigins = List.copyOf(allowedOrigins);
   }
 
@@ -57,8 +52,7 @@ public record ConsoleOptions(String host, int port, JsonObject tls, List<String>
     return new ConsoleOptions(j.getString("host", defaultHost == null ? "127.0.0.1" : defaultHost),
         j.getInteger("port", defaultPort < 0 ? DEFAULT_PORT : defaultPort),
         j.getJsonObject("tls"), origins, j.getLong("sessionIdleMinutes", 30L),
-        j.getInteger("maxMessageBytes", 65536), j.getLong("liveRefreshMillis", 2000L),
-        j.getInteger("loginFailureLimit", 10));
+        j.getInteger("maxMessageBytes", 65536), j.getLong("liveRefreshMillis", 2000L));
   }
 
   public boolean tlsEnabled() {

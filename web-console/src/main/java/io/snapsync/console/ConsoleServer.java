@@ -1,6 +1,7 @@
 package io.snapsync.console;
 
 import io.snapsync.core.error.SnapsyncException;
+import io.snapsync.core.login.LoginThrottle;
 import io.snapsync.core.security.Roles;
 import io.snapsync.core.session.Session;
 import io.snapsync.core.session.SessionManager;
@@ -65,8 +66,9 @@ public final class ConsoleServer {
   private final SessionManager sessionManager;
   private final Map<String, ConsoleSession> sessions = new ConcurrentHashMap<>();
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
-  /** Failed sign-ins by remote host: {window start millis, count}. */
-  private final Map<String, long[]> loginFailures = new ConcurrentHashMap<>();
+  /** The node's login limits, shared with the event-bus API (per user and per address). */
+  private final LoginThrottle throttle;
+  private volatile ConsoleOrigins origins;
   private final String indexHtml;
   private final java.time.Clock clock;
   private HttpServer server;
@@ -80,6 +82,8 @@ public final class ConsoleServer {
     this.indexHtml = loadIndex();
     this.clock = ctx.service(io.snapsync.core.node.Node.class).map(n -> n.services().clock())
         .orElse(java.time.Clock.systemUTC());
+    this.throttle = ctx.service(LoginThrottle.class)
+        .orElseGet(() -> LoginThrottle.defaults(clock));
   }
 
   /** Starts the console of a coordinator node. */
@@ -218,16 +222,11 @@ public final class ConsoleServer {
     }
     String lc = body.getValue("lc_messages") instanceof String s ? s : null;
     String from = rc.request().remoteAddress() == null ? "?" : rc.request().remoteAddress().host();
-    long[] f = loginFailures.get(from);
-    if (f != null && now() - f[0] < 60_000L && f[1] >= options.loginFailureLimit()) {
-      fail(rc, 429, SnapsyncException.error("28000", "console.too_many_failures", from), lc);
-      return;
-    }
     JsonObject sessionOptions = new JsonObject().put("application_name", "snapsync-console");
     if (lc != null) {
       sessionOptions.put("lc_messages", lc);
     }
-    ctx.users().authenticate(user, password).compose(name -> {
+    throttle.guard(user, from, () -> ctx.users().authenticate(user, password)).compose(name -> {
       if (!isAdmin(name)) {
         return Future.failedFuture(ConsoleErrors.notAdmin(name));
       }
@@ -239,16 +238,12 @@ public final class ConsoleServer {
     }).onComplete(ar -> {
       if (ar.failed()) {
         SnapsyncException e = ConsoleErrors.of(ar.cause());
-        if ("28P01".equals(e.sqlState())) {
-          loginFailures.compute(from, (k, v) -> v == null || now() - v[0] >= 60_000L
-              ? new long[] {now(), 1} : new long[] {v[0], v[1] + 1});
-        }
-        fail(rc, "28P01".equals(e.sqlState()) ? 401 : e.sqlState().equals("42501") ? 403 : 500,
-            e, lc);
+        int status = LoginThrottle.THROTTLED.equals(e.message().id()) ? 429
+            : "28P01".equals(e.sqlState()) ? 401 : e.sqlState().equals("42501") ? 403 : 500;
+        fail(rc, status, e, lc);
         return;
       }
       ConsoleSession s = ar.result();
-      loginFailures.remove(from);
       sessions.put(s.token, s);
       LOG.info("console: {} signed in from {}", s.user, rc.request().remoteAddress());
       rc.response().addCookie(cookie(s.token, -1));
@@ -365,7 +360,6 @@ public final class ConsoleServer {
   }
 
   private void sweep() {
-    loginFailures.values().removeIf(v -> now() - v[0] >= 60_000L);
     for (ConsoleSession s : List.copyOf(sessions.values())) {
       if (expired(s) || !ctx.users().exists(s.user) || !isAdmin(s.user)) {
         end(s);
@@ -398,18 +392,23 @@ public final class ConsoleServer {
   }
 
   /**
-   * The Origin must be the console's own ({@code scheme://Host}) or configured. Browsers send
-   * it on every WebSocket handshake and every POST; requests without one are refused.
+   * The Origin must be one of the console's own origins ({@link ConsoleOrigins}: derived from
+   * the configured listen address and the bound port, never from the request's Host header)
+   * or listed in {@code allowedOrigins}. Browsers send it on every WebSocket handshake and
+   * every POST; requests without one are refused.
    */
   boolean originAllowed(HttpServerRequest req) {
     String origin = req.getHeader("Origin");
-    if (origin == null) {
-      return false;
+    return origin != null && origins().allows(origin);
+  }
+
+  private ConsoleOrigins origins() {
+    ConsoleOrigins o = origins;
+    if (o == null) {
+      o = ConsoleOrigins.of(tls(), options.host(), port(), options.allowedOrigins());
+      origins = o;
     }
-    String host = req.getHeader("Host");
-    String self = (tls() ? "https://" : "http://") + host;
-    return (host != null && origin.equalsIgnoreCase(self))
-        || options.allowedOrigins().contains(origin);
+    return o;
   }
 
   private Cookie cookie(String value, long maxAge) {

@@ -34,7 +34,8 @@ class ConsoleSecurityTest {
 
   @BeforeAll
   static void start() {
-    node = ConsoleTestNode.start(dir, null);
+    node = ConsoleTestNode.start(dir, new JsonObject().put("allowedOrigins",
+        new io.vertx.core.json.JsonArray().add("https://admin.example.com")));
     vertx = Vertx.vertx();
     http = WebClient.create(vertx);
     wsClient = vertx.createWebSocketClient();
@@ -101,6 +102,34 @@ class ConsoleSecurityTest {
     assertEquals("42501", e.getString("sqlState"));
     assertEquals("permission denied for admin console", e.getString("message"));
     assertTrue(alice.cookies().isEmpty());
+  }
+
+  /** A raw HTTP sign-in with the given Host and Origin headers; returns the status code. */
+  private int rawLogin(String host, String origin) throws java.io.IOException {
+    String body = new JsonObject().put("user", "admin").put("password", ConsoleTestNode.ADMIN_PW)
+        .encode();
+    try (java.net.Socket s = new java.net.Socket("127.0.0.1", node.console.port())) {
+      s.setSoTimeout(10_000);
+      String req = "POST /api/login HTTP/1.1\r\nHost: " + host + "\r\nOrigin: " + origin
+          + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length()
+          + "\r\nConnection: close\r\n\r\n" + body;
+      s.getOutputStream().write(req.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      String status = new java.io.BufferedReader(new java.io.InputStreamReader(
+          s.getInputStream(), java.nio.charset.StandardCharsets.UTF_8)).readLine();
+      return Integer.parseInt(status.split(" ")[1]);
+    }
+  }
+
+  @Test
+  void aHostHeaderMatchingAForeignOriginDoesNotVouchForIt() throws Exception {
+    assertEquals(403, rawLogin("evil.example", "http://evil.example"));
+    assertEquals(403, rawLogin("evil.example:" + node.console.port(),
+        "http://evil.example:" + node.console.port()));
+    assertEquals(200, rawLogin("evil.example", origin()), "the listen address's own origin");
+    assertEquals(200, rawLogin("127.0.0.1", "http://localhost:" + node.console.port()),
+        "a loopback console accepts the loopback spellings");
+    assertEquals(200, rawLogin("admin.example.com", "https://admin.example.com"),
+        "an origin of allowedOrigins");
   }
 
   @Test

@@ -34,6 +34,7 @@ public final class MessageCatalog {
   /** The core's own bundles. */
   public static final List<String> CORE_BUNDLES = List.of(
       "io/snapsync/messages/core",
+      "io/snapsync/messages/hardening",
       "io/snapsync/messages/sql",
       "io/snapsync/messages/snapshot",
       "io/snapsync/messages/settings",

@@ -31,6 +31,14 @@ public final class NodeConfig {
   private static final Set<String> TOP = Set.of("node", "dataDirectory", "bindAddress", "ports",
       "cluster", "security", "eventbus", "settings", "plugins", "pluginDirectory", "metrics");
 
+  /** The known keys of each fixed section ({@code ports} and {@code plugins} are open maps). */
+  private static final java.util.Map<String, Set<String>> SECTIONS = java.util.Map.of(
+      "node", Set.of("name", "role"),
+      "cluster", Set.of("enabled", "name", "host", "port", "members", "trust"),
+      "security", Set.of("users", "initialAdminPassword"),
+      "eventbus", Set.of("maxMessageBytes", "requestTimeoutMillis"),
+      "metrics", Set.of("enabled"));
+
   private final JsonObject json;
   private final String source;
 
@@ -89,6 +97,14 @@ public final class NodeConfig {
   }
 
   private void validate() {
+    SECTIONS.forEach((section, known) -> {
+      for (String k : obj(section).fieldNames()) {
+        if (!known.contains(k)) {
+          throw new ConfigException(source, section + "." + k, "unknown key (known: "
+              + String.join(", ", new java.util.TreeSet<>(known)) + ")");
+        }
+      }
+    });
     name();
     role();
     dataDirectory();

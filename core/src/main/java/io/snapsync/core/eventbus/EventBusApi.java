@@ -3,6 +3,7 @@ package io.snapsync.core.eventbus;
 import io.snapsync.core.catalog.MessageCatalog;
 import io.snapsync.core.error.SnapsyncException;
 import io.snapsync.core.error.SqlState;
+import io.snapsync.core.login.LoginThrottle;
 import io.snapsync.core.node.NodeServices;
 import io.snapsync.core.session.Session;
 import io.snapsync.core.session.SessionManager;
@@ -59,6 +60,7 @@ public final class EventBusApi extends VerticleBase {
   private final NodeServices services;
   private final SessionManager sessions;
   private final int maxMessageBytes;
+  private final LoginThrottle throttle;
   private final long reapIntervalMillis;
   private volatile long forwardTimeoutMillis = 30_000;
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
@@ -75,6 +77,8 @@ public final class EventBusApi extends VerticleBase {
     this.sessions = sessions;
     this.maxMessageBytes = maxMessageBytes;
     this.reapIntervalMillis = reapIntervalMillis;
+    this.throttle = services.service(LoginThrottle.class)
+        .orElseGet(() -> LoginThrottle.defaults(services.clock()));
   }
 
   @Override
@@ -130,7 +134,7 @@ public final class EventBusApi extends VerticleBase {
     JsonObject body;
     String op;
     try {
-      body = parse(msg.body());
+      body = parse(body(msg));
       op = fixedOp != null ? fixedOp : requireString(body, "op");
       if (body.getValue("options") instanceof JsonObject o && o.getValue("lc_messages")
           instanceof String l && op.equals("open")) {
@@ -172,6 +176,25 @@ public final class EventBusApi extends VerticleBase {
     } catch (RuntimeException e) {
       LOG.error("event-bus request failed", e);
       fail(msg, ApiErrors.INTERNAL, internal(e), lc);
+    }
+  }
+
+  /**
+   * The body of a message from another cluster node is decoded here, on first access; a value
+   * beyond the JSON decoder's limits (a string of over 20 million characters, nesting deeper
+   * than 1000) fails that decoding and gets 54000, anything else undecodable 08P01.
+   */
+  private Object body(Message<Object> msg) {
+    try {
+      return msg.body();
+    } catch (RuntimeException e) {
+      for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        if (t instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+          throw SnapsyncException.error(SqlState.PROGRAM_LIMIT_EXCEEDED,
+              "harden.eventbus.undecodable_large", maxMessageBytes);
+        }
+      }
+      throw SnapsyncException.error(SqlState.PROTOCOL_VIOLATION, "harden.eventbus.undecodable");
     }
   }
 
@@ -250,9 +273,15 @@ public final class EventBusApi extends VerticleBase {
     if (database != null) {
       opts.put("database", database);
     }
-    sessions.open(user, password, opts).onComplete(ar -> {
+    // Services pass no address; the caller's cluster node (or "eventbus") stands for it, and
+    // the per-user limit holds whatever a caller claims.
+    String from = "eventbus:" + (caller == null ? "?" : caller);
+    throttle.guard(user, from, () -> sessions.open(user, password, opts)).onComplete(ar -> {
       if (ar.failed()) {
         SnapsyncException e = asSnapsync(ar.cause());
+        if (!(ar.cause() instanceof SnapsyncException)) {
+          LOG.error("event-bus open failed", ar.cause());
+        }
         fail(msg, ApiErrors.codeOf(e), e, lc);
         return;
       }
@@ -328,6 +357,9 @@ public final class EventBusApi extends VerticleBase {
         return;
       }
       SnapsyncException ex = asSnapsync(ar.cause());
+      if (!(ar.cause() instanceof SnapsyncException)) {
+        LOG.error("event-bus execute failed", ar.cause());
+      }
       JsonObject err = ex.toJson(catalog, lc);
       List<StatementResult> done = new ArrayList<>();
       for (Object o : ex.completedResults()) {
@@ -392,9 +424,10 @@ public final class EventBusApi extends VerticleBase {
     msg.fail(code, e.toJson(services.catalog(), lc).encode());
   }
 
+  /** An unexpected failure: logged with its stack; the caller learns nothing of Java. */
   private static SnapsyncException internal(Throwable t) {
-    return SnapsyncException.error(SqlState.INTERNAL_ERROR, "internal.error",
-        String.valueOf(t.getMessage())).withCause(t);
+    return SnapsyncException.error(SqlState.INTERNAL_ERROR, "harden.internal_error")
+        .withCause(t);
   }
 
   static SnapsyncException asSnapsync(Throwable t) {

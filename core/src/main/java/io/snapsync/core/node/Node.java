@@ -48,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * metrics, catalog, settings, users, plugins, the store and SQL layer (data nodes), the
  * event-bus API (coordinators). Start with {@link #start}; stop with {@link #close}.
  *
- * <p>Start order: Vert.x; data directory, catalog, settings, users (initial admin); plugins
+ * <p>Start order: the whole configuration is checked first ({@code StartupCheck}: settings,
+ * users, free ports) without any side effect; then Vert.x; data directory, catalog, settings, users (initial admin); plugins
  * {@code register}; config-file settings, then {@code ALTER SYSTEM} values; store, database and
  * sessions; event-bus API; plugins {@code start}. Any failure closes what was opened and fails
  * the returned future with a message naming the cause (file and key, or plugin).
@@ -97,6 +98,13 @@ public final class Node {
     // callbacks bound to its contexts would never run.
     Promise<Node> result = Promise.promise();
     Future<Node> created;
+    try {
+      // Everything is checked before the first side effect (trust material, cluster join,
+      // data directory, admin password).
+      io.snapsync.core.node.impl.StartupCheck.run(config);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
     io.snapsync.core.cluster.TrustMaterial trust = null;
     if (config.clusterEnabled()) {
       try {
@@ -153,6 +161,8 @@ public final class Node {
           .service(MeterRegistry.class, registry)
           .service(NodeConfig.class, config)
           .service(Collectors.class, collectors)
+          .service(io.snapsync.core.login.LoginThrottle.class,
+              io.snapsync.core.login.LoginThrottle.defaults(clock))
           .build();
       services.registerService(Node.class, this);
       ClusterTrust trust = secret == null ? ClusterTrust.ephemeral(services.catalog())
@@ -279,8 +289,7 @@ public final class Node {
         } catch (RuntimeException | LinkageError e) {
           started = Future.failedFuture(e);
         }
-        return started.recover(e -> Future.failedFuture(
-            PluginException.failed(f.extension().name(), "start", e)))
+        return started.recover(e -> Future.failedFuture(startFailure(f, e)))
             .map(ok -> {
               startedPlugins.add(f);
               return null;
@@ -288,6 +297,22 @@ public final class Node {
       });
     }
     return chain;
+  }
+
+  /** A listener that could not bind names its port and address; other failures the plugin. */
+  private RuntimeException startFailure(PluginLoader.Found f, Throwable e) {
+    String name = f.extension().name();
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.net.BindException) {
+        JsonObject cfg = config.pluginConfig(name);
+        int port = cfg.getValue("port") instanceof Number n ? n.intValue() : config.port(name);
+        String host = cfg.getValue("host") instanceof String h ? h : config.bindAddress();
+        return new ConfigException(config.source(), "ports." + name, MessageCatalog.english(
+            io.snapsync.core.error.Message.of("harden.port_in_use", port, host,
+                String.valueOf(t.getMessage()))));
+      }
+    }
+    return PluginException.failed(name, "start", e);
   }
 
   private void watchMembership() {

@@ -88,7 +88,8 @@ public final class Database implements AutoCloseable {
     return db;
   }
 
-  private static void registerSettings(SettingsRegistry s) {
+  /** Registers the database's node settings (idempotent); the start-up check uses it too. */
+  public static void registerSettings(SettingsRegistry s) {
     registerIfAbsent(s, SettingDefinition.integer("snapshot_log_retention_days",
         SettingDefinition.Level.NODE, 30, 0, 36500, "d",
         "snapshot.setting.snapshot_log_retention_days"));
