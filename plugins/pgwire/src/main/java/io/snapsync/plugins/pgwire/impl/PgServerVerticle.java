@@ -7,8 +7,8 @@ import io.vertx.core.net.NetServerOptions;
 
 /**
  * An event-loop verticle listening for PostgreSQL clients; several instances share the port
- * (Vert.x balances connections between them). Each accepted socket gets a
- * {@link PgConnection}.
+ * (Vert.x balances connections between them), each serving its connections on its own event
+ * loop. Each accepted socket gets a {@link PgConnection}.
  */
 public final class PgServerVerticle extends VerticleBase {
 
@@ -16,6 +16,9 @@ public final class PgServerVerticle extends VerticleBase {
   static final long SESSION_CHECK_MILLIS = 1000;
 
   private final ServerContext server;
+  /** This listener's connections; touched only on its event loop. */
+  private final java.util.Set<PgConnection> connections = new java.util.HashSet<>();
+  private volatile int connectionCount;
   private NetServer netServer;
   private long sessionCheckTimer = -1;
 
@@ -27,13 +30,31 @@ public final class PgServerVerticle extends VerticleBase {
   public Future<?> start() {
     NetServerOptions opts = new NetServerOptions()
         .setHost(server.options().host())
-        .setPort(server.options().port())
+        // Vert.x shares a port among its listeners; for a random one only when asked with -1
+        .setPort(server.options().port() == 0 ? -1 : server.options().port())
         .setTcpNoDelay(true);
     netServer = vertx.createNetServer(opts)
-        .connectHandler(socket -> new PgConnection(server, socket, vertx).start());
+        .connectHandler(socket -> new PgConnection(server, socket, vertx, this).start());
     sessionCheckTimer = vertx.setPeriodic(SESSION_CHECK_MILLIS,
-        id -> server.connections().forEach(PgConnection::checkSession));
+        id -> java.util.List.copyOf(connections).forEach(PgConnection::checkSession));
     return netServer.listen();
+  }
+
+  /** A connection of this listener began (on its event loop). */
+  void added(PgConnection c) {
+    connections.add(c);
+    connectionCount = connections.size();
+  }
+
+  /** A connection of this listener closed (on its event loop). */
+  void removed(PgConnection c) {
+    connections.remove(c);
+    connectionCount = connections.size();
+  }
+
+  /** How many connections this listener serves now (any thread). */
+  int connectionCount() {
+    return connectionCount;
   }
 
   /** The bound port (useful with port 0). */
@@ -45,7 +66,7 @@ public final class PgServerVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(sessionCheckTimer);
-    server.connections().forEach(PgConnection::shutdown);
+    java.util.List.copyOf(connections).forEach(PgConnection::shutdown);
     return netServer == null ? Future.succeededFuture() : netServer.close();
   }
 }

@@ -96,6 +96,11 @@ public final class SnapsyncFixture implements AutoCloseable {
     return server.port();
   }
 
+  /** The listener started with the node. */
+  public PgWireServer server() {
+    return server;
+  }
+
   @Override
   public void close() {
     extra.forEach(s -> s.close().await());
