@@ -51,16 +51,57 @@ public final class QueryEngine {
         library);
   }
 
-  /** Runs query {@code sql} in the session's current transaction. */
+  /**
+   * Runs query {@code sql} in the session's current transaction: one worker hop when the
+   * query fetches nothing first (see {@link #begin}).
+   */
   public Future<StatementResult> run(String sql, SessionContext ctx, List<Object> params) {
+    return db.blocking(() -> begin(sql, ctx, params)).compose(Attempt::finish);
+  }
+
+  /**
+   * Plans and binds query {@code sql} on the calling worker and, unless it must fetch
+   * system-table rows or registered-function results first (futures, which must not be waited
+   * for on a worker), runs it there too. Blocking.
+   */
+  public Attempt begin(String sql, SessionContext ctx, List<Object> params) {
     TransactionBlock txn = ctx.txn();
     Instant start = db.services().clock().instant();
-    return db.blocking(() -> guard(() -> {
+    return guard(() -> {
       txn.startQuery();
       StoreTransaction t = txn.storeTxn();
       PreparedQuery q = prepare(sql, t);
-      return new Ready(q, t, bind(q, params, ctx), new SessionEval(ctx, start));
-    })).compose(r -> fetch(r, ctx)).compose(r -> db.blocking(() -> guard(() -> execute(r))));
+      Ready r = new Ready(q, t, bind(q, params, ctx), new SessionEval(ctx, start));
+      Prefetch p = q.prefetch();
+      return p.tables().isEmpty() && p.calls().isEmpty()
+          ? new Attempt(execute(r), null, ctx) : new Attempt(null, r, ctx);
+    });
+  }
+
+  /** A query begun on a worker: its result, or what is left to do (fetch, then execute). */
+  public final class Attempt {
+    private final StatementResult result;
+    private final Ready pending;
+    private final SessionContext ctx;
+
+    private Attempt(StatementResult result, Ready pending, SessionContext ctx) {
+      this.result = result;
+      this.pending = pending;
+      this.ctx = ctx;
+    }
+
+    /** The result when the query already ran, else null. */
+    public StatementResult result() {
+      return result;
+    }
+
+    /** The result: at once, or after fetching and one more worker hop. */
+    public Future<StatementResult> finish() {
+      if (result != null) {
+        return Future.succeededFuture(result);
+      }
+      return fetch(pending, ctx).compose(r -> db.blocking(() -> guard(() -> execute(r))));
+    }
   }
 
   /**
