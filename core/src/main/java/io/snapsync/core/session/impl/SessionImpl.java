@@ -9,6 +9,7 @@ import io.snapsync.core.settings.SessionSettings;
 import io.snapsync.core.sql.Database;
 import io.snapsync.core.sql.exec.SessionContext;
 import io.snapsync.core.sql.parse.Lexer;
+import io.snapsync.core.sql.parse.LiteralHoister;
 import io.snapsync.core.sql.parse.SqlParser;
 import io.snapsync.core.sql.parse.Stmt;
 import io.snapsync.core.stats.ActivityStats;
@@ -304,7 +305,7 @@ public final class SessionImpl implements Session, SessionContext {
     return db.blocking(() -> {
       Stmt stmt;
       try {
-        stmt = cached != null ? cached : SqlParser.parse(text, () -> run.reason != null);
+        stmt = cached != null ? cached : parse(text, params.size(), run);
       } catch (RuntimeException e) {
         return new Step(null, null, e);
       }
@@ -331,6 +332,29 @@ public final class SessionImpl implements Session, SessionContext {
           }));
       return finishStatement(step.stmt(), text, start, run, f);
     });
+  }
+
+  /**
+   * Parses {@code text}; a query that differs from a parsed one only in literals is not parsed
+   * again (the engine plans it by its hoisted text, {@link LiteralHoister}): a literal stands
+   * wherever a parameter may, so the text parses when its hoisted text does. Blocking.
+   */
+  private static Stmt parse(String text, int params, Running run) {
+    java.util.function.BooleanSupplier canceled = () -> run.reason != null;
+    LiteralHoister.Hoisted h = text.length() <= SPLIT_INLINE_MAX
+        ? LiteralHoister.hoist(text, params) : null;
+    if (h != null && SqlParser.cached(h.text()) instanceof Stmt.Query) {
+      return new Stmt.Query(text);
+    }
+    Stmt stmt = SqlParser.parse(text, canceled);
+    if (h != null && stmt instanceof Stmt.Query) {
+      try {
+        SqlParser.parse(h.text(), canceled);
+      } catch (RuntimeException e) {
+        // not a shape the engine can hoist either
+      }
+    }
+    return stmt;
   }
 
   /** What the worker hop of {@link #runOne} did: parsed (or failed to), maybe ran. */

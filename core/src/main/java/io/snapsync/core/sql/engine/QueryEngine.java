@@ -43,6 +43,7 @@ public final class QueryEngine {
   private final FunctionLibrary library;
   private final Analyzer analyzer;
   private final PlanCache cache = new PlanCache();
+  private final LiteralPlans literals = new LiteralPlans(this::prepare);
 
   public QueryEngine(Database db) {
     this.db = db;
@@ -70,8 +71,9 @@ public final class QueryEngine {
     return guard(() -> {
       txn.startQuery();
       StoreTransaction t = txn.storeTxn();
-      PreparedQuery q = prepare(sql, t);
-      Ready r = new Ready(q, t, bind(q, params, ctx), new SessionEval(ctx, start));
+      LiteralPlans.Bound plan = literals.plan(sql, params, t);
+      PreparedQuery q = plan.query();
+      Ready r = new Ready(q, t, bind(q, plan.params(), ctx), new SessionEval(ctx, start));
       Prefetch p = q.prefetch();
       return p.tables().isEmpty() && p.calls().isEmpty()
           ? new Attempt(execute(r), null, ctx) : new Attempt(null, r, ctx);
@@ -129,6 +131,11 @@ public final class QueryEngine {
     } finally {
       t.rollback();
     }
+  }
+
+  /** Plans cached by exact text, and shapes checked for literal hoisting (tests). */
+  int cachedPlans() {
+    return cache.size();
   }
 
   /** The plan of {@code sql} valid for {@code txn}: cached, or analyzed and planned now. */
