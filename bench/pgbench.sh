@@ -5,6 +5,7 @@
 #   bench/pgbench.sh --quick        subset (4 workloads, simple + prepared, 1 and 8 clients), 3 s/row
 #   bench/pgbench.sh --full         every workload, protocol and client count, 8 s/row (README)
 #   bench/pgbench.sh --seconds N    seconds per row
+#   bench/pgbench.sh --warmup N     seconds of unmeasured SELECT 1 / point select first (3)
 #   bench/pgbench.sh --only LIST    workloads: select1,point,update,insert,tpcb,export,import
 #   bench/pgbench.sh --protocols L  e.g. simple,extended,prepared
 #   bench/pgbench.sh --clients L    e.g. 1,8,64
@@ -20,6 +21,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SECONDS_PER_ROW=3
+WARMUP_SECONDS=3
 ONLY="select1,point,update,export"
 PROTOCOLS="simple,prepared"
 CLIENTS="1,8"
@@ -33,12 +35,13 @@ while [[ $# -gt 0 ]]; do
     --full) SECONDS_PER_ROW=8; ONLY="select1,point,update,insert,tpcb,export,import"
       PROTOCOLS="simple,extended,prepared"; CLIENTS="1,8,64"; MODE="full"; shift ;;
     --seconds) SECONDS_PER_ROW="$2"; shift 2 ;;
+    --warmup) WARMUP_SECONDS="$2"; shift 2 ;;
     --only) ONLY="$2"; shift 2 ;;
     --protocols) PROTOCOLS="$2"; shift 2 ;;
     --clients) CLIENTS="$2"; shift 2 ;;
     --jar) JAR="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"; shift 2 ;;
     --out) OUT="$(mkdir -p "$2" && cd "$2" && pwd)"; shift 2 ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "pgbench.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -239,6 +242,15 @@ run_pgbench() {
     echo "error 0"
   fi
 }
+
+# warm-up (not measured): a freshly started JVM compiles its statement path during the first
+# seconds, which would otherwise land in the first rows
+log "warming up both servers ($WARMUP_SECONDS s of SELECT 1 and point selects each)"
+for sys in pg ss; do
+  for w in select1 point; do
+    SECONDS_PER_ROW="$WARMUP_SECONDS" run_pgbench "$sys" "$w" simple 2 >/dev/null
+  done
+done
 
 CSV="$OUT/pgbench.csv"; MD="$OUT/pgbench.md"
 echo "workload,protocol,clients,snapsync_tps,postgres_tps,ratio,load1,snapsync_failed,postgres_failed" > "$CSV"
