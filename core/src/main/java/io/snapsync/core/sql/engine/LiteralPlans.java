@@ -47,8 +47,10 @@ final class LiteralPlans {
     try {
       hoisted = prepare.apply(h.text(), txn);
     } catch (RuntimeException e) {
+      // refused only when the statement itself plans (not, say, before its table exists)
+      PreparedQuery exact = prepare.apply(sql, txn);
       refuse(h.text());
-      return new Bound(prepare.apply(sql, txn), params);
+      return new Bound(exact, params);
     }
     if (checkedPlan(h.text()) != hoisted) {
       PreparedQuery exact = prepare.apply(sql, txn);

@@ -39,7 +39,8 @@ public final class LiteralHoister {
 
   /**
    * The literals of {@code sql} hoisted after its {@code userParams} parameters, or null when
-   * it has none to hoist or must be left alone. Linear in the text's length.
+   * it has none to hoist, must be left alone, or refers to a parameter beyond
+   * {@code userParams}. Linear in the text's length.
    */
   public static Hoisted hoist(String sql, int userParams) {
     List<Token> tokens;
@@ -57,6 +58,11 @@ public final class LiteralHoister {
       Token next = i + 1 < tokens.size() ? tokens.get(i + 1) : t;
       if (t.isSymbol("$") || (t.isWord("order") || t.isWord("group")) && next.isWord("by")
           || t.isWord("distinct") && next.isWord("on")) {
+        return null;
+      }
+      if (t.kind() == Token.Kind.PARAM && !t.text().isEmpty()
+          && (t.text().length() > 6 || Integer.parseInt(t.text()) > userParams)) {
+        // a parameter the caller did not supply: the statement fails as written
         return null;
       }
       boolean literal = t.kind() == Token.Kind.NUMBER || t.kind() == Token.Kind.STRING;

@@ -73,6 +73,8 @@ class LiteralPlansTest extends EngineTestBase {
     assertNull(LiteralHoister.hoist("SELECT id FROM t ORDER BY 1", 0));
     assertNull(LiteralHoister.hoist("SELECT n, count(*) FROM t GROUP BY 1", 0));
     assertNull(LiteralHoister.hoist("SELECT $$1$$", 0));
+    assertNull(LiteralHoister.hoist("SELECT v FROM t WHERE id = $2 AND n = 1", 1),
+        "a literal must not take the number of a parameter the client did not send");
     assertEquals("SELECT date '2020-01-01', $1 FROM t LIMIT 5",
         LiteralHoister.hoist("SELECT date '2020-01-01', 'x' FROM t LIMIT 5", 0).text());
     assertEquals("SELECT v FROM t WHERE id = $2 AND n > $1",
