@@ -30,8 +30,7 @@ public final class PgServerVerticle extends VerticleBase {
   public Future<?> start() {
     NetServerOptions opts = new NetServerOptions()
         .setHost(server.options().host())
-        // Vert.x shares a port among its listeners; for a random one only when asked with -1
-        .setPort(server.options().port() == 0 ? -1 : server.options().port())
+        .setPort(server.options().port())
         .setTcpNoDelay(true);
     netServer = vertx.createNetServer(opts)
         .connectHandler(socket -> new PgConnection(server, socket, vertx, this).start());

@@ -55,6 +55,13 @@ public final class PgWireServerImpl implements PgWireServer {
   public static Future<PgWireServer> start(Vertx vertx, PgWireOptions options,
       MessageCatalog catalog, UserDirectory users, Optional<SessionManager> sessions,
       Supplier<ConnectionLimits> limits, LoginLimits logins, java.time.Clock clock) {
+    int count = options.listenerCount();
+    if (options.port() == 0 && count > 1) {
+      // Vert.x shares a port among servers asking for the same one; a random port (0, or its
+      // shared form -1, which every listener of this Vert.x would share) is chosen here
+      return startOnFreePort(vertx, options, catalog, users, sessions, limits, logins, clock,
+          3);
+    }
     CancelRegistry cancels = new CancelRegistry();
     ServerContext ctx = new ServerContext(options, catalog, new ErrorMapper(catalog), users,
         sessions, cancels, new CatalogProbes(), SERVER_VERSION,
@@ -62,11 +69,28 @@ public final class PgWireServerImpl implements PgWireServer {
         LoginThrottle.of(logins, clock));
     PgWireServerImpl server = new PgWireServerImpl(vertx, ctx);
     // one deployment of N instances: Vert.x shares the port (also a port 0 it picked) among them
-    DeploymentOptions deployment = new DeploymentOptions().setInstances(options.listenerCount());
+    DeploymentOptions deployment = new DeploymentOptions().setInstances(count);
     return vertx.deployVerticle(() -> server.newListener(), deployment).map(id -> {
       server.deploymentId = id;
       return server;
     });
+  }
+
+  /** Listens on a port free a moment ago; tries another when it was taken in between. */
+  private static Future<PgWireServer> startOnFreePort(Vertx vertx, PgWireOptions options,
+      MessageCatalog catalog, UserDirectory users, Optional<SessionManager> sessions,
+      Supplier<ConnectionLimits> limits, LoginLimits logins, java.time.Clock clock,
+      int attempts) {
+    return vertx.<Integer>executeBlocking(() -> {
+      try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1,
+          java.net.InetAddress.getByName(options.host()))) {
+        return probe.getLocalPort();
+      }
+    }).compose(port -> start(vertx, options.withPort(port), catalog, users, sessions, limits,
+        logins, clock)).recover(t -> attempts > 1 && t instanceof java.net.BindException
+            ? startOnFreePort(vertx, options, catalog, users, sessions, limits, logins, clock,
+                attempts - 1)
+            : Future.failedFuture(t));
   }
 
   private synchronized PgServerVerticle newListener() {
