@@ -8,6 +8,8 @@
 #   bench/run.sh --no-profile    no JFR recording of the snapsync node
 #   bench/run.sh --out DIR       where results go (default bench/results)
 #   bench/run.sh --offline       Maven offline (-o)
+#   bench/run.sh --pgbench [--quick|--full|...]   the pgbench table instead (bench/pgbench.sh:
+#                                every option after --pgbench is passed on)
 #
 # It builds the node (launcher) and the load driver (bench), installs Debian's PostgreSQL if
 # missing, starts a private PostgreSQL (initdb/pg_ctl in a temp directory, loopback only) and a
@@ -30,6 +32,10 @@ CLUSTER_STATEMENTS=2000
 PROFILE=1
 OUT="$ROOT/bench/results"
 MVN_OFFLINE=""
+if [[ "${1:-}" == --pgbench ]]; then
+  shift
+  exec "$ROOT/bench/pgbench.sh" "$@"
+fi
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --quick) ROWS=100000; MEASURE_MS=1500; WARMUP_MS=500; KILLS=20; CLUSTER_STATEMENTS=500; shift ;;

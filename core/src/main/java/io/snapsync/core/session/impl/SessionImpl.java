@@ -9,6 +9,7 @@ import io.snapsync.core.settings.SessionSettings;
 import io.snapsync.core.sql.Database;
 import io.snapsync.core.sql.exec.SessionContext;
 import io.snapsync.core.sql.parse.Lexer;
+import io.snapsync.core.sql.parse.LiteralHoister;
 import io.snapsync.core.sql.parse.SqlParser;
 import io.snapsync.core.sql.parse.Stmt;
 import io.snapsync.core.stats.ActivityStats;
@@ -296,20 +297,88 @@ public final class SessionImpl implements Session, SessionContext {
     // cancel and statement_timeout cover the parse as well as the execution
     Running run = startRunning();
     Stmt cached = SqlParser.cached(text);
-    if (cached != null) {
+    boolean implicit = !txn.isActive();
+    if (cached != null && !(implicit && cached instanceof Stmt.Query)) {
       return runParsed(cached, text, params, start, run);
     }
-    // never parse on the calling thread: it may be an event loop
-    return db.blocking(() -> SqlParser.parse(text, () -> run.reason != null))
-        .transform(ar -> {
-          if (ar.succeeded()) {
-            return runParsed(ar.result(), text, params, start, run);
-          }
-          stopRunning(run);
-          // a parse stopped by cancel or statement_timeout reports why it was stopped
-          return failStatement(run.reason != null ? run.reason
-              : shift(asSnapsync(ar.cause()), offset));
-        });
+    // one worker hop: parse (never on the calling thread: it may be an event loop) and, for an
+    // autocommit query, begin, execute and commit too
+    return db.blocking(() -> {
+      Stmt stmt;
+      try {
+        stmt = cached != null ? cached : parse(text, params.size(), run);
+      } catch (RuntimeException e) {
+        return new Step(null, null, e);
+      }
+      if (!implicit || !(stmt instanceof Stmt.Query q) || run.reason != null) {
+        return new Step(stmt, null, null);
+      }
+      return autocommitQuery(stmt, q, params);
+    }).transform(ar -> {
+      Step step = ar.succeeded() ? ar.result() : new Step(null, null, ar.cause());
+      if (step.stmt() == null) {
+        stopRunning(run);
+        // a parse stopped by cancel or statement_timeout reports why it was stopped
+        return failStatement(run.reason != null ? run.reason
+            : shift(asSnapsync(step.error()), offset));
+      }
+      if (step.attempt() == null && step.error() == null) {
+        return runParsed(step.stmt(), text, params, start, run);
+      }
+      Future<StatementResult> f = step.error() != null ? Future.failedFuture(step.error())
+          : step.attempt().result() != null ? step.attempt().finish()
+          : step.attempt().finish().compose(r -> db.blocking(() -> {
+            txn.commit();
+            return r;
+          }));
+      return finishStatement(step.stmt(), text, start, run, f);
+    });
+  }
+
+  /**
+   * Parses {@code text}; a query that differs from a parsed one only in literals is not parsed
+   * again (the engine plans it by its hoisted text, {@link LiteralHoister}): a literal stands
+   * wherever a parameter may, so the text parses when its hoisted text does. Blocking.
+   */
+  private static Stmt parse(String text, int params, Running run) {
+    java.util.function.BooleanSupplier canceled = () -> run.reason != null;
+    LiteralHoister.Hoisted h = text.length() <= SPLIT_INLINE_MAX
+        ? LiteralHoister.hoist(text, params) : null;
+    if (h != null && SqlParser.cached(h.text()) instanceof Stmt.Query) {
+      return new Stmt.Query(text);
+    }
+    Stmt stmt = SqlParser.parse(text, canceled);
+    if (h != null && stmt instanceof Stmt.Query) {
+      try {
+        SqlParser.parse(h.text(), canceled);
+      } catch (RuntimeException e) {
+        // not a shape the engine can hoist either
+      }
+    }
+    return stmt;
+  }
+
+  /** What the worker hop of {@link #runOne} did: parsed (or failed to), maybe ran. */
+  private record Step(Stmt stmt, io.snapsync.core.sql.engine.QueryEngine.Attempt attempt,
+      Throwable error) {
+  }
+
+  /**
+   * On a worker: an autocommit query begins its implicit transaction, runs and, when it ran
+   * there at once, commits; an error rolls the implicit transaction back. Blocking.
+   */
+  private Step autocommitQuery(Stmt stmt, Stmt.Query q, List<Object> params) {
+    try {
+      beginImplicit();
+      var attempt = db.executor().queries().begin(q.sql(), this, params);
+      if (attempt.result() != null) {
+        txn.commit();
+      }
+      return new Step(stmt, attempt, null);
+    } catch (RuntimeException e) {
+      txn.fail();
+      return new Step(stmt, null, e);
+    }
   }
 
   private static SnapsyncException shift(SnapsyncException e, int offset) {
@@ -360,6 +429,12 @@ public final class SessionImpl implements Session, SessionContext {
     } catch (RuntimeException e) {
       f = Future.failedFuture(e);
     }
+    return finishStatement(stmt, text, start, run, f);
+  }
+
+  /** Counts the statement's outcome {@code f} and ends its cancellation scope. */
+  private Future<StatementResult> finishStatement(Stmt stmt, String text, long start,
+      Running run, Future<StatementResult> f) {
     return f.transform(ar -> {
       stopRunning(run);
       if (ar.succeeded()) {

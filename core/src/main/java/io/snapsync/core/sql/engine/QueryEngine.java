@@ -44,6 +44,7 @@ public final class QueryEngine {
   private final FunctionLibrary library;
   private final Analyzer analyzer;
   private final PlanCache cache = new PlanCache();
+  private final LiteralPlans literals = new LiteralPlans(this::prepare);
 
   public QueryEngine(Database db) {
     this.db = db;
@@ -52,17 +53,59 @@ public final class QueryEngine {
         library);
   }
 
-  /** Runs query {@code sql} in the session's current transaction. */
+  /**
+   * Runs query {@code sql} in the session's current transaction: one worker hop when the
+   * query fetches nothing first (see {@link #begin}).
+   */
   public Future<StatementResult> run(String sql, SessionContext ctx, List<Object> params) {
+    return db.blocking(() -> begin(sql, ctx, params)).compose(Attempt::finish);
+  }
+
+  /**
+   * Plans and binds query {@code sql} on the calling worker and, unless it must fetch
+   * system-table rows or registered-function results first (futures, which must not be waited
+   * for on a worker), runs it there too. Blocking.
+   */
+  public Attempt begin(String sql, SessionContext ctx, List<Object> params) {
     TransactionBlock txn = ctx.txn();
     Instant start = db.services().clock().instant();
-    return db.blocking(() -> guard(() -> {
+    return guard(() -> {
       txn.startQuery();
       StoreTransaction t = txn.storeTxn();
-      PreparedQuery q = prepare(sql, t);
+      LiteralPlans.Bound plan = literals.plan(sql, params, t);
+      PreparedQuery q = plan.query();
       AccessCheck.requireReads(db, ctx, t, q.dependencies());
-      return new Ready(q, t, bind(q, params, ctx), new SessionEval(ctx, start, db));
-    })).compose(r -> fetch(r, ctx)).compose(r -> db.blocking(() -> guard(() -> execute(r))));
+      Ready r = new Ready(q, t, bind(q, plan.params(), ctx), new SessionEval(ctx, start, db));
+      Prefetch p = q.prefetch();
+      return p.tables().isEmpty() && p.calls().isEmpty()
+          ? new Attempt(execute(r), null, ctx) : new Attempt(null, r, ctx);
+    });
+  }
+
+  /** A query begun on a worker: its result, or what is left to do (fetch, then execute). */
+  public final class Attempt {
+    private final StatementResult result;
+    private final Ready pending;
+    private final SessionContext ctx;
+
+    private Attempt(StatementResult result, Ready pending, SessionContext ctx) {
+      this.result = result;
+      this.pending = pending;
+      this.ctx = ctx;
+    }
+
+    /** The result when the query already ran, else null. */
+    public StatementResult result() {
+      return result;
+    }
+
+    /** The result: at once, or after fetching and one more worker hop. */
+    public Future<StatementResult> finish() {
+      if (result != null) {
+        return Future.succeededFuture(result);
+      }
+      return fetch(pending, ctx).compose(r -> db.blocking(() -> guard(() -> execute(r))));
+    }
   }
 
   /**
@@ -90,6 +133,11 @@ public final class QueryEngine {
     } finally {
       t.rollback();
     }
+  }
+
+  /** Plans cached by exact text, and shapes checked for literal hoisting (tests). */
+  int cachedPlans() {
+    return cache.size();
   }
 
   /** The plan of {@code sql} valid for {@code txn}: cached, or analyzed and planned now. */
@@ -232,7 +280,7 @@ public final class QueryEngine {
   }
 
   private static java.time.ZoneId ctxZone(SessionContext ctx) {
-    return new SessionEval(ctx, Instant.EPOCH).timeZone();
+    return new SessionEval(ctx, Instant.EPOCH, db).timeZone();
   }
 
   private record Ready(PreparedQuery query, StoreTransaction txn, Object[] params,

@@ -9,16 +9,18 @@ import io.vertx.core.json.JsonObject;
  * {@code maxMessageBytes} (largest frontend message accepted, 64 MiB) and {@code tls} (absent:
  * SSLRequest is declined; else {@code {certPath, keyPath}} in PEM or
  * {@code {keyStorePath, keyStorePassword}} for a PKCS#12 / JKS key store, and SSLRequest
- * upgrades the connection).
+ * upgrades the connection) and {@code eventLoops} (how many event loops serve connections, each
+ * a listener instance sharing the port; 0, the default, means one per core).
  *
  * @param host bind address
  * @param port TCP port
  * @param authentication {@link #SCRAM} or {@link #PASSWORD}
  * @param maxMessageBytes frame size limit; a bigger frame is a protocol violation
  * @param tls TLS key material, or null for no TLS
+ * @param eventLoops listener instances (event loops); 0 for one per core
  */
 public record PgWireOptions(String host, int port, String authentication, int maxMessageBytes,
-    JsonObject tls) {
+    JsonObject tls, int eventLoops) {
 
   public static final String SCRAM = "scram-sha-256";
   public static final String PASSWORD = "password";
@@ -43,6 +45,14 @@ public record PgWireOptions(String host, int port, String authentication, int ma
       throw new IllegalArgumentException(
           "plugins.pgwire.tls needs certPath and keyPath, or keyStorePath");
     }
+    if (eventLoops < 0 || eventLoops > 1024) {
+      throw new IllegalArgumentException("plugins.pgwire.eventLoops out of range: " + eventLoops);
+    }
+  }
+
+  public PgWireOptions(String host, int port, String authentication, int maxMessageBytes,
+      JsonObject tls) {
+    this(host, port, authentication, maxMessageBytes, tls, 0);
   }
 
   public PgWireOptions(String host, int port, String authentication, int maxMessageBytes) {
@@ -57,20 +67,30 @@ public record PgWireOptions(String host, int port, String authentication, int ma
     JsonObject j = json == null ? new JsonObject() : json;
     return new PgWireOptions(j.getString("host", DEFAULT_HOST), j.getInteger("port", DEFAULT_PORT),
         j.getString("authentication", SCRAM),
-        j.getInteger("maxMessageBytes", DEFAULT_MAX_MESSAGE_BYTES), j.getJsonObject("tls"));
+        j.getInteger("maxMessageBytes", DEFAULT_MAX_MESSAGE_BYTES), j.getJsonObject("tls"),
+        j.getInteger("eventLoops", 0));
   }
 
   public JsonObject toJson() {
     return new JsonObject().put("host", host).put("port", port)
         .put("authentication", authentication).put("maxMessageBytes", maxMessageBytes)
-        .put("tls", tls);
+        .put("tls", tls).put("eventLoops", eventLoops);
+  }
+
+  /** The number of listener instances to deploy: {@code eventLoops}, or the core count. */
+  public int listenerCount() {
+    return eventLoops > 0 ? eventLoops : Runtime.getRuntime().availableProcessors();
   }
 
   public PgWireOptions withPort(int p) {
-    return new PgWireOptions(host, p, authentication, maxMessageBytes, tls);
+    return new PgWireOptions(host, p, authentication, maxMessageBytes, tls, eventLoops);
   }
 
   public PgWireOptions withTls(JsonObject t) {
-    return new PgWireOptions(host, port, authentication, maxMessageBytes, t);
+    return new PgWireOptions(host, port, authentication, maxMessageBytes, t, eventLoops);
+  }
+
+  public PgWireOptions withEventLoops(int n) {
+    return new PgWireOptions(host, port, authentication, maxMessageBytes, tls, n);
   }
 }

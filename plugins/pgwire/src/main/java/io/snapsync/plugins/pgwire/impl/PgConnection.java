@@ -50,6 +50,7 @@ final class PgConnection {
   private enum Phase { STARTUP, AUTHENTICATING, OPENING, READY, CLOSED }
 
   private final ServerContext server;
+  private final PgServerVerticle listener;
   private final NetSocket socket;
   private final Vertx vertx;
   private final Context context;
@@ -70,8 +71,9 @@ final class PgConnection {
   private Session session;
   private CancelRegistry.Key key;
 
-  PgConnection(ServerContext server, NetSocket socket, Vertx vertx) {
+  PgConnection(ServerContext server, NetSocket socket, Vertx vertx, PgServerVerticle listener) {
     this.server = server;
+    this.listener = listener;
     this.socket = socket;
     this.vertx = vertx;
     this.context = vertx.getOrCreateContext();
@@ -90,7 +92,7 @@ final class PgConnection {
       socket.close();
       return;
     }
-    server.connections().add(this);
+    listener.added(this);
     socket.handler(data -> {
       try {
         frames.feed(data);
@@ -484,7 +486,7 @@ final class PgConnection {
 
   private void onClosed() {
     admission.closed();
-    server.connections().remove(this);
+    listener.removed(this);
     phase = Phase.CLOSED;
     inbox.clear();
     server.cancels().unregister(key);

@@ -7,8 +7,8 @@ import io.vertx.core.net.NetServerOptions;
 
 /**
  * An event-loop verticle listening for PostgreSQL clients; several instances share the port
- * (Vert.x balances connections between them). Each accepted socket gets a
- * {@link PgConnection}.
+ * (Vert.x balances connections between them), each serving its connections on its own event
+ * loop. Each accepted socket gets a {@link PgConnection}.
  */
 public final class PgServerVerticle extends VerticleBase {
 
@@ -16,6 +16,9 @@ public final class PgServerVerticle extends VerticleBase {
   static final long SESSION_CHECK_MILLIS = 1000;
 
   private final ServerContext server;
+  /** This listener's connections; touched only on its event loop. */
+  private final java.util.Set<PgConnection> connections = new java.util.HashSet<>();
+  private volatile int connectionCount;
   private NetServer netServer;
   private long sessionCheckTimer = -1;
 
@@ -30,10 +33,27 @@ public final class PgServerVerticle extends VerticleBase {
         .setPort(server.options().port())
         .setTcpNoDelay(true);
     netServer = vertx.createNetServer(opts)
-        .connectHandler(socket -> new PgConnection(server, socket, vertx).start());
+        .connectHandler(socket -> new PgConnection(server, socket, vertx, this).start());
     sessionCheckTimer = vertx.setPeriodic(SESSION_CHECK_MILLIS,
-        id -> server.connections().forEach(PgConnection::checkSession));
+        id -> java.util.List.copyOf(connections).forEach(PgConnection::checkSession));
     return netServer.listen();
+  }
+
+  /** A connection of this listener began (on its event loop). */
+  void added(PgConnection c) {
+    connections.add(c);
+    connectionCount = connections.size();
+  }
+
+  /** A connection of this listener closed (on its event loop). */
+  void removed(PgConnection c) {
+    connections.remove(c);
+    connectionCount = connections.size();
+  }
+
+  /** How many connections this listener serves now (any thread). */
+  int connectionCount() {
+    return connectionCount;
   }
 
   /** The bound port (useful with port 0). */
@@ -45,7 +65,7 @@ public final class PgServerVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(sessionCheckTimer);
-    server.connections().forEach(PgConnection::shutdown);
+    java.util.List.copyOf(connections).forEach(PgConnection::shutdown);
     return netServer == null ? Future.succeededFuture() : netServer.close();
   }
 }

@@ -7,24 +7,31 @@ import io.snapsync.plugins.pgwire.api.ConnectionLimits;
 import io.snapsync.plugins.pgwire.api.LoginLimits;
 import io.snapsync.plugins.pgwire.api.PgWireOptions;
 import io.snapsync.plugins.pgwire.api.PgWireServer;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** Deploys the listener verticle and undeploys it on {@link #close}. */
+/**
+ * Deploys {@link PgWireOptions#listenerCount()} listener verticles sharing one port (Vert.x
+ * hands accepted connections to them in turn, so each serves its connections on its own event
+ * loop) and undeploys them on {@link #close}. What they share ({@link ServerContext}) is
+ * thread-safe.
+ */
 public final class PgWireServerImpl implements PgWireServer {
 
   /** The server_version reported to clients: PostgreSQL 15 protocol and catalog behaviour. */
   public static final String SERVER_VERSION = "15.0 (snapsync)";
 
   private final Vertx vertx;
-  private final PgServerVerticle verticle;
-  private String deploymentId;
+  private final ServerContext ctx;
+  private final java.util.List<PgServerVerticle> listeners = new java.util.ArrayList<>();
+  private volatile String deploymentId;
 
   private PgWireServerImpl(Vertx vertx, ServerContext ctx) {
     this.vertx = vertx;
-    this.verticle = new PgServerVerticle(ctx);
+    this.ctx = ctx;
   }
 
   /** Starts a listener with PostgreSQL's default connection limits. */
@@ -48,26 +55,64 @@ public final class PgWireServerImpl implements PgWireServer {
   public static Future<PgWireServer> start(Vertx vertx, PgWireOptions options,
       MessageCatalog catalog, UserDirectory users, Optional<SessionManager> sessions,
       Supplier<ConnectionLimits> limits, LoginLimits logins, java.time.Clock clock) {
+    int count = options.listenerCount();
+    if (options.port() == 0 && count > 1) {
+      // Vert.x shares a port among servers asking for the same one; a random port (0, or its
+      // shared form -1, which every listener of this Vert.x would share) is chosen here
+      return startOnFreePort(vertx, options, catalog, users, sessions, limits, logins, clock,
+          3);
+    }
     CancelRegistry cancels = new CancelRegistry();
     ServerContext ctx = new ServerContext(options, catalog, new ErrorMapper(catalog), users,
         sessions, cancels, new CatalogProbes(), SERVER_VERSION,
-        java.util.concurrent.ConcurrentHashMap.newKeySet(),
         ServerContext.tlsOptions(options.tls()), limits, new ConnectionGate(),
         LoginThrottle.of(logins, clock));
     PgWireServerImpl server = new PgWireServerImpl(vertx, ctx);
-    return vertx.deployVerticle(server.verticle).map(id -> {
+    // one deployment of N instances: Vert.x shares the port (also a port 0 it picked) among them
+    DeploymentOptions deployment = new DeploymentOptions().setInstances(count);
+    return vertx.deployVerticle(() -> server.newListener(), deployment).map(id -> {
       server.deploymentId = id;
       return server;
     });
   }
 
+  /** Listens on a port free a moment ago; tries another when it was taken in between. */
+  private static Future<PgWireServer> startOnFreePort(Vertx vertx, PgWireOptions options,
+      MessageCatalog catalog, UserDirectory users, Optional<SessionManager> sessions,
+      Supplier<ConnectionLimits> limits, LoginLimits logins, java.time.Clock clock,
+      int attempts) {
+    return vertx.<Integer>executeBlocking(() -> {
+      try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1,
+          java.net.InetAddress.getByName(options.host()))) {
+        return probe.getLocalPort();
+      }
+    }).compose(port -> start(vertx, options.withPort(port), catalog, users, sessions, limits,
+        logins, clock)).recover(t -> attempts > 1 && t instanceof java.net.BindException
+            ? startOnFreePort(vertx, options, catalog, users, sessions, limits, logins, clock,
+                attempts - 1)
+            : Future.failedFuture(t));
+  }
+
+  private synchronized PgServerVerticle newListener() {
+    PgServerVerticle v = new PgServerVerticle(ctx);
+    listeners.add(v);
+    return v;
+  }
+
   @Override
-  public int port() {
-    return verticle.actualPort();
+  public synchronized int port() {
+    return listeners.get(0).actualPort();
+  }
+
+  /** Connections each listener serves now, one count per listener (tests). */
+  synchronized java.util.List<Integer> connectionsPerListener() {
+    return listeners.stream().map(PgServerVerticle::connectionCount).toList();
   }
 
   @Override
   public Future<Void> close() {
-    return deploymentId == null ? Future.succeededFuture() : vertx.undeploy(deploymentId);
+    String id = deploymentId;
+    deploymentId = null;
+    return id == null ? Future.succeededFuture() : vertx.undeploy(id);
   }
 }

@@ -8,13 +8,12 @@ import io.snapsync.plugins.pgwire.api.PgWireOptions;
 import java.util.Optional;
 
 /**
- * What every connection of one listener shares; {@code limits} is read at each new connection.
- * Thread-safe.
+ * What every connection of one listener shares, across its event loops; {@code limits} is read
+ * at each new connection. Thread-safe.
  */
 record ServerContext(PgWireOptions options, MessageCatalog catalog, ErrorMapper errors,
     UserDirectory users, Optional<SessionManager> sessions, CancelRegistry cancels,
-    CatalogProbes probes, String serverVersion,
-    java.util.Set<PgConnection> connections, io.vertx.core.net.ServerSSLOptions tls,
+    CatalogProbes probes, String serverVersion, io.vertx.core.net.ServerSSLOptions tls,
     java.util.function.Supplier<ConnectionLimits> limits, ConnectionGate gate,
     LoginThrottle throttle) {
 

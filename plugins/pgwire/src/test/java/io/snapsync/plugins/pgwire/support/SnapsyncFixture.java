@@ -68,7 +68,17 @@ public final class SnapsyncFixture implements AutoCloseable {
   /** Starts a node whose listener applies {@code limits} and {@code logins} by {@code clock}. */
   public static SnapsyncFixture start(Path dir, PgWireOptions options, ConnectionLimits limits,
       LoginLimits logins, java.time.Clock clock) {
-    Vertx vertx = Vertx.vertx();
+    return start(dir, options, limits, logins, clock, Vertx.vertx());
+  }
+
+  /** Starts a node on {@code vertx} (e.g. one with a strict blocked-thread checker). */
+  public static SnapsyncFixture start(Path dir, PgWireOptions options, Vertx vertx) {
+    return start(dir, options, ConnectionLimits.defaults(), LoginLimits.defaults(),
+        java.time.Clock.systemUTC(), vertx);
+  }
+
+  private static SnapsyncFixture start(Path dir, PgWireOptions options, ConnectionLimits limits,
+      LoginLimits logins, java.time.Clock clock, Vertx vertx) {
     NodeServicesImpl services = TestServices.create(vertx, dir);
     services.catalog().addBundle(PgWireExtension.class.getClassLoader(), PgWireExtension.CATALOG);
     Store store = Store.open(StoreOptions.defaults(dir.resolve("db"))
@@ -94,6 +104,11 @@ public final class SnapsyncFixture implements AutoCloseable {
 
   public int port() {
     return server.port();
+  }
+
+  /** The listener started with the node. */
+  public PgWireServer server() {
+    return server;
   }
 
   @Override
