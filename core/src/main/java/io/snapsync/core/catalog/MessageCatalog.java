@@ -43,7 +43,8 @@ public final class MessageCatalog {
       "io/snapsync/messages/types",
       "io/snapsync/messages/functions",
       "io/snapsync/messages/parser",
-      "io/snapsync/messages/engine");
+      "io/snapsync/messages/engine",
+      "io/snapsync/messages/catalog");
 
   private static volatile MessageCatalog builtin;
 

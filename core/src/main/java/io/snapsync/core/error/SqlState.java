@@ -70,6 +70,7 @@ public final class SqlState {
   public static final String INVALID_COLUMN_REFERENCE = "42P10";
   public static final String CANT_CHANGE_RUNTIME_PARAM = "55P02";
   public static final String UNDEFINED_FILE = "58P01";
+  public static final String INVALID_SCHEMA_NAME = "3F000";
 
   private SqlState() {
   }

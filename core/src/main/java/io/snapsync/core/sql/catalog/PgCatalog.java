@@ -35,6 +35,7 @@ public final class PgCatalog {
     RelationTables.register(db, r);
     TypeTables.register(db, r);
     RoleTables.register(db, r, services.users());
+    InformationSchema.register(db, r);
     add(db, r, "pg_settings", cols("name", TEXT, "setting", TEXT, "unit", TEXT,
         "category", TEXT, "short_desc", TEXT, "extra_desc", TEXT, "context", TEXT,
         "vartype", TEXT, "source", TEXT, "min_val", TEXT, "max_val", TEXT,

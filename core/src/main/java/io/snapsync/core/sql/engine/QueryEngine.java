@@ -59,7 +59,7 @@ public final class QueryEngine {
       txn.startQuery();
       StoreTransaction t = txn.storeTxn();
       PreparedQuery q = prepare(sql, t);
-      return new Ready(q, t, bind(q, params, ctx), new SessionEval(ctx, start));
+      return new Ready(q, t, bind(q, params, ctx), new SessionEval(ctx, start, db.services().systemTables()));
     })).compose(r -> fetch(r, ctx)).compose(r -> db.blocking(() -> guard(() -> execute(r))));
   }
 
@@ -119,7 +119,7 @@ public final class QueryEngine {
     Instant start = db.services().clock().instant();
     Ready r;
     try {
-      r = guard(() -> new Ready(q, t, bind(q, params, ctx), new SessionEval(ctx, start)));
+      r = guard(() -> new Ready(q, t, bind(q, params, ctx), new SessionEval(ctx, start, db.services().systemTables())));
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
@@ -207,7 +207,7 @@ public final class QueryEngine {
   }
 
   private static java.time.ZoneId ctxZone(SessionContext ctx) {
-    return new SessionEval(ctx, Instant.EPOCH).timeZone();
+    return new SessionEval(ctx, Instant.EPOCH, null).timeZone();
   }
 
   private record Ready(PreparedQuery query, StoreTransaction txn, Object[] params,

@@ -12,9 +12,12 @@ final class SessionEval implements EvalContext {
   private final SessionContext session;
   private final Instant statementStart;
   private final ZoneId zone;
+  private final io.snapsync.core.spi.SystemTableRegistry systemTables;
 
-  SessionEval(SessionContext session, Instant statementStart) {
+  SessionEval(SessionContext session, Instant statementStart,
+      io.snapsync.core.spi.SystemTableRegistry systemTables) {
     this.session = session;
+    this.systemTables = systemTables;
     this.statementStart = statementStart;
     ZoneId z;
     try {
@@ -43,6 +46,11 @@ final class SessionEval implements EvalContext {
   @Override
   public io.snapsync.storage.StoreTransaction storeTxn() {
     return session.txn().storeTxnIfBegun();
+  }
+
+  @Override
+  public io.snapsync.core.spi.SystemTableRegistry systemTables() {
+    return systemTables;
   }
 
   @Override

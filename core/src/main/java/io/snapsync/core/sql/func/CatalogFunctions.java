@@ -7,10 +7,12 @@ import static io.snapsync.core.session.DataType.NAME;
 import static io.snapsync.core.session.DataType.OID;
 import static io.snapsync.core.session.DataType.TEXT;
 
+import io.snapsync.core.sql.catalog.CatalogIndex;
 import io.snapsync.core.sql.catalog.CatalogOids;
 import io.snapsync.core.sql.catalog.CatalogText;
+import io.snapsync.core.sql.catalog.CatalogView;
+import io.snapsync.core.sql.catalog.RegTypes;
 import io.snapsync.core.sql.exec.TableCatalog;
-import io.snapsync.core.sql.exec.TableDef;
 import io.snapsync.storage.StoreTransaction;
 
 /**
@@ -61,20 +63,41 @@ final class CatalogFunctions {
     r.add(Fn.of("pg_total_relation_size", INT8, (x, c) -> 16384L, OID));
     r.add(Fn.of("pg_table_size", INT8, (x, c) -> 8192L, OID));
     r.add(Fn.of("pg_is_in_recovery", BOOL, (x, c) -> false));
+    registerRegTypes(r);
   }
 
-  private static TableDef table(EvalContext c, long oid) {
+  /** The reg* types' I/O functions (catalog lookups: volatile, never folded into a plan). */
+  private static void registerRegTypes(Registry r) {
+    r.add(Fn.of("regclassin", OID, (x, c) -> RegTypes.classIn(CatalogView.of(c), (String) x[0],
+        true), TEXT).volatil());
+    r.add(Fn.of("to_regclass", OID, (x, c) -> RegTypes.classIn(CatalogView.of(c),
+        (String) x[0], false), TEXT).volatil());
+    r.add(Fn.of("regclassout", TEXT, (x, c) -> RegTypes.classOut(CatalogView.of(c),
+        (Long) x[0]), OID).volatil());
+    r.add(Fn.of("regtypein", OID, (x, c) -> RegTypes.typeIn((String) x[0], true), TEXT));
+    r.add(Fn.of("to_regtype", OID, (x, c) -> RegTypes.typeIn((String) x[0], false), TEXT));
+    r.add(Fn.of("regtypeout", TEXT, (x, c) -> RegTypes.typeOut((Long) x[0]), OID));
+    r.add(Fn.of("regnamespacein", OID, (x, c) -> RegTypes.namespaceIn((String) x[0], true),
+        TEXT));
+    r.add(Fn.of("to_regnamespace", OID, (x, c) -> RegTypes.namespaceIn((String) x[0], false),
+        TEXT));
+    r.add(Fn.of("regnamespaceout", TEXT, (x, c) -> RegTypes.namespaceOut((Long) x[0]), OID));
+    r.add(Fn.of("regprocin", OID, (x, c) -> RegTypes.procIn((String) x[0]), TEXT));
+    r.add(Fn.of("regprocout", TEXT, (x, c) -> (Long) x[0] == 0 ? "-" : x[0].toString(), OID));
+  }
+
+  private static CatalogIndex index(EvalContext c, long oid) {
     StoreTransaction t = c.storeTxn();
-    return t == null ? null : CatalogOids.find(TableCatalog.all(t), oid);
+    return t == null ? null : CatalogIndex.find(TableCatalog.all(t), oid);
   }
 
   private static String indexDef(EvalContext c, long oid) {
-    TableDef d = table(c, oid);
-    return d == null || CatalogOids.primaryKey(d) != oid ? null : CatalogText.indexDef(d);
+    CatalogIndex i = index(c, oid);
+    return i == null ? null : CatalogText.indexDef(i);
   }
 
   private static String constraintDef(EvalContext c, long oid) {
-    TableDef d = table(c, oid);
-    return d == null || CatalogOids.primaryKey(d) != oid ? null : CatalogText.constraintDef(d);
+    CatalogIndex i = index(c, oid);
+    return i == null || !i.primary() ? null : CatalogText.constraintDef(i);
   }
 }

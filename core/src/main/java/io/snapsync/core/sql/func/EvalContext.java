@@ -49,4 +49,9 @@ public interface EvalContext {
   default io.snapsync.storage.StoreTransaction storeTxn() {
     return null;
   }
+
+  /** The node's system tables, for catalog functions ({@code regclassin}); null when unknown. */
+  default io.snapsync.core.spi.SystemTableRegistry systemTables() {
+    return null;
+  }
 }

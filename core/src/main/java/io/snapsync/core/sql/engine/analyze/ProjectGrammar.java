@@ -50,7 +50,8 @@ final class ProjectGrammar {
         if (call.getOperator() == PgOperators.COLLATE) {
           return call.operand(0).accept(this);
         }
-        return super.visit(call);
+        SqlNode reg = io.snapsync.core.sql.catalog.RegCasts.rewrite(call, this);
+        return reg != null ? reg : super.visit(call);
       }
     });
   }
