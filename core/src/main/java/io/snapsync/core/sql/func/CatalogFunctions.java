@@ -1,11 +1,13 @@
 package io.snapsync.core.sql.func;
 
 import static io.snapsync.core.session.DataType.BOOL;
+import static io.snapsync.core.session.DataType.INT2;
 import static io.snapsync.core.session.DataType.INT4;
 import static io.snapsync.core.session.DataType.INT8;
 import static io.snapsync.core.session.DataType.NAME;
 import static io.snapsync.core.session.DataType.OID;
 import static io.snapsync.core.session.DataType.TEXT;
+import static io.snapsync.core.session.DataType.TEXT_ARRAY;
 
 import io.snapsync.core.sql.catalog.CatalogIndex;
 import io.snapsync.core.sql.catalog.CatalogOids;
@@ -64,6 +66,50 @@ final class CatalogFunctions {
     r.add(Fn.of("pg_table_size", INT8, (x, c) -> 8192L, OID));
     r.add(Fn.of("pg_is_in_recovery", BOOL, (x, c) -> false));
     registerRegTypes(r);
+    registerClientLookups(r);
+  }
+
+  /**
+   * Lookups clients issue whose objects snapsync has none of yet (views, serial sequences,
+   * user functions: NULL), more has_*_privilege forms (true, as has_table_privilege) and
+   * acldefault (PostgreSQL 15's built-in default privileges for an owner).
+   */
+  private static void registerClientLookups(Registry r) {
+    r.add(Fn.of("pg_get_viewdef", TEXT, (x, c) -> null, OID));
+    r.add(Fn.of("pg_get_viewdef", TEXT, (x, c) -> null, OID, BOOL));
+    r.add(Fn.of("pg_get_viewdef", TEXT, (x, c) -> null, TEXT));
+    r.add(Fn.of("pg_get_serial_sequence", TEXT, (x, c) -> null, TEXT, TEXT));
+    r.add(Fn.of("pg_get_function_identity_arguments", TEXT, (x, c) -> null, OID));
+    r.add(Fn.of("pg_get_statisticsobjdef_columns", TEXT, (x, c) -> null, OID));
+    // no publications exist; a table could be published (PostgreSQL: true for tables)
+    r.add(Fn.of("pg_relation_is_publishable", BOOL, (x, c) -> true, OID));
+    r.add(Fn.of("has_column_privilege", BOOL, (x, c) -> true, TEXT, TEXT, TEXT));
+    r.add(Fn.of("has_column_privilege", BOOL, (x, c) -> true, OID, TEXT, TEXT));
+    r.add(Fn.of("has_column_privilege", BOOL, (x, c) -> true, OID, INT2, TEXT));
+    r.add(Fn.of("has_any_column_privilege", BOOL, (x, c) -> true, TEXT, TEXT));
+    r.add(Fn.of("has_any_column_privilege", BOOL, (x, c) -> true, OID, TEXT));
+    r.add(Fn.of("has_function_privilege", BOOL, (x, c) -> true, TEXT, TEXT));
+    r.add(Fn.of("has_function_privilege", BOOL, (x, c) -> true, OID, TEXT));
+    r.add(Fn.of("has_sequence_privilege", BOOL, (x, c) -> true, TEXT, TEXT));
+    r.add(Fn.of("has_type_privilege", BOOL, (x, c) -> true, OID, TEXT));
+    r.add(Fn.of("has_schema_privilege", BOOL, (x, c) -> true, OID, TEXT));
+    r.add(Fn.of("has_schema_privilege", BOOL, (x, c) -> true, NAME, TEXT, TEXT));
+    r.add(Fn.of("has_database_privilege", BOOL, (x, c) -> true, OID, TEXT));
+    r.add(Fn.of("acldefault", TEXT_ARRAY, (x, c) -> aclDefault((String) x[0], (Long) x[1]),
+        TEXT, OID));
+  }
+
+  private static java.util.List<String> aclDefault(String kind, long owner) {
+    String o = owner == CatalogOids.OWNER ? CatalogOids.ADMIN : Long.toString(owner);
+    return switch (kind) {
+      case "r" -> java.util.List.of(o + "=arwdDxt/" + o);
+      case "s" -> java.util.List.of(o + "=rwU/" + o);
+      case "f" -> java.util.List.of("=X/" + o, o + "=X/" + o);
+      case "n" -> java.util.List.of(o + "=UC/" + o);
+      case "T" -> java.util.List.of("=U/" + o, o + "=U/" + o);
+      case "d" -> java.util.List.of("=Tc/" + o, o + "=CTc/" + o);
+      default -> java.util.List.of();
+    };
   }
 
   /** The reg* types' I/O functions (catalog lookups: volatile, never folded into a plan). */

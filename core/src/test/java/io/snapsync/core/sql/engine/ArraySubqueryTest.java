@@ -28,7 +28,8 @@ class ArraySubqueryTest extends EngineTestBase {
   void emptySubqueryIsAnEmptyArrayNotNull() {
     assertEquals(List.of(row("{}")),
         rows("SELECT array_to_string(ARRAY(SELECT id FROM t WHERE id > 100), ',') || '{}'"));
-    assertEquals(List.of(row(0)), rows("SELECT cardinality(ARRAY(SELECT id FROM t WHERE id > 100))"));
+    assertEquals(List.of(row(0)),
+        rows("SELECT cardinality(ARRAY(SELECT id FROM t WHERE id > 100))"));
   }
 
   @Test
