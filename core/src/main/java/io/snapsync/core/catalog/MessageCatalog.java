@@ -47,7 +47,8 @@ public final class MessageCatalog {
       "io/snapsync/messages/engine",
       "io/snapsync/messages/ddl",
       "io/snapsync/messages/privileges",
-      "io/snapsync/messages/index");
+      "io/snapsync/messages/index",
+      "io/snapsync/messages/catalog");
 
   private static volatile MessageCatalog builtin;
 

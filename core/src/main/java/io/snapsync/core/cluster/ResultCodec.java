@@ -33,7 +33,8 @@ final class ResultCodec {
   static JsonObject encode(StatementResult r) {
     JsonArray cols = new JsonArray();
     r.columns().forEach(c -> cols.add(new JsonObject().put("name", c.name())
-        .put("type", c.type().name()).put("typmod", c.typmod())));
+        .put("type", c.type().name()).put("typmod", c.typmod()).put("table", c.tableOid())
+        .put("attnum", c.attnum())));
     JsonArray rows = new JsonArray();
     for (List<Object> row : r.rows()) {
       JsonArray a = new JsonArray();
@@ -75,7 +76,7 @@ final class ResultCodec {
     for (int i = 0; i < cj.size(); i++) {
       JsonObject c = cj.getJsonObject(i);
       cols.add(new Column(c.getString("name"), DataType.valueOf(c.getString("type")),
-          c.getInteger("typmod", -1)));
+          c.getInteger("typmod", -1), c.getLong("table", 0L), c.getInteger("attnum", 0)));
     }
     List<List<Object>> rows = new ArrayList<>();
     JsonArray rj = j.getJsonArray("rows", new JsonArray());

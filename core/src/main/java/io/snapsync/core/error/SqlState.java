@@ -70,13 +70,13 @@ public final class SqlState {
   public static final String INVALID_COLUMN_REFERENCE = "42P10";
   public static final String CANT_CHANGE_RUNTIME_PARAM = "55P02";
   public static final String UNDEFINED_FILE = "58P01";
+  public static final String INVALID_SCHEMA_NAME = "3F000";
 
   // roles and privileges (priv)
   public static final String INVALID_GRANT_OPERATION = "0LP01";
   public static final String DEPENDENT_OBJECTS_STILL_EXIST = "2BP01";
   public static final String RESERVED_NAME = "42939";
   public static final String OBJECT_IN_USE = "55006";
-  public static final String INVALID_SCHEMA_NAME = "3F000";
 
   private SqlState() {
   }

@@ -535,6 +535,7 @@ public final class SessionImpl implements Session, SessionContext {
     manager.removed(this);
     return last.transform(ar -> db.blocking(() -> {
       txn.rollback();
+      db.executor().ddl().sequences().sessionClosed(id);
       return null;
     })).mapEmpty();
   }

@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * The OIDs clients see for snapsync's objects. Schemas and built-in types use PostgreSQL's own
- * numbers; a user table with id {@code n} is {@code 16384 + 2n} and its primary-key index
- * {@code 16385 + 2n} (stable for the table's lifetime); system tables count from 12000 in name
- * order. Static, thread-safe.
+ * numbers; a user table's OID is even, from 16384 up ({@link #table}), and its primary-key
+ * index's the next odd number (stable for the table's lifetime); system tables count from
+ * 12000 in name order. Static, thread-safe.
  */
 public final class CatalogOids {
 
@@ -30,8 +30,13 @@ public final class CatalogOids {
   private CatalogOids() {
   }
 
+  /**
+   * The table's OID: even, from 16384 up, below 2^31 + 16384 so that it fits PostgreSQL's
+   * 32-bit OIDs (pgjdbc reads RowDescription's table OID as an int and looks it up in
+   * pg_class); derived from the table's 64-bit id, so stable for the table's lifetime.
+   */
   public static long table(TableDef def) {
-    return FIRST_USER_OID + 2 * def.id();
+    return FIRST_USER_OID + 2L * (Long.hashCode(def.id()) & 0x3fffffffL);
   }
 
   public static long primaryKey(TableDef def) {

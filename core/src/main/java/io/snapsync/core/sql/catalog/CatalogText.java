@@ -1,7 +1,6 @@
 package io.snapsync.core.sql.catalog;
 
 import io.snapsync.core.session.DataType;
-import io.snapsync.core.sql.exec.TableDef;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -51,15 +50,16 @@ public final class CatalogText {
     };
   }
 
-  /** The primary key's index definition, as {@code pg_get_indexdef} prints it. */
-  public static String indexDef(TableDef d) {
-    return "CREATE UNIQUE INDEX " + quoteIdent(d.name() + "_pkey") + " ON public."
-        + quoteIdent(d.name()) + " USING btree (" + quoteIdent(d.pkColumn().name()) + ")";
+  /** The index's definition, as {@code pg_get_indexdef} prints it. */
+  public static String indexDef(CatalogIndex i) {
+    return "CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX " + quoteIdent(i.name())
+        + " ON public." + quoteIdent(i.table().name()) + " USING btree (" + i.columnList()
+        + ")";
   }
 
   /** The primary key's constraint definition, as {@code pg_get_constraintdef} prints it. */
-  public static String constraintDef(TableDef d) {
-    return "PRIMARY KEY (" + quoteIdent(d.pkColumn().name()) + ")";
+  public static String constraintDef(CatalogIndex i) {
+    return "PRIMARY KEY (" + i.columnList() + ")";
   }
 
   /** A type's {@code typname}: {@code int4}, {@code _int4}, ... */

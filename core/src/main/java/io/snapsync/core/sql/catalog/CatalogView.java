@@ -24,6 +24,14 @@ public record CatalogView(List<TableDef> tables, List<SystemTable> systemTables,
     return new CatalogView(TableCatalog.all(txn), new ArrayList<>(registry.all()), call);
   }
 
+  /** The view of a function's statement (no {@link #call}); empty parts when unknown. */
+  public static CatalogView of(io.snapsync.core.sql.func.EvalContext ctx) {
+    StoreTransaction txn = ctx.storeTxn();
+    SystemTableRegistry r = ctx.systemTables();
+    return new CatalogView(txn == null ? List.of() : TableCatalog.all(txn),
+        r == null ? List.of() : new ArrayList<>(r.all()), null);
+  }
+
   /** The OID of system table {@code t}. */
   public long systemOid(SystemTable t) {
     return CatalogOids.systemTable(systemTables.indexOf(t));

@@ -2,9 +2,11 @@ package io.snapsync.core.sql.catalog;
 
 import static io.snapsync.core.session.DataType.BOOL;
 import static io.snapsync.core.session.DataType.INT2;
+import static io.snapsync.core.session.DataType.INT2_ARRAY;
 import static io.snapsync.core.session.DataType.INT4;
 import static io.snapsync.core.session.DataType.NAME;
 import static io.snapsync.core.session.DataType.OID;
+import static io.snapsync.core.session.DataType.OID_ARRAY;
 import static io.snapsync.core.session.DataType.TEXT;
 import static io.snapsync.core.session.DataType.TEXT_ARRAY;
 import static io.snapsync.core.sql.catalog.CatalogTableDef.add;
@@ -27,6 +29,10 @@ import java.util.List;
  */
 public final class PgCatalog {
 
+  /** PostgreSQL's compiled-in limits clients read from pg_settings (pgjdbc: max_index_keys). */
+  private static final String[][] PRESET = {{"max_index_keys", "32"},
+      {"max_identifier_length", "63"}, {"block_size", "8192"}};
+
   private PgCatalog() {
   }
 
@@ -35,6 +41,7 @@ public final class PgCatalog {
     RelationTables.register(db, r);
     TypeTables.register(db, r);
     RoleTables.register(db, r, services.users());
+    InformationSchema.register(db, r);
     add(db, r, "pg_settings", cols("name", TEXT, "setting", TEXT, "unit", TEXT,
         "category", TEXT, "short_desc", TEXT, "extra_desc", TEXT, "context", TEXT,
         "vartype", TEXT, "source", TEXT, "min_val", TEXT, "max_val", TEXT,
@@ -55,6 +62,11 @@ public final class PgCatalog {
                 numeric ? Long.toString(d.min()) : null, numeric ? Long.toString(d.max()) : null,
                 d.allowed() == null || d.allowed().isEmpty() ? null : d.allowed(),
                 d.defaultValue(), d.defaultValue(), null, null, false));
+          }
+          for (String[] fixed : PRESET) {
+            rows.add(Arrays.asList(fixed[0], fixed[1], null, "Preset Options", null, null,
+                "internal", "integer", "default", fixed[1], fixed[1], null, fixed[1], fixed[1],
+                null, null, false));
           }
           return rows;
         });
@@ -78,15 +90,17 @@ public final class PgCatalog {
     empty(db, r, "pg_rewrite", "oid", OID, "rulename", NAME, "ev_class", OID, "ev_type",
         TEXT, "ev_enabled", TEXT, "is_instead", BOOL);
     empty(db, r, "pg_policy", "oid", OID, "polname", NAME, "polrelid", OID, "polcmd", TEXT,
-        "polpermissive", BOOL, "polqual", TEXT, "polwithcheck", TEXT);
+        "polpermissive", BOOL, "polroles", OID_ARRAY, "polqual", TEXT, "polwithcheck", TEXT);
     empty(db, r, "pg_statistic_ext", "oid", OID, "stxrelid", OID, "stxname", NAME,
-        "stxnamespace", OID, "stxowner", OID, "stxstattarget", INT4);
+        "stxnamespace", OID, "stxowner", OID, "stxstattarget", INT4, "stxkeys", INT2_ARRAY,
+        "stxkind", TEXT_ARRAY, "stxexprs", TEXT);
     empty(db, r, "pg_foreign_table", "ftrelid", OID, "ftserver", OID, "ftoptions",
         TEXT_ARRAY);
     empty(db, r, "pg_publication", "oid", OID, "pubname", NAME, "pubowner", OID,
         "puballtables", BOOL, "pubinsert", BOOL, "pubupdate", BOOL, "pubdelete", BOOL,
         "pubtruncate", BOOL, "pubviaroot", BOOL);
-    empty(db, r, "pg_publication_rel", "oid", OID, "prpubid", OID, "prrelid", OID);
+    empty(db, r, "pg_publication_rel", "oid", OID, "prpubid", OID, "prrelid", OID, "prqual",
+        TEXT, "prattrs", INT2_ARRAY);
     empty(db, r, "pg_publication_namespace", "oid", OID, "pnpubid", OID, "pnnspid", OID);
     empty(db, r, "pg_collation", "oid", OID, "collname", NAME, "collnamespace", OID,
         "collowner", OID, "collprovider", TEXT, "collisdeterministic", BOOL,

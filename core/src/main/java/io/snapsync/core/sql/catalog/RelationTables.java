@@ -58,10 +58,14 @@ final class RelationTables {
         "indexprs", TEXT, "indpred", TEXT), v -> {
           List<List<Object>> rows = new ArrayList<>();
           for (TableDef d : v.tables()) {
-            rows.add(Arrays.asList(CatalogOids.primaryKey(d), CatalogOids.table(d), (short) 1,
-                (short) 1, true, false, true, false, true, false, true, false, true, true,
-                false, List.of((short) (d.pk() + 1)), List.of(0L), List.of(1978L),
-                List.of((short) 0), null, null));
+            for (CatalogIndex i : CatalogIndex.of(d)) {
+              short n = (short) i.columns().size();
+              List<Long> zeros = java.util.Collections.nCopies(n, 0L);
+              rows.add(Arrays.asList(i.oid(), CatalogOids.table(d), n, n, i.unique(), false,
+                  i.primary(), false, true, false, true, false, true, true, false, i.attnums(),
+                  zeros, opclasses(i), java.util.Collections.nCopies(n, (short) 0), null,
+                  null));
+            }
           }
           return rows;
         });
@@ -75,10 +79,13 @@ final class RelationTables {
         "conbin", TEXT), v -> {
           List<List<Object>> rows = new ArrayList<>();
           for (TableDef d : v.tables()) {
-            rows.add(Arrays.asList(CatalogOids.primaryKey(d), d.name() + "_pkey",
-                CatalogOids.PUBLIC, "p", false, false, true, CatalogOids.table(d), 0L,
-                CatalogOids.primaryKey(d), 0L, 0L, " ", " ", " ", true, 0, true,
-                List.of((short) (d.pk() + 1)), null, null, null, null, null, null, null));
+            for (CatalogIndex i : CatalogIndex.of(d)) {
+              if (i.primary()) {
+                rows.add(Arrays.asList(i.oid(), i.name(), CatalogOids.PUBLIC, "p", false, false,
+                    true, CatalogOids.table(d), 0L, i.oid(), 0L, 0L, " ", " ", " ", true, 0,
+                    true, i.attnums(), null, null, null, null, null, null, null));
+              }
+            }
           }
           return rows;
         });
@@ -88,7 +95,8 @@ final class RelationTables {
           List<List<Object>> rows = new ArrayList<>();
           String owner = CatalogOids.ADMIN;
           for (TableDef d : v.tables()) {
-            rows.add(Arrays.asList("public", d.name(), owner, null, true, false, false, false));
+            rows.add(Arrays.asList("public", d.name(), owner, null, !d.hiddenKey(), false, false,
+                false));
           }
           return rows;
         });
@@ -96,8 +104,9 @@ final class RelationTables {
         "tablespace", NAME, "indexdef", TEXT), v -> {
           List<List<Object>> rows = new ArrayList<>();
           for (TableDef d : v.tables()) {
-            rows.add(Arrays.asList("public", d.name(), d.name() + "_pkey", null,
-                CatalogText.indexDef(d)));
+            for (CatalogIndex i : CatalogIndex.of(d)) {
+              rows.add(Arrays.asList("public", d.name(), i.name(), null, CatalogText.indexDef(i)));
+            }
           }
           return rows;
         });
@@ -106,16 +115,42 @@ final class RelationTables {
   private static List<List<Object>> classRows(CatalogView v) {
     List<List<Object>> rows = new ArrayList<>();
     for (TableDef d : v.tables()) {
+      List<CatalogIndex> indexes = CatalogIndex.of(d);
       rows.add(classRow(CatalogOids.table(d), d.name(), CatalogOids.PUBLIC, CatalogOids.HEAP_AM,
-          true, "r", d.columns().size()));
-      rows.add(classRow(CatalogOids.primaryKey(d), d.name() + "_pkey", CatalogOids.PUBLIC,
-          CatalogOids.BTREE_AM, false, "i", 1));
+          !indexes.isEmpty(), "r", d.columns().size()));
+      for (CatalogIndex i : indexes) {
+        rows.add(classRow(i.oid(), i.name(), CatalogOids.PUBLIC, CatalogOids.BTREE_AM, false,
+            "i", i.columns().size()));
+      }
     }
     for (SystemTable t : v.systemTables()) {
-      rows.add(classRow(v.systemOid(t), t.name(), CatalogOids.PG_CATALOG, 0L, false, "v",
-          t.columns().size()));
+      boolean info = t.name().startsWith(InformationSchema.PREFIX);
+      rows.add(classRow(v.systemOid(t), info ? t.name().substring(InformationSchema.PREFIX
+          .length()) : t.name(), info ? CatalogOids.INFORMATION_SCHEMA : CatalogOids.PG_CATALOG,
+          0L, false, "v", t.columns().size()));
     }
     return rows;
+  }
+
+  /** The btree operator classes of the index's key columns (PostgreSQL's default ones). */
+  private static List<Long> opclasses(CatalogIndex i) {
+    List<Long> out = new ArrayList<>();
+    for (int c : i.columns()) {
+      out.add(switch (i.table().columns().get(c).type()) {
+        case INT2 -> 1979L;
+        case INT8 -> 3124L;
+        case TEXT, VARCHAR, NAME -> 3126L;
+        case BOOL -> 424L;
+        case NUMERIC -> 3125L;
+        case TIMESTAMPTZ -> 3127L;
+        case TIMESTAMP -> 3128L;
+        case DATE -> 3122L;
+        case UUID -> 2968L;
+        case FLOAT8 -> 3123L;
+        default -> 1978L;
+      });
+    }
+    return out;
   }
 
   private static List<Object> classRow(long oid, String name, long namespace, long am,

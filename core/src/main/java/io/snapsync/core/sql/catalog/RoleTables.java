@@ -23,7 +23,8 @@ import java.util.TreeSet;
 /**
  * pg_database, pg_roles, pg_user, pg_authid, pg_shadow and pg_auth_members from the user
  * directory. The password verifier appears in pg_authid/pg_shadow only to a SYSADMIN; every
- * other session sees NULL there (pg_roles and pg_user always show {@code ********}).
+ * other session sees NULL there (pg_roles and pg_user always show {@code ********}). A SYSADMIN
+ * shows as PostgreSQL's bootstrap superuser does (every attribute, replication included).
  */
 final class RoleTables {
 
@@ -46,7 +47,7 @@ final class RoleTables {
           List<List<Object>> rows = new ArrayList<>();
           for (String u : names(users, v)) {
             boolean admin = users.roles(u).contains(Roles.SYSADMIN);
-            rows.add(Arrays.asList(u, admin, true, admin, admin, true, false, -1, "********",
+            rows.add(Arrays.asList(u, admin, true, admin, admin, true, admin, -1, "********",
                 null, admin, null, CatalogOids.role(u, CatalogOids.ADMIN)));
           }
           return rows;
@@ -60,7 +61,7 @@ final class RoleTables {
           for (String u : names(users, v)) {
             boolean admin = users.roles(u).contains(Roles.SYSADMIN);
             rows.add(Arrays.asList(CatalogOids.role(u, CatalogOids.ADMIN), u, admin, true,
-                admin, admin, true, false, admin, -1,
+                admin, admin, true, admin, admin, -1,
                 reveal ? users.scramVerifier(u).orElse(null) : null, null));
           }
           return rows;
@@ -82,7 +83,7 @@ final class RoleTables {
     for (String u : names(users, v)) {
       boolean admin = users.roles(u).contains(Roles.SYSADMIN);
       String pw = shadow ? (reveal ? users.scramVerifier(u).orElse(null) : null) : "********";
-      rows.add(Arrays.asList(u, CatalogOids.role(u, CatalogOids.ADMIN), admin, admin, false,
+      rows.add(Arrays.asList(u, CatalogOids.role(u, CatalogOids.ADMIN), admin, admin, admin,
           admin, pw, null, null));
     }
     return rows;

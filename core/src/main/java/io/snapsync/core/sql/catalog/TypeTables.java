@@ -59,9 +59,13 @@ final class TypeTables {
           for (TableDef d : v.tables()) {
             for (int i = 0; i < d.columns().size(); i++) {
               rows.add(attRow(CatalogOids.table(d), d.columns().get(i), i + 1,
-                  d.isNotNull(i) || i == d.pk()));
+                  d.isNotNull(i)));
             }
-            rows.add(attRow(CatalogOids.primaryKey(d), d.pkColumn(), 1, false));
+            for (CatalogIndex x : CatalogIndex.of(d)) {
+              for (int k = 0; k < x.columns().size(); k++) {
+                rows.add(attRow(x.oid(), d.columns().get(x.columns().get(k)), k + 1, false));
+              }
+            }
           }
           for (SystemTable t : v.systemTables()) {
             for (int i = 0; i < t.columns().size(); i++) {

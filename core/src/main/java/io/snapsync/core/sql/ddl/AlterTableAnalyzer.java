@@ -38,10 +38,12 @@ final class AlterTableAnalyzer {
         if (e instanceof SqlKeyConstraint k) {
           List<String> cols = ((org.apache.calcite.sql.SqlNodeList) k.getOperandList().get(1))
               .stream().map(Names::simple).toList();
-          if (k.getKind() == SqlKind.PRIMARY_KEY) {
-            throw UniqueConstraints.addPrimaryKey(table, cols);
-          }
-          throw UniqueConstraints.add(table, cols);
+          SqlNode given = k.getOperandList().get(0);
+          boolean primary = k.getKind() == SqlKind.PRIMARY_KEY;
+          String name = given != null ? Names.simple(given)
+              : UniqueConstraints.defaultName(table, cols, primary);
+          return new AlterTable(table, ie, primary ? Action.ADD_PRIMARY_KEY : Action.ADD_UNIQUE,
+              name, null, null, null, null, aie, cols);
         }
         throw DdlParser.unsupported("ALTER TABLE ... ADD FOREIGN KEY");
       }

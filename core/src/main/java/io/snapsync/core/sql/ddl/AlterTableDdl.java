@@ -233,8 +233,18 @@ final class AlterTableDdl {
         shape.addCheck(new TableDef.Check(name, spec.sql()));
         TableCatalog.put(t, shape.build());
       }
+      case ADD_PRIMARY_KEY, ADD_UNIQUE -> io.snapsync.core.sql.index.UniqueConstraints.add(t,
+          def.name(), a.column(), a.keyColumns(), a.action() == AlterTable.Action.ADD_PRIMARY_KEY);
       default -> {
         int k = CheckNames.names(def.checks()).indexOf(a.column());
+        io.snapsync.core.sql.index.IndexDef backing = def.index(a.column());
+        if (k < 0 && backing != null && backing.constraint()) {
+          // a PRIMARY KEY or UNIQUE constraint: its index goes with it
+          IndexMaintenance.clear(t, txn, backing);
+          TableCatalog.put(t, def.withIndexes(def.indexes().stream()
+              .filter(ix -> ix != backing).toList()));
+          return StatementResult.command(a.tag());
+        }
         if (k < 0) {
           if (a.actionIfExists()) {
             return notice(a, "ddl.constraint_not_exist_skipping", a.column(), def.name());

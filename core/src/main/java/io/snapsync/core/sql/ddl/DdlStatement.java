@@ -96,11 +96,19 @@ public sealed interface DdlStatement {
    */
   record AlterTable(String table, boolean ifExists, Action action, String column,
       String newName, ColumnSpec added, CheckSpec check, String defaultSql,
-      boolean actionIfExists) implements DdlStatement {
+      boolean actionIfExists, List<String> keyColumns) implements DdlStatement {
     /** What ALTER TABLE does. */
     public enum Action {
       ADD_COLUMN, DROP_COLUMN, RENAME_COLUMN, RENAME_TABLE, SET_DEFAULT, DROP_DEFAULT,
-      SET_NOT_NULL, DROP_NOT_NULL, ADD_CHECK, DROP_CONSTRAINT
+      SET_NOT_NULL, DROP_NOT_NULL, ADD_CHECK, DROP_CONSTRAINT, ADD_PRIMARY_KEY, ADD_UNIQUE
+    }
+
+    /** An action on no key columns. */
+    public AlterTable(String table, boolean ifExists, Action action, String column,
+        String newName, ColumnSpec added, CheckSpec check, String defaultSql,
+        boolean actionIfExists) {
+      this(table, ifExists, action, column, newName, added, check, defaultSql, actionIfExists,
+          List.of());
     }
 
     @Override

@@ -5,9 +5,10 @@ import io.snapsync.core.error.SqlState;
 import java.util.List;
 
 /**
- * UNIQUE and added PRIMARY KEY constraints, which need unique indexes. Until unique indexes
- * exist, {@link #add} refuses the constraint with 0A000 naming it; it is the one place to wire
- * unique-index creation in.
+ * UNIQUE and added PRIMARY KEY constraints: their default names, and the forms still refused.
+ * {@code ALTER TABLE ... ADD [CONSTRAINT n] PRIMARY KEY | UNIQUE} builds a unique index
+ * ({@link io.snapsync.core.sql.index.UniqueConstraints}); a UNIQUE constraint inside CREATE
+ * TABLE is still 0A000 (create the table, then add it).
  */
 public final class UniqueConstraints {
 
@@ -18,6 +19,12 @@ public final class UniqueConstraints {
   static SnapsyncException add(String table, List<String> columns) {
     return SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED, "ddl.unique_unsupported",
         table, String.join(", ", columns));
+  }
+
+  /** PostgreSQL's default name: {@code t_pkey}, or {@code t_a_b_key} for UNIQUE (a, b). */
+  static String defaultName(String table, List<String> columns, boolean primary) {
+    String name = primary ? table + "_pkey" : table + "_" + String.join("_", columns) + "_key";
+    return name.length() <= 63 ? name : name.substring(0, 63);
   }
 
   /** The error for ALTER TABLE ... ADD PRIMARY KEY on {@code columns} of {@code table}. */

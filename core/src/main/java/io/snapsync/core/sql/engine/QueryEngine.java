@@ -280,7 +280,7 @@ public final class QueryEngine {
   }
 
   private static java.time.ZoneId ctxZone(SessionContext ctx) {
-    return new SessionEval(ctx, Instant.EPOCH, db).timeZone();
+    return new SessionEval(ctx, Instant.EPOCH).timeZone();
   }
 
   private record Ready(PreparedQuery query, StoreTransaction txn, Object[] params,

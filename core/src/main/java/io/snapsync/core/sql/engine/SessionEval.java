@@ -12,7 +12,6 @@ final class SessionEval implements EvalContext {
   private final SessionContext session;
   private final Instant statementStart;
   private final ZoneId zone;
-
   private final io.snapsync.core.sql.Database db;
 
   SessionEval(SessionContext session, Instant statementStart) {
@@ -59,6 +58,11 @@ final class SessionEval implements EvalContext {
     }
     return db.executor().ddl().sequences().forSession(session.sessionId(),
         session.txn().storeTxn());
+  }
+
+  @Override
+  public io.snapsync.core.spi.SystemTableRegistry systemTables() {
+    return db == null ? null : db.services().systemTables();
   }
 
   @Override

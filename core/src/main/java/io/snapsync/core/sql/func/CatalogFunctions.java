@@ -1,16 +1,20 @@
 package io.snapsync.core.sql.func;
 
 import static io.snapsync.core.session.DataType.BOOL;
+import static io.snapsync.core.session.DataType.INT2;
 import static io.snapsync.core.session.DataType.INT4;
 import static io.snapsync.core.session.DataType.INT8;
 import static io.snapsync.core.session.DataType.NAME;
 import static io.snapsync.core.session.DataType.OID;
 import static io.snapsync.core.session.DataType.TEXT;
+import static io.snapsync.core.session.DataType.TEXT_ARRAY;
 
+import io.snapsync.core.sql.catalog.CatalogIndex;
 import io.snapsync.core.sql.catalog.CatalogOids;
 import io.snapsync.core.sql.catalog.CatalogText;
+import io.snapsync.core.sql.catalog.CatalogView;
+import io.snapsync.core.sql.catalog.RegTypes;
 import io.snapsync.core.sql.exec.TableCatalog;
-import io.snapsync.core.sql.exec.TableDef;
 import io.snapsync.storage.StoreTransaction;
 
 /**
@@ -61,20 +65,85 @@ final class CatalogFunctions {
     r.add(Fn.of("pg_total_relation_size", INT8, (x, c) -> 16384L, OID));
     r.add(Fn.of("pg_table_size", INT8, (x, c) -> 8192L, OID));
     r.add(Fn.of("pg_is_in_recovery", BOOL, (x, c) -> false));
+    registerRegTypes(r);
+    registerClientLookups(r);
   }
 
-  private static TableDef table(EvalContext c, long oid) {
+  /**
+   * Lookups clients issue whose objects snapsync has none of yet (views, serial sequences,
+   * user functions: NULL), more has_*_privilege forms (true, as has_table_privilege) and
+   * acldefault (PostgreSQL 15's built-in default privileges for an owner).
+   */
+  private static void registerClientLookups(Registry r) {
+    r.add(Fn.of("pg_get_viewdef", TEXT, (x, c) -> null, OID));
+    r.add(Fn.of("pg_get_viewdef", TEXT, (x, c) -> null, OID, BOOL));
+    r.add(Fn.of("pg_get_viewdef", TEXT, (x, c) -> null, TEXT));
+    r.add(Fn.of("pg_get_serial_sequence", TEXT, (x, c) -> null, TEXT, TEXT));
+    r.add(Fn.of("pg_get_function_identity_arguments", TEXT, (x, c) -> null, OID));
+    r.add(Fn.of("pg_get_statisticsobjdef_columns", TEXT, (x, c) -> null, OID));
+    // no publications exist; a table could be published (PostgreSQL: true for tables)
+    r.add(Fn.of("pg_relation_is_publishable", BOOL, (x, c) -> true, OID));
+    r.add(Fn.of("has_column_privilege", BOOL, (x, c) -> true, TEXT, TEXT, TEXT));
+    r.add(Fn.of("has_column_privilege", BOOL, (x, c) -> true, OID, TEXT, TEXT));
+    r.add(Fn.of("has_column_privilege", BOOL, (x, c) -> true, OID, INT2, TEXT));
+    r.add(Fn.of("has_any_column_privilege", BOOL, (x, c) -> true, TEXT, TEXT));
+    r.add(Fn.of("has_any_column_privilege", BOOL, (x, c) -> true, OID, TEXT));
+    r.add(Fn.of("has_function_privilege", BOOL, (x, c) -> true, TEXT, TEXT));
+    r.add(Fn.of("has_function_privilege", BOOL, (x, c) -> true, OID, TEXT));
+    r.add(Fn.of("has_sequence_privilege", BOOL, (x, c) -> true, TEXT, TEXT));
+    r.add(Fn.of("has_type_privilege", BOOL, (x, c) -> true, OID, TEXT));
+    r.add(Fn.of("has_schema_privilege", BOOL, (x, c) -> true, OID, TEXT));
+    r.add(Fn.of("has_schema_privilege", BOOL, (x, c) -> true, NAME, TEXT, TEXT));
+    r.add(Fn.of("has_database_privilege", BOOL, (x, c) -> true, OID, TEXT));
+    r.add(Fn.of("acldefault", TEXT_ARRAY, (x, c) -> aclDefault((String) x[0], (Long) x[1]),
+        TEXT, OID));
+  }
+
+  private static java.util.List<String> aclDefault(String kind, long owner) {
+    String o = owner == CatalogOids.OWNER ? CatalogOids.ADMIN : Long.toString(owner);
+    return switch (kind) {
+      case "r" -> java.util.List.of(o + "=arwdDxt/" + o);
+      case "s" -> java.util.List.of(o + "=rwU/" + o);
+      case "f" -> java.util.List.of("=X/" + o, o + "=X/" + o);
+      case "n" -> java.util.List.of(o + "=UC/" + o);
+      case "T" -> java.util.List.of("=U/" + o, o + "=U/" + o);
+      case "d" -> java.util.List.of("=Tc/" + o, o + "=CTc/" + o);
+      default -> java.util.List.of();
+    };
+  }
+
+  /** The reg* types' I/O functions (catalog lookups: volatile, never folded into a plan). */
+  private static void registerRegTypes(Registry r) {
+    r.add(Fn.of("regclassin", OID, (x, c) -> RegTypes.classIn(CatalogView.of(c), (String) x[0],
+        true), TEXT).volatil());
+    r.add(Fn.of("to_regclass", OID, (x, c) -> RegTypes.classIn(CatalogView.of(c),
+        (String) x[0], false), TEXT).volatil());
+    r.add(Fn.of("regclassout", TEXT, (x, c) -> RegTypes.classOut(CatalogView.of(c),
+        (Long) x[0]), OID).volatil());
+    r.add(Fn.of("regtypein", OID, (x, c) -> RegTypes.typeIn((String) x[0], true), TEXT));
+    r.add(Fn.of("to_regtype", OID, (x, c) -> RegTypes.typeIn((String) x[0], false), TEXT));
+    r.add(Fn.of("regtypeout", TEXT, (x, c) -> RegTypes.typeOut((Long) x[0]), OID));
+    r.add(Fn.of("regnamespacein", OID, (x, c) -> RegTypes.namespaceIn((String) x[0], true),
+        TEXT));
+    r.add(Fn.of("to_regnamespace", OID, (x, c) -> RegTypes.namespaceIn((String) x[0], false),
+        TEXT));
+    r.add(Fn.of("regnamespaceout", TEXT, (x, c) -> RegTypes.namespaceOut((Long) x[0]), OID));
+    r.add(Fn.of("regprocin", OID, (x, c) -> RegTypes.procIn((String) x[0]), TEXT));
+    r.add(Fn.of("regprocout", TEXT, (x, c) -> (Long) x[0] == 0 ? "-" : x[0].toString(), OID));
+  }
+
+  private static CatalogIndex index(EvalContext c, long oid) {
     StoreTransaction t = c.storeTxn();
-    return t == null ? null : CatalogOids.find(TableCatalog.all(t), oid);
+    return t == null ? null : CatalogIndex.find(TableCatalog.all(t), oid);
   }
 
   private static String indexDef(EvalContext c, long oid) {
-    TableDef d = table(c, oid);
-    return d == null || CatalogOids.primaryKey(d) != oid ? null : CatalogText.indexDef(d);
+    CatalogIndex i = index(c, oid);
+    return i == null ? null : CatalogText.indexDef(i);
   }
 
   private static String constraintDef(EvalContext c, long oid) {
-    TableDef d = table(c, oid);
-    return d == null || CatalogOids.primaryKey(d) != oid ? null : CatalogText.constraintDef(d);
+    CatalogIndex i = index(c, oid);
+    return i == null || !i.primary() ? null : CatalogText.constraintDef(i);
   }
 }

@@ -59,4 +59,9 @@ public interface EvalContext {
         io.snapsync.core.error.SqlState.FEATURE_NOT_SUPPORTED, "ddl.unsupported",
         "SEQUENCE FUNCTIONS HERE");
   }
+
+  /** The node's system tables, for catalog functions ({@code regclassin}); null when unknown. */
+  default io.snapsync.core.spi.SystemTableRegistry systemTables() {
+    return null;
+  }
 }

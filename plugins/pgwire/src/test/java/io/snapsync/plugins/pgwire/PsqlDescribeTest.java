@@ -25,7 +25,10 @@ import org.junit.jupiter.api.Timeout;
 class PsqlDescribeTest {
 
   private static final String SETUP = "CREATE TABLE t (id int PRIMARY KEY, n int, name text);\n"
-      + "CREATE TABLE u (k bigint PRIMARY KEY, v text);";
+      + "CREATE TABLE u (k bigint PRIMARY KEY, v text);\n"
+      + "CREATE TABLE w (a text NOT NULL, b bigint, c int, d boolean,"
+      + " PRIMARY KEY (a, b));\n"
+      + "CREATE TABLE nokey (x int, y text);";
 
   private Path dir;
   private SnapsyncFixture snapsync;
@@ -45,6 +48,8 @@ class PsqlDescribeTest {
     theirs = new Psql(postgres.port(), RealPostgres.USER, "", RealPostgres.DATABASE, Map.of());
     ours.run(SETUP);
     theirs.run(SETUP);
+    // snapsync's fixture users, as PostgreSQL roles without attributes
+    theirs.run("CREATE ROLE alice LOGIN; CREATE ROLE monitor LOGIN;");
   }
 
   @AfterAll
@@ -90,4 +95,26 @@ class PsqlDescribeTest {
     assertTrue(theirs.run("\\l").contains("snapsync|admin|UTF8|C|C||libc|"));
   }
 
+
+  @Test
+  void describeUnknownRelationMatchesPostgres() throws Exception {
+    sameAsPostgres("\\d nosuch");
+  }
+
+  @Test
+  void listRolesMatchesPostgres() throws Exception {
+    sameAsPostgres("\\du");
+  }
+
+  @Test
+  void listIndexesSequencesAndViewsMatchPostgres() throws Exception {
+    sameAsPostgres("\\di");
+    sameAsPostgres("\\ds");
+    sameAsPostgres("\\dv");
+  }
+
+  @Test
+  void expandedOutputMatchesPostgres() throws Exception {
+    sameAsPostgres("\\x on\n\\dt\n\\du\n\\x off");
+  }
 }

@@ -74,6 +74,8 @@ public final class Analyzer {
     root.add(SCHEMA, schema);
     // pg_catalog.x finds the system tables (the schema falls back to them for any name).
     root.add(CATALOG_SCHEMA, schema);
+    root.add(io.snapsync.core.sql.catalog.InformationSchemaTables.NAME,
+        new io.snapsync.core.sql.catalog.InformationSchemaTables(systemTables));
     Properties props = new Properties();
     props.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "true");
     CalciteConnectionConfig config = new CalciteConnectionConfigImpl(props);
@@ -100,6 +102,8 @@ public final class Analyzer {
       RelDataType t = rowType.getFieldList().get(i).getType();
       columns.add(new Column(names.get(i), TypeMapping.toData(t), TypeMapping.typmod(t)));
     }
+    columns = io.snapsync.core.sql.catalog.ColumnOrigins.apply(columns,
+        validator.getFieldOrigins(validated), schema.dependencies());
     int count = 0;
     for (int n : p.paramNumbers()) {
       count = Math.max(count, n + 1);

@@ -39,7 +39,8 @@ final class StatementParser {
         if (call.getOperator() == PgOperators.COLLATE) {
           return call.operand(0).accept(this);
         }
-        return super.visit(call);
+        SqlNode reg = io.snapsync.core.sql.catalog.RegCasts.rewrite(call, this);
+        return reg != null ? reg : super.visit(call);
       }
     });
     return new Analyzer.Parsed(ready, sql, numbers.stream().mapToInt(Integer::intValue).toArray());

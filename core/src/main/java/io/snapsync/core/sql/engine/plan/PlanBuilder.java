@@ -166,6 +166,10 @@ public final class PlanBuilder {
       return new io.snapsync.core.sql.engine.exec.GenerateSeriesNode(args.get(0), args.get(1),
           args.size() > 2 ? args.get(2) : null);
     }
+    if (rel instanceof org.apache.calcite.rel.core.Collect c) {
+      return new io.snapsync.core.sql.engine.exec.CollectNode(build(c.getInput()),
+          c.getInput().getRowType().getFieldCount());
+    }
     if (rel instanceof Window w) {
       return new Windows(library, rex).build(w, build(w.getInput()));
     }

@@ -101,7 +101,7 @@ final class QueryHandler {
   private void sendWhole(StatementResult r) {
     sendNotices(r.notices());
     if (r.hasRows()) {
-      conn.send(rowDescription(r.columns(), null, null));
+      conn.send(rowDescription(r.columns(), null, null, true));
       sendRows(r, null, null, 0, r.rows().size());
     }
     conn.send(new CommandComplete(r.commandTag()));
@@ -228,7 +228,10 @@ final class QueryHandler {
         cache.put(s);
       }
       conn.send(new ParameterDescription(s.describedParamTypes()));
-      conn.send(cols.isEmpty() ? EmptyBodyMessage.NO_DATA : rowDescription(cols, null, null));
+      // no table origins here: pgjdbc would look them up with a catalog query, which would
+      // start the transaction's snapshot before a SET TRANSACTION SNAPSHOT (DescribeTest)
+      conn.send(cols.isEmpty() ? EmptyBodyMessage.NO_DATA
+          : rowDescription(cols, null, null, false));
       return null;
     });
   }
@@ -239,7 +242,7 @@ final class QueryHandler {
       if (r == null || !r.hasRows()) {
         conn.send(EmptyBodyMessage.NO_DATA);
       } else {
-        conn.send(rowDescription(r.columns(), p.statement.declaredColumns, p.bind));
+        conn.send(rowDescription(r.columns(), p.statement.declaredColumns, p.bind, true));
       }
       return null;
     });
@@ -310,13 +313,16 @@ final class QueryHandler {
   }
 
   private static RowDescription rowDescription(List<Column> actual, List<Column> declared,
-      Bind bind) {
+      Bind bind, boolean origins) {
     List<RowDescription.Field> fields = new ArrayList<>(actual.size());
     for (int i = 0; i < actual.size(); i++) {
       DataType t = outputType(actual, declared, i);
       int format = bind == null ? 0 : bind.resultFormat(i);
-      fields.add(new RowDescription.Field(actual.get(i).name(), t.oid(),
-          ValueCodec.typeLength(t), (short) format));
+      Column c = actual.get(i);
+      boolean same = t == c.type();
+      fields.add(new RowDescription.Field(c.name(), origins ? (int) c.tableOid() : 0,
+          origins ? (short) c.attnum() : 0,
+          t.oid(), ValueCodec.typeLength(t), same ? c.typmod() : -1, (short) format));
     }
     return new RowDescription(fields);
   }

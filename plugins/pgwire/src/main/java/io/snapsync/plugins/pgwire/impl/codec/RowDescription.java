@@ -6,8 +6,16 @@ import java.util.List;
 /** 'T': the columns of the rows that follow. */
 public record RowDescription(List<Field> fields) implements BackendMessage {
 
-  /** One column: name, type OID, type length (-1 variable) and format (0 text, 1 binary). */
-  public record Field(String name, int typeOid, short typeLength, short format) {
+  /**
+   * One column: name, source table OID and attnum (0 when not a table column), type OID, type
+   * length (-1 variable), type modifier (-1 none) and format (0 text, 1 binary).
+   */
+  public record Field(String name, int tableOid, short attnum, int typeOid, short typeLength,
+      int typmod, short format) {
+
+    public Field(String name, int typeOid, short typeLength, short format) {
+      this(name, 0, (short) 0, typeOid, typeLength, -1, format);
+    }
   }
 
   @Override
@@ -20,8 +28,8 @@ public record RowDescription(List<Field> fields) implements BackendMessage {
     out.appendShort((short) fields.size());
     for (Field f : fields) {
       BackendMessage.writeCString(out, f.name());
-      out.appendInt(0).appendShort((short) 0).appendInt(f.typeOid()).appendShort(f.typeLength())
-          .appendInt(-1).appendShort(f.format());
+      out.appendInt(f.tableOid()).appendShort(f.attnum()).appendInt(f.typeOid())
+          .appendShort(f.typeLength()).appendInt(f.typmod()).appendShort(f.format());
     }
   }
 }
