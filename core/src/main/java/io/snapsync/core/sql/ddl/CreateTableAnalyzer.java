@@ -33,6 +33,7 @@ final class CreateTableAnalyzer {
   private final List<SqlCheckConstraint> pendingChecks = new ArrayList<>();
   private final List<DdlStatement.LikeSpec> likes = new ArrayList<>();
   private List<String> key = List.of();
+  private final List<DdlStatement.UniqueSpec> uniques = new ArrayList<>();
 
   private CreateTableAnalyzer(String sql, String table) {
     this.sql = sql;
@@ -42,7 +43,7 @@ final class CreateTableAnalyzer {
   static DdlStatement.CreateTable analyze(String sql, PgCreateTable c) {
     if (c.query != null) {
       return new DdlStatement.CreateTable(Names.of(c.name), List.of(), List.of(), List.of(),
-          c.ifNotExists, List.of(), SourceText.from(sql, c.query));
+          c.ifNotExists, List.of(), SourceText.from(sql, c.query), List.of());
     }
     CreateTableAnalyzer a = new CreateTableAnalyzer(sql, Names.of(c.name));
     for (SqlNode e : c.columnList) {
@@ -54,7 +55,8 @@ final class CreateTableAnalyzer {
           .map(DdlStatement.ColumnSpec::name).toList()));
     }
     return new DdlStatement.CreateTable(a.table, List.copyOf(a.columns), a.key,
-        List.copyOf(a.checks), c.ifNotExists, List.copyOf(a.likes), null);
+        List.copyOf(a.checks), c.ifNotExists, List.copyOf(a.likes), null,
+        List.copyOf(a.uniques));
   }
 
   private void element(SqlNode e) {
@@ -70,7 +72,9 @@ final class CreateTableAnalyzer {
         }
         key = cols;
       } else {
-        throw UniqueConstraints.add(table, cols);
+        SqlNode given = k.getOperandList().get(0);
+        uniques.add(new DdlStatement.UniqueSpec(given != null ? Names.simple(given)
+            : UniqueConstraints.defaultName(table, cols, false), cols));
       }
     } else if (e instanceof SqlCheckConstraint ch) {
       pendingChecks.add(ch);

@@ -36,12 +36,12 @@ public sealed interface DdlStatement {
    * query text of CREATE TABLE ... AS (then there are no columns), else null.
    */
   record CreateTable(String table, List<ColumnSpec> columns, List<String> key,
-      List<CheckSpec> checks, boolean ifNotExists, List<LikeSpec> likes, String asQuery)
-      implements DdlStatement {
+      List<CheckSpec> checks, boolean ifNotExists, List<LikeSpec> likes, String asQuery,
+      List<UniqueSpec> uniques) implements DdlStatement {
     /** A table of its own columns only. */
     public CreateTable(String table, List<ColumnSpec> columns, List<String> key,
         List<CheckSpec> checks, boolean ifNotExists) {
-      this(table, columns, key, checks, ifNotExists, List.of(), null);
+      this(table, columns, key, checks, ifNotExists, List.of(), null, List.of());
     }
 
     @Override
@@ -94,6 +94,10 @@ public sealed interface DdlStatement {
    * added CHECK, {@code defaultSql} of SET DEFAULT, {@code actionIfExists} of the action's own
    * IF [NOT] EXISTS.
    */
+  /** A UNIQUE constraint of CREATE TABLE: its name (given or PostgreSQL's default), columns. */
+  record UniqueSpec(String name, List<String> columns) {
+  }
+
   record AlterTable(String table, boolean ifExists, Action action, String column,
       String newName, ColumnSpec added, CheckSpec check, String defaultSql,
       boolean actionIfExists, List<String> keyColumns) implements DdlStatement {

@@ -84,6 +84,10 @@ final class TableDdl {
       TableDef def = definition(queryColumns == null ? withLikes(c, t) : asQuery(c,
           queryColumns), t);
       TableCatalog.put(t, def.withOwner(ctx.user()));
+      for (DdlStatement.UniqueSpec u : c.uniques()) {
+        io.snapsync.core.sql.index.UniqueConstraints.add(t, c.table(), u.name(), u.columns(),
+            false);
+      }
       return StatementResult.command(c.tag());
     }));
   }
@@ -127,7 +131,8 @@ final class TableDdl {
       cols.add(c.columns().get(own++));
     }
     CreateTableAnalyzer.checkDistinct(cols);
-    return new DdlStatement.CreateTable(c.table(), cols, c.key(), checks, c.ifNotExists());
+    return new DdlStatement.CreateTable(c.table(), cols, c.key(), checks, c.ifNotExists(),
+        List.of(), null, c.uniques());
   }
 
   /** The new table's definition; creates the sequences of its serial columns. Blocking. */

@@ -113,7 +113,6 @@ class CreateTableTest {
     assertEquals("type \"nosuchtype\" does not exist", type.getMessage());
     fails(s, "CREATE TABLE other.bad_t (x int)", "3F000");
     fails(s, "CREATE TABLE bad_t (x int", "42601");
-    fails(s, "CREATE TABLE bad_t (x int UNIQUE)", "0A000");
   }
 
   @Test
