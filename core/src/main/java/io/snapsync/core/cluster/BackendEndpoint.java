@@ -167,8 +167,7 @@ public final class BackendEndpoint {
 
   private void fail(Message<JsonObject> m, Throwable t, String lc, Session s) {
     SnapsyncException e = t instanceof SnapsyncException x ? x
-        : SnapsyncException.error(SqlState.INTERNAL_ERROR, "internal.error",
-            String.valueOf(t.getMessage())).withCause(t);
+        : SnapsyncException.error(SqlState.INTERNAL_ERROR, "harden.internal_error").withCause(t);
     JsonObject j = e.toJson(catalog, lc);
     List<StatementResult> done = new ArrayList<>();
     for (Object o : e.completedResults()) {

@@ -27,6 +27,9 @@ import java.util.List;
  */
 public final class SessionImpl implements Session, SessionContext {
 
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(SessionImpl.class);
+
   /** Query strings up to this length are split into statements on the calling thread. */
   static final int SPLIT_INLINE_MAX = 4096;
 
@@ -496,8 +499,9 @@ public final class SessionImpl implements Session, SessionContext {
     if (t instanceof io.snapsync.storage.StorageException se) {
       return io.snapsync.core.txn.StorageErrors.translate(se);
     }
-    return SnapsyncException.error(SqlState.INTERNAL_ERROR, "internal.error", String.valueOf(t))
-        .withCause(t);
+    // the client learns nothing of Java; the stack goes to the server log
+    LOG.error("internal error in a statement", t);
+    return SnapsyncException.error(SqlState.INTERNAL_ERROR, "harden.internal_error").withCause(t);
   }
 
   private static long rowsOf(StatementResult r) {
