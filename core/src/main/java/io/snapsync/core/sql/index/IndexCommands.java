@@ -40,8 +40,26 @@ public final class IndexCommands {
       return create(c, ctx);
     } else if (s instanceof IndexStmt.DropIndex d) {
       return drop(d, ctx);
+    } else if (s instanceof IndexStmt.Vacuum v) {
+      return vacuum(v, ctx);
     }
     return TableAnalyzer.run(db, (IndexStmt.Analyze) s, ctx);
+  }
+
+  /** VACUUM: outside a transaction block, as in PostgreSQL; the named tables must exist. */
+  private Future<StatementResult> vacuum(IndexStmt.Vacuum v, SessionContext ctx) {
+    if (ctx.txn().inBlock()) {
+      return Future.failedFuture(SnapsyncException.error(SqlState.ACTIVE_SQL_TRANSACTION,
+          "sql.inside_block", "VACUUM"));
+    }
+    return db.blocking(() -> {
+      StoreTransaction t = ctx.txn().storeTxn();
+      v.tables().forEach(name -> TableCatalog.require(t, name));
+      db.store().reclaim();
+      return null;
+    }).compose(x -> v.analyze()
+        ? TableAnalyzer.run(db, new IndexStmt.Analyze(v.tables()), ctx)
+        : Future.succeededFuture()).map(x -> StatementResult.command("VACUUM"));
   }
 
   private Future<StatementResult> create(IndexStmt.CreateIndex c, SessionContext ctx) {

@@ -43,12 +43,44 @@ public final class IndexParser {
     throw unsupported("this statement");
   }
 
+  /**
+   * {@code VACUUM [FULL] [FREEZE] [VERBOSE] [ANALYZE] [table [, ...]]} or {@code VACUUM (option
+   * [value], ...) [table [, ...]]} from its tokens.
+   */
+  public static IndexStmt vacuum(List<Token> tokens) {
+    int at = 1;
+    boolean analyze = false;
+    if (tokens.get(at).isSymbol("(")) {
+      at++;
+      while (!tokens.get(at).isSymbol(")")) {
+        Token t = tokens.get(at++);
+        if (t.kind() == Token.Kind.EOF) {
+          throw ParseErrors.at(t);
+        }
+        analyze |= t.isWord("analyze") || t.isWord("analyse");
+      }
+      at++;
+    } else {
+      while (tokens.get(at).isWord("full") || tokens.get(at).isWord("freeze")
+          || tokens.get(at).isWord("verbose") || tokens.get(at).isWord("analyze")
+          || tokens.get(at).isWord("analyse")) {
+        analyze |= tokens.get(at).isWord("analyze") || tokens.get(at).isWord("analyse");
+        at++;
+      }
+    }
+    return new IndexStmt.Vacuum(tableList(tokens, at), analyze);
+  }
+
   /** {@code ANALYZE | ANALYSE [VERBOSE] [table [, ...]]} from its tokens. */
   public static IndexStmt analyze(List<Token> tokens) {
     int at = 1;
     if (tokens.get(at).isWord("verbose")) {
       at++;
     }
+    return new IndexStmt.Analyze(tableList(tokens, at));
+  }
+
+  private static List<String> tableList(List<Token> tokens, int at) {
     List<String> tables = new ArrayList<>();
     while (tokens.get(at).kind() != Token.Kind.EOF) {
       Token t = tokens.get(at++);
@@ -67,7 +99,7 @@ public final class IndexParser {
         throw ParseErrors.at(tokens.get(at));
       }
     }
-    return new IndexStmt.Analyze(tables);
+    return tables;
   }
 
   private static IndexStmt create(PgCreateIndex c) {

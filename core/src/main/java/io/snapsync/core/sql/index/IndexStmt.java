@@ -28,6 +28,17 @@ public sealed interface IndexStmt extends Stmt.Extension {
   record DropIndex(List<String> names, boolean ifExists) implements IndexStmt {
   }
 
+  /**
+   * {@code VACUUM [options] [table [, ...]]}: reclaims the versions no snapshot can see (the
+   * store's reclaim, which honours every pin), then with {@code ANALYZE} collects statistics.
+   */
+  record Vacuum(List<String> tables, boolean analyze) implements IndexStmt {
+    @Override
+    public String kind() {
+      return "UTILITY";
+    }
+  }
+
   /** {@code ANALYZE [VERBOSE] [table [, ...]]}: every table when {@code tables} is empty. */
   record Analyze(List<String> tables) implements IndexStmt {
     @Override

@@ -107,6 +107,9 @@ public final class SqlParser {
           }
           return new Stmt.Ddl(io.snapsync.core.sql.ddl.DdlParser.parse(sql));
         }
+        case "vacuum" -> {
+          return io.snapsync.core.sql.index.IndexParser.vacuum(tokens);
+        }
         case "analyze", "analyse" -> {
           return io.snapsync.core.sql.index.IndexParser.analyze(tokens);
         }

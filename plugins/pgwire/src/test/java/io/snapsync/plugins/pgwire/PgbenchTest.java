@@ -97,6 +97,49 @@ class PgbenchTest {
     }
   }
 
+  /**
+   * {@code pgbench -i -s 1} with its default steps (drop, create, client-side COPY, VACUUM,
+   * primary keys) and then the default TPC-B script, unchanged, on both servers: the same rows
+   * and every transaction processed.
+   */
+  @Test
+  void pgbenchInitialisesAndRunsTpcbUnchanged() throws Exception {
+    Server ours = new Server(snapsync.port(), SnapsyncFixture.ADMIN,
+        SnapsyncFixture.ADMIN_PASSWORD);
+    Server theirs = new Server(postgres.port(), RealPostgres.USER, "");
+    for (Server s : List.of(ours, theirs)) {
+      run(s, List.of("-i", "-s", "1"));
+      String out = run(s, List.of("-n", "-c", String.valueOf(CLIENTS), "-j", "1", "-t",
+          String.valueOf(TRANSACTIONS)));
+      assertProcessedAll(out);
+      try (Connection c = connect(s); Statement st = c.createStatement();
+          ResultSet rs = st.executeQuery("SELECT count(*), sum(abalance) FROM pgbench_accounts")) {
+        rs.next();
+        assertEquals(100_000, rs.getLong(1));
+        try (Statement h = c.createStatement();
+            ResultSet hr = h.executeQuery("SELECT count(*), sum(delta) FROM pgbench_history")) {
+          hr.next();
+          assertEquals(CLIENTS * TRANSACTIONS, hr.getLong(1));
+          assertEquals(hr.getLong(2), rs.getLong(2)); // every delta reached an account
+        }
+      }
+    }
+  }
+
+  private String run(Server s, List<String> args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of(PgTools.pgbench().toString()));
+    cmd.addAll(args);
+    cmd.addAll(List.of("-h", "127.0.0.1", "-p", String.valueOf(s.port()), "-U", s.user(),
+        "snapsync"));
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    pb.environment().put("PGPASSWORD", s.password());
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), out);
+    assertEquals(0, p.exitValue(), out);
+    return out;
+  }
+
   private static void assertProcessedAll(String out) {
     int all = CLIENTS * TRANSACTIONS;
     assertTrue(out.contains("number of transactions actually processed: " + all + "/" + all),
