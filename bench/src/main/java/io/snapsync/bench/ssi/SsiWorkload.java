@@ -1,6 +1,7 @@
 package io.snapsync.bench.ssi;
 
 import io.snapsync.bench.regress.Server;
+import io.snapsync.core.error.SqlState;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -77,7 +78,8 @@ final class SsiWorkload {
               commits.incrementAndGet();
             } catch (SQLException e) {
               c.rollback();
-              if (!"40001".equals(e.getSQLState()) && !"40P01".equals(e.getSQLState())) {
+              if (!SqlState.SERIALIZATION_FAILURE.equals(e.getSQLState())
+                  && !SqlState.DEADLOCK_DETECTED.equals(e.getSQLState())) {
                 throw e;
               }
               aborts.incrementAndGet();
