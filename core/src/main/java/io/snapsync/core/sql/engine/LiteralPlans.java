@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
@@ -24,9 +23,6 @@ final class LiteralPlans {
   /** A plan and the parameters to bind it with. */
   record Bound(PreparedQuery query, List<Object> params) {
   }
-
-  private static final Set<DataType> TEXT_TYPES = Set.of(DataType.TEXT, DataType.VARCHAR,
-      DataType.UNKNOWN);
 
   private final BiFunction<String, StoreTransaction, PreparedQuery> prepare;
   /** Hoisted text -> the plan of it that passed the check (re-checked when re-planned). */
@@ -93,7 +89,7 @@ final class LiteralPlans {
     for (int i = 0; i < h.types().size(); i++) {
       DataType literal = h.types().get(i);
       DataType param = types.get(userParams + i);
-      if (literal == DataType.UNKNOWN ? !TEXT_TYPES.contains(param) : literal != param) {
+      if (!LiteralHoister.fits(literal, param)) {
         return false;
       }
     }

@@ -11,7 +11,8 @@ import java.util.Set;
  * one plan: {@code SELECT v FROM t WHERE k = 42} becomes {@code SELECT v FROM t WHERE k = $1}
  * with the value 42 of type {@code integer} (after the query's own {@code $n}). A literal keeps
  * its own type: an integer {@code int4} (or {@code int8}, {@code numeric} when larger), a
- * decimal {@code numeric}, a quoted string {@code unknown}. Only literals in operand positions
+ * decimal {@code numeric}, a quoted string {@code unknown}; a unary minus before a number is
+ * part of the literal ({@code -5} is the int4 -5). Only literals in operand positions
  * are hoisted (after a comparison or arithmetic operator, {@code (}, {@code ,}, or a keyword
  * such as {@code SELECT}, {@code AND}, {@code IN}), never a typed literal
  * ({@code date '...'}), an escape string, a {@code LIMIT}; texts with {@code ORDER BY},
@@ -29,6 +30,8 @@ public final class LiteralHoister {
       "!=", "(", ",", "+", "-", "*", "/", "%");
   private static final Set<String> BEFORE_WORDS = Set.of("select", "where", "and", "or", "not",
       "when", "then", "else", "in", "between", "like", "ilike", "values", "having", "on");
+  private static final Set<DataType> TEXT_TYPES = Set.of(DataType.TEXT, DataType.VARCHAR,
+      DataType.UNKNOWN);
   private static final BigDecimal INT4_MIN = BigDecimal.valueOf(Integer.MIN_VALUE);
   private static final BigDecimal INT4_MAX = BigDecimal.valueOf(Integer.MAX_VALUE);
   private static final BigDecimal INT8_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
@@ -65,9 +68,20 @@ public final class LiteralHoister {
         // a parameter the caller did not supply: the statement fails as written
         return null;
       }
-      boolean literal = t.kind() == Token.Kind.NUMBER || t.kind() == Token.Kind.STRING;
+      // a unary minus on a number is part of the constant, as in PostgreSQL's grammar (not
+      // before :: or [, which bind tighter)
+      boolean negative = t.isSymbol("-") && next.kind() == Token.Kind.NUMBER
+          && !(i + 2 < tokens.size() && (tokens.get(i + 2).isSymbol("::")
+              || tokens.get(i + 2).isSymbol("[")));
+      boolean literal = t.kind() == Token.Kind.NUMBER || t.kind() == Token.Kind.STRING
+          || negative;
       if (!literal || i == 0 || !operandPosition(tokens.get(i - 1))) {
         continue;
+      }
+      int from = t.pos();
+      if (negative) {
+        t = next;
+        i++;
       }
       Object value;
       DataType type;
@@ -81,7 +95,7 @@ public final class LiteralHoister {
         if (!t.text().matches("[0-9]+|[0-9]*\\.[0-9]+|[0-9]+\\.")) {
           return null;
         }
-        BigDecimal d = new BigDecimal(t.text());
+        BigDecimal d = negative ? new BigDecimal(t.text()).negate() : new BigDecimal(t.text());
         boolean integral = t.text().indexOf('.') < 0;
         if (integral && d.compareTo(INT4_MIN) >= 0 && d.compareTo(INT4_MAX) <= 0) {
           value = d.intValueExact();
@@ -96,7 +110,7 @@ public final class LiteralHoister {
       }
       values.add(value);
       types.add(type);
-      text.append(sql, copied, t.pos()).append('$').append(userParams + values.size());
+      text.append(sql, copied, from).append('$').append(userParams + values.size());
       copied = t.pos() + t.raw().length();
     }
     if (values.isEmpty()) {
@@ -104,6 +118,14 @@ public final class LiteralHoister {
     }
     text.append(sql, copied, sql.length());
     return new Hoisted(text.toString(), values, types);
+  }
+
+  /**
+   * True when a hoisted literal of type {@code literal} may be bound to a parameter the
+   * analyzer typed {@code param}: the same type, or for a quoted string (unknown) a text type.
+   */
+  public static boolean fits(DataType literal, DataType param) {
+    return literal == DataType.UNKNOWN ? TEXT_TYPES.contains(param) : literal == param;
   }
 
   private static boolean operandPosition(Token before) {

@@ -39,6 +39,7 @@ public final class DmlEngine {
   private final QueryEngine queries;
   private final DmlAnalyzer analyzer;
   private final RowModifier modifier;
+  private final DmlLiterals literals = new DmlLiterals(this::plan);
   private final Map<String, DmlPlan> cache = new LinkedHashMap<>(64, 0.75f, true) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<String, DmlPlan> e) {
@@ -53,7 +54,7 @@ public final class DmlEngine {
     this.modifier = new RowModifier(db);
   }
 
-  private record Started(DmlPlan plan, StoreTransaction txn) {
+  private record Started(DmlPlan plan, StoreTransaction txn, List<Object> params) {
   }
 
   /** Runs the INSERT, UPDATE or DELETE {@code sql} ({@code kind}) in the session's transaction. */
@@ -64,13 +65,14 @@ public final class DmlEngine {
       txn.checkWritable(kind);
       txn.startQuery();
       StoreTransaction t = txn.storeTxn();
-      DmlPlan p = plan(sql, t);
+      DmlLiterals.Bound b = literals.plan(sql, params, t);
+      DmlPlan p = b.plan();
       AccessCheck.require(db, ctx, t, p.table(), Privilege.valueOf(p.kind().name()));
       if (p.upsert() != null && p.upsert().update() != null) {
         AccessCheck.require(db, ctx, t, p.table(), Privilege.UPDATE);
       }
-      return new Started(p, t);
-    }).compose(s -> queries.start(s.plan().read(), ctx, s.txn(), params)
+      return new Started(p, t, b.params());
+    }).compose(s -> queries.start(s.plan().read(), ctx, s.txn(), s.params())
         .compose(exec -> db.blocking(() -> rows(s.plan().read(), s.plan(), exec, s.txn(),
             exec.params(), null))
             .compose(rows -> write(s.plan(), exec, rows, ctx))
@@ -123,6 +125,18 @@ public final class DmlEngine {
     } finally {
       t.rollback();
     }
+  }
+
+  /** Plans cached by exact text (tests). */
+  int cachedPlans() {
+    synchronized (cache) {
+      return cache.size();
+    }
+  }
+
+  /** Literal-hoisted DML shapes in use (tests). */
+  int hoistedShapes() {
+    return literals.checkedShapes();
   }
 
   private static List<Column> columns(DmlPlan p) {
