@@ -301,7 +301,11 @@ public final class SessionImpl implements Session, SessionContext {
     Running run = startRunning();
     Stmt cached = SqlParser.cached(text);
     boolean implicit = !txn.isActive();
+    io.vertx.core.Context caller = io.vertx.core.Vertx.currentContext();
     if (cached != null && !(implicit && cached instanceof Stmt.Query)) {
+      if (OneHop.applies(cached, implicit)) {
+        return OneHop.run(db, caller, () -> runParsed(cached, text, params, start, run));
+      }
       return runParsed(cached, text, params, start, run);
     }
     // one worker hop: parse (never on the calling thread: it may be an event loop) and, for an
@@ -313,12 +317,19 @@ public final class SessionImpl implements Session, SessionContext {
       } catch (RuntimeException e) {
         return new Step(null, null, e);
       }
+      if (run.reason == null && OneHop.applies(stmt, implicit)) {
+        // the statement's steps continue at once on this worker (Database#blockingInline)
+        return new Step(stmt, null, null, runParsed(stmt, text, params, start, run));
+      }
       if (!implicit || !(stmt instanceof Stmt.Query q) || run.reason != null) {
         return new Step(stmt, null, null);
       }
       return autocommitQuery(stmt, q, params);
     }).transform(ar -> {
       Step step = ar.succeeded() ? ar.result() : new Step(null, null, ar.cause());
+      if (step.done() != null) {
+        return OneHop.onContext(step.done(), caller);
+      }
       if (step.stmt() == null) {
         stopRunning(run);
         // a parse stopped by cancel or statement_timeout reports why it was stopped
@@ -363,7 +374,10 @@ public final class SessionImpl implements Session, SessionContext {
 
   /** What the worker hop of {@link #runOne} did: parsed (or failed to), maybe ran. */
   private record Step(Stmt stmt, io.snapsync.core.sql.engine.QueryEngine.Attempt attempt,
-      Throwable error) {
+      Throwable error, Future<StatementResult> done) {
+    Step(Stmt stmt, io.snapsync.core.sql.engine.QueryEngine.Attempt attempt, Throwable error) {
+      this(stmt, attempt, error, null);
+    }
   }
 
   /**
@@ -461,7 +475,7 @@ public final class SessionImpl implements Session, SessionContext {
     }
     beginImplicit();
     return db.executor().run(stmt, this, params)
-        .compose(r -> db.blocking(() -> {
+        .compose(r -> db.blockingInline(() -> {
           txn.commit();
           return r;
         }));
@@ -486,7 +500,7 @@ public final class SessionImpl implements Session, SessionContext {
     if (!txn.isActive()) {
       return Future.failedFuture(e);
     }
-    return db.blocking(() -> {
+    return db.blockingInline(() -> {
       txn.fail();
       return null;
     }).transform(ar -> Future.failedFuture(e));

@@ -58,7 +58,7 @@ public final class QueryEngine {
    * query fetches nothing first (see {@link #begin}).
    */
   public Future<StatementResult> run(String sql, SessionContext ctx, List<Object> params) {
-    return db.blocking(() -> begin(sql, ctx, params)).compose(Attempt::finish);
+    return db.blockingInline(() -> begin(sql, ctx, params)).compose(Attempt::finish);
   }
 
   /**
@@ -104,7 +104,7 @@ public final class QueryEngine {
       if (result != null) {
         return Future.succeededFuture(result);
       }
-      return fetch(pending, ctx).compose(r -> db.blocking(() -> guard(() -> execute(r))));
+      return fetch(pending, ctx).compose(r -> db.blockingInline(() -> guard(() -> execute(r))));
     }
   }
 

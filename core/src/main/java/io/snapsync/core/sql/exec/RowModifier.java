@@ -87,7 +87,7 @@ public final class RowModifier {
       locked.add(keys.get(keys.size() - 1));
       locked.addAll(IndexMaintenance.lockKeys(def, null, row));
     }
-    return locks.lockAll(ctx, locked, false).compose(v -> db.blocking(() -> {
+    return locks.lockAll(ctx, locked, false).compose(v -> db.blockingInline(() -> {
       StoreTransaction t = recheckSnapshot(txn);
       List<Change> written = new ArrayList<>(rows.size());
       for (int i = 0; i < keys.size(); i++) {
@@ -118,7 +118,7 @@ public final class RowModifier {
       indexKeys.addAll(IndexMaintenance.lockKeys(def, null, row));
     }
     return locks.lockAll(ctx, keys, perTxn).compose(v -> locks.lockAll(ctx, indexKeys, false))
-        .compose(v -> db.blocking(() -> {
+        .compose(v -> db.blockingInline(() -> {
       StoreTransaction t = recheckSnapshot(txn);
       List<Change> written = new ArrayList<>(rows.size());
       java.util.Set<java.nio.ByteBuffer> touched = new java.util.HashSet<>();
@@ -218,7 +218,7 @@ public final class RowModifier {
       indexKeys.addAll(IndexMaintenance.lockKeys(def, c.oldRow(), c.newRow()));
     }
     return locks.lockAll(ctx, keys, perTxn).compose(v -> locks.lockAll(ctx, indexKeys, false))
-        .compose(v -> db.blocking(() -> {
+        .compose(v -> db.blockingInline(() -> {
       StoreTransaction t = recheckSnapshot(txn);
       List<Change> written = new ArrayList<>(changes.size());
       for (Change c : changes) {

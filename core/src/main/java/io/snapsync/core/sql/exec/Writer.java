@@ -46,7 +46,7 @@ final class Writer {
 
   Future<StatementResult> insert(Stmt.Insert ins, SessionContext ctx, List<Object> params) {
     TransactionBlock txn = ctx.txn();
-    return db.blocking(() -> {
+    return db.blockingInline(() -> {
       txn.checkWritable("INSERT");
       txn.startQuery();
       return TableCatalog.require(txn.storeTxn(), ins.table());
@@ -82,7 +82,7 @@ final class Writer {
   private Future<StatementResult> insert(Stmt.Insert ins, SessionContext ctx,
       List<Object> params, StatementResult defaults) {
     TransactionBlock txn = ctx.txn();
-    return db.blocking(() -> {
+    return db.blockingInline(() -> {
       StoreTransaction t = txn.storeTxn();
       TableDef def = TableCatalog.require(t, ins.table());
       AccessCheck.require(db, ctx, t, def, Privilege.INSERT);
@@ -126,7 +126,7 @@ final class Writer {
     }).compose(p -> io.snapsync.core.sql.ddl.RowChecks.verify(db.executor().queries(), p.def(),
         p.rows(), ctx).map(v -> p))
         .compose(p -> locks.lockAll(ctx, lockKeys(p), false).map(v -> p))
-        .compose(p -> db.blocking(() -> {
+        .compose(p -> db.blockingInline(() -> {
           if (!txn.isolation().snapshotPerTransaction()) {
             txn.startQuery();
           }

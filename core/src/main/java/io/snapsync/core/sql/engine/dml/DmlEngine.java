@@ -61,7 +61,7 @@ public final class DmlEngine {
   public Future<StatementResult> run(String sql, String kind, SessionContext ctx,
       List<Object> params) {
     TransactionBlock txn = ctx.txn();
-    return db.blocking(() -> {
+    return db.blockingInline(() -> {
       txn.checkWritable(kind);
       txn.startQuery();
       StoreTransaction t = txn.storeTxn();
@@ -73,7 +73,7 @@ public final class DmlEngine {
       }
       return new Started(p, t, b.params());
     }).compose(s -> queries.start(s.plan().read(), ctx, s.txn(), s.params())
-        .compose(exec -> db.blocking(() -> rows(s.plan().read(), s.plan(), exec, s.txn(),
+        .compose(exec -> db.blockingInline(() -> rows(s.plan().read(), s.plan(), exec, s.txn(),
             exec.params(), null))
             .compose(rows -> write(s.plan(), exec, rows, ctx))
             .compose(w -> result(s.plan(), exec, w, kind, txn))));
@@ -95,7 +95,7 @@ public final class DmlEngine {
       }
       return Future.succeededFuture(new StatementResult(r.columns(), rows, tag, List.of()));
     }
-    return db.blocking(() -> {
+    return db.blockingInline(() -> {
       StoreTransaction t = txn.storeTxn();
       List<List<Object>> rows = new ArrayList<>(w.count());
       for (RowModifier.Change c : w.changes()) {

@@ -47,7 +47,8 @@ final class DmlLiterals {
     DmlPlan hoisted;
     try {
       hoisted = plan.apply(h.text(), txn);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | AssertionError e) {
+      // (Calcite asserts on some parameter positions, e.g. with RETURNING)
       // refused only when the statement itself plans (not, say, before its table exists)
       DmlPlan exact = plan.apply(sql, txn);
       refuse(h.text());
