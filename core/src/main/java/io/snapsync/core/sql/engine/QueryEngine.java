@@ -63,8 +63,8 @@ public final class QueryEngine {
 
   /**
    * Plans and binds query {@code sql} on the calling worker and, unless it must fetch
-   * system-table rows or registered-function results first (futures, which must not be waited
-   * for on a worker), runs it there too. Blocking.
+   * system-table rows first or a registered function's result is not ready at once (futures,
+   * which must not be waited for on a worker), runs it there too. Blocking.
    */
   public Attempt begin(String sql, SessionContext ctx, List<Object> params) {
     TransactionBlock txn = ctx.txn();
@@ -77,8 +77,19 @@ public final class QueryEngine {
       AccessCheck.requireReads(db, ctx, t, q.dependencies());
       Ready r = new Ready(q, t, bind(q, plan.params(), ctx), new SessionEval(ctx, start, db));
       Prefetch p = q.prefetch();
-      return p.tables().isEmpty() && p.calls().isEmpty()
-          ? new Attempt(execute(r), null, ctx) : new Attempt(null, r, ctx);
+      if (p.tables().isEmpty() && p.calls().isEmpty()) {
+        return new Attempt(execute(r), null, ctx);
+      }
+      if (p.tables().isEmpty()) {
+        // registered functions are called on a worker anyway: call them here, and run the
+        // query at once when their results are ready (pg_export_snapshot: the registry only)
+        Future<Ready> fetched = fetch(r, ctx);
+        if (fetched.succeeded()) {
+          return new Attempt(execute(fetched.result()), null, ctx);
+        }
+        return new Attempt(null, null, fetched, ctx);
+      }
+      return new Attempt(null, r, null, ctx);
     });
   }
 
@@ -86,11 +97,18 @@ public final class QueryEngine {
   public final class Attempt {
     private final StatementResult result;
     private final Ready pending;
+    private final Future<Ready> fetching;
     private final SessionContext ctx;
 
     private Attempt(StatementResult result, Ready pending, SessionContext ctx) {
+      this(result, pending, null, ctx);
+    }
+
+    private Attempt(StatementResult result, Ready pending, Future<Ready> fetching,
+        SessionContext ctx) {
       this.result = result;
       this.pending = pending;
+      this.fetching = fetching;
       this.ctx = ctx;
     }
 
@@ -104,7 +122,8 @@ public final class QueryEngine {
       if (result != null) {
         return Future.succeededFuture(result);
       }
-      return fetch(pending, ctx).compose(r -> db.blockingInline(() -> guard(() -> execute(r))));
+      Future<Ready> ready = fetching != null ? fetching : fetch(pending, ctx);
+      return ready.compose(r -> db.blockingInline(() -> guard(() -> execute(r))));
     }
   }
 
@@ -313,7 +332,7 @@ public final class QueryEngine {
     for (int i = 0; i < p.calls().size(); i++) {
       int slot = i;
       Prefetch.Call call = p.calls().get(i);
-      chain = chain.compose(v -> db.<Future<Object>>blocking(() -> {
+      chain = chain.compose(v -> db.<Future<Object>>blockingInline(() -> {
         List<Object> args = new ArrayList<>();
         List<FunctionParam> params = call.function().params();
         for (int k = 0; k < params.size(); k++) {

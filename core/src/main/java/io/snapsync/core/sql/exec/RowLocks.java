@@ -15,9 +15,14 @@ import java.util.List;
  * Row-lock acquisition for writes: the keys one after another as futures (no thread waits),
  * waits counted as {@code Lock:row}, the session's {@code lock_timeout} (55P03) or, when
  * shorter, {@code statement_timeout} (57014) applied per wait; a cancelled statement
- * ({@link SessionContext#canceled()}) stops waiting at once.
+ * ({@link SessionContext#canceled()}) stops waiting at once. Called on a worker, keys that are
+ * free are taken there at once; after a wait, many remaining keys are taken on a worker, not on
+ * the event loop that delivered the grant.
  */
 public final class RowLocks {
+
+  /** Keys left after a wait that are still taken on the thread that granted it. */
+  static final int INLINE_KEYS = 32;
 
   private final Database db;
 
@@ -81,6 +86,12 @@ public final class RowLocks {
             }
             if (ar.failed()) {
               done.tryFail(translate(ar.cause()));
+            } else if (keys.size() - next > INLINE_KEYS && !Database.inWorkerTask()) {
+              // many keys left (a bulk INSERT): not a loop on the event loop
+              db.blocking(() -> {
+                step();
+                return null;
+              }).onFailure(done::tryFail);
             } else {
               step();
             }
