@@ -53,6 +53,8 @@ public final class TransactionBlock {
   private Set<ByteBuffer> deleted;
   /** The running statement's cancellation (failed once cancelled), or null between them. */
   private java.util.function.Supplier<io.vertx.core.Future<Void>> cancellation = () -> null;
+  /** Run when the transaction ends (table-lock release); see {@link #onEnd}. */
+  private List<Runnable> endActions = List.of();
   /** The SSI state of a SERIALIZABLE transaction once it has a snapshot, else null. */
   private SerializableXact serializable;
 
@@ -451,7 +453,20 @@ public final class TransactionBlock {
     }
   }
 
+  /** Runs {@code action} when this transaction ends (commit, rollback or prepare). */
+  public void onEnd(Runnable action) {
+    if (endActions.isEmpty()) {
+      endActions = new ArrayList<>(1);
+    }
+    endActions.add(action);
+  }
+
   private void end() {
+    if (!endActions.isEmpty()) {
+      List<Runnable> actions = endActions;
+      endActions = List.of();
+      actions.forEach(Runnable::run);
+    }
     if (serializable != null) {
       registry.serializable().release(serializable);
       serializable = null;

@@ -13,6 +13,8 @@ import io.snapsync.core.sql.Database;
 import io.snapsync.core.sql.access.AccessCheck;
 import io.snapsync.core.sql.exec.Keys;
 import io.snapsync.core.sql.exec.RowLocks;
+import io.snapsync.core.sql.exec.TableLockWaits;
+import io.snapsync.core.txn.TableLockMode;
 import io.snapsync.core.sql.exec.SessionContext;
 import io.snapsync.core.sql.exec.TableCatalog;
 import io.snapsync.core.sql.exec.TableDef;
@@ -35,11 +37,13 @@ final class TableDdl {
 
   private final Database db;
   private final RowLocks locks;
+  private final TableLockWaits tableLocks;
   private final Sequences sequences;
 
   TableDdl(Database db, RowLocks locks, Sequences sequences) {
     this.db = db;
     this.locks = locks;
+    this.tableLocks = new TableLockWaits(db);
     this.sequences = sequences;
   }
 
@@ -178,7 +182,8 @@ final class TableDdl {
       txn.startQuery();
       txn.storeTxn();
       return null;
-    }).compose(v -> locks.lockAll(ctx, keys, txn.isolation().snapshotPerTransaction()))
+    }).compose(v -> tableLocks.lockAll(ctx, d.names(), TableLockMode.ACCESS_EXCLUSIVE))
+        .compose(v -> locks.lockAll(ctx, keys, txn.isolation().snapshotPerTransaction()))
         .compose(v -> db.blocking(() -> {
           StoreTransaction t = DdlEngine.recheckSnapshot(txn);
           List<Notice> notices = new ArrayList<>();
@@ -230,7 +235,8 @@ final class TableDdl {
         AccessCheck.require(db, ctx, t, TableCatalog.require(t, name), Privilege.TRUNCATE);
       }
       return null;
-    }).compose(v -> locks.lockAll(ctx, keys, txn.isolation().snapshotPerTransaction()))
+    }).compose(v -> tableLocks.lockAll(ctx, tr.tables(), TableLockMode.ACCESS_EXCLUSIVE))
+        .compose(v -> locks.lockAll(ctx, keys, txn.isolation().snapshotPerTransaction()))
         .compose(v -> db.blocking(() -> {
           StoreTransaction t = DdlEngine.recheckSnapshot(txn);
           for (String name : tr.tables()) {

@@ -27,10 +27,24 @@ public final class RowModifier {
 
   private final Database db;
   private final RowLocks locks;
+  private final TableLockWaits tables;
 
   public RowModifier(Database db) {
     this.db = db;
     this.locks = new RowLocks(db);
+    this.tables = new TableLockWaits(db);
+  }
+
+  /**
+   * Runs {@code write} holding ROW EXCLUSIVE on the table (so CREATE INDEX waits for it); once
+   * more with the current index list when {@code def}'s is outdated ({@link CurrentDefinition}).
+   */
+  private Future<Written> locked(TableDef def, SessionContext ctx,
+      java.util.function.Function<TableDef, Future<Written>> write) {
+    return tables.lock(ctx, def.name(), io.snapsync.core.txn.TableLockMode.ROW_EXCLUSIVE)
+        .compose(w -> write.apply(def))
+        .recover(e -> e instanceof CurrentDefinition.Changed c ? write.apply(c.now)
+            : Future.failedFuture(e));
   }
 
   /**
@@ -77,7 +91,12 @@ public final class RowModifier {
    * with 23505 on a key that exists (committed by anyone, or written by this transaction).
    * Rows of a table without a primary key get fresh hidden row ids.
    */
-  public Future<Written> insert(TableDef def, List<List<Object>> rows, SessionContext ctx) {
+  public Future<Written> insert(TableDef planned, List<List<Object>> rows, SessionContext ctx) {
+    return locked(planned, ctx, def -> insertLocked(def, rows, ctx));
+  }
+
+  private Future<Written> insertLocked(TableDef def, List<List<Object>> rows,
+      SessionContext ctx) {
     TransactionBlock txn = ctx.txn();
     List<byte[]> keys = new ArrayList<>(rows.size());
     List<byte[]> locked = new ArrayList<>(rows.size());
@@ -89,6 +108,7 @@ public final class RowModifier {
     }
     return locks.lockAll(ctx, locked, false).compose(v -> db.blocking(() -> {
       StoreTransaction t = recheckSnapshot(txn);
+      CurrentDefinition.check(db, txn, t, def);
       List<Change> written = new ArrayList<>(rows.size());
       for (int i = 0; i < keys.size(); i++) {
         ctx.checkCanceled();
@@ -106,7 +126,12 @@ public final class RowModifier {
    * {@code conflict} (DO UPDATE; null when its WHERE rejects the row). REPEATABLE READ fails
    * with 40001 on a conflicting row its snapshot does not see, as PostgreSQL does.
    */
-  public Future<Written> upsert(TableDef def, List<List<Object>> rows, Conflict conflict,
+  public Future<Written> upsert(TableDef planned, List<List<Object>> rows, Conflict conflict,
+      SessionContext ctx) {
+    return locked(planned, ctx, def -> upsertLocked(def, rows, conflict, ctx));
+  }
+
+  private Future<Written> upsertLocked(TableDef def, List<List<Object>> rows, Conflict conflict,
       SessionContext ctx) {
     TransactionBlock txn = ctx.txn();
     boolean perTxn = txn.isolation().snapshotPerTransaction();
@@ -120,6 +145,7 @@ public final class RowModifier {
     return locks.lockAll(ctx, keys, perTxn).compose(v -> locks.lockAll(ctx, indexKeys, false))
         .compose(v -> db.blocking(() -> {
       StoreTransaction t = recheckSnapshot(txn);
+      CurrentDefinition.check(db, txn, t, def);
       List<Change> written = new ArrayList<>(rows.size());
       java.util.Set<java.nio.ByteBuffer> touched = new java.util.HashSet<>();
       for (int i = 0; i < keys.size(); i++) {
@@ -174,9 +200,9 @@ public final class RowModifier {
    * Updates the rows of {@code changes}; a change of the primary key deletes the old key and
    * inserts the new one (23505 when taken).
    */
-  public Future<Written> update(TableDef def, List<Change> changes, Recheck recheck,
+  public Future<Written> update(TableDef planned, List<Change> changes, Recheck recheck,
       SessionContext ctx) {
-    return modify(def, changes, recheck, ctx, (t, c, current) -> {
+    return modify(planned, changes, recheck, ctx, (t, def, c, current) -> {
       checkNotNull(def, c.newRow());
       byte[] newKey = def.hiddenKey() ? c.key() : key(def, c.newRow());
       if (Arrays.equals(newKey, c.key())) {
@@ -192,9 +218,9 @@ public final class RowModifier {
   }
 
   /** Deletes the rows of {@code changes}. */
-  public Future<Written> delete(TableDef def, List<Change> changes, Recheck recheck,
+  public Future<Written> delete(TableDef planned, List<Change> changes, Recheck recheck,
       SessionContext ctx) {
-    return modify(def, changes, recheck, ctx, (t, c, current) -> {
+    return modify(planned, changes, recheck, ctx, (t, def, c, current) -> {
       t.delete(c.key());
       ctx.txn().markDeleted(c.key());
       IndexMaintenance.delete(t, ctx.txn(), def, c.key(), current);
@@ -204,10 +230,15 @@ public final class RowModifier {
 
   /** Writes one change; {@code current}: the row as stored now (null without indexes). */
   private interface Apply {
-    Change write(StoreTransaction t, Change c, List<Object> current);
+    Change write(StoreTransaction t, TableDef def, Change c, List<Object> current);
   }
 
-  private Future<Written> modify(TableDef def, List<Change> changes, Recheck recheck,
+  private Future<Written> modify(TableDef planned, List<Change> changes, Recheck recheck,
+      SessionContext ctx, Apply apply) {
+    return locked(planned, ctx, def -> modifyLocked(def, changes, recheck, ctx, apply));
+  }
+
+  private Future<Written> modifyLocked(TableDef def, List<Change> changes, Recheck recheck,
       SessionContext ctx, Apply apply) {
     TransactionBlock txn = ctx.txn();
     boolean perTxn = txn.isolation().snapshotPerTransaction();
@@ -220,6 +251,7 @@ public final class RowModifier {
     return locks.lockAll(ctx, keys, perTxn).compose(v -> locks.lockAll(ctx, indexKeys, false))
         .compose(v -> db.blocking(() -> {
       StoreTransaction t = recheckSnapshot(txn);
+      CurrentDefinition.check(db, txn, t, def);
       List<Change> written = new ArrayList<>(changes.size());
       for (Change c : changes) {
         ctx.checkCanceled();
@@ -236,7 +268,7 @@ public final class RowModifier {
         }
         List<Object> current = def.indexes().isEmpty() ? null
             : RowCodec.decode(value, def.columns().size());
-        written.add(apply.write(t, now, current));
+        written.add(apply.write(t, def, now, current));
       }
       return new Written(written);
     }));
