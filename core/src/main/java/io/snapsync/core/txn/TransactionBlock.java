@@ -55,6 +55,8 @@ public final class TransactionBlock {
   private java.util.function.Supplier<io.vertx.core.Future<Void>> cancellation = () -> null;
   /** Run when the transaction ends (table-lock release); see {@link #onEnd}. */
   private List<Runnable> endActions = List.of();
+  /** True while {@link #end} runs after a successful PREPARE TRANSACTION. */
+  private boolean prepared;
   /** The SSI state of a SERIALIZABLE transaction once it has a snapshot, else null. */
   private SerializableXact serializable;
 
@@ -417,6 +419,7 @@ public final class TransactionBlock {
     try {
       storeTxn().prepare(gid, user);
       txn = null;
+      prepared = true;
     } catch (StorageException e) {
       rollback();
       throw StorageErrors.translate(e, gid);
@@ -453,6 +456,11 @@ public final class TransactionBlock {
     }
   }
 
+  /** Whether the transaction is ending by PREPARE TRANSACTION (for {@link #onEnd} actions). */
+  public boolean endingPrepared() {
+    return prepared;
+  }
+
   /** Runs {@code action} when this transaction ends (commit, rollback or prepare). */
   public void onEnd(Runnable action) {
     if (endActions.isEmpty()) {
@@ -467,6 +475,7 @@ public final class TransactionBlock {
       endActions = List.of();
       actions.forEach(Runnable::run);
     }
+    prepared = false;
     if (serializable != null) {
       registry.serializable().release(serializable);
       serializable = null;

@@ -4,6 +4,7 @@ import io.snapsync.core.error.SnapsyncException;
 import io.snapsync.core.error.SqlState;
 import io.snapsync.core.session.DataType;
 import io.snapsync.core.sql.Database;
+import io.snapsync.core.sql.ddl.ForeignKeyChecks;
 import io.snapsync.core.sql.index.IndexMaintenance;
 import io.snapsync.core.txn.TransactionBlock;
 import io.snapsync.storage.StoreTransaction;
@@ -106,7 +107,9 @@ public final class RowModifier {
       locked.add(keys.get(keys.size() - 1));
       locked.addAll(IndexMaintenance.lockKeys(def, null, row));
     }
-    return locks.lockAll(ctx, locked, false).compose(v -> db.blocking(() -> {
+    return locks.lockAll(ctx, locked, false).compose(v -> referencedKeys(def, rows, txn))
+        .compose(fk -> lockReferenced(ctx, fk, txn.isolation().snapshotPerTransaction()))
+        .compose(v -> db.blocking(() -> {
       StoreTransaction t = recheckSnapshot(txn);
       CurrentDefinition.check(db, txn, t, def);
       List<Change> written = new ArrayList<>(rows.size());
@@ -115,6 +118,9 @@ public final class RowModifier {
         putNew(t, txn, def, keys.get(i), rows.get(i));
         IndexMaintenance.write(t, txn, def, null, null, keys.get(i), rows.get(i));
         written.add(new Change(keys.get(i), null, rows.get(i), null));
+      }
+      if (!def.foreignKeys().isEmpty()) {
+        ForeignKeyChecks.checkReferences(db.store(), t, txn, def, rows);
       }
       return new Written(written);
     }));
@@ -143,6 +149,8 @@ public final class RowModifier {
       indexKeys.addAll(IndexMaintenance.lockKeys(def, null, row));
     }
     return locks.lockAll(ctx, keys, perTxn).compose(v -> locks.lockAll(ctx, indexKeys, false))
+        .compose(v -> referencedKeys(def, rows, txn))
+        .compose(fk -> lockReferenced(ctx, fk, perTxn))
         .compose(v -> db.blocking(() -> {
       StoreTransaction t = recheckSnapshot(txn);
       CurrentDefinition.check(db, txn, t, def);
@@ -187,8 +195,34 @@ public final class RowModifier {
         IndexMaintenance.write(t, txn, def, key, existing, newKey, updated);
         written.add(new Change(key, existing, updated, null));
       }
+      if (!def.foreignKeys().isEmpty()) {
+        ForeignKeyChecks.checkReferences(db.store(), t, txn, def,
+            written.stream().map(Change::newRow).toList());
+        List<Change> updates = written.stream().filter(c -> c.oldRow() != null).toList();
+        ForeignKeyChecks.checkReferenced(db.store(), t, txn, def,
+            updates.stream().map(Change::oldRow).toList(),
+            updates.stream().map(Change::newRow).toList());
+      }
       return new Written(written);
     }));
+  }
+
+  /**
+   * The referenced rows' keys new rows of {@code def} lock (foreign keys; REPEATABLE READ:
+   * 40001 when such a row changed since the snapshot, as PostgreSQL's FOR KEY SHARE).
+   */
+  private Future<List<byte[]>> referencedKeys(TableDef def, List<List<Object>> rows,
+      TransactionBlock txn) {
+    return !ForeignKeyChecks.references(def) ? Future.succeededFuture(List.of())
+        : db.blocking(() -> ForeignKeyChecks.lockKeys(txn.storeTxn(), def, rows));
+  }
+
+  /** Locks referenced rows; a row changed since a REPEATABLE READ snapshot is an "update". */
+  Future<Void> lockReferenced(SessionContext ctx, List<byte[]> keys, boolean perTxn) {
+    return locks.lockAll(ctx, keys, perTxn).recover(e -> Future.failedFuture(
+        e instanceof SnapsyncException se && SqlState.SERIALIZATION_FAILURE.equals(se.sqlState())
+            ? SnapsyncException.error(SqlState.SERIALIZATION_FAILURE, "sql.serialization_failure")
+            : e));
   }
 
   /** DO UPDATE of a conflicting row: its new values, or null to leave it. Blocking. */
@@ -248,11 +282,16 @@ public final class RowModifier {
       keys.add(c.key());
       indexKeys.addAll(IndexMaintenance.lockKeys(def, c.oldRow(), c.newRow()));
     }
+    List<List<Object>> newRows = changes.stream().map(Change::newRow)
+        .filter(java.util.Objects::nonNull).toList();
     return locks.lockAll(ctx, keys, perTxn).compose(v -> locks.lockAll(ctx, indexKeys, false))
+        .compose(v -> referencedKeys(def, newRows, txn))
+        .compose(fk -> lockReferenced(ctx, fk, perTxn))
         .compose(v -> db.blocking(() -> {
       StoreTransaction t = recheckSnapshot(txn);
       CurrentDefinition.check(db, txn, t, def);
       List<Change> written = new ArrayList<>(changes.size());
+      List<List<Object>> before = new ArrayList<>();
       for (Change c : changes) {
         ctx.checkCanceled();
         byte[] value = t.get(c.key());
@@ -266,9 +305,16 @@ public final class RowModifier {
             continue;
           }
         }
-        List<Object> current = def.indexes().isEmpty() ? null
+        List<Object> current = def.indexes().isEmpty() && def.foreignKeys().isEmpty() ? null
             : RowCodec.decode(value, def.columns().size());
         written.add(apply.write(t, def, now, current));
+        before.add(current);
+      }
+      if (!def.foreignKeys().isEmpty()) {
+        List<List<Object>> after = written.stream().map(Change::newRow).toList();
+        ForeignKeyChecks.checkReferences(db.store(), t, txn, def,
+            after.stream().filter(java.util.Objects::nonNull).toList());
+        ForeignKeyChecks.checkReferenced(db.store(), t, txn, def, before, after);
       }
       return new Written(written);
     }));

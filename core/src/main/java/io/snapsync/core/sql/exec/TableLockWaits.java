@@ -41,7 +41,12 @@ public final class TableLockWaits {
     }
     TableLocks locks = db.tableLocks();
     if (!locks.holdsAny(owner)) {
-      txn.onEnd(() -> locks.releaseAll(owner));
+      // a prepared transaction keeps its locks until COMMIT / ROLLBACK PREPARED
+      txn.onEnd(() -> {
+        if (!txn.endingPrepared()) {
+          locks.releaseAll(owner);
+        }
+      });
     }
     TableLocks.Request r = locks.acquire(owner, table, mode, polite);
     Future<Void> f = r.future();

@@ -36,9 +36,11 @@ final class Writer {
   private final Database db;
   private final RowLocks locks;
   private final TableLockWaits tables;
+  private final RowModifier referenced;
 
   Writer(Database db) {
     this.db = db;
+    this.referenced = new RowModifier(db);
     this.locks = new RowLocks(db);
     this.tables = new TableLockWaits(db);
   }
@@ -136,7 +138,12 @@ final class Writer {
   /** Locks the rows and their unique entries, then re-checks and writes them. */
   private Future<StatementResult> write(Planned p, SessionContext ctx) {
     TransactionBlock txn = ctx.txn();
-    return locks.lockAll(ctx, lockKeys(p), false)
+    Future<List<byte[]>> fk = !io.snapsync.core.sql.ddl.ForeignKeyChecks.references(p.def())
+        ? Future.succeededFuture(List.of()) : db.blocking(() ->
+            io.snapsync.core.sql.ddl.ForeignKeyChecks.lockKeys(txn.storeTxn(), p.def(), p.rows()));
+    return fk.compose(keys -> referenced.lockReferenced(ctx, keys,
+            txn.isolation().snapshotPerTransaction()))
+        .compose(v -> locks.lockAll(ctx, lockKeys(p), false))
         .compose(v -> db.blocking(() -> {
           if (!txn.isolation().snapshotPerTransaction()) {
             txn.startQuery();
@@ -161,6 +168,10 @@ final class Writer {
             }
             t.put(key, RowCodec.encode(p.rows().get(i)));
             IndexMaintenance.write(t, txn, p.def(), null, null, key, p.rows().get(i));
+          }
+          if (!p.def().foreignKeys().isEmpty()) {
+            io.snapsync.core.sql.ddl.ForeignKeyChecks.checkReferences(db.store(), t, txn, p.def(),
+                p.rows());
           }
           return StatementResult.command("INSERT 0 " + p.keys().size());
         }));

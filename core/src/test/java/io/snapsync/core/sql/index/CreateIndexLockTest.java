@@ -203,6 +203,16 @@ class CreateIndexLockTest {
   }
 
   @Test
+  void preparedWriterKeepsItsLockUntilCommitPrepared() {
+    exec(s1, "BEGIN; INSERT INTO t VALUES (3, 30); PREPARE TRANSACTION 'ix1'");
+    Future<List<StatementResult>> create = async(s2, "CREATE INDEX t_a ON t (a)");
+    awaitWaiters(1);
+    exec(s3, "COMMIT PREPARED 'ix1'");
+    await(create);
+    assertEquals(List.of(10, 20, 30), entries("t", "t_a"));
+  }
+
+  @Test
   void dropTableWaitsForTheWriter() {
     exec(s1, "BEGIN; INSERT INTO t VALUES (3, 30)");
     Future<List<StatementResult>> drop = async(s2, "DROP TABLE t");
