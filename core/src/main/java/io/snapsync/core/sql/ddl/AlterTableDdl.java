@@ -70,6 +70,7 @@ final class AlterTableDdl {
                 a.table());
           }
           AccessCheck.requireOwner(db, ctx, def);
+          ForeignKeys.checkAlter(def, a);
           return def;
         })).compose(found -> found instanceof StatementResult r ? Future.succeededFuture(r)
             : apply(a, (TableDef) found, ctx));

@@ -69,8 +69,13 @@ public sealed interface DdlStatement {
     }
   }
 
-  /** TRUNCATE a, b [RESTART IDENTITY]. */
-  record Truncate(List<String> tables, boolean restartIdentity) implements DdlStatement {
+  /** TRUNCATE a, b [RESTART IDENTITY] [CASCADE]. */
+  record Truncate(List<String> tables, boolean restartIdentity, boolean cascade)
+      implements DdlStatement {
+    public Truncate(List<String> tables, boolean restartIdentity) {
+      this(tables, restartIdentity, false);
+    }
+
     @Override
     public String tag() {
       return "TRUNCATE TABLE";

@@ -139,6 +139,36 @@ final class ForeignKeys {
     return null;
   }
 
+  /**
+   * TRUNCATE of {@code def} with {@code tables}: 0A000 while a table outside them references it
+   * (CASCADE to the referencing tables is not supported yet).
+   */
+  static void checkTruncate(TableDef def, List<String> tables, boolean cascade) {
+    for (ForeignKeyDef fk : def.foreignKeys()) {
+      if (fk.refTable().equals(def.name()) && !tables.contains(fk.table())) {
+        if (cascade) {
+          throw DdlParser.unsupported("TRUNCATE ... CASCADE to referencing tables");
+        }
+        throw SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED, "ddl.fk_truncate")
+            .withDetail("ddl.fk_truncate.detail", fk.table(), def.name())
+            .withHint("ddl.fk_truncate.hint", fk.table());
+      }
+    }
+  }
+
+  /**
+   * ALTER TABLE of a table in FOREIGN KEY constraints: renaming it or dropping a column is not
+   * supported yet (0A000), so no constraint is left naming what is gone.
+   */
+  static void checkAlter(TableDef def, DdlStatement.AlterTable a) {
+    if (!def.foreignKeys().isEmpty() && (a.action() == DdlStatement.AlterTable.Action.RENAME_TABLE
+        || a.action() == DdlStatement.AlterTable.Action.DROP_COLUMN)) {
+      throw DdlParser.unsupported("ALTER TABLE " + (a.action()
+          == DdlStatement.AlterTable.Action.RENAME_TABLE ? "RENAME" : "DROP COLUMN")
+          + " of a table in a foreign key constraint");
+    }
+  }
+
   /** The tables {@code def}'s constraints join it to (other than itself). */
   static Set<String> related(TableDef def) {
     Set<String> out = new HashSet<>();

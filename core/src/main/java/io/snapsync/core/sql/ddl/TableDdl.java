@@ -260,6 +260,9 @@ final class TableDdl {
         .compose(v -> db.blocking(() -> {
           StoreTransaction t = DdlEngine.recheckSnapshot(txn);
           for (String name : tr.tables()) {
+            ForeignKeys.checkTruncate(TableCatalog.require(t, name), tr.tables(), tr.cascade());
+          }
+          for (String name : tr.tables()) {
             TableDef def = TableCatalog.require(t, name);
             deleteRows(t, txn, def, ctx);
             IndexMaintenance.clear(t, txn, def);

@@ -128,6 +128,18 @@ class ForeignKeyTest {
   }
 
   @Test
+  void truncateOfAReferencedTableNeedsItsReferencingTables() {
+    SnapsyncException e = fails(s, "TRUNCATE p", "0A000");
+    assertEquals("cannot truncate a table referenced in a foreign key constraint",
+        e.getMessage());
+    assertEquals("Table \"c\" references \"p\".", detail(e));
+    assertEquals("Truncate table \"c\" at the same time, or use TRUNCATE ... CASCADE.",
+        fx.render(e.hint()));
+    exec(s, "TRUNCATE c, p");
+    fails(s, "ALTER TABLE p RENAME TO p9", "0A000");
+  }
+
+  @Test
   void selfReferenceAndDroppingTheReferencingTable() {
     exec(s, "CREATE TABLE tree (id int PRIMARY KEY, up int REFERENCES tree)");
     exec(s, "INSERT INTO tree VALUES (1, NULL), (2, 1)");
