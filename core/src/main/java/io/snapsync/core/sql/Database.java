@@ -49,6 +49,7 @@ public final class Database implements AutoCloseable {
   private final Executor executor;
   private final io.snapsync.core.sql.exec.RowIds rowIds;
   private final long reclaimTimer;
+  private final io.snapsync.core.txn.TableLocks tableLocks = new io.snapsync.core.txn.TableLocks();
 
   private Database(Store store, NodeServices services) {
     this.store = store;
@@ -136,6 +137,11 @@ public final class Database implements AutoCloseable {
   /** Hidden row ids of tables without a primary key. */
   public io.snapsync.core.sql.exec.RowIds rowIds() {
     return rowIds;
+  }
+
+  /** Table-definition locks (writers vs CREATE INDEX, DROP, ALTER). */
+  public io.snapsync.core.txn.TableLocks tableLocks() {
+    return tableLocks;
   }
 
   public SnapshotLog snapshotLog() {

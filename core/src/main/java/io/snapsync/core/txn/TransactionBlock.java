@@ -53,6 +53,10 @@ public final class TransactionBlock {
   private Set<ByteBuffer> deleted;
   /** The running statement's cancellation (failed once cancelled), or null between them. */
   private java.util.function.Supplier<io.vertx.core.Future<Void>> cancellation = () -> null;
+  /** Run when the transaction ends (table-lock release); see {@link #onEnd}. */
+  private List<Runnable> endActions = List.of();
+  /** True while {@link #end} runs after a successful PREPARE TRANSACTION. */
+  private boolean prepared;
   /** The SSI state of a SERIALIZABLE transaction once it has a snapshot, else null. */
   private SerializableXact serializable;
 
@@ -415,6 +419,7 @@ public final class TransactionBlock {
     try {
       storeTxn().prepare(gid, user);
       txn = null;
+      prepared = true;
     } catch (StorageException e) {
       rollback();
       throw StorageErrors.translate(e, gid);
@@ -451,7 +456,26 @@ public final class TransactionBlock {
     }
   }
 
+  /** Whether the transaction is ending by PREPARE TRANSACTION (for {@link #onEnd} actions). */
+  public boolean endingPrepared() {
+    return prepared;
+  }
+
+  /** Runs {@code action} when this transaction ends (commit, rollback or prepare). */
+  public void onEnd(Runnable action) {
+    if (endActions.isEmpty()) {
+      endActions = new ArrayList<>(1);
+    }
+    endActions.add(action);
+  }
+
   private void end() {
+    if (!endActions.isEmpty()) {
+      List<Runnable> actions = endActions;
+      endActions = List.of();
+      actions.forEach(Runnable::run);
+    }
+    prepared = false;
     if (serializable != null) {
       registry.serializable().release(serializable);
       serializable = null;

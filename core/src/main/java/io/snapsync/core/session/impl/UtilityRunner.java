@@ -214,6 +214,7 @@ final class UtilityRunner {
       } catch (StorageException e) {
         throw StorageErrors.translate(e, gid);
       }
+      db.tableLocks().releaseAll(pt.txid());
       return StatementResult.command(tag);
     });
   }

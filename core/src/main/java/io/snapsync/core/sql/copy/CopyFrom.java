@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * One COPY FROM: reads chunks from its source, splits and converts rows on the database's
  * workers, and inserts them in batches of {@value #BATCH} through {@link RowModifier} (the
- * INSERT write path: row locks, 23505, NOT NULL) in the session's transaction, so an error
+ * INSERT write path: row locks, 23505, NOT NULL) after the left-out columns' defaults
+ * ({@link CopyDefaults}) and the CHECK constraints, in the session's transaction, so an error
  * anywhere fails the statement and nothing of it stays. Memory is bounded by one chunk and one
  * batch. Runs as a loop of callbacks, never blocking and never recursing on the stack.
  */
@@ -29,6 +30,7 @@ final class CopyFrom {
   private final SessionContext ctx;
   private final TableDef def;
   private final int[] targets;
+  private final CopyDefaults defaults;
   private final ChunkSource source;
   private final RecordSplitter records;
   private final FieldSplitter fields;
@@ -45,6 +47,7 @@ final class CopyFrom {
     this.ctx = ctx;
     this.def = def;
     this.targets = targets;
+    this.defaults = new CopyDefaults(def, targets);
     this.source = source;
     this.records = new RecordSplitter(o);
     this.fields = new FieldSplitter(o, flags(def, targets, o.forceNotNull()),
@@ -115,7 +118,10 @@ final class CopyFrom {
     List<List<Object>> rows = batch;
     batch = new ArrayList<>();
     count += rows.size();
-    return modifier.insert(def, rows, ctx).mapEmpty();
+    io.snapsync.core.sql.engine.QueryEngine queries = db.executor().queries();
+    return defaults.apply(queries, ctx, rows)
+        .compose(v -> io.snapsync.core.sql.ddl.RowChecks.verify(queries, def, rows, ctx))
+        .compose(v -> modifier.insert(def, rows, ctx)).mapEmpty();
   }
 
   private void record(byte[] data, int length) {
@@ -153,7 +159,11 @@ final class CopyFrom {
             CopyContext.shown(f.get(k)));
       }
     }
-    RowModifier.checkNotNull(def, row);
+    for (int c = 0; c < row.size(); c++) {
+      if (row.get(c) == null && def.isNotNull(c) && !defaults.fills(c)) {
+        RowModifier.checkNotNull(def, row);
+      }
+    }
     batch.add(row);
   }
 

@@ -11,6 +11,8 @@ import io.snapsync.core.sql.ddl.DdlStatement.AlterTable;
 import io.snapsync.core.sql.exec.Keys;
 import io.snapsync.core.sql.exec.RowCodec;
 import io.snapsync.core.sql.exec.RowLocks;
+import io.snapsync.core.sql.exec.TableLockWaits;
+import io.snapsync.core.txn.TableLockMode;
 import io.snapsync.core.sql.exec.SessionContext;
 import io.snapsync.core.sql.exec.TableCatalog;
 import io.snapsync.core.sql.index.IndexMaintenance;
@@ -34,11 +36,13 @@ final class AlterTableDdl {
 
   private final Database db;
   private final RowLocks locks;
+  private final TableLockWaits tableLocks;
   private final Sequences sequences;
 
   AlterTableDdl(Database db, RowLocks locks, Sequences sequences) {
     this.db = db;
     this.locks = locks;
+    this.tableLocks = new TableLockWaits(db);
     this.sequences = sequences;
   }
 
@@ -51,7 +55,10 @@ final class AlterTableDdl {
       txn.startQuery();
       txn.storeTxn();
       return null;
-    }).compose(v -> locks.lockAll(ctx, keys, txn.isolation().snapshotPerTransaction()))
+    }).compose(v -> tableLocks.lockAll(ctx, a.action() == AlterTable.Action.RENAME_TABLE
+            ? List.of(a.table(), a.newName()) : List.of(a.table()),
+            TableLockMode.ACCESS_EXCLUSIVE))
+        .compose(v -> locks.lockAll(ctx, keys, txn.isolation().snapshotPerTransaction()))
         .compose(v -> db.blocking(() -> {
           StoreTransaction t = DdlEngine.recheckSnapshot(txn);
           TableDef def = TableCatalog.find(t, a.table());
@@ -63,6 +70,7 @@ final class AlterTableDdl {
                 a.table());
           }
           AccessCheck.requireOwner(db, ctx, def);
+          ForeignKeys.checkAlter(def, a);
           return def;
         })).compose(found -> found instanceof StatementResult r ? Future.succeededFuture(r)
             : apply(a, (TableDef) found, ctx));

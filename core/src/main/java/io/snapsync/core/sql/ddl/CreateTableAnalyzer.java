@@ -34,6 +34,7 @@ final class CreateTableAnalyzer {
   private final List<DdlStatement.LikeSpec> likes = new ArrayList<>();
   private List<String> key = List.of();
   private final List<DdlStatement.UniqueSpec> uniques = new ArrayList<>();
+  private final List<DdlStatement.ForeignKeySpec> foreignKeys = new ArrayList<>();
 
   private CreateTableAnalyzer(String sql, String table) {
     this.sql = sql;
@@ -56,7 +57,7 @@ final class CreateTableAnalyzer {
     }
     return new DdlStatement.CreateTable(a.table, List.copyOf(a.columns), a.key,
         List.copyOf(a.checks), c.ifNotExists, List.copyOf(a.likes), null,
-        List.copyOf(a.uniques));
+        List.copyOf(a.uniques), List.copyOf(a.foreignKeys));
   }
 
   private void element(SqlNode e) {
@@ -81,8 +82,8 @@ final class CreateTableAnalyzer {
     } else if (e instanceof PgTableLike like) {
       likes.add(new DdlStatement.LikeSpec(Names.of(like.table()), columns.size(),
           like.includingDefaults(), like.includingConstraints()));
-    } else if (e instanceof PgForeignKey) {
-      throw DdlParser.unsupported("FOREIGN KEY");
+    } else if (e instanceof PgForeignKey fk) {
+      foreignKeys.add(ForeignKeys.spec(fk));
     } else {
       throw DdlParser.unsupported(e.getKind().sql);
     }

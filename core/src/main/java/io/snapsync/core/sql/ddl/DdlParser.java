@@ -47,7 +47,7 @@ public final class DdlParser {
           a.restartWith());
     }
     if (node instanceof PgTruncate t) {
-      return new DdlStatement.Truncate(names(t.tables()), t.restartIdentity());
+      return new DdlStatement.Truncate(names(t.tables()), t.restartIdentity(), t.cascade());
     }
     throw unsupported(node.getKind().sql.replace('_', ' '));
   }

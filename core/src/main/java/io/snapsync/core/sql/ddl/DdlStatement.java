@@ -37,11 +37,18 @@ public sealed interface DdlStatement {
    */
   record CreateTable(String table, List<ColumnSpec> columns, List<String> key,
       List<CheckSpec> checks, boolean ifNotExists, List<LikeSpec> likes, String asQuery,
-      List<UniqueSpec> uniques) implements DdlStatement {
+      List<UniqueSpec> uniques, List<ForeignKeySpec> foreignKeys) implements DdlStatement {
     /** A table of its own columns only. */
     public CreateTable(String table, List<ColumnSpec> columns, List<String> key,
         List<CheckSpec> checks, boolean ifNotExists) {
       this(table, columns, key, checks, ifNotExists, List.of(), null, List.of());
+    }
+
+    /** A table without FOREIGN KEY constraints. */
+    public CreateTable(String table, List<ColumnSpec> columns, List<String> key,
+        List<CheckSpec> checks, boolean ifNotExists, List<LikeSpec> likes, String asQuery,
+        List<UniqueSpec> uniques) {
+      this(table, columns, key, checks, ifNotExists, likes, asQuery, uniques, List.of());
     }
 
     @Override
@@ -62,8 +69,13 @@ public sealed interface DdlStatement {
     }
   }
 
-  /** TRUNCATE a, b [RESTART IDENTITY]. */
-  record Truncate(List<String> tables, boolean restartIdentity) implements DdlStatement {
+  /** TRUNCATE a, b [RESTART IDENTITY] [CASCADE]. */
+  record Truncate(List<String> tables, boolean restartIdentity, boolean cascade)
+      implements DdlStatement {
+    public Truncate(List<String> tables, boolean restartIdentity) {
+      this(tables, restartIdentity, false);
+    }
+
     @Override
     public String tag() {
       return "TRUNCATE TABLE";
@@ -94,6 +106,14 @@ public sealed interface DdlStatement {
    * added CHECK, {@code defaultSql} of SET DEFAULT, {@code actionIfExists} of the action's own
    * IF [NOT] EXISTS.
    */
+  /**
+   * A FOREIGN KEY of CREATE TABLE: its name (null: PostgreSQL's default), columns, the
+   * referenced table and columns (null: its primary key) and the actions' SQL spelling.
+   */
+  record ForeignKeySpec(String name, List<String> columns, String refTable,
+      List<String> refColumns, String onDelete, String onUpdate) {
+  }
+
   /** A UNIQUE constraint of CREATE TABLE: its name (given or PostgreSQL's default), columns. */
   record UniqueSpec(String name, List<String> columns) {
   }

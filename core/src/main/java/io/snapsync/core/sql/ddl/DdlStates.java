@@ -16,6 +16,11 @@ final class DdlStates {
   /** 42P10 {@code invalid column reference}. */
   static final String INVALID_COLUMN_REFERENCE = "42P10";
 
+  /** 42830 {@code there is no unique constraint matching given keys for referenced table}. */
+  static final String INVALID_FOREIGN_KEY = "42830";
+  /** 23503 {@code insert or update on table "t" violates foreign key constraint "c"}. */
+  static final String FOREIGN_KEY_VIOLATION = "23503";
+
   private DdlStates() {
   }
 }

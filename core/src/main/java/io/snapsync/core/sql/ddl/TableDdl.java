@@ -13,6 +13,8 @@ import io.snapsync.core.sql.Database;
 import io.snapsync.core.sql.access.AccessCheck;
 import io.snapsync.core.sql.exec.Keys;
 import io.snapsync.core.sql.exec.RowLocks;
+import io.snapsync.core.sql.exec.TableLockWaits;
+import io.snapsync.core.txn.TableLockMode;
 import io.snapsync.core.sql.exec.SessionContext;
 import io.snapsync.core.sql.exec.TableCatalog;
 import io.snapsync.core.sql.exec.TableDef;
@@ -35,11 +37,13 @@ final class TableDdl {
 
   private final Database db;
   private final RowLocks locks;
+  private final TableLockWaits tableLocks;
   private final Sequences sequences;
 
   TableDdl(Database db, RowLocks locks, Sequences sequences) {
     this.db = db;
     this.locks = locks;
+    this.tableLocks = new TableLockWaits(db);
     this.sequences = sequences;
   }
 
@@ -65,12 +69,18 @@ final class TableDdl {
       List<Column> queryColumns) {
     TransactionBlock txn = ctx.txn();
     byte[] key = Keys.table(c.table());
+    List<String> referenced = c.foreignKeys().stream().map(DdlStatement.ForeignKeySpec::refTable)
+        .filter(n -> !n.equals(c.table())).distinct().toList();
+    List<byte[]> keys = new ArrayList<>();
+    keys.add(key);
+    referenced.forEach(n -> keys.add(Keys.table(n)));
     return db.blocking(() -> {
       txn.checkWritable(c.tag());
       txn.startQuery();
       txn.storeTxn();
       return null;
-    }).compose(v -> locks.lockAll(ctx, List.of(key), false)).compose(v -> db.blocking(() -> {
+    }).compose(v -> tableLocks.lockAll(ctx, referenced, TableLockMode.SHARE_ROW_EXCLUSIVE))
+        .compose(v -> locks.lockAll(ctx, keys, false)).compose(v -> db.blocking(() -> {
       StoreTransaction t = DdlEngine.recheckSnapshot(txn);
       if (exists(t, txn, key) || sequences.find(t, c.table()) != null) {
         if (c.ifNotExists()) {
@@ -87,6 +97,9 @@ final class TableDdl {
       for (DdlStatement.UniqueSpec u : c.uniques()) {
         io.snapsync.core.sql.index.UniqueConstraints.add(t, c.table(), u.name(), u.columns(),
             false);
+      }
+      if (!c.foreignKeys().isEmpty()) {
+        ForeignKeys.create(t, TableCatalog.require(t, c.table()), c.foreignKeys());
       }
       return StatementResult.command(c.tag());
     }));
@@ -132,7 +145,7 @@ final class TableDdl {
     }
     CreateTableAnalyzer.checkDistinct(cols);
     return new DdlStatement.CreateTable(c.table(), cols, c.key(), checks, c.ifNotExists(),
-        List.of(), null, c.uniques());
+        List.of(), null, c.uniques(), c.foreignKeys());
   }
 
   /** The new table's definition; creates the sequences of its serial columns. Blocking. */
@@ -172,13 +185,24 @@ final class TableDdl {
 
   Future<StatementResult> drop(DdlStatement.Drop d, SessionContext ctx) {
     TransactionBlock txn = ctx.txn();
-    List<byte[]> keys = d.names().stream().map(Keys::table).toList();
+    List<byte[]> keys = new ArrayList<>(d.names().stream().map(Keys::table).toList());
     return db.blocking(() -> {
       txn.checkWritable(d.tag());
       txn.startQuery();
-      txn.storeTxn();
+      StoreTransaction t = txn.storeTxn();
+      // the tables joined to these by foreign keys: their definitions change too
+      java.util.Set<String> related = new java.util.TreeSet<>();
+      for (String name : d.names()) {
+        TableDef def = TableCatalog.find(t, name);
+        if (def != null) {
+          related.addAll(ForeignKeys.related(def));
+        }
+      }
+      related.removeAll(d.names());
+      related.forEach(n -> keys.add(Keys.table(n)));
       return null;
-    }).compose(v -> locks.lockAll(ctx, keys, txn.isolation().snapshotPerTransaction()))
+    }).compose(v -> tableLocks.lockAll(ctx, d.names(), TableLockMode.ACCESS_EXCLUSIVE))
+        .compose(v -> locks.lockAll(ctx, keys, txn.isolation().snapshotPerTransaction()))
         .compose(v -> db.blocking(() -> {
           StoreTransaction t = DdlEngine.recheckSnapshot(txn);
           List<Notice> notices = new ArrayList<>();
@@ -201,6 +225,7 @@ final class TableDdl {
               found.add(def);
             }
           }
+          notices.addAll(ForeignKeys.drop(t, found, d.cascade()));
           for (TableDef def : found) {
             deleteRows(t, txn, def, ctx);
             IndexMaintenance.clear(t, txn, def);
@@ -230,9 +255,13 @@ final class TableDdl {
         AccessCheck.require(db, ctx, t, TableCatalog.require(t, name), Privilege.TRUNCATE);
       }
       return null;
-    }).compose(v -> locks.lockAll(ctx, keys, txn.isolation().snapshotPerTransaction()))
+    }).compose(v -> tableLocks.lockAll(ctx, tr.tables(), TableLockMode.ACCESS_EXCLUSIVE))
+        .compose(v -> locks.lockAll(ctx, keys, txn.isolation().snapshotPerTransaction()))
         .compose(v -> db.blocking(() -> {
           StoreTransaction t = DdlEngine.recheckSnapshot(txn);
+          for (String name : tr.tables()) {
+            ForeignKeys.checkTruncate(TableCatalog.require(t, name), tr.tables(), tr.cascade());
+          }
           for (String name : tr.tables()) {
             TableDef def = TableCatalog.require(t, name);
             deleteRows(t, txn, def, ctx);

@@ -19,6 +19,7 @@ final class TableShape {
   private final String owner;
   private final List<IndexDef> indexes;
   private final List<IndexDef> droppedIndexes = new ArrayList<>();
+  private final List<ForeignKeyDef> foreignKeys;
 
   TableShape(TableDef def) {
     this.id = def.id();
@@ -32,6 +33,7 @@ final class TableShape {
     this.checks = new ArrayList<>(def.checks());
     this.owner = def.owner();
     this.indexes = new ArrayList<>(def.indexes());
+    this.foreignKeys = def.foreignKeys();
   }
 
   void add(Column c, boolean notNullable, String defaultSql) {
@@ -97,6 +99,6 @@ final class TableShape {
 
   TableDef build() {
     return new TableDef(id, name, columns, key.size() == 1 ? key.get(0) : -1, notNull, key,
-        defaults, checks, owner, indexes);
+        defaults, checks, owner, indexes, foreignKeys);
   }
 }

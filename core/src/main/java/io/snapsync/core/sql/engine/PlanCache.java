@@ -13,19 +13,25 @@ final class PlanCache {
 
   static final int MAX = 2048;
 
-  private final Map<String, PreparedQuery> plans = new LinkedHashMap<>(256, 0.75f, true) {
+  /** A plan and the statistics epoch it was made under (ANALYZE invalidates it). */
+  private record Entry(PreparedQuery plan, long statsEpoch) {
+  }
+
+  private final Map<String, Entry> plans = new LinkedHashMap<>(256, 0.75f, true) {
     @Override
-    protected boolean removeEldestEntry(Map.Entry<String, PreparedQuery> e) {
+    protected boolean removeEldestEntry(Map.Entry<String, Entry> e) {
       return size() > MAX;
     }
   };
 
   synchronized PreparedQuery get(String key) {
-    return plans.get(key);
+    Entry e = plans.get(key);
+    return e == null || e.statsEpoch() != io.snapsync.core.sql.index.TableStats.epoch() ? null
+        : e.plan();
   }
 
   synchronized void put(String key, PreparedQuery q) {
-    plans.put(key, q);
+    plans.put(key, new Entry(q, io.snapsync.core.sql.index.TableStats.epoch()));
   }
 
   synchronized int size() {

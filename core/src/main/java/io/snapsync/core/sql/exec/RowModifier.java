@@ -4,6 +4,7 @@ import io.snapsync.core.error.SnapsyncException;
 import io.snapsync.core.error.SqlState;
 import io.snapsync.core.session.DataType;
 import io.snapsync.core.sql.Database;
+import io.snapsync.core.sql.ddl.ForeignKeyChecks;
 import io.snapsync.core.sql.index.IndexMaintenance;
 import io.snapsync.core.txn.TransactionBlock;
 import io.snapsync.storage.StoreTransaction;
@@ -27,10 +28,24 @@ public final class RowModifier {
 
   private final Database db;
   private final RowLocks locks;
+  private final TableLockWaits tables;
 
   public RowModifier(Database db) {
     this.db = db;
     this.locks = new RowLocks(db);
+    this.tables = new TableLockWaits(db);
+  }
+
+  /**
+   * Runs {@code write} holding ROW EXCLUSIVE on the table (so CREATE INDEX waits for it); once
+   * more with the current index list when {@code def}'s is outdated ({@link CurrentDefinition}).
+   */
+  private Future<Written> locked(TableDef def, SessionContext ctx,
+      java.util.function.Function<TableDef, Future<Written>> write) {
+    return tables.lock(ctx, def.name(), io.snapsync.core.txn.TableLockMode.ROW_EXCLUSIVE)
+        .compose(w -> write.apply(def))
+        .recover(e -> e instanceof CurrentDefinition.Changed c ? write.apply(c.now)
+            : Future.failedFuture(e));
   }
 
   /**
@@ -77,7 +92,12 @@ public final class RowModifier {
    * with 23505 on a key that exists (committed by anyone, or written by this transaction).
    * Rows of a table without a primary key get fresh hidden row ids.
    */
-  public Future<Written> insert(TableDef def, List<List<Object>> rows, SessionContext ctx) {
+  public Future<Written> insert(TableDef planned, List<List<Object>> rows, SessionContext ctx) {
+    return locked(planned, ctx, def -> insertLocked(def, rows, ctx));
+  }
+
+  private Future<Written> insertLocked(TableDef def, List<List<Object>> rows,
+      SessionContext ctx) {
     TransactionBlock txn = ctx.txn();
     List<byte[]> keys = new ArrayList<>(rows.size());
     List<byte[]> locked = new ArrayList<>(rows.size());
@@ -87,14 +107,20 @@ public final class RowModifier {
       locked.add(keys.get(keys.size() - 1));
       locked.addAll(IndexMaintenance.lockKeys(def, null, row));
     }
-    return locks.lockAll(ctx, locked, false).compose(v -> db.blockingInline(() -> {
+    return locks.lockAll(ctx, locked, false).compose(v -> referencedKeys(def, rows, txn))
+        .compose(fk -> lockReferenced(ctx, fk, txn.isolation().snapshotPerTransaction()))
+        .compose(v -> db.blockingInline(() -> {
       StoreTransaction t = recheckSnapshot(txn);
+      CurrentDefinition.check(db, txn, t, def);
       List<Change> written = new ArrayList<>(rows.size());
       for (int i = 0; i < keys.size(); i++) {
         ctx.checkCanceled();
         putNew(t, txn, def, keys.get(i), rows.get(i));
         IndexMaintenance.write(t, txn, def, null, null, keys.get(i), rows.get(i));
         written.add(new Change(keys.get(i), null, rows.get(i), null));
+      }
+      if (!def.foreignKeys().isEmpty()) {
+        ForeignKeyChecks.checkReferences(db.store(), t, txn, def, rows);
       }
       return new Written(written);
     }));
@@ -106,7 +132,12 @@ public final class RowModifier {
    * {@code conflict} (DO UPDATE; null when its WHERE rejects the row). REPEATABLE READ fails
    * with 40001 on a conflicting row its snapshot does not see, as PostgreSQL does.
    */
-  public Future<Written> upsert(TableDef def, List<List<Object>> rows, Conflict conflict,
+  public Future<Written> upsert(TableDef planned, List<List<Object>> rows, Conflict conflict,
+      SessionContext ctx) {
+    return locked(planned, ctx, def -> upsertLocked(def, rows, conflict, ctx));
+  }
+
+  private Future<Written> upsertLocked(TableDef def, List<List<Object>> rows, Conflict conflict,
       SessionContext ctx) {
     TransactionBlock txn = ctx.txn();
     boolean perTxn = txn.isolation().snapshotPerTransaction();
@@ -118,8 +149,11 @@ public final class RowModifier {
       indexKeys.addAll(IndexMaintenance.lockKeys(def, null, row));
     }
     return locks.lockAll(ctx, keys, perTxn).compose(v -> locks.lockAll(ctx, indexKeys, false))
+        .compose(v -> referencedKeys(def, rows, txn))
+        .compose(fk -> lockReferenced(ctx, fk, perTxn))
         .compose(v -> db.blockingInline(() -> {
       StoreTransaction t = recheckSnapshot(txn);
+      CurrentDefinition.check(db, txn, t, def);
       List<Change> written = new ArrayList<>(rows.size());
       java.util.Set<java.nio.ByteBuffer> touched = new java.util.HashSet<>();
       for (int i = 0; i < keys.size(); i++) {
@@ -161,8 +195,34 @@ public final class RowModifier {
         IndexMaintenance.write(t, txn, def, key, existing, newKey, updated);
         written.add(new Change(key, existing, updated, null));
       }
+      if (!def.foreignKeys().isEmpty()) {
+        ForeignKeyChecks.checkReferences(db.store(), t, txn, def,
+            written.stream().map(Change::newRow).toList());
+        List<Change> updates = written.stream().filter(c -> c.oldRow() != null).toList();
+        ForeignKeyChecks.checkReferenced(db.store(), t, txn, def,
+            updates.stream().map(Change::oldRow).toList(),
+            updates.stream().map(Change::newRow).toList());
+      }
       return new Written(written);
     }));
+  }
+
+  /**
+   * The referenced rows' keys new rows of {@code def} lock (foreign keys; REPEATABLE READ:
+   * 40001 when such a row changed since the snapshot, as PostgreSQL's FOR KEY SHARE).
+   */
+  private Future<List<byte[]>> referencedKeys(TableDef def, List<List<Object>> rows,
+      TransactionBlock txn) {
+    return !ForeignKeyChecks.references(def) ? Future.succeededFuture(List.of())
+        : db.blocking(() -> ForeignKeyChecks.lockKeys(txn.storeTxn(), def, rows));
+  }
+
+  /** Locks referenced rows; a row changed since a REPEATABLE READ snapshot is an "update". */
+  Future<Void> lockReferenced(SessionContext ctx, List<byte[]> keys, boolean perTxn) {
+    return locks.lockAll(ctx, keys, perTxn).recover(e -> Future.failedFuture(
+        e instanceof SnapsyncException se && SqlState.SERIALIZATION_FAILURE.equals(se.sqlState())
+            ? SnapsyncException.error(SqlState.SERIALIZATION_FAILURE, "sql.serialization_failure")
+            : e));
   }
 
   /** DO UPDATE of a conflicting row: its new values, or null to leave it. Blocking. */
@@ -174,9 +234,9 @@ public final class RowModifier {
    * Updates the rows of {@code changes}; a change of the primary key deletes the old key and
    * inserts the new one (23505 when taken).
    */
-  public Future<Written> update(TableDef def, List<Change> changes, Recheck recheck,
+  public Future<Written> update(TableDef planned, List<Change> changes, Recheck recheck,
       SessionContext ctx) {
-    return modify(def, changes, recheck, ctx, (t, c, current) -> {
+    return modify(planned, changes, recheck, ctx, (t, def, c, current) -> {
       checkNotNull(def, c.newRow());
       byte[] newKey = def.hiddenKey() ? c.key() : key(def, c.newRow());
       if (Arrays.equals(newKey, c.key())) {
@@ -192,9 +252,9 @@ public final class RowModifier {
   }
 
   /** Deletes the rows of {@code changes}. */
-  public Future<Written> delete(TableDef def, List<Change> changes, Recheck recheck,
+  public Future<Written> delete(TableDef planned, List<Change> changes, Recheck recheck,
       SessionContext ctx) {
-    return modify(def, changes, recheck, ctx, (t, c, current) -> {
+    return modify(planned, changes, recheck, ctx, (t, def, c, current) -> {
       t.delete(c.key());
       ctx.txn().markDeleted(c.key());
       IndexMaintenance.delete(t, ctx.txn(), def, c.key(), current);
@@ -204,10 +264,15 @@ public final class RowModifier {
 
   /** Writes one change; {@code current}: the row as stored now (null without indexes). */
   private interface Apply {
-    Change write(StoreTransaction t, Change c, List<Object> current);
+    Change write(StoreTransaction t, TableDef def, Change c, List<Object> current);
   }
 
-  private Future<Written> modify(TableDef def, List<Change> changes, Recheck recheck,
+  private Future<Written> modify(TableDef planned, List<Change> changes, Recheck recheck,
+      SessionContext ctx, Apply apply) {
+    return locked(planned, ctx, def -> modifyLocked(def, changes, recheck, ctx, apply));
+  }
+
+  private Future<Written> modifyLocked(TableDef def, List<Change> changes, Recheck recheck,
       SessionContext ctx, Apply apply) {
     TransactionBlock txn = ctx.txn();
     boolean perTxn = txn.isolation().snapshotPerTransaction();
@@ -217,10 +282,16 @@ public final class RowModifier {
       keys.add(c.key());
       indexKeys.addAll(IndexMaintenance.lockKeys(def, c.oldRow(), c.newRow()));
     }
+    List<List<Object>> newRows = changes.stream().map(Change::newRow)
+        .filter(java.util.Objects::nonNull).toList();
     return locks.lockAll(ctx, keys, perTxn).compose(v -> locks.lockAll(ctx, indexKeys, false))
+        .compose(v -> referencedKeys(def, newRows, txn))
+        .compose(fk -> lockReferenced(ctx, fk, perTxn))
         .compose(v -> db.blockingInline(() -> {
       StoreTransaction t = recheckSnapshot(txn);
+      CurrentDefinition.check(db, txn, t, def);
       List<Change> written = new ArrayList<>(changes.size());
+      List<List<Object>> before = new ArrayList<>();
       for (Change c : changes) {
         ctx.checkCanceled();
         byte[] value = t.get(c.key());
@@ -234,9 +305,16 @@ public final class RowModifier {
             continue;
           }
         }
-        List<Object> current = def.indexes().isEmpty() ? null
+        List<Object> current = def.indexes().isEmpty() && def.foreignKeys().isEmpty() ? null
             : RowCodec.decode(value, def.columns().size());
-        written.add(apply.write(t, now, current));
+        written.add(apply.write(t, def, now, current));
+        before.add(current);
+      }
+      if (!def.foreignKeys().isEmpty()) {
+        List<List<Object>> after = written.stream().map(Change::newRow).toList();
+        ForeignKeyChecks.checkReferences(db.store(), t, txn, def,
+            after.stream().filter(java.util.Objects::nonNull).toList());
+        ForeignKeyChecks.checkReferenced(db.store(), t, txn, def, before, after);
       }
       return new Written(written);
     }));

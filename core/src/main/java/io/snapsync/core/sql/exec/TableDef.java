@@ -22,7 +22,7 @@ import java.util.List;
  */
 public record TableDef(long id, String name, List<Column> columns, int pk, List<Boolean> notNull,
     List<Integer> key, List<String> defaults, List<Check> checks, String owner,
-    List<IndexDef> indexes) {
+    List<IndexDef> indexes, List<io.snapsync.core.sql.ddl.ForeignKeyDef> foreignKeys) {
 
   /**
    * A CHECK constraint: its name ({@code t_col_check}, {@code t_check} or the one given) and
@@ -42,6 +42,14 @@ public record TableDef(long id, String name, List<Column> columns, int pk, List<
     defaults = java.util.Collections.unmodifiableList(d);
     checks = List.copyOf(checks);
     indexes = List.copyOf(indexes);
+    foreignKeys = List.copyOf(foreignKeys);
+  }
+
+  /** A table in no FOREIGN KEY constraint. */
+  public TableDef(long id, String name, List<Column> columns, int pk, List<Boolean> notNull,
+      List<Integer> key, List<String> defaults, List<Check> checks, String owner,
+      List<IndexDef> indexes) {
+    this(id, name, columns, pk, notNull, key, defaults, checks, owner, indexes, List.of());
   }
 
   /** A table without secondary indexes. */
@@ -69,17 +77,26 @@ public record TableDef(long id, String name, List<Column> columns, int pk, List<
 
   /** The same table owned by {@code owner}. */
   public TableDef withOwner(String owner) {
-    return new TableDef(id, name, columns, pk, notNull, key, defaults, checks, owner, indexes);
+    return new TableDef(id, name, columns, pk, notNull, key, defaults, checks, owner, indexes,
+        foreignKeys);
   }
 
   /** The same table with secondary indexes {@code newIndexes}. */
   public TableDef withIndexes(List<IndexDef> newIndexes) {
-    return new TableDef(id, name, columns, pk, notNull, key, defaults, checks, owner, newIndexes);
+    return new TableDef(id, name, columns, pk, notNull, key, defaults, checks, owner, newIndexes,
+        foreignKeys);
   }
 
   /** The same table with NOT NULL flags {@code newNotNull} (everything else kept). */
   public TableDef withNotNull(List<Boolean> newNotNull) {
-    return new TableDef(id, name, columns, pk, newNotNull, key, defaults, checks, owner, indexes);
+    return new TableDef(id, name, columns, pk, newNotNull, key, defaults, checks, owner, indexes,
+        foreignKeys);
+  }
+
+  /** The same table in the FOREIGN KEY constraints {@code fks} (both directions). */
+  public TableDef withForeignKeys(List<io.snapsync.core.sql.ddl.ForeignKeyDef> fks) {
+    return new TableDef(id, name, columns, pk, notNull, key, defaults, checks, owner, indexes,
+        fks);
   }
 
   /** The secondary index named {@code indexName}, or null. */
@@ -153,6 +170,11 @@ public record TableDef(long id, String name, List<Column> columns, int pk, List<
       indexes.forEach(i -> ix.add(i.toJson()));
       j.put("indexes", ix);
     }
+    if (!foreignKeys.isEmpty()) {
+      JsonArray fk = new JsonArray();
+      foreignKeys.forEach(f -> fk.add(f.toJson()));
+      j.put("foreign_keys", fk);
+    }
     return j.toBuffer().getBytes();
   }
 
@@ -186,7 +208,12 @@ public record TableDef(long id, String name, List<Column> columns, int pk, List<
     if (j.containsKey("indexes")) {
       j.getJsonArray("indexes").forEach(i -> indexes.add(IndexDef.fromJson((JsonObject) i)));
     }
+    List<io.snapsync.core.sql.ddl.ForeignKeyDef> fks = new ArrayList<>();
+    if (j.containsKey("foreign_keys")) {
+      j.getJsonArray("foreign_keys").forEach(f -> fks.add(
+          io.snapsync.core.sql.ddl.ForeignKeyDef.fromJson((JsonObject) f)));
+    }
     return new TableDef(j.getLong("id"), j.getString("name"), cols, pk, notNull, key, defaults,
-        checks, j.getString("owner"), indexes);
+        checks, j.getString("owner"), indexes, fks);
   }
 }

@@ -35,10 +35,14 @@ final class Writer {
 
   private final Database db;
   private final RowLocks locks;
+  private final TableLockWaits tables;
+  private final RowModifier referenced;
 
   Writer(Database db) {
     this.db = db;
+    this.referenced = new RowModifier(db);
     this.locks = new RowLocks(db);
+    this.tables = new TableLockWaits(db);
   }
 
   private record Planned(TableDef def, List<byte[]> keys, List<List<Object>> rows) {
@@ -50,7 +54,9 @@ final class Writer {
       txn.checkWritable("INSERT");
       txn.startQuery();
       return TableCatalog.require(txn.storeTxn(), ins.table());
-    }).compose(def -> defaults(def, ins, ctx))
+    }).compose(def -> tables.lock(ctx, def.name(),
+            io.snapsync.core.txn.TableLockMode.ROW_EXCLUSIVE).map(def))
+        .compose(def -> defaults(def, ins, ctx))
         .compose(defaults -> insert(ins, ctx, params, defaults));
   }
 
@@ -125,12 +131,25 @@ final class Writer {
       return new Planned(def, keys, rows);
     }).compose(p -> io.snapsync.core.sql.ddl.RowChecks.verify(db.executor().queries(), p.def(),
         p.rows(), ctx).map(v -> p))
-        .compose(p -> locks.lockAll(ctx, lockKeys(p), false).map(v -> p))
-        .compose(p -> db.blockingInline(() -> {
+        .compose(p -> write(p, ctx).recover(e -> e instanceof CurrentDefinition.Changed c
+            ? write(new Planned(c.now, p.keys(), p.rows()), ctx) : Future.failedFuture(e)));
+  }
+
+  /** Locks the rows and their unique entries, then re-checks and writes them. */
+  private Future<StatementResult> write(Planned p, SessionContext ctx) {
+    TransactionBlock txn = ctx.txn();
+    Future<List<byte[]>> fk = !io.snapsync.core.sql.ddl.ForeignKeyChecks.references(p.def())
+        ? Future.succeededFuture(List.of()) : db.blockingInline(() ->
+            io.snapsync.core.sql.ddl.ForeignKeyChecks.lockKeys(txn.storeTxn(), p.def(), p.rows()));
+    return fk.compose(keys -> referenced.lockReferenced(ctx, keys,
+            txn.isolation().snapshotPerTransaction()))
+        .compose(v -> locks.lockAll(ctx, lockKeys(p), false))
+        .compose(v -> db.blockingInline(() -> {
           if (!txn.isolation().snapshotPerTransaction()) {
             txn.startQuery();
           }
           StoreTransaction t = txn.storeTxn();
+          CurrentDefinition.check(db, txn, t, p.def());
           for (int i = 0; i < p.keys().size(); i++) {
             byte[] key = p.keys().get(i);
             ctx.checkCanceled();
@@ -149,6 +168,10 @@ final class Writer {
             }
             t.put(key, RowCodec.encode(p.rows().get(i)));
             IndexMaintenance.write(t, txn, p.def(), null, null, key, p.rows().get(i));
+          }
+          if (!p.def().foreignKeys().isEmpty()) {
+            io.snapsync.core.sql.ddl.ForeignKeyChecks.checkReferences(db.store(), t, txn, p.def(),
+                p.rows());
           }
           return StatementResult.command("INSERT 0 " + p.keys().size());
         }));

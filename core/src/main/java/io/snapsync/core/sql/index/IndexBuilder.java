@@ -34,8 +34,15 @@ public final class IndexBuilder {
    * create unique index}.
    */
   public static void build(StoreTransaction t, TableDef def, IndexDef ix, Runnable checkCanceled) {
+    build(t, t, def, ix, checkCanceled);
+  }
+
+  /** As {@link #build(StoreTransaction, TableDef, IndexDef, Runnable)}, rows read by {@code source}. */
+  static void build(StoreTransaction source, StoreTransaction t, TableDef def, IndexDef ix,
+      Runnable checkCanceled) {
     int width = def.columns().size();
-    try (CloseableIterator<KeyValue> it = t.scan(Keys.rowsFrom(def.id()), Keys.rowsTo(def.id()))) {
+    try (CloseableIterator<KeyValue> it = source.scan(Keys.rowsFrom(def.id()),
+        Keys.rowsTo(def.id()))) {
       while (it.hasNext()) {
         checkCanceled.run();
         KeyValue kv = it.next();

@@ -11,6 +11,8 @@ import io.snapsync.core.sql.exec.RowLocks;
 import io.snapsync.core.sql.exec.SessionContext;
 import io.snapsync.core.sql.exec.TableCatalog;
 import io.snapsync.core.sql.exec.TableDef;
+import io.snapsync.core.sql.exec.TableLockWaits;
+import io.snapsync.core.txn.TableLockMode;
 import io.snapsync.core.txn.TransactionBlock;
 import io.snapsync.storage.StoreTransaction;
 import io.vertx.core.Future;
@@ -21,17 +23,22 @@ import java.util.Set;
 /**
  * Runs CREATE INDEX, DROP INDEX and ANALYZE in the session's transaction, in the phases of the
  * other DDL: check on a worker, lock the table definition as a future, then re-check, build
- * and write on a worker. CONCURRENTLY builds the same way (inside the transaction).
+ * and write on a worker. CREATE INDEX takes SHARE on the table, so it waits for every writer in
+ * flight (they hold ROW EXCLUSIVE) and new writers wait for it; CONCURRENTLY (outside a block
+ * only) asks politely: new writers pass it while it waits for the older ones, then it builds
+ * as CREATE INDEX does. DROP INDEX takes ACCESS EXCLUSIVE.
  * Thread-safe; one per database.
  */
 public final class IndexCommands {
 
   private final Database db;
   private final RowLocks locks;
+  private final TableLockWaits tableLocks;
 
   public IndexCommands(Database db) {
     this.db = db;
     this.locks = new RowLocks(db);
+    this.tableLocks = new TableLockWaits(db);
   }
 
   /** Runs {@code s}. */
@@ -64,7 +71,12 @@ public final class IndexCommands {
 
   private Future<StatementResult> create(IndexStmt.CreateIndex c, SessionContext ctx) {
     TransactionBlock txn = ctx.txn();
+    if (c.concurrently() && txn.inBlock()) {
+      return Future.failedFuture(SnapsyncException.error(SqlState.ACTIVE_SQL_TRANSACTION,
+          "sql.inside_block", "CREATE INDEX CONCURRENTLY"));
+    }
     return begin(txn, "CREATE INDEX")
+        .compose(v -> tableLocks.lock(ctx, c.table(), TableLockMode.SHARE, c.concurrently()))
         .compose(v -> locks.lockAll(ctx, List.of(Keys.table(c.table())),
             txn.isolation().snapshotPerTransaction()))
         .compose(v -> db.blocking(() -> {
@@ -98,7 +110,7 @@ public final class IndexCommands {
           }
           IndexDef ix = new IndexDef(name, IndexBuilder.newId(), cols, desc, nullsFirst,
               c.unique(), false, false, null);
-          IndexBuilder.build(t, def, ix, ctx::checkCanceled);
+          build(t, txn, def, ix, ctx);
           List<IndexDef> all = new ArrayList<>(def.indexes());
           all.add(ix);
           TableCatalog.put(t, def.withIndexes(all));
@@ -117,7 +129,8 @@ public final class IndexCommands {
         }
       }
       return tables.stream().map(Keys::table).toList();
-    })).compose(keys -> locks.lockAll(ctx, keys, txn.isolation().snapshotPerTransaction()))
+    })).compose(keys -> tableLocks.lockAll(ctx, tables, TableLockMode.ACCESS_EXCLUSIVE).map(keys))
+        .compose(keys -> locks.lockAll(ctx, keys, txn.isolation().snapshotPerTransaction()))
         .compose(v -> db.blocking(() -> {
           StoreTransaction t = recheckSnapshot(txn);
           List<Notice> notices = new ArrayList<>();
@@ -144,6 +157,26 @@ public final class IndexCommands {
           }
           return new StatementResult(List.of(), List.of(), "DROP INDEX", notices);
         }));
+  }
+
+  /**
+   * Builds {@code ix} over the rows that are committed now (REPEATABLE READ: not only those of
+   * the transaction's snapshot, as PostgreSQL's build sees every live row) unless this
+   * transaction wrote to the table itself; no writer is in flight (SHARE is held). Blocking.
+   */
+  private void build(StoreTransaction t, TransactionBlock txn, TableDef def, IndexDef ix,
+      SessionContext ctx) {
+    if (!txn.isolation().snapshotPerTransaction()
+        || db.tableLocks().holds(t.txid(), def.name(), TableLockMode.ROW_EXCLUSIVE)) {
+      IndexBuilder.build(t, def, ix, ctx::checkCanceled);
+      return;
+    }
+    StoreTransaction latest = db.store().begin();
+    try {
+      IndexBuilder.build(latest, t, def, ix, ctx::checkCanceled);
+    } finally {
+      latest.rollback();
+    }
   }
 
   /** The locked table among {@code tables} that now holds index {@code name}, or null. */

@@ -114,7 +114,7 @@ public final class IndexParser {
       elements.add(element(e, false, null));
     }
     return new IndexStmt.CreateIndex(c.name() == null ? null : name(c.name()), name(c.table()),
-        c.unique(), c.ifNotExists, elements);
+        c.unique(), c.ifNotExists, elements, c.concurrently());
   }
 
   private static IndexStmt.Element element(SqlNode e, boolean desc, Boolean nullsFirst) {

@@ -21,7 +21,11 @@ public sealed interface IndexStmt extends Stmt.Extension {
 
   /** {@code CREATE [UNIQUE] INDEX [CONCURRENTLY] [IF NOT EXISTS] [name] ON table (...)}. */
   record CreateIndex(String name, String table, boolean unique, boolean ifNotExists,
-      List<Element> elements) implements IndexStmt {
+      List<Element> elements, boolean concurrently) implements IndexStmt {
+    public CreateIndex(String name, String table, boolean unique, boolean ifNotExists,
+        List<Element> elements) {
+      this(name, table, unique, ifNotExists, elements, false);
+    }
   }
 
   /** {@code DROP INDEX [CONCURRENTLY] [IF EXISTS] name [, ...]}. */

@@ -17,6 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public record TableStats(long rows, List<Double> distinct, List<Double> nullFraction) {
 
   private static final Map<Long, TableStats> BY_TABLE = new ConcurrentHashMap<>();
+  private static final java.util.concurrent.atomic.AtomicLong EPOCH =
+      new java.util.concurrent.atomic.AtomicLong();
 
   public TableStats {
     distinct = List.copyOf(distinct);
@@ -30,6 +32,12 @@ public record TableStats(long rows, List<Double> distinct, List<Double> nullFrac
 
   static void put(long tableId, TableStats s) {
     BY_TABLE.put(tableId, s);
+    EPOCH.incrementAndGet();
+  }
+
+  /** Advances on every ANALYZE: cached plans made under another epoch are planned again. */
+  public static long epoch() {
+    return EPOCH.get();
   }
 
   /** The selectivity of {@code column = value}: PostgreSQL's 1 / distinct values. */

@@ -40,6 +40,7 @@ public final class DmlEngine {
   private final DmlAnalyzer analyzer;
   private final RowModifier modifier;
   private final DmlLiterals literals = new DmlLiterals(this::plan);
+  private final io.snapsync.core.sql.exec.TableLockWaits tableLocks;
   private final Map<String, DmlPlan> cache = new LinkedHashMap<>(64, 0.75f, true) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<String, DmlPlan> e) {
@@ -52,6 +53,7 @@ public final class DmlEngine {
     this.queries = queries;
     this.analyzer = new DmlAnalyzer(queries);
     this.modifier = new RowModifier(db);
+    this.tableLocks = new io.snapsync.core.sql.exec.TableLockWaits(db);
   }
 
   private record Started(DmlPlan plan, StoreTransaction txn, List<Object> params) {
@@ -72,11 +74,15 @@ public final class DmlEngine {
         AccessCheck.require(db, ctx, t, p.table(), Privilege.UPDATE);
       }
       return new Started(p, t, b.params());
-    }).compose(s -> queries.start(s.plan().read(), ctx, s.txn(), s.params())
-        .compose(exec -> db.blockingInline(() -> rows(s.plan().read(), s.plan(), exec, s.txn(),
-            exec.params(), null))
-            .compose(rows -> write(s.plan(), exec, rows, ctx))
-            .compose(w -> result(s.plan(), exec, w, kind, txn))));
+    }).compose(s -> tableLocks.lock(ctx, s.plan().table().name(),
+        io.snapsync.core.txn.TableLockMode.ROW_EXCLUSIVE).compose(waited -> waited
+            // it waited for DDL: plan again (READ COMMITTED: under a snapshot taken after it)
+            ? run(sql, kind, ctx, params)
+            : queries.start(s.plan().read(), ctx, s.txn(), s.params())
+                .compose(exec -> db.blockingInline(() -> rows(s.plan().read(), s.plan(), exec,
+                    s.txn(), exec.params(), null))
+                    .compose(rows -> write(s.plan(), exec, rows, ctx))
+                    .compose(w -> result(s.plan(), exec, w, kind, txn)))));
   }
 
   /** The command tag, and the rows of RETURNING (computed from the written rows). */
