@@ -25,7 +25,8 @@ import java.util.List;
  * strictly in order by chaining futures (no thread of its own). Store work runs on the
  * database's worker pool. Small on purpose: an idle session is a handful of fields.
  */
-public final class SessionImpl implements Session, SessionContext {
+public final class SessionImpl implements Session, SessionContext,
+    io.snapsync.core.sql.cursor.SessionStatements.Holder {
 
   private static final org.slf4j.Logger LOG =
       org.slf4j.LoggerFactory.getLogger(SessionImpl.class);
@@ -41,6 +42,7 @@ public final class SessionImpl implements Session, SessionContext {
   private final SessionSettings settings;
   private final TransactionBlock txn;
   private final UtilityRunner utility;
+  private final io.snapsync.core.sql.cursor.SessionStatements statements;
   private volatile long lastActive;
   private Future<?> tail = Future.succeededFuture();
   private int pending;
@@ -75,6 +77,7 @@ public final class SessionImpl implements Session, SessionContext {
         db.services().node().name(), db.services().clock());
     this.txn.cancellation(this::canceled);
     this.utility = new UtilityRunner(this, db);
+    this.statements = new io.snapsync.core.sql.cursor.SessionStatements(db, this, this::dispatch);
     this.lastActive = db.services().clock().millis();
   }
 
@@ -456,15 +459,33 @@ public final class SessionImpl implements Session, SessionContext {
         || stmt instanceof Stmt.AlterSystem) {
       return utility.run(stmt);
     }
+    if (stmt instanceof io.snapsync.core.sql.cursor.CursorStmt c) {
+      if (!io.snapsync.core.sql.cursor.SessionStatements.transactional(c)) {
+        return statements.run(c, params);
+      }
+      if (!txn.isActive()) {
+        statements.checkOutsideBlock(c);
+      }
+    }
     if (txn.isActive()) {
-      return db.executor().run(stmt, this, params);
+      return execute(stmt, params);
     }
     beginImplicit();
-    return db.executor().run(stmt, this, params)
+    return execute(stmt, params)
         .compose(r -> db.blocking(() -> {
           txn.commit();
           return r;
         }));
+  }
+
+  private Future<StatementResult> execute(Stmt stmt, List<Object> params) {
+    return stmt instanceof io.snapsync.core.sql.cursor.CursorStmt c ? statements.run(c, params)
+        : db.executor().run(stmt, this, params);
+  }
+
+  @Override
+  public io.snapsync.core.sql.cursor.SessionStatements sqlStatements() {
+    return statements;
   }
 
   /** statement_timeout in milliseconds (0: none). */
@@ -539,6 +560,7 @@ public final class SessionImpl implements Session, SessionContext {
     manager.removed(this);
     return last.transform(ar -> db.blocking(() -> {
       txn.rollback();
+      statements.sessionClosed();
       db.executor().ddl().sequences().sessionClosed(id);
       return null;
     })).mapEmpty();
