@@ -201,7 +201,40 @@ public final class SessionImpl implements Session, SessionContext,
 
   @Override
   public Future<StatementResult> execute(String sql, List<Object> params) {
-    return enqueue(() -> split(sql).compose(pieces -> {
+    return enqueue(() -> runSingle(sql, params));
+  }
+
+  @Override
+  public Future<io.snapsync.core.session.ResultPages> executePaged(String sql,
+      List<Object> params) {
+    return enqueue(() -> {
+      if (!txn.inBlock() || txn.isFailed() || sql.length() > SPLIT_INLINE_MAX) {
+        return runSingle(sql, params).map(io.snapsync.core.session.ResultPages::of);
+      }
+      List<Lexer.Piece> pieces = Lexer.split(sql);
+      if (pieces.size() != 1) {
+        return runSingle(sql, params).map(io.snapsync.core.session.ResultPages::of);
+      }
+      String text = pieces.get(0).text();
+      return db.blocking(() -> SqlParser.parse(text)).transform(ar ->
+          ar.succeeded() && ar.result() instanceof Stmt.Query
+              ? PagedQuery.open(this, db, statements, text, params)
+              : runSingle(sql, params).map(io.snapsync.core.session.ResultPages::of));
+    });
+  }
+
+  /** Queues {@code work} behind the session's statements (pages of a paged result). */
+  <T> Future<T> queued(java.util.function.Supplier<Future<T>> work) {
+    return enqueue(work);
+  }
+
+  /** Fails the current statement with {@code e} (a block becomes failed). */
+  <T> Future<T> failed(Throwable e) {
+    return failStatement(asSnapsync(e)).transform(ar -> Future.<T>failedFuture(ar.cause()));
+  }
+
+  private Future<StatementResult> runSingle(String sql, List<Object> params) {
+    return split(sql).compose(pieces -> {
       if (pieces.size() > 1) {
         return Future.failedFuture(SnapsyncException.error(SqlState.SYNTAX_ERROR,
             "sql.multiple_statements"));
@@ -209,7 +242,7 @@ public final class SessionImpl implements Session, SessionContext,
       String text = pieces.isEmpty() ? "" : pieces.get(0).text();
       int offset = pieces.isEmpty() ? 0 : pieces.get(0).offset();
       return runOne(text, offset, params);
-    }));
+    });
   }
 
   private synchronized <T> Future<T> enqueue(java.util.function.Supplier<Future<T>> work) {

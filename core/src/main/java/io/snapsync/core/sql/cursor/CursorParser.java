@@ -96,7 +96,8 @@ public final class CursorParser {
     expect("for");
     Token start = peek();
     String query = rest(start, Stmt.Query.class);
-    return new CursorStmt.Declare(name, query, binary, scroll, hold, sql.strip());
+    return new CursorStmt.Declare(name, query, binary, scroll, hold, sql.strip(),
+        start.pos());
   }
 
   private CursorStmt fetch(boolean move) {
@@ -188,7 +189,7 @@ public final class CursorParser {
     expect("as");
     Token start = peek();
     String statement = rest(start, null);
-    return new CursorStmt.Prepare(name, types, statement, sql.strip());
+    return new CursorStmt.Prepare(name, types, statement, sql.strip(), start.pos());
   }
 
   private CursorStmt execute() {

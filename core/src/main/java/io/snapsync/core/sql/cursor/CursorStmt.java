@@ -19,10 +19,11 @@ public sealed interface CursorStmt extends Stmt.Extension {
 
   /**
    * {@code DECLARE name [BINARY] [ASENSITIVE|INSENSITIVE] [[NO] SCROLL] CURSOR [WITH|WITHOUT
-   * HOLD] FOR query}; {@code text} is the whole statement (for {@code pg_cursors}).
+   * HOLD] FOR query}; {@code text} is the whole statement (for {@code pg_cursors}),
+   * {@code offset} where the query starts in it (for error positions).
    */
   record Declare(String name, String query, boolean binary, Scroll scroll, boolean hold,
-      String text) implements CursorStmt {
+      String text, int offset) implements CursorStmt {
   }
 
   /** {@code FETCH} ({@code move == false}) or {@code MOVE} in {@code direction} from a cursor. */
@@ -37,8 +38,8 @@ public sealed interface CursorStmt extends Stmt.Extension {
    * {@code PREPARE name [(types)] AS statement}: {@code types} the declared parameter types'
    * texts, {@code statement} the text of the prepared statement, {@code text} the whole one.
    */
-  record Prepare(String name, List<String> types, String statement, String text)
-      implements CursorStmt {
+  record Prepare(String name, List<String> types, String statement, String text,
+      int offset) implements CursorStmt {
   }
 
   /** {@code EXECUTE name [(args)]}: {@code args} the texts of the argument expressions. */

@@ -43,6 +43,9 @@ public final class SessionStatements implements TransactionBlock.EndListener {
   private final Runner runner;
   private final SessionCursors cursors = new SessionCursors();
   private final PreparedStatements prepared = new PreparedStatements();
+  /** Names of protocol portals start with a character no SQL name can hold. */
+  private static final String PORTAL_PREFIX = "\0portal";
+  private int portals;
 
   public SessionStatements(Database db, SessionContext ctx, Runner runner) {
     this.db = db;
@@ -95,7 +98,9 @@ public final class SessionStatements implements TransactionBlock.EndListener {
     } catch (SnapsyncException e) {
       return Future.failedFuture(e);
     }
-    return db.executor().queries().open(d.query(), ctx, params).compose(o -> db.blocking(() -> {
+    return db.executor().queries().open(d.query(), ctx, params)
+        .recover(e -> Future.failedFuture(shift(e, d.offset())))
+        .compose(o -> db.blocking(() -> {
       SnapshotPin pin = db.store().pin(o.snapshot());
       Cursor rows;
       try {
@@ -146,20 +151,47 @@ public final class SessionStatements implements TransactionBlock.EndListener {
     return new StatementResult(c.columns(), rows, "FETCH " + r.count(), List.of());
   }
 
+  /** An error of the inner statement, its position moved to the whole statement's. */
+  private static Throwable shift(Throwable e, int offset) {
+    return e instanceof SnapsyncException se && se.position() > 0
+        ? se.withPosition(se.position() + offset) : e;
+  }
+
   /** Checks the statement, types its parameters and keeps it. Blocking. */
   private StatementResult prepare(CursorStmt.Prepare p) {
+    try {
+      return prepareChecked(p);
+    } catch (SnapsyncException e) {
+      throw (SnapsyncException) shift(e, p.offset());
+    }
+  }
+
+  private StatementResult prepareChecked(CursorStmt.Prepare p) {
     prepared.checkFree(p.name());
     Stmt inner = SqlParser.parse(p.statement());
     List<DataType> declared = List.of();
     if (!p.types().isEmpty()) {
       List<String> nulls = new ArrayList<>();
       p.types().forEach(t -> nulls.add("CAST(NULL AS " + t + ")"));
-      declared = db.executor().queries().describe("SELECT " + String.join(", ", nulls), ctx)
-          .stream().map(Column::type).toList();
+      try {
+        declared = db.executor().queries().describe("SELECT " + String.join(", ", nulls), ctx)
+            .stream().map(Column::type).toList();
+      } catch (SnapsyncException e) {
+        throw e.withPosition(0);
+      }
     }
     int used = highestParameter(p.statement());
-    List<DataType> inferred = inner instanceof Stmt.Query && used > declared.size()
-        ? db.executor().queries().parameterTypes(p.statement(), ctx) : List.of();
+    List<DataType> inferred = List.of();
+    if (inner instanceof Stmt.Query) {
+      try {
+        inferred = db.executor().queries().parameterTypes(p.statement(), ctx);
+      } catch (SnapsyncException e) {
+        if (used == 0 || used > declared.size()) {
+          throw e;
+        }
+        // the analyzer could not type a parameter on its own: the declared types do
+      }
+    }
     int n = Math.max(declared.size(), Math.max(used, inferred.size()));
     List<DataType> types = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
@@ -244,6 +276,41 @@ public final class SessionStatements implements TransactionBlock.EndListener {
     return out;
   }
 
+  /**
+   * Opens {@code query} as an unnamed forward-only cursor of the current transaction block
+   * (not listed in {@code pg_cursors}); returns its name for {@link #fetchPortal}.
+   */
+  public Future<String> openPortal(String query, List<Object> params) {
+    String name = PORTAL_PREFIX + (++portals);
+    return declare(new CursorStmt.Declare(name, query, false, CursorStmt.Scroll.NO_SCROLL,
+        false, query, 0), params).map(r -> name);
+  }
+
+  /** The result columns of portal {@code name}. */
+  public List<Column> portalColumns(String name) {
+    return cursors.get(name).columns();
+  }
+
+  /** The next at most {@code max} rows of portal {@code name} (all when {@code max <= 0}). Blocking. */
+  public List<List<Object>> fetchPortal(String name, int max) {
+    ScrollPosition.Result r = cursors.get(name).fetch(
+        FetchDirection.forward(max <= 0 ? FetchDirection.ALL : max), true);
+    List<List<Object>> rows = new ArrayList<>(r.rows().size());
+    for (Object[] row : r.rows()) {
+      rows.add(Arrays.asList(row));
+    }
+    return rows;
+  }
+
+  /** Closes portal {@code name} if it is still open. Blocking. */
+  public void closePortal(String name) {
+    try {
+      cursors.close(name);
+    } catch (SnapsyncException e) {
+      // already closed with its transaction
+    }
+  }
+
   @Override
   public void beforeCommit() {
     cursors.beforeCommit();
@@ -264,6 +331,9 @@ public final class SessionStatements implements TransactionBlock.EndListener {
   List<List<Object>> cursorRows() {
     List<List<Object>> rows = new ArrayList<>();
     for (SqlCursor c : cursors.all()) {
+      if (c.name().startsWith(PORTAL_PREFIX)) {
+        continue;
+      }
       CursorStmt.Declare d = c.declared();
       rows.add(Arrays.asList(d.name(), d.text(), d.hold(), d.binary(),
           d.scroll() != CursorStmt.Scroll.NO_SCROLL, c.created()));

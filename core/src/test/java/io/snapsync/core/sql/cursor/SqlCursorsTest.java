@@ -123,7 +123,10 @@ class SqlCursorsTest {
       "fetch 1 c",
       "declare e cursor for select b from c1 where a = 1",
       "fetch all e",
-      "commit");
+      "commit",
+      "begin",
+      "declare m cursor for select * from missing",
+      "rollback");
 
   @Test
   void cursorStatementsPrintWhatPostgresPrints() throws Exception {

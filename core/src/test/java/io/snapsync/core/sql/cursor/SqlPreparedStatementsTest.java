@@ -43,7 +43,7 @@ class SqlPreparedStatementsTest {
       "execute p(2)",
       "execute p('3')",
       "execute p(2 * 5)",
-      "execute p('x')",
+      "execute p(null)",
       "prepare p as select 1",
       "deallocate p",
       "deallocate p",
