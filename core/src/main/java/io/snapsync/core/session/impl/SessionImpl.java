@@ -218,14 +218,28 @@ public final class SessionImpl implements Session, SessionContext,
       String text = pieces.get(0).text();
       return db.blocking(() -> SqlParser.parse(text)).transform(ar ->
           ar.succeeded() && ar.result() instanceof Stmt.Query
-              ? PagedQuery.open(this, db, statements, text, params)
+              ? cancellable(() -> PagedQuery.open(this, db, statements, text, params))
               : runSingle(sql, params).map(io.snapsync.core.session.ResultPages::of));
     });
   }
 
-  /** Queues {@code work} behind the session's statements (pages of a paged result). */
+  /**
+   * Queues {@code work} behind the session's statements (pages of a paged result); cancel and
+   * statement_timeout stop it as they stop a statement.
+   */
   <T> Future<T> queued(java.util.function.Supplier<Future<T>> work) {
-    return enqueue(work);
+    return enqueue(() -> cancellable(work));
+  }
+
+  private <T> Future<T> cancellable(java.util.function.Supplier<Future<T>> work) {
+    Running run = startRunning();
+    Future<T> f;
+    try {
+      f = work.get();
+    } catch (RuntimeException e) {
+      f = Future.failedFuture(e);
+    }
+    return f.onComplete(ar -> stopRunning(run));
   }
 
   /** Fails the current statement with {@code e} (a block becomes failed). */
