@@ -48,7 +48,8 @@ public final class MessageCatalog {
       "io/snapsync/messages/ddl",
       "io/snapsync/messages/privileges",
       "io/snapsync/messages/index",
-      "io/snapsync/messages/catalog");
+      "io/snapsync/messages/catalog",
+      "io/snapsync/messages/cursor");
 
   private static volatile MessageCatalog builtin;
 

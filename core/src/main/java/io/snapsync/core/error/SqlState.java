@@ -78,6 +78,12 @@ public final class SqlState {
   public static final String RESERVED_NAME = "42939";
   public static final String OBJECT_IN_USE = "55006";
 
+  // cursors and prepared statements (cursor)
+  public static final String INVALID_CURSOR_NAME = "34000";
+  public static final String DUPLICATE_CURSOR = "42P03";
+  public static final String INVALID_SQL_STATEMENT_NAME = "26000";
+  public static final String DUPLICATE_PREPARED_STATEMENT = "42P05";
+
   private SqlState() {
   }
 }

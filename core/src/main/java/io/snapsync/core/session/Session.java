@@ -31,6 +31,15 @@ public interface Session {
   Future<StatementResult> execute(String sql, List<Object> params);
 
   /**
+   * Runs one statement like {@link #execute(String, List)} and hands its result back in pages:
+   * a query inside a transaction block computes its rows as {@link ResultPages#next} asks for
+   * them (pgwire's Execute with a row limit); any other statement runs at once.
+   */
+  default Future<ResultPages> executePaged(String sql, List<Object> params) {
+    return execute(sql, params).map(ResultPages::of);
+  }
+
+  /**
    * The result columns {@code sql} (one statement, {@code $n} parameters allowed) would return,
    * without running it and without touching the session's transaction: empty for statements
    * that return no rows. For protocol-level Describe. Fails like {@link #execute} on syntax

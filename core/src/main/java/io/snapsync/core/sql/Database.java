@@ -85,6 +85,7 @@ public final class Database implements AutoCloseable {
     BuiltinFunctions.registerAll(services.functions(), services.clock());
     DurableSnapshotFunctions.registerAll(services.functions());
     SystemTables.registerAll(db, services.systemTables());
+    io.snapsync.core.sql.cursor.CursorTables.register(services.systemTables());
     io.snapsync.core.sql.catalog.PgCatalog.registerAll(db, services.systemTables(), services);
     return db;
   }

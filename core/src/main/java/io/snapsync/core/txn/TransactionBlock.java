@@ -57,6 +57,7 @@ public final class TransactionBlock {
   private List<Runnable> endActions = List.of();
   /** True while {@link #end} runs after a successful PREPARE TRANSACTION. */
   private boolean prepared;
+  private EndListener endListener;
   /** The SSI state of a SERIALIZABLE transaction once it has a snapshot, else null. */
   private SerializableXact serializable;
 
@@ -377,6 +378,14 @@ public final class TransactionBlock {
       rollback();
       return false;
     }
+    if (endListener != null) {
+      try {
+        endListener.beforeCommit();
+      } catch (RuntimeException e) {
+        rollback();
+        throw e;
+      }
+    }
     try {
       if (txn != null) {
         long t0 = System.nanoTime();
@@ -469,7 +478,27 @@ public final class TransactionBlock {
     endActions.add(action);
   }
 
+  /**
+   * What the session does when its transaction ends (SQL cursors: holdable ones are read to
+   * the end before the commit, the others closed after the end). Called on the thread that
+   * ends the transaction; {@code beforeCommit} may fail the commit (the transaction then rolls
+   * back).
+   */
+  public interface EndListener {
+    void beforeCommit();
+
+    void ended();
+  }
+
+  /** Sets the listener of the ends of this session's transactions (one; null for none). */
+  public void endListener(EndListener l) {
+    this.endListener = l;
+  }
+
   private void end() {
+    if (endListener != null) {
+      endListener.ended();
+    }
     if (!endActions.isEmpty()) {
       List<Runnable> actions = endActions;
       endActions = List.of();

@@ -25,7 +25,8 @@ import java.util.List;
  * strictly in order by chaining futures (no thread of its own). Store work runs on the
  * database's worker pool. Small on purpose: an idle session is a handful of fields.
  */
-public final class SessionImpl implements Session, SessionContext {
+public final class SessionImpl implements Session, SessionContext,
+    io.snapsync.core.sql.cursor.SessionStatements.Holder {
 
   private static final org.slf4j.Logger LOG =
       org.slf4j.LoggerFactory.getLogger(SessionImpl.class);
@@ -41,6 +42,7 @@ public final class SessionImpl implements Session, SessionContext {
   private final SessionSettings settings;
   private final TransactionBlock txn;
   private final UtilityRunner utility;
+  private final io.snapsync.core.sql.cursor.SessionStatements statements;
   private volatile long lastActive;
   private Future<?> tail = Future.succeededFuture();
   private int pending;
@@ -75,6 +77,7 @@ public final class SessionImpl implements Session, SessionContext {
         db.services().node().name(), db.services().clock());
     this.txn.cancellation(this::canceled);
     this.utility = new UtilityRunner(this, db);
+    this.statements = new io.snapsync.core.sql.cursor.SessionStatements(db, this, this::dispatch);
     this.lastActive = db.services().clock().millis();
   }
 
@@ -198,7 +201,54 @@ public final class SessionImpl implements Session, SessionContext {
 
   @Override
   public Future<StatementResult> execute(String sql, List<Object> params) {
-    return enqueue(() -> split(sql).compose(pieces -> {
+    return enqueue(() -> runSingle(sql, params));
+  }
+
+  @Override
+  public Future<io.snapsync.core.session.ResultPages> executePaged(String sql,
+      List<Object> params) {
+    return enqueue(() -> {
+      if (!txn.inBlock() || txn.isFailed() || sql.length() > SPLIT_INLINE_MAX) {
+        return runSingle(sql, params).map(io.snapsync.core.session.ResultPages::of);
+      }
+      List<Lexer.Piece> pieces = Lexer.split(sql);
+      if (pieces.size() != 1) {
+        return runSingle(sql, params).map(io.snapsync.core.session.ResultPages::of);
+      }
+      String text = pieces.get(0).text();
+      return db.blocking(() -> SqlParser.parse(text)).transform(ar ->
+          ar.succeeded() && ar.result() instanceof Stmt.Query
+              ? cancellable(() -> PagedQuery.open(this, db, statements, text, params))
+              : runSingle(sql, params).map(io.snapsync.core.session.ResultPages::of));
+    });
+  }
+
+  /**
+   * Queues {@code work} behind the session's statements (pages of a paged result); cancel and
+   * statement_timeout stop it as they stop a statement.
+   */
+  <T> Future<T> queued(java.util.function.Supplier<Future<T>> work) {
+    return enqueue(() -> cancellable(work));
+  }
+
+  private <T> Future<T> cancellable(java.util.function.Supplier<Future<T>> work) {
+    Running run = startRunning();
+    Future<T> f;
+    try {
+      f = work.get();
+    } catch (RuntimeException e) {
+      f = Future.failedFuture(e);
+    }
+    return f.onComplete(ar -> stopRunning(run));
+  }
+
+  /** Fails the current statement with {@code e} (a block becomes failed). */
+  <T> Future<T> failed(Throwable e) {
+    return failStatement(asSnapsync(e)).transform(ar -> Future.<T>failedFuture(ar.cause()));
+  }
+
+  private Future<StatementResult> runSingle(String sql, List<Object> params) {
+    return split(sql).compose(pieces -> {
       if (pieces.size() > 1) {
         return Future.failedFuture(SnapsyncException.error(SqlState.SYNTAX_ERROR,
             "sql.multiple_statements"));
@@ -206,7 +256,7 @@ public final class SessionImpl implements Session, SessionContext {
       String text = pieces.isEmpty() ? "" : pieces.get(0).text();
       int offset = pieces.isEmpty() ? 0 : pieces.get(0).offset();
       return runOne(text, offset, params);
-    }));
+    });
   }
 
   private synchronized <T> Future<T> enqueue(java.util.function.Supplier<Future<T>> work) {
@@ -470,15 +520,33 @@ public final class SessionImpl implements Session, SessionContext {
         || stmt instanceof Stmt.AlterSystem) {
       return utility.run(stmt);
     }
+    if (stmt instanceof io.snapsync.core.sql.cursor.CursorStmt c) {
+      if (!io.snapsync.core.sql.cursor.SessionStatements.transactional(c)) {
+        return statements.run(c, params);
+      }
+      if (!txn.isActive()) {
+        statements.checkOutsideBlock(c);
+      }
+    }
     if (txn.isActive()) {
-      return db.executor().run(stmt, this, params);
+      return execute(stmt, params);
     }
     beginImplicit();
-    return db.executor().run(stmt, this, params)
+    return execute(stmt, params)
         .compose(r -> db.blockingInline(() -> {
           txn.commit();
           return r;
         }));
+  }
+
+  private Future<StatementResult> execute(Stmt stmt, List<Object> params) {
+    return stmt instanceof io.snapsync.core.sql.cursor.CursorStmt c ? statements.run(c, params)
+        : db.executor().run(stmt, this, params);
+  }
+
+  @Override
+  public io.snapsync.core.sql.cursor.SessionStatements sqlStatements() {
+    return statements;
   }
 
   /** statement_timeout in milliseconds (0: none). */
@@ -553,6 +621,7 @@ public final class SessionImpl implements Session, SessionContext {
     manager.removed(this);
     return last.transform(ar -> db.blocking(() -> {
       txn.rollback();
+      statements.sessionClosed();
       db.executor().ddl().sequences().sessionClosed(id);
       return null;
     })).mapEmpty();

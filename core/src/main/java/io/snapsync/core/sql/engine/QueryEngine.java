@@ -93,6 +93,48 @@ public final class QueryEngine {
     });
   }
 
+  /**
+   * A query planned, bound and fetched, whose rows are pulled one at a time: {@code rows}
+   * opens them (blocking, on a worker) over {@code txn}, the store transaction whose snapshot
+   * the query took ({@code snapshot}). For cursors and portals that stream.
+   */
+  public record Opened(List<Column> columns, StoreTransaction txn,
+      io.snapsync.storage.Snapshot snapshot, java.util.function.Supplier<Cursor> rows) {
+  }
+
+  /**
+   * Plans and binds query {@code sql} in the session's current transaction with a snapshot of
+   * its own (a new one under READ COMMITTED), fetches what it needs first, and returns it ready
+   * to be pulled: the rows are not computed here.
+   */
+  public Future<Opened> open(String sql, SessionContext ctx, List<Object> params) {
+    Instant start = db.services().clock().instant();
+    return db.blocking(() -> guard(() -> {
+      TransactionBlock txn = ctx.txn();
+      txn.startQuery();
+      StoreTransaction t = txn.storeTxn();
+      LiteralPlans.Bound plan = literals.plan(sql, params, t);
+      PreparedQuery q = plan.query();
+      AccessCheck.requireReads(db, ctx, t, q.dependencies());
+      return new Ready(q, t, bind(q, plan.params(), ctx), new SessionEval(ctx, start, db));
+    })).compose(r -> fetch(r, ctx)).map(r -> new Opened(r.query().columns(), r.txn(),
+        r.txn().snapshot(), () -> {
+          Cursor c = guard(() -> r.query().root().open(new ExecContext(r.txn(), r.params(),
+              r.eval(), r.tables(), r.calls())));
+          return new Cursor() {
+            @Override
+            public Object[] next() {
+              return guard(c::next);
+            }
+
+            @Override
+            public void close() {
+              c.close();
+            }
+          };
+        }));
+  }
+
   /** A query begun on a worker: its result, or what is left to do (fetch, then execute). */
   public final class Attempt {
     private final StatementResult result;

@@ -80,6 +80,9 @@ public final class SqlParser {
     if (first.isWord("alter") && !tokens.get(1).isWord("system")) {
       return new Stmt.Ddl(io.snapsync.core.sql.ddl.DdlParser.parse(sql));
     }
+    if (io.snapsync.core.sql.cursor.CursorParser.handles(tokens)) {
+      return io.snapsync.core.sql.cursor.CursorParser.parse(sql, tokens);
+    }
     if (UtilityParser.handles(first)) {
       return new UtilityParser(tokens).parse();
     }

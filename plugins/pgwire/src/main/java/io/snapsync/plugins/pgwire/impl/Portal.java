@@ -16,6 +16,8 @@ final class Portal {
   final List<Object> params;
   final Bind bind;
   Future<StatementResult> run;
+  /** The result read in pages (a query of a transaction block), else null. */
+  Future<io.snapsync.core.session.ResultPages> pages;
   int rowsSent;
   boolean noticesSent;
   boolean done;

@@ -137,7 +137,7 @@ final class QueryHandler {
       if (c.kind() == 'S') {
         statements.remove(c.name());
       } else {
-        portals.remove(c.name());
+        closePages(portals.remove(c.name()));
       }
       conn.send(EmptyBodyMessage.CLOSE_COMPLETE);
       return Future.succeededFuture();
@@ -205,9 +205,17 @@ final class QueryHandler {
       params.add(ValueCodec.decodeParam(b.values().get(i), s.paramTypes[i], b.paramFormat(i),
           i + 1));
     }
+    closePages(portals.get(b.portal()));
     portals.put(b.portal(), new Portal(b.portal(), s, params, b));
     conn.send(EmptyBodyMessage.BIND_COMPLETE);
     return Future.succeededFuture();
+  }
+
+  /** Releases the unread rows of a paged portal that is closed or replaced. */
+  private static void closePages(Portal p) {
+    if (p != null && p.pages != null) {
+      p.pages.onSuccess(io.snapsync.core.session.ResultPages::close);
+    }
   }
 
   private Future<Void> describeStatement(String name) {
@@ -238,6 +246,16 @@ final class QueryHandler {
 
   private Future<Void> describePortal(String name) {
     Portal p = portal(name);
+    if (p.run == null && p.pages == null && pageable(p)) {
+      p.pages = conn.onLoop(conn.session().executePaged(p.statement.sql, p.params));
+    }
+    if (p.pages != null) {
+      return p.pages.map(pages -> {
+        conn.send(pages.columns().isEmpty() ? EmptyBodyMessage.NO_DATA
+            : rowDescription(pages.columns(), p.statement.declaredColumns, p.bind, true));
+        return null;
+      });
+    }
     return run(p).map(r -> {
       if (r == null || !r.hasRows()) {
         conn.send(EmptyBodyMessage.NO_DATA);
@@ -248,8 +266,50 @@ final class QueryHandler {
     });
   }
 
+  /**
+   * A portal of a transaction block reads its rows in pages as Execute asks for them (the
+   * session computes a query's rows page by page); others run whole.
+   */
+  private boolean pageable(Portal p) {
+    return conn.session().transactionStatus() == io.snapsync.core.session.TransactionStatus.IN_BLOCK
+        && !SqlText.isEmpty(p.statement.sql)
+        && server.probes().answer(p.statement.sql, p.params).isEmpty();
+  }
+
+  private Future<Void> executePage(Portal p, Execute e) {
+    return p.pages.compose(pages -> conn.onLoop(pages.next(e.maxRows()))).map(page -> {
+      if (page.commandTag() != null && !p.noticesSent) {
+        p.noticesSent = true;
+        sendNotices(page.notices());
+      }
+      if (page.hasRows() && !page.rows().isEmpty() && !DescribeCache.compatible(
+          p.statement.declaredColumns, p.statement.guessedColumns, page.columns())) {
+        cache.clear();
+        throw SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED, "pgwire.result_changed");
+      }
+      if (page.hasRows()) {
+        sendRows(page, p.statement.declaredColumns, p.bind, 0, page.rows().size());
+      }
+      if (page.commandTag() == null) {
+        conn.send(EmptyBodyMessage.PORTAL_SUSPENDED);
+      } else {
+        p.done = true;
+        conn.send(new CommandComplete(page.commandTag()));
+        parameters.statementDone(p.statement.sql, page.commandTag());
+        cache.statementDone(page.commandTag());
+      }
+      return null;
+    });
+  }
+
   private Future<Void> execute(Execute e) {
     Portal p = portal(e.portal());
+    if (p.run == null && p.pages == null && e.maxRows() > 0 && pageable(p)) {
+      p.pages = conn.onLoop(conn.session().executePaged(p.statement.sql, p.params));
+    }
+    if (p.pages != null) {
+      return executePage(p, e);
+    }
     return run(p).map(r -> {
       if (r == null) {
         conn.send(EmptyBodyMessage.EMPTY_QUERY_RESPONSE);
