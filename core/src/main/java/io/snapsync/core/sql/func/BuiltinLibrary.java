@@ -45,6 +45,11 @@ final class BuiltinLibrary implements FunctionLibrary {
   }
 
   @Override
+  public boolean hasScalar(String name) {
+    return !registry.scalars(name).isEmpty() || !registry.templates(name).isEmpty();
+  }
+
+  @Override
   public Optional<ScalarFunction> scalar(String name, List<DataType> argTypes) {
     Optional<ScalarFunction> f = Overloads.select(registry.scalars(name), ScalarFunction::argTypes,
         argTypes, isOperator(name));

@@ -151,6 +151,21 @@ final class CallCompiler {
     return types;
   }
 
+  /**
+   * The operand types for choosing a library overload: a string literal is {@code unknown}
+   * (PostgreSQL's untyped literal, fitting {@code jsonb}, {@code date}, ...), as at validation.
+   */
+  private static List<DataType> resolutionTypes(RexCall call) {
+    List<DataType> types = operandTypes(call);
+    for (int i = 0; i < types.size(); i++) {
+      if (call.getOperands().get(i) instanceof RexLiteral lit
+          && org.apache.calcite.sql.type.SqlTypeUtil.inCharFamily(lit.getType())) {
+        types.set(i, DataType.UNKNOWN);
+      }
+    }
+    return types;
+  }
+
   private Evaluator cast(RexCall call, Evaluator arg, DataType to) {
     DataType from = operandType(call, 0);
     int typmod = TypeMapping.typmod(call.getType());
@@ -175,6 +190,9 @@ final class CallCompiler {
   private Evaluator operator(String op, RexCall call, List<Evaluator> args) {
     List<DataType> types = operandTypes(call);
     Optional<ScalarFunction> f = library.scalar(op, types);
+    if (f.isEmpty()) {
+      f = library.scalar(op, resolutionTypes(call));
+    }
     if (f.isPresent()) {
       return apply(f.get(), args);
     }
@@ -255,6 +273,9 @@ final class CallCompiler {
       return operator("||", call, args);
     }
     Optional<ScalarFunction> f = library.scalar(name, operandTypes(call));
+    if (f.isEmpty()) {
+      f = library.scalar(name, resolutionTypes(call));
+    }
     if (f.isPresent()) {
       return apply(f.get(), args);
     }
