@@ -28,6 +28,7 @@ final class BuiltinLibrary implements FunctionLibrary {
     DateTrunc.register(r);
     JustifyFunctions.register(r);
     JsonFunctions.register(r);
+    JsonEditFunctions.register(r);
     ArrayFunctions.register(r);
     ComparisonOperators.register(r);
     SystemFunctions.register(r);

@@ -65,6 +65,11 @@ public final class PgOperatorTable implements SqlOperatorTable {
         out.add(new RegisteredFunctionOperator(f.get()));
         return;
       }
+      JsonAggOperator agg = JsonAggOperator.find(n, library);
+      if (agg != null) {
+        out.add(agg);
+        return;
+      }
       if (n.equals("length") && library.scalarOverloads(n).isEmpty()) {
         out.add(SqlStdOperatorTable.CHAR_LENGTH);
         return;

@@ -157,9 +157,13 @@ final class CallCompiler {
    */
   private static List<DataType> resolutionTypes(RexCall call) {
     List<DataType> types = operandTypes(call);
+    DataType result = TypeMapping.toData(call.getType());
+    // a hoisted literal (LiteralPlans) is a text parameter; with a json result it was unknown
+    boolean json = result == DataType.JSON || result == DataType.JSONB;
     for (int i = 0; i < types.size(); i++) {
-      if (call.getOperands().get(i) instanceof RexLiteral lit
-          && org.apache.calcite.sql.type.SqlTypeUtil.inCharFamily(lit.getType())) {
+      RexNode n = call.getOperands().get(i);
+      if ((n instanceof RexLiteral || json && n instanceof org.apache.calcite.rex.RexDynamicParam)
+          && org.apache.calcite.sql.type.SqlTypeUtil.inCharFamily(n.getType())) {
         types.set(i, DataType.UNKNOWN);
       }
     }
@@ -188,10 +192,11 @@ final class CallCompiler {
 
   /** An operator of the library by symbol, or 42883 naming the operand types. */
   private Evaluator operator(String op, RexCall call, List<Evaluator> args) {
+    // unknown literals first: jsonb || '{"a": 1}' is jsonb || jsonb, not text concatenation
+    Optional<ScalarFunction> f = library.scalar(op, resolutionTypes(call));
     List<DataType> types = operandTypes(call);
-    Optional<ScalarFunction> f = library.scalar(op, types);
     if (f.isEmpty()) {
-      f = library.scalar(op, resolutionTypes(call));
+      f = library.scalar(op, types);
     }
     if (f.isPresent()) {
       return apply(f.get(), args);
