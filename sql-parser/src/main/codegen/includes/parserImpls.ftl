@@ -989,3 +989,26 @@ SqlNode PgAlterSequence() :
         return new PgAlterSequence(s.end(this), id, ifExists, with);
     }
 }
+
+/* ------------------------------------------------- types: jsonb operators */
+
+/** jsonb's "?", "?|", "?&" (key exists), "#-" (delete path), "@?" and "@@" (jsonpath). */
+void PgJsonOperator(List<Object> list, ExprContext exprContext, Span s) :
+{
+    final SqlOperator op;
+}
+{
+    (
+        <HOOK> { op = PgOperators.JSON_EXISTS; }
+    |   <JSON_EXISTS_ANY> { op = PgOperators.JSON_EXISTS_ANY; }
+    |   <JSON_EXISTS_ALL> { op = PgOperators.JSON_EXISTS_ALL; }
+    |   <JSON_DELETE_PATH> { op = PgOperators.JSON_DELETE_PATH; }
+    |   <JSONPATH_EXISTS> { op = PgOperators.JSONPATH_EXISTS; }
+    |   <JSONPATH_MATCH> { op = PgOperators.JSONPATH_MATCH; }
+    )
+    {
+        checkNonQueryExpression(exprContext);
+        list.add(new SqlParserUtil.ToTreeListItem(op, getPos()));
+    }
+    AddExpression2b(list, ExprContext.ACCEPT_SUB_QUERY)
+}

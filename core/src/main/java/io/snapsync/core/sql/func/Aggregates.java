@@ -65,6 +65,7 @@ final class Aggregates {
       }
     }
     StatAggregates.register(r);
+    JsonObjectAgg.register(r);
   }
 
   private static void sums(Registry r) {

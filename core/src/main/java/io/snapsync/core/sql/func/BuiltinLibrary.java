@@ -28,6 +28,7 @@ final class BuiltinLibrary implements FunctionLibrary {
     DateTrunc.register(r);
     JustifyFunctions.register(r);
     JsonFunctions.register(r);
+    JsonEditFunctions.register(r);
     ArrayFunctions.register(r);
     ComparisonOperators.register(r);
     SystemFunctions.register(r);
@@ -42,6 +43,11 @@ final class BuiltinLibrary implements FunctionLibrary {
   @Override
   public List<ScalarFunction> scalarOverloads(String name) {
     return registry.scalars(name);
+  }
+
+  @Override
+  public boolean hasScalar(String name) {
+    return !registry.scalars(name).isEmpty() || !registry.templates(name).isEmpty();
   }
 
   @Override

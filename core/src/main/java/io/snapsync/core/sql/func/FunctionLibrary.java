@@ -19,6 +19,11 @@ public interface FunctionLibrary {
   /** Every overload named {@code name} (lower case), for validation and error hints. */
   List<ScalarFunction> scalarOverloads(String name);
 
+  /** True when {@code name} has a scalar overload, listed or variadic ({@code json_build_object}). */
+  default boolean hasScalar(String name) {
+    return !scalarOverloads(name).isEmpty();
+  }
+
   /** The overload chosen for arguments of {@code argTypes}, or empty (then 42883). */
   Optional<ScalarFunction> scalar(String name, List<DataType> argTypes);
 

@@ -55,7 +55,17 @@ final class JsonFunctions {
         }
       }
     }
-    r.add(Fn.of("@>", BOOL, (x, c) -> JsonTree.contains(tree(x[0]), tree(x[1])), JSONB, JSONB));
+    r.add(Fn.of("@>", BOOL, (x, c) -> JsonTree.contains(tree(x[0]), tree(x[1])), JSONB, JSONB),
+        "jsonb_contains");
+    r.add(Fn.of("jsonb_contained", BOOL, (x, c) -> JsonTree.contains(tree(x[1]), tree(x[0])),
+        JSONB, JSONB));
+    r.add(Fn.of("jsonb_exists", BOOL, (x, c) -> exists(tree(x[0]), (String) x[1]), JSONB, TEXT));
+    r.add(Fn.of("jsonb_exists_any", BOOL, (x, c) -> keys(x[1]).stream()
+        .anyMatch(k -> exists(tree(x[0]), k)), JSONB, TEXT_ARRAY));
+    r.add(Fn.of("jsonb_exists_all", BOOL, (x, c) -> keys(x[1]).stream()
+        .allMatch(k -> exists(tree(x[0]), k)), JSONB, TEXT_ARRAY));
+    r.add(Fn.of("jsonb_concat", JSONB, (x, c) -> JsonTree.json(concat(tree(x[0]), tree(x[1])),
+        true), JSONB, JSONB));
     r.add(Fn.of("<@", BOOL, (x, c) -> JsonTree.contains(tree(x[1]), tree(x[0])), JSONB, JSONB));
     r.add(Fn.of("?", BOOL, (x, c) -> exists(tree(x[0]), (String) x[1]), JSONB, TEXT));
     r.add(Fn.of("?|", BOOL, (x, c) -> keys(x[1]).stream().anyMatch(k -> exists(tree(x[0]), k)),
@@ -77,7 +87,7 @@ final class JsonFunctions {
   }
 
   /** {@code ->>}: strings unquoted, JSON null as SQL NULL, anything else as JSON text. */
-  private static String text(Object tree) {
+  static String text(Object tree) {
     if (tree == null || tree == JsonTree.NULL) {
       return null;
     }
@@ -96,7 +106,7 @@ final class JsonFunctions {
     return at >= 0 && at < l.size() ? l.get(at) : null;
   }
 
-  private static Object path(Object tree, Object path) {
+  static Object path(Object tree, Object path) {
     Object cur = tree;
     for (Object step : (List<?>) path) {
       if (step == null) {

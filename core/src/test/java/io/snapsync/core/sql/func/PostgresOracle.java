@@ -80,6 +80,20 @@ final class PostgresOracle implements AutoCloseable {
     return lines.subList(0, Math.min(selects.size(), lines.size()));
   }
 
+  /** Runs setup statements (DDL, inserts) in one psql session; fails when any fails. */
+  void exec(String sql) throws Exception {
+    Path file = Files.writeString(dir.resolve("setup.sql"), sql);
+    ProcessBuilder pb = new ProcessBuilder(BIN.resolve("psql").toString(), "-h", dir.toString(),
+        "-p", String.valueOf(port), "-U", "postgres", "-qAtX", "-v", "ON_ERROR_STOP=1", "-f",
+        file.toString()).redirectErrorStream(true);
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(),
+        java.nio.charset.StandardCharsets.UTF_8);
+    if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      throw new IOException("psql failed: " + out);
+    }
+  }
+
   private static boolean isRoot() {
     return "root".equals(System.getProperty("user.name"));
   }

@@ -38,6 +38,22 @@ public final class PgOperators {
   public static final SqlBinaryOperator CONTAINS = op("@>", ReturnTypes.BOOLEAN_NULLABLE);
   /** {@code a <@ b}: a is contained by b. */
   public static final SqlBinaryOperator CONTAINED_BY = op("<@", ReturnTypes.BOOLEAN_NULLABLE);
+  /** {@code jsonb ? key}: the key (or array string) exists. */
+  public static final SqlBinaryOperator JSON_EXISTS = op("?", ReturnTypes.BOOLEAN_NULLABLE);
+  /** {@code jsonb ?| keys}: any of the keys exists. */
+  public static final SqlBinaryOperator JSON_EXISTS_ANY =
+      op("?|", ReturnTypes.BOOLEAN_NULLABLE);
+  /** {@code jsonb ?& keys}: all of the keys exist. */
+  public static final SqlBinaryOperator JSON_EXISTS_ALL =
+      op("?&", ReturnTypes.BOOLEAN_NULLABLE);
+  /** {@code jsonb #- path}: jsonb with the element at path removed. */
+  public static final SqlBinaryOperator JSON_DELETE_PATH = op("#-", ReturnTypes.ARG0_NULLABLE);
+  /** {@code jsonb @? jsonpath}: the path yields an item. */
+  public static final SqlBinaryOperator JSONPATH_EXISTS =
+      op("@?", ReturnTypes.BOOLEAN_NULLABLE);
+  /** {@code jsonb @@ jsonpath}: the path predicate's result. */
+  public static final SqlBinaryOperator JSONPATH_MATCH =
+      op("@@", ReturnTypes.BOOLEAN_NULLABLE);
   /** {@code a ^ b}: exponentiation (not Calcite's bitwise xor). */
   public static final SqlBinaryOperator POWER = new SqlBinaryOperator("^", SqlKind.OTHER, 70,
       true, ReturnTypes.DOUBLE_NULLABLE, InferTypes.FIRST_KNOWN,

@@ -62,6 +62,9 @@ public final class PgTypeNameSpec extends SqlTypeNameSpec {
   @Override
   public RelDataType deriveType(SqlValidator validator) {
     RelDataTypeFactory f = validator.getTypeFactory();
+    if (pgName.equals("json") || pgName.equals("jsonb")) {
+      return PgJsonTypes.of(f, pgName.equals("jsonb"));
+    }
     if (precision >= 0 && calciteType.allowsPrecNoScale()) {
       return scale >= 0 && calciteType.allowsScale()
           ? f.createSqlType(calciteType, precision, scale)

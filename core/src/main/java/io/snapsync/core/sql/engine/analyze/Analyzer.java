@@ -68,7 +68,7 @@ public final class Analyzer {
       throw SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED, "engine.unsupported",
           parsed.getKind().sql);
     }
-    JavaTypeFactoryImpl types = new JavaTypeFactoryImpl(PgTypeSystem.INSTANCE);
+    JavaTypeFactoryImpl types = new PgTypeFactory();
     CalciteSchema root = CalciteSchema.createRootSchema(false, false);
     CatalogSchema schema = new CatalogSchema(txn, systemTables);
     root.add(SCHEMA, schema);
@@ -84,7 +84,8 @@ public final class Analyzer {
         .withConformance(PgConformance.INSTANCE)
         .withDefaultNullCollation(NullCollation.HIGH)
         .withIdentifierExpansion(true)
-        .withCallRewrite(true);
+        .withCallRewrite(true)
+        .withTypeCoercionFactory(PgTypeCoercion::new);
     PgValidator validator = new PgValidator(p.text(), org.apache.calcite.sql.util.SqlOperatorTables
         .chain(new PgOperatorTable(functions, library), reader), reader, types, vc);
     List<String> written = OutputNames.beforeValidation(parsed);

@@ -60,7 +60,20 @@ public final class LibraryFunctionOperator extends org.apache.calcite.sql.SqlFun
   }
 
   static Optional<ScalarFunction> resolve(FunctionLibrary lib, String name, SqlOperatorBinding b) {
-    return lib.scalar(name, argTypes(b));
+    List<DataType> types = argTypes(b);
+    Optional<ScalarFunction> f = lib.scalar(name, types);
+    if (f.isEmpty() && b instanceof SqlCallBinding call) {
+      // PostgreSQL's string literals are unknown-typed: jsonb_typeof('[1]'), date_part(.., '..')
+      boolean changed = false;
+      for (int i = 0; i < types.size() && i < call.getCall().operandCount(); i++) {
+        if (call.getCall().operand(i) instanceof org.apache.calcite.sql.SqlCharStringLiteral) {
+          types.set(i, DataType.UNKNOWN);
+          changed = true;
+        }
+      }
+      f = changed ? lib.scalar(name, types) : f;
+    }
+    return f;
   }
 
   private record Checker(String name, FunctionLibrary library) implements SqlOperandTypeChecker {

@@ -47,6 +47,13 @@ public final class PgOperatorTable implements SqlOperatorTable {
   @Override
   public void lookupOperatorOverloads(SqlIdentifier name, SqlFunctionCategory category,
       SqlSyntax syntax, List<SqlOperator> out, SqlNameMatcher matcher) {
+    if (syntax == SqlSyntax.BINARY && name.isSimple()) {
+      SqlOperator op = JsonOperators.binary(name.getSimple());
+      if (op != null) {
+        out.add(op);
+        return;
+      }
+    }
     if (syntax == SqlSyntax.FUNCTION && name.names.size() == 2
         && name.names.get(0).equals(Analyzer.CATALOG_SCHEMA)) {
       name = new SqlIdentifier(name.names.get(1), name.getParserPosition());
@@ -58,6 +65,11 @@ public final class PgOperatorTable implements SqlOperatorTable {
         out.add(new RegisteredFunctionOperator(f.get()));
         return;
       }
+      JsonAggOperator agg = JsonAggOperator.find(n, library);
+      if (agg != null) {
+        out.add(agg);
+        return;
+      }
       if (n.equals("length") && library.scalarOverloads(n).isEmpty()) {
         out.add(SqlStdOperatorTable.CHAR_LENGTH);
         return;
@@ -67,7 +79,7 @@ public final class PgOperatorTable implements SqlOperatorTable {
             : org.apache.calcite.sql.fun.SqlLibraryOperators.LEAST_PG);
         return;
       }
-      if (!library.scalarOverloads(n).isEmpty()) {
+      if (library.hasScalar(n)) {
         out.add(new LibraryFunctionOperator(n, library));
         if (!NILADIC.contains(n)) {
           return;

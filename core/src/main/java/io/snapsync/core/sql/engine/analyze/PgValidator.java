@@ -48,6 +48,11 @@ final class PgValidator extends SqlValidatorImpl {
   }
 
   @Override
+  public org.apache.calcite.sql.type.SqlTypeMappingRule getTypeMappingRule() {
+    return PgCastRules.INSTANCE;
+  }
+
+  @Override
   protected void inferUnknownTypes(RelDataType inferredType, SqlValidatorScope scope,
       SqlNode node) {
     if (node instanceof SqlDynamicParam && inferredType.equals(unknownType)) {

@@ -36,6 +36,12 @@ final class StatementParser {
 
       @Override
       public SqlNode visit(SqlCall call) {
+        if (call instanceof org.apache.calcite.sql.SqlLambda lambda) {
+          SqlNode json = JsonLambdas.rewrite(lambda);
+          if (json != null) {
+            return json.accept(this);
+          }
+        }
         if (call.getOperator() == PgOperators.COLLATE) {
           return call.operand(0).accept(this);
         }

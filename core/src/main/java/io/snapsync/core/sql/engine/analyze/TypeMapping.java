@@ -40,6 +40,7 @@ public final class TypeMapping {
             org.apache.calcite.avatica.util.TimeUnit.DAY, org.apache.calcite.avatica.util.TimeUnit.SECOND,
             org.apache.calcite.sql.parser.SqlParserPos.ZERO));
         case UUID -> f.createSqlType(SqlTypeName.UUID);
+        case JSON, JSONB -> io.snapsync.sql.parser.ast.PgJsonTypes.of(f, type == DataType.JSONB);
         default -> f.createSqlType(SqlTypeName.VARCHAR);
       };
     }
@@ -70,6 +71,7 @@ public final class TypeMapping {
           INTERVAL_HOUR_MINUTE, INTERVAL_HOUR_SECOND, INTERVAL_MINUTE, INTERVAL_MINUTE_SECOND,
           INTERVAL_SECOND -> DataType.INTERVAL;
       case UUID -> DataType.UUID;
+      case VARIANT -> JsonTypes.of(t);
       case ARRAY -> {
         DataType e = toData(t.getComponentType());
         DataType a = e.arrayType();

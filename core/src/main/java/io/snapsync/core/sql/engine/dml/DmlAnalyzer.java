@@ -7,7 +7,6 @@ import io.snapsync.core.session.DataType;
 import io.snapsync.core.sql.engine.PreparedQuery;
 import io.snapsync.core.sql.engine.QueryEngine;
 import io.snapsync.core.sql.engine.analyze.Analyzer;
-import io.snapsync.core.sql.engine.analyze.PgTypeSystem;
 import io.snapsync.core.sql.engine.analyze.TypeMapping;
 import io.snapsync.core.sql.exec.TableCatalog;
 import io.snapsync.core.sql.exec.TableDef;
@@ -50,7 +49,7 @@ final class DmlAnalyzer {
   private static final SqlParserPos POS = SqlParserPos.ZERO;
 
   private final QueryEngine queries;
-  private final SqlTypeFactoryImpl types = new SqlTypeFactoryImpl(PgTypeSystem.INSTANCE);
+  private final SqlTypeFactoryImpl types = new io.snapsync.core.sql.engine.analyze.PgTypeFactory();
 
   DmlAnalyzer(QueryEngine queries) {
     this.queries = queries;

@@ -151,6 +151,25 @@ final class CallCompiler {
     return types;
   }
 
+  /**
+   * The operand types for choosing a library overload: a string literal is {@code unknown}
+   * (PostgreSQL's untyped literal, fitting {@code jsonb}, {@code date}, ...), as at validation.
+   */
+  private static List<DataType> resolutionTypes(RexCall call) {
+    List<DataType> types = operandTypes(call);
+    DataType result = TypeMapping.toData(call.getType());
+    // a hoisted literal (LiteralPlans) is a text parameter; with a json result it was unknown
+    boolean json = result == DataType.JSON || result == DataType.JSONB;
+    for (int i = 0; i < types.size(); i++) {
+      RexNode n = call.getOperands().get(i);
+      if ((n instanceof RexLiteral || json && n instanceof org.apache.calcite.rex.RexDynamicParam)
+          && org.apache.calcite.sql.type.SqlTypeUtil.inCharFamily(n.getType())) {
+        types.set(i, DataType.UNKNOWN);
+      }
+    }
+    return types;
+  }
+
   private Evaluator cast(RexCall call, Evaluator arg, DataType to) {
     DataType from = operandType(call, 0);
     int typmod = TypeMapping.typmod(call.getType());
@@ -173,8 +192,12 @@ final class CallCompiler {
 
   /** An operator of the library by symbol, or 42883 naming the operand types. */
   private Evaluator operator(String op, RexCall call, List<Evaluator> args) {
+    // unknown literals first: jsonb || '{"a": 1}' is jsonb || jsonb, not text concatenation
+    Optional<ScalarFunction> f = library.scalar(op, resolutionTypes(call));
     List<DataType> types = operandTypes(call);
-    Optional<ScalarFunction> f = library.scalar(op, types);
+    if (f.isEmpty()) {
+      f = library.scalar(op, types);
+    }
     if (f.isPresent()) {
       return apply(f.get(), args);
     }
@@ -255,6 +278,9 @@ final class CallCompiler {
       return operator("||", call, args);
     }
     Optional<ScalarFunction> f = library.scalar(name, operandTypes(call));
+    if (f.isEmpty()) {
+      f = library.scalar(name, resolutionTypes(call));
+    }
     if (f.isPresent()) {
       return apply(f.get(), args);
     }
