@@ -989,3 +989,26 @@ SqlNode PgAlterSequence() :
         return new PgAlterSequence(s.end(this), id, ifExists, with);
     }
 }
+
+// ---- schema (session 4): ALTER VIEW / ALTER SCHEMA ... RENAME ----
+
+/** ALTER VIEW | SCHEMA [IF EXISTS] name RENAME TO new_name */
+SqlNode PgAlterRename() :
+{
+    final Span s;
+    final PgObjectType type;
+    boolean ifExists = false;
+    final SqlIdentifier id;
+    final SqlIdentifier newName;
+}
+{
+    <ALTER> { s = span(); }
+    (
+        <VIEW> { type = PgObjectType.VIEW; } ifExists = PgIfExists() id = CompoundIdentifier()
+    |
+        <SCHEMA> { type = PgObjectType.SCHEMA; } id = SimpleIdentifier()
+    )
+    <RENAME> <TO> newName = SimpleIdentifier() {
+        return new PgAlterRename(s.end(this), type, ifExists, id, newName);
+    }
+}

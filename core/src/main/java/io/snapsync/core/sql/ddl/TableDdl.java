@@ -72,7 +72,8 @@ final class TableDdl {
       return null;
     }).compose(v -> locks.lockAll(ctx, List.of(key), false)).compose(v -> db.blocking(() -> {
       StoreTransaction t = DdlEngine.recheckSnapshot(txn);
-      if (exists(t, txn, key) || sequences.find(t, c.table()) != null) {
+      if (exists(t, txn, key) || sequences.find(t, c.table()) != null
+          || ViewCatalog.find(t, c.table()) != null) {
         if (c.ifNotExists()) {
           return new StatementResult(List.of(), List.of(), c.tag(), List.of(
               Notice.of(Severity.NOTICE, SqlState.DUPLICATE_TABLE,
@@ -190,6 +191,10 @@ final class TableDdl {
                 throw SnapsyncException.error(DdlStates.WRONG_OBJECT_TYPE, "ddl.not_a_table",
                     name).withHint("ddl.not_a_table.hint");
               }
+              if (ViewCatalog.find(t, name) != null) {
+                throw SnapsyncException.error(DdlStates.WRONG_OBJECT_TYPE, "ddl.not_a_table",
+                    name).withHint("ddl.not_a_table.view_hint");
+              }
               if (!d.ifExists()) {
                 throw SnapsyncException.error(SqlState.UNDEFINED_TABLE, "ddl.table_not_exist",
                     name);
@@ -200,6 +205,10 @@ final class TableDdl {
               AccessCheck.requireOwner(db, ctx, def);
               found.add(def);
             }
+          }
+          if (!found.isEmpty()) {
+            notices.addAll(ViewDependents.dropFor(t, txn, "table",
+                found.stream().map(TableDef::name).toList(), d.cascade()));
           }
           for (TableDef def : found) {
             deleteRows(t, txn, def, ctx);

@@ -87,6 +87,7 @@ public final class Analyzer {
         .withCallRewrite(true);
     PgValidator validator = new PgValidator(p.text(), org.apache.calcite.sql.util.SqlOperatorTables
         .chain(new PgOperatorTable(functions, library), reader), reader, types, vc);
+    ViewExpansion.expand(parsed, txn, schema.dependencies());
     List<String> written = OutputNames.beforeValidation(parsed);
     SqlNode validated;
     try {
