@@ -135,7 +135,7 @@ final class ViewDdl {
     }
     // what a view read reads stays that view's dependency (DROP cascades through it)
     deps.removeAll(throughViews);
-    long id = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE - 1);
+    long id = old != null ? old.id() : ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE - 1);
     return new ViewDef(id, c.view(), named, c.query(), old != null ? old.owner() : ctx.user(),
         deps);
   }

@@ -11,8 +11,7 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * A view: its id (new for every definition, so a plan made against an older definition is
- * never reused), name, result columns (names as the view shows them), the query's SQL text as
+ * A view: its id (its OID's source, kept by CREATE OR REPLACE), name, result columns (names as the view shows them), the query's SQL text as
  * written, its owner and the relations (tables and views) the query reads. Immutable; stored as
  * JSON in the MVCC store ({@link ViewCatalog}) so CREATE VIEW is transactional and an imported
  * snapshot sees the definition of its time.
@@ -32,12 +31,13 @@ public record ViewDef(long id, String name, List<Column> columns, String query, 
 
   /**
    * The view as a relation of the analyzer's dependency map: no key, every column nullable,
-   * the view's id and owner (so SELECT on the view is checked like SELECT on a table).
+   * the view's id and owner (so SELECT on the view is checked like SELECT on a table) and its
+   * query as the one "check" (so a plan over an older definition differs).
    */
   public TableDef asRelation() {
     return new TableDef(id, name, columns, -1,
-        Collections.nCopies(columns.size(), Boolean.FALSE), List.of(), List.of(), List.of(),
-        owner);
+        Collections.nCopies(columns.size(), Boolean.FALSE), List.of(), List.of(),
+        List.of(new TableDef.Check("view", query)), owner);
   }
 
   /** The same view under {@code newName}. */

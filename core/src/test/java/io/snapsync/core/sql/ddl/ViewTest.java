@@ -186,4 +186,24 @@ class ViewTest {
     assertEquals("relation \"t\" already exists", error("ALTER VIEW v3 RENAME TO t", "42P07"));
     exec(s, "ALTER VIEW IF EXISTS nosuch RENAME TO x");
   }
+
+  @Test
+  void catalogsListViews() {
+    exec(s, "CREATE VIEW v AS SELECT a, b FROM t WHERE a > 1");
+    assertEquals(List.of(List.of("v", "v", (short) 2)), rows("SELECT relname, relkind, relnatts"
+        + " FROM pg_class WHERE relname = 'v'"));
+    assertEquals(List.of(List.of("a"), List.of("b")), rows("SELECT attname FROM pg_attribute"
+        + " WHERE attrelid = 'v'::regclass ORDER BY attnum"));
+    assertEquals(List.of(List.of("public", "v", " SELECT a, b FROM t WHERE a > 1;")),
+        rows("SELECT schemaname, viewname, definition FROM pg_views"));
+    assertEquals(" SELECT a, b FROM t WHERE a > 1;", value(s, "SELECT pg_get_viewdef('v')"));
+    assertEquals(" SELECT a, b FROM t WHERE a > 1;",
+        value(s, "SELECT pg_get_viewdef('v'::regclass, true)"));
+    assertEquals(List.of(List.of("v", "NONE")), rows("SELECT table_name, check_option"
+        + " FROM information_schema.views"));
+    // the OID stays with CREATE OR REPLACE
+    Object oid = value(s, "SELECT oid FROM pg_class WHERE relname = 'v'");
+    exec(s, "CREATE OR REPLACE VIEW v AS SELECT a, b FROM t");
+    assertEquals(oid, value(s, "SELECT oid FROM pg_class WHERE relname = 'v'"));
+  }
 }
