@@ -62,6 +62,30 @@ public final class ViewCatalog {
     return all(t).stream().filter(v -> v.dependsOn().contains(name)).toList();
   }
 
+  /**
+   * 0A000 {@code cannot insert into view "v"} when the target of INSERT, UPDATE or DELETE
+   * ({@code verb}: {@code insert into}, {@code update}, {@code delete from}) is a view: views
+   * are not updatable in snapsync yet. {@code target} is a name or a parsed identifier.
+   */
+  public static void refuseWrite(StoreTransaction t, Object target, String verb) {
+    String name;
+    if (target instanceof org.apache.calcite.sql.SqlIdentifier id) {
+      if (id.names.size() > 2 || (id.names.size() == 2 && !id.names.get(0).equals("public"))) {
+        return;
+      }
+      name = id.names.get(id.names.size() - 1);
+    } else if (target instanceof String s) {
+      name = s;
+    } else {
+      return;
+    }
+    if (find(t, name) != null) {
+      throw io.snapsync.core.error.SnapsyncException.error(
+          io.snapsync.core.error.SqlState.FEATURE_NOT_SUPPORTED, "ddl.view_not_updatable", verb,
+          name).withDetail("ddl.view_not_updatable.detail");
+    }
+  }
+
   /** Writes (creates or replaces) view {@code v}. */
   public static void put(StoreTransaction t, ViewDef v) {
     t.put(key(v.name()), v.toBytes());

@@ -49,6 +49,7 @@ final class Writer {
     return db.blocking(() -> {
       txn.checkWritable("INSERT");
       txn.startQuery();
+      io.snapsync.core.sql.ddl.ViewCatalog.refuseWrite(txn.storeTxn(), ins.table(), "insert into");
       return TableCatalog.require(txn.storeTxn(), ins.table());
     }).compose(def -> defaults(def, ins, ctx))
         .compose(defaults -> insert(ins, ctx, params, defaults));

@@ -206,4 +206,16 @@ class ViewTest {
     exec(s, "CREATE OR REPLACE VIEW v AS SELECT a, b FROM t");
     assertEquals(oid, value(s, "SELECT oid FROM pg_class WHERE relname = 'v'"));
   }
+
+  @Test
+  void writesToAViewAreRefused() {
+    exec(s, "CREATE VIEW v AS SELECT a, b FROM t");
+    assertEquals("cannot insert into view \"v\"\nDETAIL:  Views are not automatically updatable"
+        + " in snapsync yet.", error("INSERT INTO v VALUES (9, 'nine')", "0A000"));
+    fails(s, "INSERT INTO v SELECT 9, 'nine'", "0A000");
+    assertEquals("cannot update view \"v\"\nDETAIL:  Views are not automatically updatable"
+        + " in snapsync yet.", error("UPDATE v SET b = 'x'", "0A000"));
+    fails(s, "DELETE FROM public.v WHERE a = 1", "0A000");
+    assertEquals(3L, value(s, "SELECT count(*) FROM t"));
+  }
 }
