@@ -1012,3 +1012,26 @@ void PgJsonOperator(List<Object> list, ExprContext exprContext, Span s) :
     }
     AddExpression2b(list, ExprContext.ACCEPT_SUB_QUERY)
 }
+
+// ---- schema (session 4): ALTER VIEW / ALTER SCHEMA ... RENAME ----
+
+/** ALTER VIEW | SCHEMA [IF EXISTS] name RENAME TO new_name */
+SqlNode PgAlterRename() :
+{
+    final Span s;
+    final PgObjectType type;
+    boolean ifExists = false;
+    final SqlIdentifier id;
+    final SqlIdentifier newName;
+}
+{
+    <ALTER> { s = span(); }
+    (
+        <VIEW> { type = PgObjectType.VIEW; } ifExists = PgIfExists() id = CompoundIdentifier()
+    |
+        <SCHEMA> { type = PgObjectType.SCHEMA; } id = SimpleIdentifier()
+    )
+    <RENAME> <TO> newName = SimpleIdentifier() {
+        return new PgAlterRename(s.end(this), type, ifExists, id, newName);
+    }
+}

@@ -16,12 +16,18 @@ import java.util.List;
  * in name order. Built per catalog-table scan; blocking (store reads).
  */
 public record CatalogView(List<TableDef> tables, List<SystemTable> systemTables,
-    FunctionCall call) {
+    FunctionCall call, List<io.snapsync.core.sql.ddl.ViewDef> views) {
+
+  /** A view of tables only (no user views). */
+  public CatalogView(List<TableDef> tables, List<SystemTable> systemTables, FunctionCall call) {
+    this(tables, systemTables, call, List.of());
+  }
 
   /** The view of the calling session's current transaction. Blocking. */
   public static CatalogView of(FunctionCall call, SystemTableRegistry registry) {
     StoreTransaction txn = ((SessionContext) call.sessionInternals()).txn().storeTxn();
-    return new CatalogView(TableCatalog.all(txn), new ArrayList<>(registry.all()), call);
+    return new CatalogView(TableCatalog.all(txn), new ArrayList<>(registry.all()), call,
+        io.snapsync.core.sql.ddl.ViewCatalog.all(txn));
   }
 
   /** The view of a function's statement (no {@link #call}); empty parts when unknown. */
@@ -29,7 +35,8 @@ public record CatalogView(List<TableDef> tables, List<SystemTable> systemTables,
     StoreTransaction txn = ctx.storeTxn();
     SystemTableRegistry r = ctx.systemTables();
     return new CatalogView(txn == null ? List.of() : TableCatalog.all(txn),
-        r == null ? List.of() : new ArrayList<>(r.all()), null);
+        r == null ? List.of() : new ArrayList<>(r.all()), null,
+        txn == null ? List.of() : io.snapsync.core.sql.ddl.ViewCatalog.all(txn));
   }
 
   /** The OID of system table {@code t}. */

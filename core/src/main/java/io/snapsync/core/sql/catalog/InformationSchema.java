@@ -84,7 +84,7 @@ final class InformationSchema {
         "table_name", NAME, "view_definition", VARCHAR, "check_option", VARCHAR,
         "is_updatable", VARCHAR, "is_insertable_into", VARCHAR, "is_trigger_updatable",
         VARCHAR, "is_trigger_deletable", VARCHAR, "is_trigger_insertable_into", VARCHAR),
-        v -> List.of());
+        v -> ViewRows.informationSchema(v, CATALOG));
     add(db, r, PREFIX + "table_constraints", cols("constraint_catalog", NAME,
         "constraint_schema", NAME, "constraint_name", NAME, "table_catalog", NAME,
         "table_schema", NAME, "table_name", NAME, "constraint_type", VARCHAR,

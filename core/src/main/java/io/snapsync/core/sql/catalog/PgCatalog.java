@@ -38,6 +38,7 @@ public final class PgCatalog {
 
   /** Adds every catalog table to {@code r}; an already registered name is kept. */
   public static void registerAll(Database db, SystemTableRegistry r, NodeServices services) {
+    ViewRows.register(db, r);
     RelationTables.register(db, r);
     TypeTables.register(db, r);
     RoleTables.register(db, r, services.users());

@@ -42,6 +42,11 @@ public final class RegTypes {
           }
         }
       }
+      for (io.snapsync.core.sql.ddl.ViewDef d : v.views()) {
+        if (d.name().equals(rel)) {
+          return ViewRows.oid(d);
+        }
+      }
     }
     String system = "information_schema".equals(schema) ? InformationSchema.PREFIX + rel : rel;
     if (schema == null || schema.equals("pg_catalog") || !system.equals(rel)) {
@@ -67,6 +72,11 @@ public final class RegTypes {
         if (i.oid() == oid) {
           return CatalogText.quoteIdent(i.name());
         }
+      }
+    }
+    for (io.snapsync.core.sql.ddl.ViewDef vd : v.views()) {
+      if (ViewRows.oid(vd) == oid) {
+        return CatalogText.quoteIdent(vd.name());
       }
     }
     for (SystemTable t : v.systemTables()) {

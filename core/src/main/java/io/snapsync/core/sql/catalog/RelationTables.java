@@ -123,6 +123,10 @@ final class RelationTables {
             "i", i.columns().size()));
       }
     }
+    for (io.snapsync.core.sql.ddl.ViewDef d : ViewRows.views(v)) {
+      rows.add(classRow(ViewRows.oid(d), d.name(), CatalogOids.PUBLIC, 0L, false, "v",
+          d.columns().size()));
+    }
     for (SystemTable t : v.systemTables()) {
       boolean info = t.name().startsWith(InformationSchema.PREFIX);
       rows.add(classRow(v.systemOid(t), info ? t.name().substring(InformationSchema.PREFIX

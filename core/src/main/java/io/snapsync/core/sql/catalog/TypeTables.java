@@ -67,6 +67,11 @@ final class TypeTables {
               }
             }
           }
+          for (io.snapsync.core.sql.ddl.ViewDef d : ViewRows.views(v)) {
+            for (int i = 0; i < d.columns().size(); i++) {
+              rows.add(attRow(ViewRows.oid(d), d.columns().get(i), i + 1, false));
+            }
+          }
           for (SystemTable t : v.systemTables()) {
             for (int i = 0; i < t.columns().size(); i++) {
               rows.add(attRow(v.systemOid(t), t.columns().get(i), i + 1, false));

@@ -19,6 +19,7 @@ public final class DdlEngine {
   private final TableDdl tables;
   private final SequenceDdl sequenceDdl;
   private final AlterTableDdl alterTable;
+  private final ViewDdl views;
 
   public DdlEngine(Database db) {
     RowLocks locks = new RowLocks(db);
@@ -26,6 +27,7 @@ public final class DdlEngine {
     this.tables = new TableDdl(db, locks, sequences);
     this.sequenceDdl = new SequenceDdl(db, locks, sequences);
     this.alterTable = new AlterTableDdl(db, locks, sequences);
+    this.views = new ViewDdl(db, locks);
   }
 
   /** The database's sequences ({@code nextval} and friends). */
@@ -39,7 +41,12 @@ public final class DdlEngine {
       return tables.create(c, ctx);
     } else if (s instanceof DdlStatement.Drop d) {
       return d.kind() == DdlStatement.Drop.Kind.TABLE ? tables.drop(d, ctx)
+          : d.kind() == DdlStatement.Drop.Kind.VIEW ? views.drop(d, ctx)
           : sequenceDdl.drop(d, ctx);
+    } else if (s instanceof DdlStatement.CreateView c) {
+      return views.create(c, ctx);
+    } else if (s instanceof DdlStatement.AlterView a) {
+      return views.alter(a, ctx);
     } else if (s instanceof DdlStatement.Truncate t) {
       return tables.truncate(t, ctx);
     } else if (s instanceof DdlStatement.CreateSequence c) {

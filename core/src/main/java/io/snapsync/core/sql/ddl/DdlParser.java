@@ -31,6 +31,12 @@ public final class DdlParser {
     if (node instanceof PgCreateTable c) {
       return CreateTableAnalyzer.analyze(sql, c);
     }
+    if (node instanceof org.apache.calcite.sql.ddl.SqlCreateView v) {
+      return ViewDdl.analyze(sql, v);
+    }
+    if (node instanceof io.snapsync.sql.parser.ast.PgAlterRename r) {
+      return ViewDdl.rename(r);
+    }
     if (node instanceof PgDrop d) {
       return drop(d);
     }
@@ -56,6 +62,7 @@ public final class DdlParser {
     DdlStatement.Drop.Kind kind = switch (d.objectType()) {
       case TABLE -> DdlStatement.Drop.Kind.TABLE;
       case SEQUENCE -> DdlStatement.Drop.Kind.SEQUENCE;
+      case VIEW -> DdlStatement.Drop.Kind.VIEW;
       default -> throw unsupported("DROP " + d.objectType().name());
     };
     return new DdlStatement.Drop(kind, names(d.names()), d.ifExists, d.cascade());

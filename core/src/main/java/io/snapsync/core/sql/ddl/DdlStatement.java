@@ -61,7 +61,7 @@ public sealed interface DdlStatement {
   record Drop(Kind kind, List<String> names, boolean ifExists, boolean cascade)
       implements DdlStatement {
     /** What is dropped. */
-    public enum Kind { TABLE, SEQUENCE }
+    public enum Kind { TABLE, SEQUENCE, VIEW }
 
     @Override
     public String tag() {
@@ -138,6 +138,26 @@ public sealed interface DdlStatement {
     @Override
     public String tag() {
       return "ALTER TABLE";
+    }
+  }
+
+  /**
+   * CREATE [OR REPLACE] VIEW v [(columns)] AS query: {@code columns} empty for the query's own
+   * names, {@code query} the query's text as written.
+   */
+  record CreateView(String view, boolean replace, List<String> columns, String query)
+      implements DdlStatement {
+    @Override
+    public String tag() {
+      return "CREATE VIEW";
+    }
+  }
+
+  /** ALTER VIEW [IF EXISTS] v RENAME TO w. */
+  record AlterView(String view, boolean ifExists, String newName) implements DdlStatement {
+    @Override
+    public String tag() {
+      return "ALTER VIEW";
     }
   }
 }

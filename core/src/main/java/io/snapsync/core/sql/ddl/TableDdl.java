@@ -82,7 +82,8 @@ final class TableDdl {
     }).compose(v -> tableLocks.lockAll(ctx, referenced, TableLockMode.SHARE_ROW_EXCLUSIVE))
         .compose(v -> locks.lockAll(ctx, keys, false)).compose(v -> db.blocking(() -> {
       StoreTransaction t = DdlEngine.recheckSnapshot(txn);
-      if (exists(t, txn, key) || sequences.find(t, c.table()) != null) {
+      if (exists(t, txn, key) || sequences.find(t, c.table()) != null
+          || ViewCatalog.find(t, c.table()) != null) {
         if (c.ifNotExists()) {
           return new StatementResult(List.of(), List.of(), c.tag(), List.of(
               Notice.of(Severity.NOTICE, SqlState.DUPLICATE_TABLE,
@@ -214,6 +215,10 @@ final class TableDdl {
                 throw SnapsyncException.error(DdlStates.WRONG_OBJECT_TYPE, "ddl.not_a_table",
                     name).withHint("ddl.not_a_table.hint");
               }
+              if (ViewCatalog.find(t, name) != null) {
+                throw SnapsyncException.error(DdlStates.WRONG_OBJECT_TYPE, "ddl.not_a_table",
+                    name).withHint("ddl.not_a_table.view_hint");
+              }
               if (!d.ifExists()) {
                 throw SnapsyncException.error(SqlState.UNDEFINED_TABLE, "ddl.table_not_exist",
                     name);
@@ -226,6 +231,10 @@ final class TableDdl {
             }
           }
           notices.addAll(ForeignKeys.drop(t, found, d.cascade()));
+          if (!found.isEmpty()) {
+            notices.addAll(ViewDependents.dropFor(t, txn, "table",
+                found.stream().map(TableDef::name).toList(), d.cascade()));
+          }
           for (TableDef def : found) {
             deleteRows(t, txn, def, ctx);
             IndexMaintenance.clear(t, txn, def);

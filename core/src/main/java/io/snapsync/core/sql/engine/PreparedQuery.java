@@ -4,7 +4,6 @@ import io.snapsync.core.session.Column;
 import io.snapsync.core.session.DataType;
 import io.snapsync.core.sql.engine.exec.PlanNode;
 import io.snapsync.core.sql.engine.expr.Prefetch;
-import io.snapsync.core.sql.exec.TableCatalog;
 import io.snapsync.core.sql.exec.TableDef;
 import io.snapsync.storage.StoreTransaction;
 import java.util.List;
@@ -33,7 +32,8 @@ public record PreparedQuery(List<Column> columns, List<DataType> paramTypes, int
    */
   public boolean validFor(StoreTransaction txn) {
     for (Map.Entry<String, TableDef> e : dependencies.entrySet()) {
-      if (!Objects.equals(TableCatalog.find(txn, e.getKey()), e.getValue())) {
+      if (!Objects.equals(io.snapsync.core.sql.ddl.ViewCatalog.relation(txn, e.getKey()),
+          e.getValue())) {
         return false;
       }
     }

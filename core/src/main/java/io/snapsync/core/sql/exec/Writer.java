@@ -53,6 +53,7 @@ final class Writer {
     return db.blockingInline(() -> {
       txn.checkWritable("INSERT");
       txn.startQuery();
+      io.snapsync.core.sql.ddl.ViewCatalog.refuseWrite(txn.storeTxn(), ins.table(), "insert into");
       return TableCatalog.require(txn.storeTxn(), ins.table());
     }).compose(def -> tables.lock(ctx, def.name(),
             io.snapsync.core.txn.TableLockMode.ROW_EXCLUSIVE).map(def))

@@ -75,9 +75,13 @@ final class CatalogFunctions {
    * acldefault (PostgreSQL 15's built-in default privileges for an owner).
    */
   private static void registerClientLookups(Registry r) {
-    r.add(Fn.of("pg_get_viewdef", TEXT, (x, c) -> null, OID));
-    r.add(Fn.of("pg_get_viewdef", TEXT, (x, c) -> null, OID, BOOL));
-    r.add(Fn.of("pg_get_viewdef", TEXT, (x, c) -> null, TEXT));
+    r.add(Fn.of("pg_get_viewdef", TEXT, (x, c) -> io.snapsync.core.sql.catalog.ViewRows
+        .definition(c.storeTxn(), (Long) x[0], null), OID));
+    r.add(Fn.of("pg_get_viewdef", TEXT, (x, c) -> io.snapsync.core.sql.catalog.ViewRows
+        .definition(c.storeTxn(), (Long) x[0], null), OID, BOOL));
+    r.add(Fn.of("pg_get_viewdef", TEXT, (x, c) -> io.snapsync.core.sql.catalog.ViewRows
+        .definition(c.storeTxn(), null, io.snapsync.core.sql.catalog.ViewRows.unqualified(
+            (String) x[0])), TEXT));
     r.add(Fn.of("pg_get_serial_sequence", TEXT, (x, c) -> null, TEXT, TEXT));
     r.add(Fn.of("pg_get_function_identity_arguments", TEXT, (x, c) -> null, OID));
     r.add(Fn.of("pg_get_statisticsobjdef_columns", TEXT, (x, c) -> null, OID));

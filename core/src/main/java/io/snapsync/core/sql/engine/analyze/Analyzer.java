@@ -88,6 +88,7 @@ public final class Analyzer {
         .withTypeCoercionFactory(PgTypeCoercion::new);
     PgValidator validator = new PgValidator(p.text(), org.apache.calcite.sql.util.SqlOperatorTables
         .chain(new PgOperatorTable(functions, library), reader), reader, types, vc);
+    ViewExpansion.expand(parsed, txn, schema.dependencies());
     List<String> written = OutputNames.beforeValidation(parsed);
     SqlNode validated;
     try {

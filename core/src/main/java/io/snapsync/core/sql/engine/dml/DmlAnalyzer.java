@@ -116,6 +116,7 @@ final class DmlAnalyzer {
   }
 
   private DmlPlan insert(Analyzer.Parsed origin, SqlInsert ins, StoreTransaction txn) {
+    io.snapsync.core.sql.ddl.ViewCatalog.refuseWrite(txn, ins.getTargetTable(), "insert into");
     TableDef def = table(ins.getTargetTable(), txn);
     PgInsert pg = ins instanceof PgInsert p ? p : null;
     String alias = pg != null && pg.alias() != null ? pg.alias().getSimple() : def.name();
@@ -256,6 +257,7 @@ final class DmlAnalyzer {
 
   private DmlPlan update(Analyzer.Parsed origin, SqlUpdate up, SqlUpdate again,
       StoreTransaction txn) {
+    io.snapsync.core.sql.ddl.ViewCatalog.refuseWrite(txn, up.getTargetTable(), "update");
     TableDef def = table(up.getTargetTable(), txn);
     String alias = up.getAlias() == null ? def.name() : up.getAlias().getSimple();
     int[] targets = new int[up.getTargetColumnList().size()];
@@ -291,6 +293,7 @@ final class DmlAnalyzer {
 
   private DmlPlan delete(Analyzer.Parsed origin, SqlDelete del, SqlDelete again,
       StoreTransaction txn) {
+    io.snapsync.core.sql.ddl.ViewCatalog.refuseWrite(txn, del.getTargetTable(), "delete from");
     TableDef def = table(del.getTargetTable(), txn);
     String alias = del.getAlias() == null ? def.name() : del.getAlias().getSimple();
     boolean ret = returning(del) != null;
