@@ -60,7 +60,19 @@ public final class LibraryFunctionOperator extends org.apache.calcite.sql.SqlFun
   }
 
   static Optional<ScalarFunction> resolve(FunctionLibrary lib, String name, SqlOperatorBinding b) {
-    return lib.scalar(name, argTypes(b));
+    List<DataType> types = argTypes(b);
+    Optional<ScalarFunction> f = lib.scalar(name, types);
+    if (f.isPresent()) {
+      return f;
+    }
+    List<Integer> unknown = new ArrayList<>();
+    for (int i = 0; i < types.size(); i++) {
+      if (types.get(i) == DataType.UNKNOWN || b.isOperandNull(i, false)
+          || (types.get(i) == DataType.TEXT && b.isOperandLiteral(i, false))) {
+        unknown.add(i);
+      }
+    }
+    return UnknownArgs.retype(lib, name, types, unknown).map(UnknownArgs.Choice::function);
   }
 
   private record Checker(String name, FunctionLibrary library) implements SqlOperandTypeChecker {

@@ -39,6 +39,13 @@ final class StatementParser {
         if (call.getOperator() == PgOperators.COLLATE) {
           return call.operand(0).accept(this);
         }
+        if (call.getOperator() instanceof org.apache.calcite.sql.fun.SqlLikeOperator like
+            && call.operandCount() == 2
+            && call.operand(1) instanceof SqlCall q
+            && q.getOperator() instanceof io.snapsync.sql.parser.ast.PgQuantified pq) {
+          return new PgLikeQuantified(like, pq.isAll()).createCall(call.getParserPosition(),
+              call.operand(0).accept(this), q.operand(0).accept(this));
+        }
         SqlNode reg = io.snapsync.core.sql.catalog.RegCasts.rewrite(call, this);
         return reg != null ? reg : super.visit(call);
       }
