@@ -50,6 +50,10 @@ final class CallCompiler {
     if (call.getOperator() instanceof io.snapsync.sql.parser.ast.PgSubscript ps) {
       return Subscripts.compile(ps, compiled);
     }
+    if (call.getOperator() instanceof io.snapsync.core.sql.engine.analyze.PgQuantifiedLiteral ql) {
+      return QuantifiedArrays.compile(ql.all(), ql.comparison(), compiled.get(0),
+          compiled.get(1), operandType(call, 0), DataType.TEXT, true);
+    }
     if (call.getOperator() instanceof io.snapsync.core.sql.engine.analyze.PgLikeQuantified lq) {
       return LikeQuantified.compile(lq, compiled.get(0), compiled.get(1), operandType(call, 1));
     }

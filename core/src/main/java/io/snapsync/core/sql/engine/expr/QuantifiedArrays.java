@@ -18,7 +18,8 @@ final class QuantifiedArrays {
 
   static Evaluator compile(boolean all, SqlKind comparison, Evaluator x, Evaluator array,
       DataType xType, DataType arrayType, boolean unknownArray) {
-    DataType readAs = unknownArray && xType.arrayType() != null ? xType.arrayType() : arrayType;
+    DataType readAs = unknownArray && xType.arrayType() != null ? xType.arrayType()
+        : arrayType.isArray() ? arrayType : DataType.TEXT_ARRAY;
     DataType cmpType = xType;
     return (r, c) -> {
       Object a = array.eval(r, c);

@@ -47,6 +47,19 @@ final class PgConvertlets implements SqlRexConvertletTable {
         return StandardConvertletTable.INSTANCE.get(c).convertCall(cx, c);
       };
     }
+    if (call.getOperator() instanceof org.apache.calcite.sql.fun.SqlQuantifyOperator
+        && call.operandCount() == 2
+        && call.operand(1) instanceof org.apache.calcite.sql.SqlCharStringLiteral) {
+      // x op ANY ('{1,2}'): the literal is an array of x's type, as PostgreSQL reads it
+      return (cx, c) -> {
+        RexNode x = cx.convertExpression(c.operand(0));
+        RelDataType element = cx.getTypeFactory().createTypeWithNullability(x.getType(), true);
+        RelDataType array = cx.getTypeFactory().createArrayType(element, -1);
+        RexNode arr = cx.getRexBuilder().makeAbstractCast(array,
+            cx.convertExpression(c.operand(1)), false);
+        return cx.getRexBuilder().makeCall(c.getOperator(), x, arr);
+      };
+    }
     if (call.getKind() == SqlKind.CAST && call.operandCount() == 2
         && call.operand(0) instanceof SqlLiteral) {
       return (cx, c) -> {
