@@ -278,16 +278,27 @@ void PgSetItem(SqlNodeList columns, SqlNodeList values) :
 {
     final SqlIdentifier id;
     final SqlNode e;
+    final StringBuilder shape = new StringBuilder();
+    final List<SqlNode> bounds = new ArrayList<SqlNode>();
 }
 {
-    id = SimpleIdentifier() { columns.add(id); }
+    id = SimpleIdentifier()
+    ( <LBRACKET> PgSubscriptBounds(shape, bounds) <RBRACKET> )*
     <EQ>
     (
         e = Default()
     |
         e = Expression(ExprContext.ACCEPT_SUB_QUERY)
     )
-    { values.add(e); }
+    {
+        if (shape.length() == 0) {
+            columns.add(id);
+            values.add(e);
+        } else {
+            PgSubscriptAssign.addTo(columns, values, id, shape.toString(), bounds, e,
+                id.getParserPosition());
+        }
+    }
 }
 
 /** INSERT INTO t [AS alias] [(cols)] query [ON CONFLICT ...] [RETURNING ...] */
@@ -1033,5 +1044,133 @@ SqlNode PgAlterRename() :
     )
     <RENAME> <TO> newName = SimpleIdentifier() {
         return new PgAlterRename(s.end(this), type, ifExists, id, newName);
+    }
+}
+
+// ---- expr (session 4): array constructors with nested brackets, subscripts and slices, && ----
+
+/** "ARRAY[e, ...]", whose elements may be bracketed lists themselves ("ARRAY[[1,2],[3,4]]"). */
+SqlNode PgArrayConstructor() :
+{
+    final SqlNode e;
+}
+{
+    <ARRAY> e = PgArrayBrackets() { return e; }
+}
+
+/** "[e, ...]" of an ARRAY constructor: an array value (nested lists are sub-arrays). */
+SqlNode PgArrayBrackets() :
+{
+    final Span s;
+    final List<SqlNode> args = new ArrayList<SqlNode>();
+    SqlNode e;
+}
+{
+    <LBRACKET> { s = span(); }
+    [
+        e = PgArrayElement() { args.add(e); }
+        ( <COMMA> e = PgArrayElement() { args.add(e); } )*
+    ]
+    <RBRACKET> {
+        return SqlStdOperatorTable.ARRAY_VALUE_CONSTRUCTOR.createCall(s.end(this), args);
+    }
+}
+
+SqlNode PgArrayElement() :
+{
+    final SqlNode e;
+}
+{
+    (
+        e = PgArrayBrackets()
+    |
+        e = Expression(ExprContext.ACCEPT_SUB_QUERY)
+    )
+    { return e; }
+}
+
+/**
+ * Subscripts and slices after an operand: "a[1]", "a[1][2]", "a[1:2]", "a[:2][2:]", "a[:]".
+ * The whole chain is one PgSubscript call (a slice anywhere makes every subscript a slice, as
+ * in PostgreSQL).
+ */
+void PgSubscripts(List<Object> list, ExprContext exprContext, Span s) :
+{
+    final StringBuilder shape = new StringBuilder();
+    final List<SqlNode> bounds = new ArrayList<SqlNode>();
+    final Span ss;
+}
+{
+    <LBRACKET> {
+        checkNonQueryExpression(exprContext);
+        ss = span();
+    }
+    PgSubscriptBounds(shape, bounds) <RBRACKET>
+    (
+        LOOKAHEAD(1) <LBRACKET> PgSubscriptBounds(shape, bounds) <RBRACKET>
+    )*
+    {
+        final SqlNode operand = PgGrammarSupport.popCastOperand(list);
+        list.add(PgSubscript.of(shape.toString()).createCall(
+            operand.getParserPosition().plus(ss.end(this)), PgSubscript.operands(operand, bounds)));
+    }
+}
+
+/** One "[...]": an index (shape i) or a slice lo:hi (s), lo: (l), :hi (u) or : (n). */
+void PgSubscriptBounds(StringBuilder shape, List<SqlNode> bounds) :
+{
+    SqlNode lo = null;
+    SqlNode hi = null;
+    boolean slice = false;
+}
+{
+    (
+        <COLON> { slice = true; }
+        [ hi = Expression(ExprContext.ACCEPT_SUB_QUERY) ]
+    |
+        lo = Expression(ExprContext.ACCEPT_SUB_QUERY)
+        [
+            <COLON> { slice = true; }
+            [ hi = Expression(ExprContext.ACCEPT_SUB_QUERY) ]
+        ]
+    )
+    {
+        shape.append(PgSubscript.shapeOf(slice, lo != null, hi != null));
+        if (lo != null) {
+            bounds.add(lo);
+        }
+        if (hi != null) {
+            bounds.add(hi);
+        }
+    }
+}
+
+/** "a && b" (arrays overlap). */
+void PgArrayOperator(List<Object> list, ExprContext exprContext, Span s) :
+{
+}
+{
+    <OVERLAP_OP> {
+        checkNonQueryExpression(exprContext);
+        list.add(new SqlParserUtil.ToTreeListItem(PgArrayOperators.OVERLAP, getPos()));
+    }
+    AddExpression2b(list, ExprContext.ACCEPT_SUB_QUERY)
+}
+
+/**
+ * "ANY (array)" / "SOME (array)" / "ALL (array)" where an operand is expected: the right side
+ * of "x LIKE ANY (array)" (comparisons parse their own ANY/ALL first).
+ */
+SqlNode PgQuantifiedArray() :
+{
+    final Span s;
+    final boolean all;
+    final SqlNode e;
+}
+{
+    ( <ANY> { all = false; } | <SOME> { all = false; } | <ALL> { all = true; } )
+    { s = span(); }
+    <LPAREN> e = Expression(ExprContext.ACCEPT_SUB_QUERY) <RPAREN> {
+        return PgQuantified.of(all).createCall(s.end(this), e);
     }
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Assumptions;
  * are absent), asked through psql for the first output line of one statement: the value, or
  * {@code ERROR:  <sqlstate>: <message>}. Runs as {@code postgres} when the tests run as root.
  */
-final class PostgresOracle implements AutoCloseable {
+public final class PostgresOracle implements AutoCloseable {
 
   private static final Path BIN = Path.of("/usr/lib/postgresql/15/bin");
 
@@ -29,7 +29,7 @@ final class PostgresOracle implements AutoCloseable {
     this.port = port;
   }
 
-  static PostgresOracle start(Path tempDir) throws Exception {
+  public static PostgresOracle start(Path tempDir) throws Exception {
     Assumptions.assumeTrue(Files.isExecutable(BIN.resolve("initdb")),
         "PostgreSQL 15 server not installed (Debian package 'postgresql')");
     Path dir = Files.createDirectories(tempDir.resolve("pg"));
@@ -54,7 +54,7 @@ final class PostgresOracle implements AutoCloseable {
    * Each statement's single value as text ({@code ""} for NULL) or {@code ERROR:  sqlstate:
    * message}, from one psql session with TimeZone {@code zone}.
    */
-  List<String> values(List<String> selects, String zone) throws Exception {
+  public List<String> values(List<String> selects, String zone) throws Exception {
     StringBuilder script = new StringBuilder(
         "create function pg_temp.try(q text) returns text language plpgsql as $f$\n"
         + "declare r text;\n"
@@ -82,11 +82,16 @@ final class PostgresOracle implements AutoCloseable {
 
   /** Runs setup statements (DDL, inserts) in one psql session; fails when any fails. */
   void exec(String sql) throws Exception {
-    Path file = Files.writeString(dir.resolve("setup.sql"), sql);
-    ProcessBuilder pb = new ProcessBuilder(BIN.resolve("psql").toString(), "-h", dir.toString(),
+    execute(List.of(sql));
+  }
+
+  /** Runs statements that return no value (DDL, DML) in one psql session; stops at an error. */
+  public void execute(List<String> statements) throws Exception {
+    Path file = Files.writeString(dir.resolve("exec.sql"),
+        String.join(";\n", statements) + ";\n");
+    Process p = new ProcessBuilder(BIN.resolve("psql").toString(), "-h", dir.toString(),
         "-p", String.valueOf(port), "-U", "postgres", "-qAtX", "-v", "ON_ERROR_STOP=1", "-f",
-        file.toString()).redirectErrorStream(true);
-    Process p = pb.start();
+        file.toString()).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(),
         java.nio.charset.StandardCharsets.UTF_8);
     if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {

@@ -62,18 +62,17 @@ public final class LibraryFunctionOperator extends org.apache.calcite.sql.SqlFun
   static Optional<ScalarFunction> resolve(FunctionLibrary lib, String name, SqlOperatorBinding b) {
     List<DataType> types = argTypes(b);
     Optional<ScalarFunction> f = lib.scalar(name, types);
-    if (f.isEmpty() && b instanceof SqlCallBinding call) {
-      // PostgreSQL's string literals are unknown-typed: jsonb_typeof('[1]'), date_part(.., '..')
-      boolean changed = false;
-      for (int i = 0; i < types.size() && i < call.getCall().operandCount(); i++) {
-        if (call.getCall().operand(i) instanceof org.apache.calcite.sql.SqlCharStringLiteral) {
-          types.set(i, DataType.UNKNOWN);
-          changed = true;
-        }
-      }
-      f = changed ? lib.scalar(name, types) : f;
+    if (f.isPresent()) {
+      return f;
     }
-    return f;
+    List<Integer> unknown = new ArrayList<>();
+    for (int i = 0; i < types.size(); i++) {
+      if (types.get(i) == DataType.UNKNOWN || b.isOperandNull(i, false)
+          || (types.get(i) == DataType.TEXT && b.isOperandLiteral(i, false))) {
+        unknown.add(i);
+      }
+    }
+    return UnknownArgs.retype(lib, name, types, unknown).map(UnknownArgs.Choice::function);
   }
 
   private record Checker(String name, FunctionLibrary library) implements SqlOperandTypeChecker {

@@ -117,6 +117,9 @@ final class OutputNames {
       if (k == SqlKind.OVER && call.operandCount() > 0) {
         return exprName(call.operand(0));
       }
+      if (call.getOperator() instanceof io.snapsync.sql.parser.ast.PgSubscript) {
+        return exprName(call.operand(0));
+      }
       if (k == SqlKind.ARRAY_VALUE_CONSTRUCTOR) {
         return "array";
       }

@@ -86,8 +86,22 @@ public final class PgOperatorTable implements SqlOperatorTable {
         }
       }
     }
+    if (syntax == SqlSyntax.BINARY && name.isSimple()) {
+      SqlOperator pg = PG_BINARY.get(name.getSimple());
+      if (pg != null) {
+        out.add(pg);
+        return;
+      }
+    }
     CALCITE.lookupOperatorOverloads(name, category, syntax, out, matcher);
   }
+
+  /** The project grammar's binary operators, found by the validator's operator lookup. */
+  private static final java.util.Map<String, SqlOperator> PG_BINARY = java.util.Map.of(
+      "@>", io.snapsync.sql.parser.ast.PgOperators.CONTAINS,
+      "<@", io.snapsync.sql.parser.ast.PgOperators.CONTAINED_BY,
+      "&&", io.snapsync.sql.parser.ast.PgArrayOperators.OVERLAP,
+      "||", PgConcatOperator.INSTANCE);
 
   @Override
   public List<SqlOperator> getOperatorList() {

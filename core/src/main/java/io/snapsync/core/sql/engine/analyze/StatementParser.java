@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDynamicParam;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.util.SqlShuttle;
 
@@ -44,6 +45,22 @@ final class StatementParser {
         }
         if (call.getOperator() == PgOperators.COLLATE) {
           return call.operand(0).accept(this);
+        }
+        if (call.getOperator() instanceof org.apache.calcite.sql.fun.SqlLikeOperator like
+            && call.operandCount() == 2
+            && call.operand(1) instanceof SqlCall q
+            && q.getOperator() instanceof io.snapsync.sql.parser.ast.PgQuantified pq) {
+          return new PgLikeQuantified(like, pq.isAll()).createCall(call.getParserPosition(),
+              call.operand(0).accept(this), q.operand(0).accept(this));
+        }
+        if (call.getOperator() instanceof org.apache.calcite.sql.fun.SqlQuantifyOperator q
+            && call.operandCount() == 2) {
+          SqlNode arg = call.operand(1) instanceof org.apache.calcite.sql.SqlNodeList list
+              && list.size() == 1 ? list.get(0) : call.operand(1);
+          if (arg instanceof org.apache.calcite.sql.SqlCharStringLiteral lit) {
+            return new PgQuantifiedLiteral(q.comparisonKind, call.getKind() == SqlKind.ALL)
+                .createCall(call.getParserPosition(), call.operand(0).accept(this), lit);
+          }
         }
         SqlNode reg = io.snapsync.core.sql.catalog.RegCasts.rewrite(call, this);
         return reg != null ? reg : super.visit(call);

@@ -13,7 +13,18 @@ import java.util.Set;
  * {@code FunctionLibrary} or the engine's fallback ({@link AggFallbacks}).
  */
 public record AggSpec(String name, AggregateFunction function, int[] args, boolean distinct,
-    int filter, DataType type) {
+    int filter, DataType type, List<SortKey> order) {
+
+  /** A call without ORDER BY inside it. */
+  public AggSpec(String name, AggregateFunction function, int[] args, boolean distinct,
+      int filter, DataType type) {
+    this(name, function, args, distinct, filter, type, List.of());
+  }
+
+  /** The same call fed its rows in {@code keys} order (keys name input fields). */
+  public AggSpec ordered(List<SortKey> keys) {
+    return new AggSpec(name, function, args, distinct, filter, type, List.copyOf(keys));
+  }
 
   /** Running state of one group for this call, honouring FILTER, DISTINCT and strictness. */
   public State newState(EvalContext ctx) {
@@ -25,11 +36,13 @@ public record AggSpec(String name, AggregateFunction function, int[] args, boole
     private final AggSpec spec;
     private final AggregateFunction.Accumulator acc;
     private final Set<List<Object>> seen;
+    private final OrderedInput ordered;
 
     State(AggSpec spec, AggregateFunction.Accumulator acc) {
       this.spec = spec;
       this.acc = acc;
       this.seen = spec.distinct ? new HashSet<>() : null;
+      this.ordered = spec.order.isEmpty() ? null : new OrderedInput(spec.order);
     }
 
     public void add(Object[] row) {
@@ -52,10 +65,17 @@ public record AggSpec(String name, AggregateFunction function, int[] args, boole
           return;
         }
       }
+      if (ordered != null) {
+        ordered.add(row, values);
+        return;
+      }
       acc.add(values);
     }
 
     public Object result() {
+      if (ordered != null) {
+        ordered.drainInto(acc);
+      }
       return acc.result();
     }
   }

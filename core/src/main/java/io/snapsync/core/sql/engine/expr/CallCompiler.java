@@ -47,6 +47,36 @@ final class CallCompiler {
     List<Evaluator> args = kind == SqlKind.CASE || kind == SqlKind.COALESCE
         || kind == SqlKind.NULLIF || isExtreme(call)
         ? coerceResults(call, compiled, type) : compiled;
+    if (call.getOperator() instanceof io.snapsync.sql.parser.ast.PgSubscript ps) {
+      return Subscripts.compile(ps, compiled);
+    }
+    if (call.getOperator() instanceof io.snapsync.core.sql.engine.analyze.PgQuantifiedLiteral ql) {
+      return QuantifiedArrays.compile(ql.all(), ql.comparison(), compiled.get(0),
+          compiled.get(1), operandType(call, 0), DataType.TEXT, true);
+    }
+    if (call.getOperator() instanceof io.snapsync.core.sql.engine.analyze.PgLikeQuantified lq) {
+      return LikeQuantified.compile(lq, compiled.get(0), compiled.get(1), operandType(call, 1));
+    }
+    if (call.getOperator() instanceof io.snapsync.sql.parser.ast.PgSubscriptAssign pa) {
+      return SubscriptAssignment.compile(pa, compiled, operandType(call, 0),
+          operandType(call, call.getOperands().size() - 1));
+    }
+    if (call.getOperator() instanceof org.apache.calcite.sql.fun.SqlQuantifyOperator q
+        && call.getOperands().size() == 2) {
+      RexNode arr = call.getOperands().get(1);
+      boolean unknown = arr instanceof RexLiteral lit
+          && lit.getType().getFamily() == org.apache.calcite.sql.type.SqlTypeFamily.CHARACTER;
+      DataType xType = operandType(call, 0);
+      DataType arrType = operandType(call, 1);
+      // a quoted literal ('{1,2}') is an array of x's type, whatever Calcite typed it as
+      boolean textual = arrType.isArray() && !xType.isArray() && arrType.element() != xType
+          && (arrType == DataType.TEXT_ARRAY || arrType == DataType.VARCHAR_ARRAY
+              || arrType == DataType.BPCHAR_ARRAY);
+      if (unknown || textual || arr.getType().getComponentType() != null) {
+        return QuantifiedArrays.compile(kind == SqlKind.ALL, q.comparisonKind, compiled.get(0),
+            compiled.get(1), xType, arrType, unknown || textual);
+      }
+    }
     switch (kind) {
       case AND:
         return Logic.and(args);
@@ -201,6 +231,10 @@ final class CallCompiler {
     if (f.isPresent()) {
       return apply(f.get(), args);
     }
+    Optional<UnknownLiterals.Resolved> u = UnknownLiterals.resolve(library, op, call, types, args);
+    if (u.isPresent()) {
+      return apply(u.get().function(), u.get().args());
+    }
     throw types.size() == 2
         ? SnapsyncException.error(SqlState.UNDEFINED_FUNCTION, "engine.operator_not_exist",
             types.get(0).sqlName(), op, types.get(1).sqlName())
@@ -212,6 +246,10 @@ final class CallCompiler {
   private static Evaluator array(RexCall call, List<Evaluator> args, DataType type) {
     DataType element = type.element() == null ? DataType.TEXT : type.element();
     List<DataType> from = operandTypes(call);
+    boolean nested = !from.isEmpty() && from.get(0).isArray();
+    if (nested) {
+      return (r, c) -> ArrayConstruction.ofSubArrays(args, from, type, r, c);
+    }
     return (r, c) -> {
       List<Object> out = new ArrayList<>(args.size());
       for (int i = 0; i < args.size(); i++) {
@@ -283,6 +321,11 @@ final class CallCompiler {
     }
     if (f.isPresent()) {
       return apply(f.get(), args);
+    }
+    Optional<UnknownLiterals.Resolved> u = UnknownLiterals.resolve(library, name, call,
+        operandTypes(call), args);
+    if (u.isPresent()) {
+      return apply(u.get().function(), u.get().args());
     }
     throw FunctionErrors.undefined(name, operandTypes(call));
   }

@@ -32,20 +32,40 @@ final class Aggregates {
     }
     List<AggSpec> specs = new ArrayList<>();
     for (AggregateCall call : a.getAggCallList()) {
+      AggSpec spec = spec(call.getAggregation().getName(), call.getArgList(),
+          call.isDistinct(), call.filterArg, call.getType(), a.getInput());
       if (!call.getCollation().getFieldCollations().isEmpty()) {
-        throw SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED, "engine.unsupported",
-            "ORDER BY inside an aggregate call");
+        spec = spec.ordered(orderKeys(call, a.getInput()));
       }
-      specs.add(spec(call.getAggregation().getName(), call.getArgList(), call.isDistinct(),
-          call.filterArg, call.getType(), a.getInput()));
+      specs.add(spec);
     }
     return new AggregateNode(input, a.getGroupSet().toArray(), specs);
+  }
+
+  private static List<io.snapsync.core.sql.engine.exec.SortKey> orderKeys(AggregateCall call,
+      RelNode input) {
+    List<io.snapsync.core.sql.engine.exec.SortKey> keys = new ArrayList<>();
+    for (org.apache.calcite.rel.RelFieldCollation fc : call.getCollation().getFieldCollations()) {
+      boolean desc = fc.getDirection().isDescending();
+      boolean nullsFirst = switch (fc.nullDirection) {
+        case FIRST -> true;
+        case LAST -> false;
+        default -> desc;
+      };
+      keys.add(new io.snapsync.core.sql.engine.exec.SortKey(fc.getFieldIndex(), desc, nullsFirst,
+          TypeMapping.toData(input.getRowType().getFieldList().get(fc.getFieldIndex())
+              .getType())));
+    }
+    return keys;
   }
 
   /** The spec of aggregate {@code name} over input fields {@code args}. */
   AggSpec spec(String calciteName, List<Integer> args, boolean distinct, int filter,
       org.apache.calcite.rel.type.RelDataType resultType, RelNode input) {
     String name = calciteName.toLowerCase(Locale.ROOT);
+    if (name.equals("listagg")) {
+      name = "string_agg"; // Calcite's name for string_agg with ORDER BY inside
+    }
     List<DataType> argTypes = new ArrayList<>();
     for (int i : args) {
       argTypes.add(TypeMapping.toData(input.getRowType().getFieldList().get(i).getType()));

@@ -17,7 +17,6 @@ import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.sql2rel.RelDecorrelator;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
-import org.apache.calcite.sql2rel.StandardConvertletTable;
 import org.apache.calcite.tools.RelBuilder;
 
 /**
@@ -58,8 +57,9 @@ public final class Planner {
 
   /** The logical plan of {@code a}, its output fields exactly the query's result columns. */
   public static RelNode plan(Analysis a) {
-    RelOptCluster cluster = RelOptCluster.create(new HepPlanner(HepProgram.builder().build()),
-        new RexBuilder(a.typeFactory()));
+    HepPlanner base = new HepPlanner(HepProgram.builder().build());
+    base.setExecutor(PgRexExecutor.INSTANCE);
+    RelOptCluster cluster = RelOptCluster.create(base, new RexBuilder(a.typeFactory()));
     // metadata through reflection, not Janino-generated handlers (seconds of codegen per JVM)
     cluster.setMetadataQuerySupplier(() -> new RelMetadataQuery(METADATA));
     SqlToRelConverter.Config config = SqlToRelConverter.config()
@@ -67,7 +67,7 @@ public final class Planner {
         .withTrimUnusedFields(false)
         .withDecorrelationEnabled(true);
     SqlToRelConverter converter = new SqlToRelConverter(null, a.validator(), a.reader(),
-        cluster, StandardConvertletTable.INSTANCE, config);
+        cluster, PgConvertlets.INSTANCE, config);
     RelRoot root = converter.convertQuery(a.validated(), false, true);
     RelNode rel = root.project();
     rel = run(SUB_QUERIES, rel);
