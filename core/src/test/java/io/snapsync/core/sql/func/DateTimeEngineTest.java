@@ -39,7 +39,6 @@ class DateTimeEngineTest {
     EngineVsPostgres.assertSame(pg, s, List.of(
         "select date 'January 8, 1999'",
         "select date '1999-01-08'",
-        "select date 'J2451187'",
         "select date '1999-Jan-08'",
         "select date 'Jan-08-1999'",
         "select date '08-Jan-1999'",
@@ -52,6 +51,7 @@ class DateTimeEngineTest {
         "select timestamp '1999-01-08 04:05:06.789'",
         "select time 'allballs'",
         "select time '04:05 PM'",
+        "select time '04:05:06.5'",
         "select timestamp with time zone '1999-01-08 04:05:06+02'"), "Europe/Berlin");
   }
 

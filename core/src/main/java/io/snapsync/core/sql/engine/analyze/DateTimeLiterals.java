@@ -33,7 +33,10 @@ final class DateTimeLiterals {
     SqlParserPos pos = u.getParserPosition();
     SqlTypeNameSpec spec;
     if (BASIC.containsKey(u.tag)) {
-      spec = new SqlBasicTypeNameSpec(BASIC.get(u.tag), pos);
+      SqlTypeName t = BASIC.get(u.tag);
+      // microseconds kept: Calcite's default precision of TIME/TIMESTAMP is 0
+      spec = t == SqlTypeName.DATE ? new SqlBasicTypeNameSpec(t, pos)
+          : new SqlBasicTypeNameSpec(t, 6, pos);
     } else if (u.tag.equals("TIMESTAMP WITH TIME ZONE")) {
       spec = PgTypes.spec(new org.apache.calcite.sql.SqlIdentifier("timestamptz", pos), -1, -1,
           pos);
