@@ -65,6 +65,12 @@ public final class PgTypeNameSpec extends SqlTypeNameSpec {
     if (pgName.equals("json") || pgName.equals("jsonb")) {
       return PgJsonTypes.of(f, pgName.equals("jsonb"));
     }
+    if (calciteType == SqlTypeName.INTERVAL_DAY_SECOND) {
+      // with its qualifier, as Calcite's interval arithmetic needs one
+      return f.createSqlIntervalType(new org.apache.calcite.sql.SqlIntervalQualifier(
+          org.apache.calcite.avatica.util.TimeUnit.DAY,
+          org.apache.calcite.avatica.util.TimeUnit.SECOND, SqlParserPos.ZERO));
+    }
     if (precision >= 0 && calciteType.allowsPrecNoScale()) {
       return scale >= 0 && calciteType.allowsScale()
           ? f.createSqlType(calciteType, precision, scale)

@@ -19,6 +19,8 @@ final class JsonOperators {
 
   private static final SqlOperator MINUS =
       new JsonAwareOperator(org.apache.calcite.sql.fun.SqlStdOperatorTable.MINUS);
+  private static final SqlOperator PLUS =
+      new JsonAwareOperator(org.apache.calcite.sql.fun.SqlStdOperatorTable.PLUS);
   private static final SqlOperator CONCAT =
       new JsonAwareOperator(org.apache.calcite.sql.fun.SqlStdOperatorTable.CONCAT);
 
@@ -32,6 +34,9 @@ final class JsonOperators {
   static SqlOperator binary(String symbol) {
     if (symbol.equals("-")) {
       return MINUS;
+    }
+    if (symbol.equals("+")) {
+      return PLUS;
     }
     if (symbol.equals("||")) {
       return CONCAT;

@@ -36,6 +36,12 @@ final class StatementParser {
       }
 
       @Override
+      public SqlNode visit(org.apache.calcite.sql.SqlLiteral literal) {
+        SqlNode cast = DateTimeLiterals.rewrite(literal);
+        return cast != null ? cast : super.visit(literal);
+      }
+
+      @Override
       public SqlNode visit(SqlCall call) {
         if (call instanceof org.apache.calcite.sql.SqlLambda lambda) {
           SqlNode json = JsonLambdas.rewrite(lambda);

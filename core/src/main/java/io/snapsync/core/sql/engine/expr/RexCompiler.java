@@ -110,6 +110,7 @@ public final class RexCompiler {
       case TIMESTAMP -> LocalDateTime.parse(
           lit.getValueAs(TimestampString.class).toString().replace(' ', 'T'));
       case BYTEA -> lit.getValueAs(byte[].class);
+      case INTERVAL -> io.snapsync.core.sql.types.IntervalLiterals.of(lit);
       default -> tn == SqlTypeName.CHAR || tn == SqlTypeName.VARCHAR
           ? lit.getValueAs(NlsString.class).getValue()
           : lit.getValue2() == null ? null : lit.getValue2().toString();
