@@ -35,6 +35,8 @@ public final class TransactionBlock {
   private final String user;
   private final String node;
   private final Clock clock;
+  /** The coordinator of the session (the node the user connected to). */
+  private String coordinator;
 
   private boolean active;
   private boolean explicit;
@@ -76,6 +78,12 @@ public final class TransactionBlock {
     this.sessionId = sessionId;
     this.user = user;
     this.node = node;
+    this.coordinator = node;
+  }
+
+  /** The coordinator the session's user connected to, named in exports and imports. */
+  public void coordinator(String name) {
+    this.coordinator = name == null ? node : name;
   }
 
   /**
@@ -252,7 +260,7 @@ public final class TransactionBlock {
     StoreTransaction t = storeTxn();
     String id = String.format(Locale.ROOT, "%016X-%d", t.txid(), ++exportCounter);
     registry.register(new ExportedSnapshot(id, snapshot, t.txid(), sessionId, user, node,
-        isolation, readOnly, SnapshotRegistry.DATABASE, clock.millis()));
+        isolation, readOnly, SnapshotRegistry.DATABASE, clock.millis(), coordinator));
     if (exports.isEmpty()) {
       exports = new ArrayList<>(2);
     }
@@ -297,7 +305,8 @@ public final class TransactionBlock {
       txn.setSnapshot(snapshot);
     }
     imported = true;
-    registry.logImport(id, storeTxn().txid(), user, node, isolation, readOnly);
+    registry.logImport(new ExportedSnapshot(id, null, storeTxn().txid(), sessionId, user, node,
+        isolation, readOnly, SnapshotRegistry.DATABASE, 0L, coordinator));
     stats.snapshotImported();
   }
 

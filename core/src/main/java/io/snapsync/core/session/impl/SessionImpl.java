@@ -74,6 +74,7 @@ public final class SessionImpl implements Session, SessionContext {
     this.txn = new TransactionBlock(db.store(), db.snapshots(), db.services().stats(), id, user,
         db.services().node().name(), db.services().clock());
     this.txn.cancellation(this::canceled);
+    this.txn.coordinator(sessionNode);
     this.utility = new UtilityRunner(this, db);
     this.lastActive = db.services().clock().millis();
   }
