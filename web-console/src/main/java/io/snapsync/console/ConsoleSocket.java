@@ -174,6 +174,8 @@ final class ConsoleSocket {
       case "settings" -> sql(session.views, "SHOW ALL");
       case "set_setting" -> setSetting(m.getString("name"), m.getValue("value"));
       case "sql" -> prompt(m.getString("sql"));
+      case "activity" -> ConsoleActivity.of(ctx, m.getLong("since", 0L), server.now(),
+          table("pg_exported_snapshots"));
       default -> Future.failedFuture(ConsoleErrors.unknownOp(op));
     };
     return (Future<Object>) f;

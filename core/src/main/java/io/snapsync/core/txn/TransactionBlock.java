@@ -37,6 +37,8 @@ public final class TransactionBlock {
   private final Clock clock;
   /** The coordinator of the session (the node the user connected to). */
   private String coordinator;
+  /** What the transaction waits on now ({@code Lock:row}, {@code IO:commit}), else null. */
+  private volatile String waitEvent;
 
   private boolean active;
   private boolean explicit;
@@ -79,6 +81,16 @@ public final class TransactionBlock {
     this.user = user;
     this.node = node;
     this.coordinator = node;
+  }
+
+  /** The wait event this transaction waits on now ({@code <type>:<event>}), or null. */
+  public String waitEvent() {
+    return waitEvent;
+  }
+
+  /** Marks the start ({@code event}) or end ({@code null}) of a wait (pg_stat_activity). */
+  public void waiting(String event) {
+    this.waitEvent = event;
   }
 
   /** The coordinator the session's user connected to, named in exports and imports. */
@@ -386,7 +398,12 @@ public final class TransactionBlock {
       if (txn != null) {
         long t0 = System.nanoTime();
         boolean writes = !txn.isReadOnly();
-        txn.commit();
+        waitEvent = writes ? "IO:commit" : null;
+        try {
+          txn.commit();
+        } finally {
+          waitEvent = null;
+        }
         if (writes) {
           stats.waited("IO:commit", System.nanoTime() - t0);
         }

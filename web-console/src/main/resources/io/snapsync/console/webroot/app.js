@@ -170,7 +170,7 @@
     }
   }
   function loadAll() {
-    loadOverview(); loadSnapshots(); loadSettings(); loadBaselines();
+    loadOverview(); loadSnapshots(); loadSettings(); loadBaselines(); startActivity();
   }
 
   // ------------------------------------------------------------------ overview
@@ -200,6 +200,66 @@
     o.nodes.forEach((n) => sel.append(el('option', { value: n.node, text: n.node })));
     if (current) sel.value = current;
     if (o.last_snapshot) $('last-snapshot').textContent = 'Last snapshot: #' + o.last_snapshot.snapshot_id + ' at ' + fmtTime(o.last_snapshot.end_ts);
+  }
+
+  // ------------------------------------------------------------------ live activity
+  // Active session samples by wait class (from the node's WDR sampler) and rates computed
+  // from the node's cumulative counters between two polls; the last 5 minutes are charted.
+  const ACTIVITY_POINTS = 300;
+  const activity = { since: 0, ash: [], rates: [], last: null, timer: null };
+  function startActivity() {
+    clearInterval(activity.timer);
+    activity.timer = setInterval(loadActivity, 2000);
+    loadActivity();
+  }
+  async function loadActivity() {
+    if (!state.ws || state.ws.readyState !== WebSocket.OPEN) return;
+    let a;
+    try {
+      a = await call('activity', { since: activity.since });
+    } catch (err) {
+      showError($('activity-summary'), err);
+      return;
+    }
+    for (const p of a.ash) {
+      activity.ash.push(p);
+      activity.since = Math.max(activity.since, p.t);
+    }
+    activity.ash = activity.ash.slice(-ACTIVITY_POINTS);
+    if (a.counters && activity.last && a.now > activity.last.now) {
+      const secs = (a.now - activity.last.now) / 1000;
+      const d = (k) => Math.max(0, a.counters[k] - activity.last.counters[k]) / secs;
+      activity.rates.push({ t: a.now, tps: d('commits') + d('rollbacks'), sps: d('statements') });
+      activity.rates = activity.rates.slice(-ACTIVITY_POINTS);
+    }
+    if (a.counters) activity.last = { now: a.now, counters: a.counters };
+    renderActivity(a);
+  }
+  function renderActivity(a) {
+    const classes = [...new Set(activity.ash.flatMap((p) => Object.keys(p).filter((k) => k !== 't')))].sort();
+    const now = activity.ash.length ? activity.ash[activity.ash.length - 1] : {};
+    const rate = activity.rates.length ? activity.rates[activity.rates.length - 1] : null;
+    let text = !a.ash_available ? 'Active session sampling is not available on this node.'
+      : a.ash_interval_s === 0 ? 'Active session sampling is off (wdr_ash_sample_interval = 0).'
+      : 'Active sessions in the last sample: ' + (classes.length ? classes.map((c) => c + ' ' + (now[c] || 0)).join(', ') : 'none')
+        + ' (sampled every ' + a.ash_interval_s + ' s).';
+    if (rate) text += ' ' + rate.tps.toFixed(1) + ' transactions/s, ' + rate.sps.toFixed(1) + ' statements/s.';
+    if (a.pinned_snapshots !== null && a.pinned_snapshots !== undefined) {
+      text += ' ' + a.pinned_snapshots + ' pinned snapshot(s)' + (a.oldest_pin_age_s !== null ? ', oldest ' + a.oldest_pin_age_s + ' s old' : '') + '.';
+    }
+    $('activity-summary').textContent = text;
+    $('activity-summary').dataset.classes = JSON.stringify(Object.fromEntries(classes.map((c) => [c, now[c] || 0])));
+    if (typeof Chart === 'undefined') return;
+    const colors = { CPU: '#2e7d32', Lock: '#c62828', IO: '#1565c0' };
+    chart('chart-activity', { type: 'line',
+      data: { labels: activity.ash.map((p) => new Date(p.t).toLocaleTimeString()),
+        datasets: classes.map((c) => ({ label: c, data: activity.ash.map((p) => p[c] || 0), fill: true, stepped: true,
+          borderColor: colors[c], backgroundColor: colors[c] })) },
+      options: { maintainAspectRatio: false, animation: false, scales: { y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } } } });
+    chart('chart-rates', { type: 'line',
+      data: { labels: activity.rates.map((p) => new Date(p.t).toLocaleTimeString()),
+        datasets: [{ label: 'transactions/s', data: activity.rates.map((p) => p.tps) }, { label: 'statements/s', data: activity.rates.map((p) => p.sps) }] },
+      options: { maintainAspectRatio: false, animation: false, scales: { y: { beginAtZero: true } } } });
   }
 
   // Worker state changes as they happened, newest first, with the restart rule in words.

@@ -49,6 +49,9 @@ public final class SessionImpl implements Session, SessionContext {
   /** The statement running now (null between statements), for cancel(). */
   private volatile Running running;
   private volatile io.snapsync.core.session.CopyChannel copyChannel;
+  /** The statement running now or last (pg_stat_activity's query) and when it started. */
+  private volatile String query = "";
+  private volatile long queryStart;
 
   /** Cancellation state of one running statement. */
   private static final class Running {
@@ -187,6 +190,15 @@ public final class SessionImpl implements Session, SessionContext {
     return lastActive;
   }
 
+  /** The statement running now, or the last one (pg_stat_activity {@code query}). */
+  String query() {
+    return query;
+  }
+
+  long queryStartMillis() {
+    return queryStart;
+  }
+
   /** True while statements are queued or running. */
   synchronized boolean busy() {
     return pending > 0;
@@ -300,6 +312,8 @@ public final class SessionImpl implements Session, SessionContext {
     lastActive = db.services().clock().millis();
     // cancel and statement_timeout cover the parse as well as the execution
     Running run = startRunning();
+    query = text;
+    queryStart = lastActive;
     Stmt cached = SqlParser.cached(text);
     boolean implicit = !txn.isActive();
     if (cached != null && !(implicit && cached instanceof Stmt.Query)) {
