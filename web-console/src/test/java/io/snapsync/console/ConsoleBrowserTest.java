@@ -384,6 +384,19 @@ class ConsoleBrowserTest {
     String text = actionResult();
     assertFalse(text.contains("permission denied"), text);
     assertTrue(text.contains("42501"), text);
+    // issue #20: the page's own labels follow lc_messages too
+    assertEquals("集群", driver.findElement(By.id("tab-overview")).getText());
+    assertEquals("创建快照", driver.findElement(By.id("take-snapshot")).getText());
+    assertEquals("zh-CN", js("return document.documentElement.lang"));
+    wait.until(d -> d.findElement(By.id("activity-summary")).getText().contains("活动会话"));
+    try {
+      screenshot("zh-cluster");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    driver.findElement(By.id("logout")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
+    assertEquals("Sign in", driver.findElement(By.id("login-submit")).getText());
   }
 
   @Test

@@ -78,6 +78,7 @@
   }
   function showLogin(message) {
     state.me = null;
+    translatePage(null);
     if (state.ws) { const w = state.ws; state.ws = null; w.close(); }
     $('app').classList.add('d-none');
     $('logout').classList.add('d-none');
@@ -86,8 +87,29 @@
     $('login-error').textContent = message || '';
     $('login-user').focus();
   }
+  // The page in the signed-in user's lc_messages: labels whose English text the node
+  // translated are replaced (the English originals are kept to switch back), and app.js
+  // templates come from the node's catalog.
+  const english = new WeakMap();
+  function translatePage(i18n) {
+    const pages = (i18n && i18n.pages) || {};
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (n.parentElement && n.parentElement.closest('table, pre, textarea, #activity-summary, #worker-events')) continue;
+      if (!english.has(n)) english.set(n, n.nodeValue);
+      const orig = english.get(n);
+      const key = orig.trim();
+      n.nodeValue = key && pages[key] !== undefined ? orig.replace(key, pages[key]) : orig;
+    }
+    document.documentElement.lang = i18n && i18n.pages && pages['Sign in'] && pages['Sign in'] !== 'Sign in' ? 'zh-CN' : 'en';
+  }
+  function text(id, ...args) {
+    const t = (state.me && state.me.i18n && state.me.i18n.texts[id]) || id;
+    return t.replace(/\{(\d+)\}/g, (m, i) => String(args[Number(i)]));
+  }
   function signedIn(me) {
     state.me = me;
+    translatePage(me.i18n);
     $('login').classList.add('d-none');
     $('app').classList.remove('d-none');
     $('logout').classList.remove('d-none');
@@ -239,15 +261,15 @@
     const classes = [...new Set(activity.ash.flatMap((p) => Object.keys(p).filter((k) => k !== 't')))].sort();
     const now = activity.ash.length ? activity.ash[activity.ash.length - 1] : {};
     const rate = activity.rates.length ? activity.rates[activity.rates.length - 1] : null;
-    let text = !a.ash_available ? 'Active session sampling is not available on this node.'
-      : a.ash_interval_s === 0 ? 'Active session sampling is off (wdr_ash_sample_interval = 0).'
-      : 'Active sessions in the last sample: ' + (classes.length ? classes.map((c) => c + ' ' + (now[c] || 0)).join(', ') : 'none')
-        + ' (sampled every ' + a.ash_interval_s + ' s).';
-    if (rate) text += ' ' + rate.tps.toFixed(1) + ' transactions/s, ' + rate.sps.toFixed(1) + ' statements/s.';
+    let summary = !a.ash_available ? text('activity_unavailable')
+      : a.ash_interval_s === 0 ? text('activity_off')
+      : text('activity_now', classes.length ? classes.map((c) => c + ' ' + (now[c] || 0)).join(', ') : text('activity_none'), a.ash_interval_s);
+    if (rate) summary += ' ' + text('activity_rates', rate.tps.toFixed(1), rate.sps.toFixed(1));
     if (a.pinned_snapshots !== null && a.pinned_snapshots !== undefined) {
-      text += ' ' + a.pinned_snapshots + ' pinned snapshot(s)' + (a.oldest_pin_age_s !== null ? ', oldest ' + a.oldest_pin_age_s + ' s old' : '') + '.';
+      summary += ' ' + (a.oldest_pin_age_s !== null ? text('activity_pins', a.pinned_snapshots, a.oldest_pin_age_s)
+        : text('activity_pins_none', a.pinned_snapshots));
     }
-    $('activity-summary').textContent = text;
+    $('activity-summary').textContent = summary;
     $('activity-summary').dataset.classes = JSON.stringify(Object.fromEntries(classes.map((c) => [c, now[c] || 0])));
     if (typeof Chart === 'undefined') return;
     const colors = { CPU: '#2e7d32', Lock: '#c62828', IO: '#1565c0' };
