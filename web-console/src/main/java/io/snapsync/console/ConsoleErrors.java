@@ -50,12 +50,14 @@ final class ConsoleErrors {
     return SnapsyncException.error("42704", "console.baseline_unknown", name);
   }
 
-  /** Any failure as a SnapsyncException (unexpected ones as XX000 with their text). */
+  /**
+   * Any failure as a SnapsyncException; unexpected ones are XX000 without their Java text
+   * (the cause stays for the server log).
+   */
   static SnapsyncException of(Throwable t) {
     if (t instanceof SnapsyncException s) {
       return s;
     }
-    return SnapsyncException.error("XX000", "internal.error", String.valueOf(t.getMessage()))
-        .withCause(t);
+    return SnapsyncException.error("XX000", "harden.internal_error").withCause(t);
   }
 }

@@ -380,7 +380,9 @@ public final class ConsoleServer {
     return new JsonObject().put("user", s.user)
         .put("roles", new JsonArray(List.copyOf(ctx.users().roles(s.user))))
         .put("sysadmin", isSysadmin(s.user)).put("node", ctx.node().name())
-        .put("nodeRole", ctx.node().roleName()).put("tls", tls());
+        .put("nodeRole", ctx.node().roleName()).put("tls", tls())
+        .put("lc_messages", s.views.lcMessages())
+        .put("i18n", ConsoleTexts.of(ctx.catalog(), s.views.lcMessages()));
   }
 
   private void broadcast(String event, JsonObject data) {

@@ -93,8 +93,14 @@ final class ConsoleSocket {
     session.sockets.remove(this);
   }
 
+  /**
+   * Sends {@code text} while the socket is open, also when its write queue is full (Vert.x
+   * buffers it): a reply or an event is never dropped (issue #18: a dropped reply left the
+   * page, and ConsoleSecurityTest, waiting forever). Only re-sendable refreshes are skipped
+   * while the browser reads slowly ({@link #pushIfChanged}).
+   */
   void push(String text) {
-    if (!closed && !ws.isClosed() && !ws.writeQueueFull()) {
+    if (!closed && !ws.isClosed()) {
       ws.writeTextMessage(text);
     }
   }
@@ -144,18 +150,30 @@ final class ConsoleSocket {
 
   private void reply(Object id, Future<Object> result) {
     result.onComplete(ar -> {
-      JsonObject out = new JsonObject().put("id", id);
-      if (ar.succeeded()) {
-        out.put("ok", true).put("result", ar.result());
-      } else {
-        SnapsyncException e = ConsoleErrors.of(ar.cause());
-        if ("XX000".equals(e.sqlState())) {
-          LOG.warn("console: operation failed", ar.cause());
+      String text;
+      try {
+        JsonObject out = new JsonObject().put("id", id);
+        if (ar.succeeded()) {
+          out.put("ok", true).put("result", ar.result());
+        } else {
+          out.put("ok", false).put("error", errorJson(ar.cause()));
         }
-        out.put("ok", false).put("error", e.toJson(ctx.catalog(), lc()));
+        text = out.encode();
+      } catch (RuntimeException e) {
+        // a result that does not encode still gets a reply, without Java text
+        text = new JsonObject().put("id", id).put("ok", false).put("error", errorJson(e))
+            .encode();
       }
-      push(out.encode());
+      push(text);
     });
+  }
+
+  private JsonObject errorJson(Throwable cause) {
+    SnapsyncException e = ConsoleErrors.of(cause);
+    if ("XX000".equals(e.sqlState())) {
+      LOG.warn("console: operation failed", cause);
+    }
+    return e.toJson(ctx.catalog(), lc());
   }
 
   @SuppressWarnings("unchecked")
@@ -174,6 +192,8 @@ final class ConsoleSocket {
       case "settings" -> sql(session.views, "SHOW ALL");
       case "set_setting" -> setSetting(m.getString("name"), m.getValue("value"));
       case "sql" -> prompt(m.getString("sql"));
+      case "activity" -> ConsoleActivity.of(ctx, m.getLong("since", 0L), server.now(),
+          table("pg_exported_snapshots"));
       default -> Future.failedFuture(ConsoleErrors.unknownOp(op));
     };
     return (Future<Object>) f;
@@ -593,7 +613,8 @@ final class ConsoleSocket {
     }
     Object v = f.result();
     String text = new JsonObject().put("event", event).put("data", v).encode();
-    if (!text.equals(lastPushed.get(event))) {
+    // a refresh is re-sent by the next round if skipped while the browser reads slowly
+    if (!text.equals(lastPushed.get(event)) && !ws.writeQueueFull()) {
       lastPushed.put(event, text);
       push(text);
     }

@@ -335,6 +335,46 @@ class ConsoleBrowserTest {
     screenshot("phone-cluster");
   }
 
+  /**
+   * Issue #20: the live dashboard charts active sessions by wait class from the node's
+   * sampler: a session blocked on another's row lock shows as {@code Lock}, and once the lock
+   * is released the next samples show no active session.
+   */
+  @Test
+  void liveActivityShowsASessionWaitingOnARowLock() throws Exception {
+    Session a = node.session("admin", ConsoleTestNode.ADMIN_PW);
+    Session b = node.session("admin", ConsoleTestNode.ADMIN_PW);
+    a.execute("CREATE TABLE ash_t (k int PRIMARY KEY, v int)").await();
+    a.execute("INSERT INTO ash_t VALUES (1, 0)").await();
+    a.execute("BEGIN").await();
+    a.execute("UPDATE ash_t SET v = 1 WHERE k = 1").await();
+    var blocked = b.execute("UPDATE ash_t SET v = 2 WHERE k = 1");
+    var sampler = node.node.services().service(
+        io.snapsync.plugins.wdr.ash.ActiveSessionSampler.class).orElseThrow();
+    signInAsAdmin();
+    try {
+      // the test node runs without timers: the test samples; the page polls every 2 s
+      wait.until(d -> {
+        sampler.sample().await();
+        String c = d.findElement(By.id("activity-summary")).getAttribute("data-classes");
+        return c != null && c.contains("\"Lock\":1");
+      });
+      assertTrue(driver.findElement(By.id("activity-summary")).getText()
+          .contains("Lock 1"), driver.findElement(By.id("activity-summary")).getText());
+      screenshot("activity");
+    } finally {
+      a.execute("COMMIT").await();
+      blocked.await();
+    }
+    wait.until(d -> {
+      sampler.sample().await();
+      return d.findElement(By.id("activity-summary")).getText()
+          .contains("Active sessions in the last sample: Lock 0");
+    });
+    a.close().await();
+    b.close().await();
+  }
+
   @Test
   void messagesInSimplifiedChinese() {
     new Select(driver.findElement(By.id("login-lang"))).selectByValue("zh_CN.UTF-8");
@@ -344,6 +384,19 @@ class ConsoleBrowserTest {
     String text = actionResult();
     assertFalse(text.contains("permission denied"), text);
     assertTrue(text.contains("42501"), text);
+    // issue #20: the page's own labels follow lc_messages too
+    assertEquals("集群", driver.findElement(By.id("tab-overview")).getText());
+    assertEquals("创建快照", driver.findElement(By.id("take-snapshot")).getText());
+    assertEquals("zh-CN", js("return document.documentElement.lang"));
+    wait.until(d -> d.findElement(By.id("activity-summary")).getText().contains("活动会话"));
+    try {
+      screenshot("zh-cluster");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    driver.findElement(By.id("logout")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
+    assertEquals("Sign in", driver.findElement(By.id("login-submit")).getText());
   }
 
   @Test

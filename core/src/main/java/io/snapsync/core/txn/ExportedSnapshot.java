@@ -15,8 +15,18 @@ import io.snapsync.storage.Snapshot;
  * @param readOnly whether the exporter is a read-only transaction
  * @param database the database name ({@code snapsync})
  * @param exportedAtMillis when, in the node clock's millis
+ * @param coordinator the coordinator of the exporting session (the node the user connected
+ *     to; {@code node} when the session is local to the data node)
  */
 public record ExportedSnapshot(String id, Snapshot snapshot, long exporterTxid, String sessionId,
     String user, String node, IsolationLevel isolation, boolean readOnly, String database,
-    long exportedAtMillis) {
+    long exportedAtMillis, String coordinator) {
+
+  /** An export whose session is local to the data node ({@code coordinator = node}). */
+  public ExportedSnapshot(String id, Snapshot snapshot, long exporterTxid, String sessionId,
+      String user, String node, IsolationLevel isolation, boolean readOnly, String database,
+      long exportedAtMillis) {
+    this(id, snapshot, exporterTxid, sessionId, user, node, isolation, readOnly, database,
+        exportedAtMillis, node);
+  }
 }

@@ -14,8 +14,8 @@ import java.util.function.LongSupplier;
 
 /**
  * The persistent, append-only snapshot log in the kv space {@code snapshot_log}: key = 8-byte
- * big-endian sequence, value = JSON {@code {seq, event, id, txid, user, node, isolation,
- * read_only, at}} ({@code event}: export, import, release, and for durable snapshots also
+ * big-endian sequence, value = JSON {@code {seq, event, id, txid, user, node, session,
+ * coordinator, isolation, read_only, at}} ({@code event}: export, import, release, and for durable snapshots also
  * renew and expire; {@code at}: ISO-8601 UTC).
  * Entries older than the retention (days, from a supplier so {@code ALTER SYSTEM} applies) are
  * purged when the log is opened and every {@value #PURGE_EVERY} appends.
@@ -64,6 +64,8 @@ public final class SnapshotLog {
         .put("txid", txid)
         .put("user", user)
         .put("node", s.node())
+        .put("session", s.sessionId())
+        .put("coordinator", s.coordinator())
         .put("isolation", s.isolation().text())
         .put("read_only", s.readOnly())
         .put("at", Instant.ofEpochMilli(clock.millis()).toString());
@@ -94,9 +96,9 @@ public final class SnapshotLog {
     for (JsonObject j : open.values()) {
       IsolationLevel iso = IsolationLevel.parse(j.getString("isolation", "repeatable read"));
       ExportedSnapshot s = new ExportedSnapshot(j.getString("id"), null, j.getLong("txid", 0L),
-          null, j.getString("user"), j.getString("node"),
+          j.getString("session"), j.getString("user"), j.getString("node"),
           iso == null ? IsolationLevel.REPEATABLE_READ : iso, j.getBoolean("read_only", false),
-          SnapshotRegistry.DATABASE, 0L);
+          SnapshotRegistry.DATABASE, 0L, j.getString("coordinator"));
       append("release", s, s.exporterTxid(), s.user());
     }
     return open.size();

@@ -138,6 +138,11 @@ public final class SnapshotRegistry {
         importerNode, importer, importerReadOnly, DATABASE, 0L), importerTxid, importerUser);
   }
 
+  /** Appends the import event by the importing transaction {@code importer} (id = snapshot's). */
+  public void logImport(ExportedSnapshot importer) {
+    log.append("import", importer, importer.exporterTxid(), importer.user());
+  }
+
   private static final class Registration {
     final ExportedSnapshot snapshot;
     final SnapshotPin pin;

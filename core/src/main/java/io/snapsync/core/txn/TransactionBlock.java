@@ -35,6 +35,10 @@ public final class TransactionBlock {
   private final String user;
   private final String node;
   private final Clock clock;
+  /** The coordinator of the session (the node the user connected to). */
+  private String coordinator;
+  /** What the transaction waits on now ({@code Lock:row}, {@code IO:commit}), else null. */
+  private volatile String waitEvent;
 
   private boolean active;
   private boolean explicit;
@@ -81,6 +85,22 @@ public final class TransactionBlock {
     this.sessionId = sessionId;
     this.user = user;
     this.node = node;
+    this.coordinator = node;
+  }
+
+  /** The wait event this transaction waits on now ({@code <type>:<event>}), or null. */
+  public String waitEvent() {
+    return waitEvent;
+  }
+
+  /** Marks the start ({@code event}) or end ({@code null}) of a wait (pg_stat_activity). */
+  public void waiting(String event) {
+    this.waitEvent = event;
+  }
+
+  /** The coordinator the session's user connected to, named in exports and imports. */
+  public void coordinator(String name) {
+    this.coordinator = name == null ? node : name;
   }
 
   /**
@@ -257,7 +277,7 @@ public final class TransactionBlock {
     StoreTransaction t = storeTxn();
     String id = String.format(Locale.ROOT, "%016X-%d", t.txid(), ++exportCounter);
     registry.register(new ExportedSnapshot(id, snapshot, t.txid(), sessionId, user, node,
-        isolation, readOnly, SnapshotRegistry.DATABASE, clock.millis()));
+        isolation, readOnly, SnapshotRegistry.DATABASE, clock.millis(), coordinator));
     if (exports.isEmpty()) {
       exports = new ArrayList<>(2);
     }
@@ -302,7 +322,8 @@ public final class TransactionBlock {
       txn.setSnapshot(snapshot);
     }
     imported = true;
-    registry.logImport(id, storeTxn().txid(), user, node, isolation, readOnly);
+    registry.logImport(new ExportedSnapshot(id, null, storeTxn().txid(), sessionId, user, node,
+        isolation, readOnly, SnapshotRegistry.DATABASE, 0L, coordinator));
     stats.snapshotImported();
   }
 
@@ -390,7 +411,12 @@ public final class TransactionBlock {
       if (txn != null) {
         long t0 = System.nanoTime();
         boolean writes = !txn.isReadOnly();
-        txn.commit();
+        waitEvent = writes ? "IO:commit" : null;
+        try {
+          txn.commit();
+        } finally {
+          waitEvent = null;
+        }
         if (writes) {
           stats.waited("IO:commit", System.nanoTime() - t0);
         }

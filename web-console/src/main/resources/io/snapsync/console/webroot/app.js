@@ -78,6 +78,7 @@
   }
   function showLogin(message) {
     state.me = null;
+    translatePage(null);
     if (state.ws) { const w = state.ws; state.ws = null; w.close(); }
     $('app').classList.add('d-none');
     $('logout').classList.add('d-none');
@@ -86,8 +87,29 @@
     $('login-error').textContent = message || '';
     $('login-user').focus();
   }
+  // The page in the signed-in user's lc_messages: labels whose English text the node
+  // translated are replaced (the English originals are kept to switch back), and app.js
+  // templates come from the node's catalog.
+  const english = new WeakMap();
+  function translatePage(i18n) {
+    const pages = (i18n && i18n.pages) || {};
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (n.parentElement && n.parentElement.closest('table, pre, textarea, #activity-summary, #worker-events')) continue;
+      if (!english.has(n)) english.set(n, n.nodeValue);
+      const orig = english.get(n);
+      const key = orig.trim();
+      n.nodeValue = key && pages[key] !== undefined ? orig.replace(key, pages[key]) : orig;
+    }
+    document.documentElement.lang = i18n && i18n.pages && pages['Sign in'] && pages['Sign in'] !== 'Sign in' ? 'zh-CN' : 'en';
+  }
+  function text(id, ...args) {
+    const t = (state.me && state.me.i18n && state.me.i18n.texts[id]) || id;
+    return t.replace(/\{(\d+)\}/g, (m, i) => String(args[Number(i)]));
+  }
   function signedIn(me) {
     state.me = me;
+    translatePage(me.i18n);
     $('login').classList.add('d-none');
     $('app').classList.remove('d-none');
     $('logout').classList.remove('d-none');
@@ -170,7 +192,7 @@
     }
   }
   function loadAll() {
-    loadOverview(); loadSnapshots(); loadSettings(); loadBaselines();
+    loadOverview(); loadSnapshots(); loadSettings(); loadBaselines(); startActivity();
   }
 
   // ------------------------------------------------------------------ overview
@@ -200,6 +222,66 @@
     o.nodes.forEach((n) => sel.append(el('option', { value: n.node, text: n.node })));
     if (current) sel.value = current;
     if (o.last_snapshot) $('last-snapshot').textContent = 'Last snapshot: #' + o.last_snapshot.snapshot_id + ' at ' + fmtTime(o.last_snapshot.end_ts);
+  }
+
+  // ------------------------------------------------------------------ live activity
+  // Active session samples by wait class (from the node's WDR sampler) and rates computed
+  // from the node's cumulative counters between two polls; the last 5 minutes are charted.
+  const ACTIVITY_POINTS = 300;
+  const activity = { since: 0, ash: [], rates: [], last: null, timer: null };
+  function startActivity() {
+    clearInterval(activity.timer);
+    activity.timer = setInterval(loadActivity, 2000);
+    loadActivity();
+  }
+  async function loadActivity() {
+    if (!state.ws || state.ws.readyState !== WebSocket.OPEN) return;
+    let a;
+    try {
+      a = await call('activity', { since: activity.since });
+    } catch (err) {
+      showError($('activity-summary'), err);
+      return;
+    }
+    for (const p of a.ash) {
+      activity.ash.push(p);
+      activity.since = Math.max(activity.since, p.t);
+    }
+    activity.ash = activity.ash.slice(-ACTIVITY_POINTS);
+    if (a.counters && activity.last && a.now > activity.last.now) {
+      const secs = (a.now - activity.last.now) / 1000;
+      const d = (k) => Math.max(0, a.counters[k] - activity.last.counters[k]) / secs;
+      activity.rates.push({ t: a.now, tps: d('commits') + d('rollbacks'), sps: d('statements') });
+      activity.rates = activity.rates.slice(-ACTIVITY_POINTS);
+    }
+    if (a.counters) activity.last = { now: a.now, counters: a.counters };
+    renderActivity(a);
+  }
+  function renderActivity(a) {
+    const classes = [...new Set(activity.ash.flatMap((p) => Object.keys(p).filter((k) => k !== 't')))].sort();
+    const now = activity.ash.length ? activity.ash[activity.ash.length - 1] : {};
+    const rate = activity.rates.length ? activity.rates[activity.rates.length - 1] : null;
+    let summary = !a.ash_available ? text('activity_unavailable')
+      : a.ash_interval_s === 0 ? text('activity_off')
+      : text('activity_now', classes.length ? classes.map((c) => c + ' ' + (now[c] || 0)).join(', ') : text('activity_none'), a.ash_interval_s);
+    if (rate) summary += ' ' + text('activity_rates', rate.tps.toFixed(1), rate.sps.toFixed(1));
+    if (a.pinned_snapshots !== null && a.pinned_snapshots !== undefined) {
+      summary += ' ' + (a.oldest_pin_age_s !== null ? text('activity_pins', a.pinned_snapshots, a.oldest_pin_age_s)
+        : text('activity_pins_none', a.pinned_snapshots));
+    }
+    $('activity-summary').textContent = summary;
+    $('activity-summary').dataset.classes = JSON.stringify(Object.fromEntries(classes.map((c) => [c, now[c] || 0])));
+    if (typeof Chart === 'undefined') return;
+    const colors = { CPU: '#2e7d32', Lock: '#c62828', IO: '#1565c0' };
+    chart('chart-activity', { type: 'line',
+      data: { labels: activity.ash.map((p) => new Date(p.t).toLocaleTimeString()),
+        datasets: classes.map((c) => ({ label: c, data: activity.ash.map((p) => p[c] || 0), fill: true, stepped: true,
+          borderColor: colors[c], backgroundColor: colors[c] })) },
+      options: { maintainAspectRatio: false, animation: false, scales: { y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } } } });
+    chart('chart-rates', { type: 'line',
+      data: { labels: activity.rates.map((p) => new Date(p.t).toLocaleTimeString()),
+        datasets: [{ label: 'transactions/s', data: activity.rates.map((p) => p.tps) }, { label: 'statements/s', data: activity.rates.map((p) => p.sps) }] },
+      options: { maintainAspectRatio: false, animation: false, scales: { y: { beginAtZero: true } } } });
   }
 
   // Worker state changes as they happened, newest first, with the restart rule in words.

@@ -14,8 +14,10 @@ import java.util.List;
 
 /**
  * {@code pg_stat_activity}: one row per session of this coordinator (session_id, datname,
- * usename, application_name, state, last_active, node). {@code state} is PostgreSQL's:
- * active, idle, idle in transaction, idle in transaction (aborted).
+ * usename, application_name, state, last_active, node, query, query_start, wait_event_type,
+ * wait_event). {@code state} is PostgreSQL's: active, idle, idle in transaction, idle in
+ * transaction (aborted); {@code query} the running or last statement; the wait event
+ * ({@code Lock}/{@code row}, {@code IO}/{@code commit}) is shown while an active session waits.
  */
 final class ActivityTable implements SystemTable {
 
@@ -37,7 +39,9 @@ final class ActivityTable implements SystemTable {
     return List.of(new Column("session_id", DataType.TEXT), new Column("datname", DataType.TEXT),
         new Column("usename", DataType.TEXT), new Column("application_name", DataType.TEXT),
         new Column("state", DataType.TEXT), new Column("last_active", DataType.TIMESTAMPTZ),
-        new Column("node", DataType.TEXT));
+        new Column("node", DataType.TEXT), new Column("query", DataType.TEXT),
+        new Column("query_start", DataType.TIMESTAMPTZ),
+        new Column("wait_event_type", DataType.TEXT), new Column("wait_event", DataType.TEXT));
   }
 
   @Override
@@ -54,8 +58,14 @@ final class ActivityTable implements SystemTable {
           : s.transactionStatus() == TransactionStatus.IN_BLOCK ? "idle in transaction"
           : s.transactionStatus() == TransactionStatus.FAILED
               ? "idle in transaction (aborted)" : "idle";
+      String wait = state.equals("active") ? s.txn().waitEvent() : null;
+      int colon = wait == null ? -1 : wait.indexOf(':');
       rows.add(Arrays.asList(s.id(), "snapsync", s.user(), app, state,
-          Instant.ofEpochMilli(s.lastActiveMillis()).atOffset(ZoneOffset.UTC), node));
+          Instant.ofEpochMilli(s.lastActiveMillis()).atOffset(ZoneOffset.UTC), node, s.query(),
+          s.queryStartMillis() == 0 ? null
+              : Instant.ofEpochMilli(s.queryStartMillis()).atOffset(ZoneOffset.UTC),
+          colon < 0 ? null : wait.substring(0, colon),
+          colon < 0 ? null : wait.substring(colon + 1)));
     }
     return Future.succeededFuture(rows);
   }

@@ -51,6 +51,9 @@ public final class SessionImpl implements Session, SessionContext,
   /** The statement running now (null between statements), for cancel(). */
   private volatile Running running;
   private volatile io.snapsync.core.session.CopyChannel copyChannel;
+  /** The statement running now or last (pg_stat_activity's query) and when it started. */
+  private volatile String query = "";
+  private volatile long queryStart;
 
   /** Cancellation state of one running statement. */
   private static final class Running {
@@ -76,6 +79,7 @@ public final class SessionImpl implements Session, SessionContext,
     this.txn = new TransactionBlock(db.store(), db.snapshots(), db.services().stats(), id, user,
         db.services().node().name(), db.services().clock());
     this.txn.cancellation(this::canceled);
+    this.txn.coordinator(sessionNode);
     this.utility = new UtilityRunner(this, db);
     this.statements = new io.snapsync.core.sql.cursor.SessionStatements(db, this, this::dispatch);
     this.lastActive = db.services().clock().millis();
@@ -187,6 +191,15 @@ public final class SessionImpl implements Session, SessionContext,
   @Override
   public long lastActiveMillis() {
     return lastActive;
+  }
+
+  /** The statement running now, or the last one (pg_stat_activity {@code query}). */
+  String query() {
+    return query;
+  }
+
+  long queryStartMillis() {
+    return queryStart;
   }
 
   /** True while statements are queued or running. */
@@ -349,6 +362,8 @@ public final class SessionImpl implements Session, SessionContext,
     lastActive = db.services().clock().millis();
     // cancel and statement_timeout cover the parse as well as the execution
     Running run = startRunning();
+    query = text;
+    queryStart = lastActive;
     Stmt cached = SqlParser.cached(text);
     boolean implicit = !txn.isActive();
     io.vertx.core.Context caller = io.vertx.core.Vertx.currentContext();

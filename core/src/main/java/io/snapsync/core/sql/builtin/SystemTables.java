@@ -20,7 +20,9 @@ import java.util.concurrent.Callable;
 
 /**
  * System tables of the database: {@code snapshot_log}, {@code pg_exported_snapshots} (kind
- * {@code transaction} or {@code durable}; {@code lease_end} null for transaction exports),
+ * {@code transaction} or {@code durable}; {@code lease_end} null for transaction exports;
+ * {@code node} is the data node holding the snapshot, {@code coordinator} the node the
+ * exporting session's user connected to, null for durable snapshots),
  * {@code pg_prepared_xacts}.
  */
 public final class SystemTables {
@@ -32,7 +34,8 @@ public final class SystemTables {
     add(r, table(db, "snapshot_log", cols("seq", DataType.INT8, "event", DataType.TEXT,
         "id", DataType.TEXT, "txid", DataType.INT8, "user_name", DataType.TEXT,
         "node", DataType.TEXT, "isolation", DataType.TEXT, "read_only", DataType.BOOL,
-        "at", DataType.TIMESTAMPTZ), call -> {
+        "at", DataType.TIMESTAMPTZ, "session_id", DataType.TEXT, "coordinator", DataType.TEXT),
+        call -> {
           List<List<Object>> rows = new ArrayList<>();
           for (JsonObject j : db.snapshotLog().entries()) {
             if (!SnapshotVisibility.sees(call, j.getString("user"))) {
@@ -42,7 +45,8 @@ public final class SystemTables {
                 j.getLong("txid"), j.getString("user"), j.getString("node"),
                 j.getString("isolation"), j.getBoolean("read_only"),
                 OffsetDateTime.parse(j.getString("at").replace("Z", "+00:00")
-                    .replace("+00:00+00:00", "+00:00"))));
+                    .replace("+00:00+00:00", "+00:00")), j.getString("session"),
+                j.getString("coordinator")));
           }
           return rows;
         }));
@@ -50,7 +54,8 @@ public final class SystemTables {
         "session_id", DataType.TEXT, "user_name", DataType.TEXT, "node", DataType.TEXT,
         "isolation", DataType.TEXT, "read_only", DataType.BOOL, "database", DataType.TEXT,
         "commit_seq", DataType.INT8, "exported_at", DataType.TIMESTAMPTZ,
-        "kind", DataType.TEXT, "lease_end", DataType.TIMESTAMPTZ), call -> {
+        "kind", DataType.TEXT, "lease_end", DataType.TIMESTAMPTZ,
+        "coordinator", DataType.TEXT), call -> {
           List<List<Object>> rows = new ArrayList<>();
           for (ExportedSnapshot s : db.snapshots().exported()) {
             if (!SnapshotVisibility.sees(call, s.user())) {
@@ -58,7 +63,7 @@ public final class SystemTables {
             }
             rows.add(Arrays.asList(s.id(), s.exporterTxid(), s.sessionId(), s.user(), s.node(),
                 s.isolation().text(), s.readOnly(), s.database(), s.snapshot().commitSeq(),
-                time(s.exportedAtMillis()), "transaction", null));
+                time(s.exportedAtMillis()), "transaction", null, s.coordinator()));
           }
           for (DurableSnapshot d : db.durableSnapshots().live()) {
             if (!SnapshotVisibility.sees(call, d.owner())) {
@@ -66,7 +71,7 @@ public final class SystemTables {
             }
             rows.add(Arrays.asList(d.id(), d.exporterTxid(), null, d.owner(), d.node(),
                 d.isolation().text(), d.readOnly(), d.database(), d.snapshot().commitSeq(),
-                time(d.createdAtMillis()), "durable", time(d.leaseEndMillis())));
+                time(d.createdAtMillis()), "durable", time(d.leaseEndMillis()), null));
           }
           return rows;
         }));

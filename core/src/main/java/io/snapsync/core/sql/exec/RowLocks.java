@@ -72,6 +72,7 @@ public final class RowLocks {
             continue;
           }
           waitStart = System.nanoTime();
+          txn.waiting("Lock:row");
           long timer = timeout <= 0 ? -1 : db.services().vertx().setTimer(timeout,
               id -> done.tryFail(byStatement
                   ? SnapsyncException.error(SqlState.QUERY_CANCELED, "sql.statement_timeout")
@@ -80,6 +81,7 @@ public final class RowLocks {
             if (timer >= 0) {
               db.services().vertx().cancelTimer(timer);
             }
+            txn.waiting(null);
             db.services().stats().waited("Lock:row", System.nanoTime() - waitStart);
             if (done.future().isComplete()) {
               return;

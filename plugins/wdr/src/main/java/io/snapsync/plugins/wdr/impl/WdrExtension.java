@@ -1,9 +1,12 @@
 package io.snapsync.plugins.wdr.impl;
 
+import io.snapsync.core.node.NodeServices;
 import io.snapsync.core.settings.SettingDefinition;
 import io.snapsync.core.spi.ExtensionContext;
 import io.snapsync.core.spi.SnapsyncExtension;
 import io.snapsync.plugins.wdr.api.WdrService;
+import io.snapsync.plugins.wdr.ash.ActiveSessionSampler;
+import io.snapsync.plugins.wdr.ash.ActiveSessionsCollector;
 import io.snapsync.plugins.wdr.collectors.Collectors;
 import io.vertx.core.Future;
 
@@ -17,6 +20,7 @@ import io.vertx.core.Future;
 public final class WdrExtension implements SnapsyncExtension {
 
   private volatile WdrNode node;
+  private volatile ActiveSessionSampler sampler;
 
   @Override
   public String name() {
@@ -31,18 +35,33 @@ public final class WdrExtension implements SnapsyncExtension {
       }
     }
     Collectors.builtin().forEach(ctx::addCollector);
+    ctx.addCollector(new ActiveSessionsCollector());
     WdrSettings settings = new WdrSettings(ctx.settings());
     ctx.addFunction(new CreateWdrSnapshotFunction(this::service, settings, ctx.catalog()));
     ctx.addFunction(new GenerateWdrReportFunction(this::service));
+    ctx.addFunction(new GenerateWdrReportByTimeFunction(this::service));
     WdrBaselineFunctions.all(this::service, ctx.catalog()).forEach(ctx::addFunction);
     new WdrTables(() -> node.repository(), ctx.catalog()).tables().forEach(ctx::addSystemTable);
   }
 
   @Override
   public Future<Void> start(ExtensionContext ctx) {
-    WdrNode n = new WdrNode(ctx, Collectors.clock(ctx),
-        WdrOptions.fromJson(ctx.config()));
+    WdrOptions options = WdrOptions.fromJson(ctx.config());
+    WdrNode n = new WdrNode(ctx, Collectors.clock(ctx), options);
     node = n;
+    ctx.service(NodeServices.class)
+        .or(() -> ctx.service(io.snapsync.core.node.Node.class).map(x -> x.services()))
+        .ifPresent(services -> {
+          WdrSettings settings = new WdrSettings(ctx.settings());
+          ActiveSessionSampler s = new ActiveSessionSampler(services, Collectors.clock(ctx),
+              settings::ashIntervalSeconds);
+          sampler = s;
+          ctx.registerService(ActiveSessionSampler.class, s);
+          // tickMillis 0: no timers (tests sample by calling ActiveSessionSampler.sample())
+          if (options.tickMillis() > 0) {
+            s.start();
+          }
+        });
     return n.start().map(s -> {
       ctx.registerService(WdrService.class, s);
       return null;
@@ -51,6 +70,10 @@ public final class WdrExtension implements SnapsyncExtension {
 
   @Override
   public Future<Void> stop() {
+    ActiveSessionSampler s = sampler;
+    if (s != null) {
+      s.stop();
+    }
     WdrNode n = node;
     return n == null ? Future.succeededFuture() : n.stop();
   }

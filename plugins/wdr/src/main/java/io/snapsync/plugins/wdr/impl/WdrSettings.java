@@ -12,6 +12,8 @@ public final class WdrSettings {
   public static final String INTERVAL = "wdr_snapshot_interval";
   public static final String RETENTION = "wdr_snapshot_retention_days";
   public static final String QUERY_TIMEOUT = "wdr_snapshot_query_timeout";
+  /** Active session sampling interval in seconds (0 = off). */
+  public static final String ASH_INTERVAL = "wdr_ash_sample_interval";
 
   /** Definitions: names, defaults, ranges and units as SPEC §5 gives them. */
   public static final List<SettingDefinition> DEFINITIONS = List.of(
@@ -20,7 +22,9 @@ public final class WdrSettings {
           "wdr.setting.interval"),
       SettingDefinition.integer(RETENTION, Level.NODE, 8, 1, 15, "d", "wdr.setting.retention"),
       SettingDefinition.integer(QUERY_TIMEOUT, Level.NODE, 100, 1, Integer.MAX_VALUE, "s",
-          "wdr.setting.query_timeout"));
+          "wdr.setting.query_timeout"),
+      SettingDefinition.integer(ASH_INTERVAL, Level.NODE, 1, 0, 60, "s",
+          "wdr.setting.ash_interval"));
 
   private final SettingsRegistry registry;
 
@@ -38,6 +42,11 @@ public final class WdrSettings {
 
   public long retentionMillis() {
     return registry.nodeLong(RETENTION) * 86_400_000L;
+  }
+
+  /** Seconds between active session samples; 0 when sampling is off. */
+  public long ashIntervalSeconds() {
+    return registry.nodeLong(ASH_INTERVAL);
   }
 
   public long queryTimeoutMillis() {

@@ -26,7 +26,8 @@ import java.util.function.Supplier;
  * The WDR repository as SQL: {@code snapshot} (headers), {@code wdr_snapshot_requests}
  * (request outcomes), {@code wdr_baselines} and per-category tables {@code wdr_snap_instance},
  * {@code wdr_snap_statements} (top {@value #STATEMENTS_PER_SNAPSHOT} by total time),
- * {@code wdr_snap_waits}, {@code wdr_snap_errors},
+ * {@code wdr_snap_waits}, {@code wdr_snap_errors}, {@code wdr_snap_active_sessions} (the
+ * active session samples each snapshot flushed),
  * {@code wdr_snap_settings} and {@code wdr_snap_metrics} (every numeric value of every
  * category, nested keys joined with dots, so extension collectors are visible too).
  */
@@ -135,10 +136,23 @@ public final class WdrTables {
                 out.add(Arrays.asList(id, n, k, String.valueOf(s.getValue(k))));
               }
             }),
+        perNode("wdr_snap_active_sessions", cols("sample_ts", DataType.TIMESTAMPTZ,
+            "session_id", DataType.TEXT, "user_name", DataType.TEXT, "state", DataType.TEXT,
+            "wait_class", DataType.TEXT, "wait_event", DataType.TEXT, "query", DataType.TEXT),
+            (id, n, c, out) -> {
+              JsonObject a = c.getJsonObject("active_sessions", new JsonObject());
+              for (Object o : a.getJsonArray("rows", new JsonArray())) {
+                JsonObject r = (JsonObject) o;
+                out.add(Arrays.asList(id, n, ts(r.getLong("t")), r.getString("session_id"),
+                    r.getString("user"), r.getString("state"), r.getString("wait_class"),
+                    r.getString("wait_event"), r.getString("query")));
+              }
+            }),
         perNode("wdr_snap_metrics", cols("category", DataType.TEXT, "metric", DataType.TEXT,
             "value", DataType.FLOAT8), (id, n, c, out) -> {
               for (String cat : c.fieldNames()) {
-                if (!cat.equals("statements") && c.getValue(cat) instanceof JsonObject j) {
+                if (!cat.equals("statements") && !cat.equals("active_sessions")
+                    && c.getValue(cat) instanceof JsonObject j) {
                   flatten(id, n, cat, "", j, out);
                 }
               }

@@ -21,7 +21,11 @@ final class HtmlReport {
     SECTIONS.put("load_profile", "Load Profile");
     SECTIONS.put("statements", "Top Statements (by total time)");
     SECTIONS.put("statements_by_kind", "Statements by Kind");
+    SECTIONS.put("time_model", "Time Model (DB time and waits as shares of it)");
+    SECTIONS.put("instance_efficiency", "Instance Efficiency");
     SECTIONS.put("waits", "Wait Events");
+    SECTIONS.put("top_activity", "Top Activity (active session samples by wait event)");
+    SECTIONS.put("top_activity_statements", "Top Activity by Statement");
     SECTIONS.put("errors", "Errors by SQLSTATE");
     SECTIONS.put("snapshot_sync", "Snapshot Synchronization");
     SECTIONS.put("storage", "Storage (RocksDB)");
@@ -34,7 +38,11 @@ final class HtmlReport {
   /** Section key to a note under its table, saying how its figures were obtained. */
   static final Map<String, String> NOTES = Map.of("statements", "All figures cover the report"
       + " window; max_ms is the maximum within the window, blank where the snapshots cannot"
-      + " tell it apart from lifetime_max_ms (the maximum since the statistics were reset).");
+      + " tell it apart from lifetime_max_ms (the maximum since the statistics were reset).",
+      "top_activity", "Active sessions are sampled every wdr_ash_sample_interval seconds;"
+      + " CPU is an active session waiting on nothing; est_db_time_s = samples x interval.",
+      "time_model", "DB time is the statements' total time; parse, plan and execution are"
+      + " not timed apart (CPU and other).");
 
   static final String CSS = "body{font-family:sans-serif;margin:1.5em;color:#222}"
       + "h1{font-size:1.4em}h2{font-size:1.1em;margin-top:1.6em;border-bottom:1px solid #999}"
@@ -78,7 +86,12 @@ final class HtmlReport {
     SECTIONS.forEach((key, title) -> {
       if (data.containsKey(key)) {
         sb.append("<h2 id=\"").append(key).append("\">").append(esc(title)).append("</h2>\n");
-        table(sb, data.getJsonArray(key));
+        String why = data.getJsonObject("section_notes", new JsonObject()).getString(key);
+        if (why != null && data.getJsonArray(key).isEmpty()) {
+          sb.append("<p class=\"none\">").append(esc(why)).append("</p>\n");
+        } else {
+          table(sb, data.getJsonArray(key));
+        }
         if (NOTES.containsKey(key)) {
           sb.append("<p class=\"none\">").append(esc(NOTES.get(key))).append("</p>\n");
         }

@@ -63,6 +63,30 @@ final class ReportBuilder {
     return false;
   }
 
+  /** Section key to why it has no rows ({@code section_notes} of the report). */
+  private final JsonObject notes = new JsonObject();
+
+  /**
+   * Every section without rows gets a reason in {@code section_notes}: a report never drops
+   * or blanks a section silently.
+   */
+  private void explainEmpty(JsonObject r) {
+    for (String k : r.fieldNames()) {
+      if (r.getValue(k) instanceof JsonArray a && a.isEmpty() && !notes.containsKey(k)) {
+        notes.put(k, switch (k) {
+          case "statements", "statements_by_kind" -> "No statement ran in the window on the"
+              + " nodes in scope.";
+          case "waits" -> "No session waited in the window (row locks, commit writes).";
+          case "errors" -> "No statement failed in the window.";
+          case "failures" -> "Every node answered every collector.";
+          case "storage" -> "No node in scope has storage (coordinators only).";
+          default -> "The nodes in scope reported no data for this section.";
+        });
+      }
+    }
+    r.put("section_notes", notes);
+  }
+
   JsonObject build() {
     JsonObject r = new JsonObject().put("info", info());
     if (type.summary()) {
@@ -73,6 +97,17 @@ final class ReportBuilder {
       r.put("statements_by_kind", statementsByKind());
     }
     r.put("waits", waits(type.detail() ? Integer.MAX_VALUE : SUMMARY_TOP));
+    r.put("time_model", TimeModel.timeModel(dbTimeNanos(), waitsMap()));
+    if (type.summary()) {
+      r.put("instance_efficiency", TimeModel.efficiency(nodes, begin, end));
+    }
+    TopActivity activity = new TopActivity(nodes, begin, end);
+    r.put("top_activity", activity.byEvent());
+    r.put("top_activity_statements", activity.byStatement(type.detail() ? DETAIL_TOP
+        : SUMMARY_TOP));
+    if (activity.why() != null) {
+      notes.put("top_activity", activity.why()).put("top_activity_statements", activity.why());
+    }
     if (type.detail()) {
       r.put("errors", errors());
     }
@@ -86,6 +121,7 @@ final class ReportBuilder {
       r.put("settings", settings());
     }
     r.put("failures", failures());
+    explainEmpty(r);
     return r;
   }
 
@@ -197,6 +233,29 @@ final class ReportBuilder {
   }
 
   private JsonArray waits(int top) {
+    Map<String, long[]> w = waitsMap();
+    long db = dbTimeNanos();
+    JsonArray out = new JsonArray();
+    w.entrySet().stream().filter(x -> x.getValue()[0] > 0)
+        .sorted((x, y) -> Long.compare(y.getValue()[1], x.getValue()[1])).limit(top)
+        .forEach(x -> out.add(new JsonObject().put("event", x.getKey())
+            .put("waits", x.getValue()[0]).put("total_ms", ms(x.getValue()[1]))
+            .put("avg_ms", ms(x.getValue()[1] / (double) x.getValue()[0]))
+            .put("share_of_db_time_pct", db > 0 ? round(100.0 * x.getValue()[1] / db) : null)));
+    return out;
+  }
+
+  /** The statements' total time in the window (DB time), summed over the nodes in scope. */
+  private long dbTimeNanos() {
+    long db = 0;
+    for (JsonObject s : statementDeltas().values()) {
+      db += s.getLong("total_ns");
+    }
+    return db;
+  }
+
+  /** Wait event to {waits, total nanos} in the window. */
+  private Map<String, long[]> waitsMap() {
     Map<String, long[]> w = new TreeMap<>();
     for (String n : nodes) {
       JsonObject e = cat(end, n, "waits");
@@ -210,13 +269,7 @@ final class ReportBuilder {
         acc[1] += sub(e.getValue(ev), b.getValue(ev), "total_ns");
       }
     }
-    JsonArray out = new JsonArray();
-    w.entrySet().stream().filter(x -> x.getValue()[0] > 0)
-        .sorted((x, y) -> Long.compare(y.getValue()[1], x.getValue()[1])).limit(top)
-        .forEach(x -> out.add(new JsonObject().put("event", x.getKey())
-            .put("waits", x.getValue()[0]).put("total_ms", ms(x.getValue()[1]))
-            .put("avg_ms", ms(x.getValue()[1] / (double) x.getValue()[0]))));
-    return out;
+    return w;
   }
 
   private Map<String, JsonObject> errorsMap() {
