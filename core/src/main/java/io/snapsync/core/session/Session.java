@@ -66,6 +66,15 @@ public interface Session {
   default void copyChannel(CopyChannel channel) {
   }
 
+  /**
+   * Why the session is closed: the node's reason when it ended the session (such as 57P05 for
+   * the idle-session timeout), else 08006 {@code the session is closed}; null while it is open.
+   * Lets a protocol tell its client why without running a statement. Thread-safe.
+   */
+  default io.snapsync.core.error.SnapsyncException closedReason() {
+    return null;
+  }
+
   TransactionStatus transactionStatus();
 
   /** The session's current {@code lc_messages}, for rendering catalog texts. */

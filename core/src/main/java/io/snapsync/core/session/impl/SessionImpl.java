@@ -617,6 +617,16 @@ public final class SessionImpl implements Session, SessionContext,
     return 0;
   }
 
+  @Override
+  public SnapsyncException closedReason() {
+    if (!closed) {
+      return null;
+    }
+    SnapsyncException reason = closedReason;
+    return reason != null ? reason
+        : SnapsyncException.error(SqlState.CONNECTION_FAILURE, "sql.session_closed");
+  }
+
   /** Ends the session because of {@code reason} (e.g. the idle-session timeout). */
   Future<Void> terminate(SnapsyncException reason) {
     closedReason = reason;

@@ -291,7 +291,10 @@ public final class SessionStatements implements TransactionBlock.EndListener {
     return cursors.get(name).columns();
   }
 
-  /** The next at most {@code max} rows of portal {@code name} (all when {@code max <= 0}). Blocking. */
+  /**
+   * The next at most {@code max} rows of portal {@code name} (all when {@code max <= 0}).
+   * Blocking.
+   */
   public List<List<Object>> fetchPortal(String name, int max) {
     ScrollPosition.Result r = cursors.get(name).fetch(
         FetchDirection.forward(max <= 0 ? FetchDirection.ALL : max), true);

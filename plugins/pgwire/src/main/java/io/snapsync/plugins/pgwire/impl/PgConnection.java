@@ -466,15 +466,10 @@ final class PgConnection {
           || server.sessions().orElseThrow().find(s.id()).isPresent()) {
         return;
       }
-      busy = true;
-      s.execute("SHOW lc_messages").onComplete(ar -> onContext(() -> {
-        busy = false;
-        if (ar.failed()) {
-          fatal(ar.cause());
-        } else {
-          drain();
-        }
-      }));
+      SnapsyncException reason = s.closedReason();
+      if (reason != null) {
+        fatal(reason);
+      }
     });
   }
 
