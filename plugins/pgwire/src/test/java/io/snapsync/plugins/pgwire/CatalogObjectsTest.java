@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Timeout;
  * the real schema (primary keys, UNIQUE constraints, secondary indexes with DESC / NULLS, CHECKs,
  * defaults, serial and free-standing sequences), with pg_get_indexdef, pg_get_constraintdef,
  * pg_get_expr and pg_get_serial_sequence, compared row for row with a real PostgreSQL 15 that
- * holds the same schema (OIDs are compared through the relation names they stand for); and the
+ * holds the same schema (OIDs are compared through the relation names they stand for), with
+ * information_schema's constraints, key columns, sequences and column defaults; and the
  * catalog queries and settings of pg_dump 15's start-up, run as it sends them.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -126,6 +127,22 @@ class CatalogObjectsTest {
         + " AND s.relkind = 'S' AND d.deptype = 'a' ORDER BY 1");
     same("SELECT sequencename, data_type, start_value, min_value, max_value, increment_by,"
         + " cycle, cache_size FROM pg_sequences ORDER BY 1");
+  }
+
+  @Test
+  void informationSchemaShowsConstraintsSequencesAndDefaults() throws Exception {
+    same("SELECT constraint_name, table_name, constraint_type, is_deferrable,"
+        + " initially_deferred, enforced, nulls_distinct FROM information_schema.table_constraints"
+        + " WHERE table_schema = 'public' AND (constraint_type <> 'CHECK'"
+        + " OR constraint_name = 'items_qty_check') ORDER BY 1");
+    same("SELECT constraint_name, table_name, column_name, ordinal_position"
+        + " FROM information_schema.key_column_usage WHERE table_schema = 'public'"
+        + " ORDER BY 1, 4");
+    same("SELECT sequence_name, data_type, numeric_precision, numeric_precision_radix,"
+        + " numeric_scale, start_value, minimum_value, maximum_value, increment, cycle_option"
+        + " FROM information_schema.sequences ORDER BY 1");
+    same("SELECT table_name, column_name, column_default FROM information_schema.columns"
+        + " WHERE table_schema = 'public' ORDER BY 1, ordinal_position");
   }
 
   @Test
