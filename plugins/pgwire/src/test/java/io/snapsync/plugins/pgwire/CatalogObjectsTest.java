@@ -145,6 +145,21 @@ class CatalogObjectsTest {
         + " WHERE table_schema = 'public' ORDER BY 1, ordinal_position");
   }
 
+  /** pg_dump's first statement is {@code set_config(name, value, false)}. */
+  @Test
+  void setConfigSetsTheSessionValue() throws Exception {
+    try {
+      same("SELECT pg_catalog.set_config('extra_float_digits', '3', false)");
+      same("SELECT current_setting('extra_float_digits')");
+    } finally {
+      for (Connection c : List.of(ours, theirs)) {
+        try (Statement st = c.createStatement()) {
+          st.execute("RESET extra_float_digits");
+        }
+      }
+    }
+  }
+
   @Test
   void catalogRowsCarryTheirTableOid() throws Exception {
     same("SELECT DISTINCT tableoid = 'pg_namespace'::regclass FROM pg_namespace");
