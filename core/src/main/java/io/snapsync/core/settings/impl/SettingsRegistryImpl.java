@@ -73,6 +73,7 @@ public final class SettingsRegistryImpl implements SettingsRegistry {
   public static SettingsRegistryImpl withCoreSettings() {
     SettingsRegistryImpl r = new SettingsRegistryImpl();
     CoreSettings.registerAll(r);
+    ClientSettings.registerAll(r);
     return r;
   }
 

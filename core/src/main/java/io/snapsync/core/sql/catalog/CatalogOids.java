@@ -7,7 +7,9 @@ import java.util.List;
  * The OIDs clients see for snapsync's objects. Schemas and built-in types use PostgreSQL's own
  * numbers; a user table's OID is even, from 16384 up ({@link #table}), and its primary-key
  * index's the next odd number (stable for the table's lifetime); system tables count from
- * 12000 in name order. Static, thread-safe.
+ * 12000 in name order. Objects that hang off a table or live on their own (secondary indexes,
+ * sequences, CHECK constraints, column defaults) get OIDs above 2^31 derived from their stored
+ * ids ({@link #derived}), so they stay stable and never meet a table's. Static, thread-safe.
  */
 public final class CatalogOids {
 
@@ -26,6 +28,7 @@ public final class CatalogOids {
   public static final long DEFAULT_COLLATION = 100;
   private static final long FIRST_USER_OID = 16384;
   private static final long FIRST_SYSTEM_OID = 12000;
+  private static final long FIRST_DERIVED_OID = (1L << 31) + 32768;
 
   private CatalogOids() {
   }
@@ -41,6 +44,31 @@ public final class CatalogOids {
 
   public static long primaryKey(TableDef def) {
     return table(def) + 1;
+  }
+
+  /** A secondary index's OID (from its entries' key prefix). */
+  public static long index(io.snapsync.core.sql.index.IndexDef def) {
+    return derived(def.id(), 0);
+  }
+
+  /** A sequence's OID (from its counter id). */
+  public static long sequence(long sequenceId) {
+    return derived(sequenceId, 1);
+  }
+
+  /** The OID of {@code def}'s {@code n}-th CHECK constraint (0-based). */
+  public static long check(TableDef def, int n) {
+    return derived(def.id() ^ ((n + 1) * 0x9E3779B97F4A7C15L), 2);
+  }
+
+  /** The OID of the pg_attrdef row of {@code def}'s column {@code attnum} (1-based). */
+  public static long attrdef(TableDef def, int attnum) {
+    return derived(def.id() ^ (attnum * 0xC2B2AE3D27D4EB4FL), 3);
+  }
+
+  /** An OID above 2^31 and below 2^32 for object {@code id} of kind {@code kind} (0..3). */
+  private static long derived(long id, int kind) {
+    return FIRST_DERIVED_OID + 4L * (Long.hashCode(id * 0xFF51AFD7ED558CCDL) & 0x0fffffffL) + kind;
   }
 
   /** The OID of the {@code index}-th system table in name order. */

@@ -27,14 +27,34 @@ final class CatalogTableDef {
     return List.copyOf(out);
   }
 
-  /** Registers {@code name} unless a table of that name exists already. */
+  /**
+   * Registers {@code name} unless a table of that name exists already. A {@code pg_} table
+   * gets PostgreSQL's system column {@code tableoid} as its last column (pg_dump selects it):
+   * the table's own OID, {@code 'pg_class'::regclass} for pg_class.
+   */
   static void add(Database db, SystemTableRegistry r, String name, List<Column> columns,
       Function<CatalogView, List<List<Object>>> rows) {
     if (r.find(name).isPresent()) {
       return;
     }
-    r.add(SystemTable.of(name, columns,
-        call -> db.blocking(() -> rows.apply(CatalogView.of(call, r)))));
+    if (!name.startsWith("pg_")) {
+      r.add(SystemTable.of(name, columns,
+          call -> db.blocking(() -> rows.apply(CatalogView.of(call, r)))));
+      return;
+    }
+    List<Column> withOid = new ArrayList<>(columns);
+    withOid.add(new Column("tableoid", DataType.OID));
+    r.add(SystemTable.of(name, List.copyOf(withOid), call -> db.blocking(() -> {
+      CatalogView v = CatalogView.of(call, r);
+      Long oid = v.systemOid(name);
+      List<List<Object>> out = new ArrayList<>();
+      for (List<Object> row : rows.apply(v)) {
+        List<Object> full = new ArrayList<>(row);
+        full.add(oid);
+        out.add(full);
+      }
+      return out;
+    })));
   }
 
   /** Registers an always-empty table (one clients join against). */

@@ -53,13 +53,47 @@ public final class CatalogText {
   /** The index's definition, as {@code pg_get_indexdef} prints it. */
   public static String indexDef(CatalogIndex i) {
     return "CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX " + quoteIdent(i.name())
-        + " ON public." + quoteIdent(i.table().name()) + " USING btree (" + i.columnList()
-        + ")";
+        + " ON public." + quoteIdent(i.table().name()) + " USING btree (" + i.keyList() + ")"
+        + (i.predicate() == null ? "" : " WHERE " + parenthesized(i.predicate()));
   }
 
-  /** The primary key's constraint definition, as {@code pg_get_constraintdef} prints it. */
+  /** A PRIMARY KEY or UNIQUE constraint's definition, as {@code pg_get_constraintdef}. */
   public static String constraintDef(CatalogIndex i) {
-    return "PRIMARY KEY (" + i.columnList() + ")";
+    return (i.primary() ? "PRIMARY KEY (" : "UNIQUE (") + i.columnList() + ")";
+  }
+
+  /** A CHECK constraint's definition, as {@code pg_get_constraintdef} prints it. */
+  public static String checkDef(String sql) {
+    return "CHECK (" + parenthesized(sql) + ")";
+  }
+
+  /**
+   * A column default as {@code pg_get_expr} prints it: the stored text, with the sequence name
+   * of a serial column's {@code nextval('s')} (the form {@code Sequences} writes) cast to
+   * regclass as PostgreSQL shows it.
+   */
+  public static String defaultExpr(String sql) {
+    if (sql.startsWith("nextval('") && sql.endsWith("')") && sql.indexOf('\'', 9) == sql.length() - 2) {
+      return sql.substring(0, sql.length() - 1) + "::regclass)";
+    }
+    return sql;
+  }
+
+  /** {@code (expr)} unless the text is one parenthesized expression already. */
+  static String parenthesized(String sql) {
+    String t = sql.trim();
+    if (t.startsWith("(") && t.endsWith(")")) {
+      int depth = 0;
+      for (int k = 0; k < t.length(); k++) {
+        char c = t.charAt(k);
+        depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+        if (depth == 0 && k < t.length() - 1) {
+          return "(" + t + ")";
+        }
+      }
+      return t;
+    }
+    return "(" + t + ")";
   }
 
   /** A type's {@code typname}: {@code int4}, {@code _int4}, ... */

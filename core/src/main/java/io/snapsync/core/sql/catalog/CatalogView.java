@@ -3,6 +3,8 @@ package io.snapsync.core.sql.catalog;
 import io.snapsync.core.spi.FunctionCall;
 import io.snapsync.core.spi.SystemTable;
 import io.snapsync.core.spi.SystemTableRegistry;
+import io.snapsync.core.sql.ddl.SequenceDef;
+import io.snapsync.core.sql.ddl.Sequences;
 import io.snapsync.core.sql.exec.SessionContext;
 import io.snapsync.core.sql.exec.TableCatalog;
 import io.snapsync.core.sql.exec.TableDef;
@@ -11,23 +13,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The schema as one statement's transaction sees it: user tables (through the store
- * transaction, so the statement's own uncommitted DDL is visible) and the node's system tables
- * in name order. Built per catalog-table scan; blocking (store reads).
+ * The schema as one statement's transaction sees it: user tables and sequences (through the
+ * store transaction, so the statement's own uncommitted DDL is visible) and the node's system
+ * tables in name order. Built per catalog-table scan; blocking (store reads).
  */
-public record CatalogView(List<TableDef> tables, List<SystemTable> systemTables,
-    FunctionCall call, List<io.snapsync.core.sql.ddl.ViewDef> views) {
+public record CatalogView(List<TableDef> tables, List<SequenceDef> sequences,
+    List<SystemTable> systemTables, FunctionCall call, List<io.snapsync.core.sql.ddl.ViewDef> views) {
 
-  /** A view of tables only (no user views). */
-  public CatalogView(List<TableDef> tables, List<SystemTable> systemTables, FunctionCall call) {
-    this(tables, systemTables, call, List.of());
+  /** A view without user views. */
+  public CatalogView(List<TableDef> tables, List<SequenceDef> sequences,
+      List<SystemTable> systemTables, FunctionCall call) {
+    this(tables, sequences, systemTables, call, List.of());
   }
 
   /** The view of the calling session's current transaction. Blocking. */
   public static CatalogView of(FunctionCall call, SystemTableRegistry registry) {
     StoreTransaction txn = ((SessionContext) call.sessionInternals()).txn().storeTxn();
-    return new CatalogView(TableCatalog.all(txn), new ArrayList<>(registry.all()), call,
-        io.snapsync.core.sql.ddl.ViewCatalog.all(txn));
+    return new CatalogView(TableCatalog.all(txn), Sequences.all(txn),
+        new ArrayList<>(registry.all()), call, io.snapsync.core.sql.ddl.ViewCatalog.all(txn));
   }
 
   /** The view of a function's statement (no {@link #call}); empty parts when unknown. */
@@ -35,6 +38,7 @@ public record CatalogView(List<TableDef> tables, List<SystemTable> systemTables,
     StoreTransaction txn = ctx.storeTxn();
     SystemTableRegistry r = ctx.systemTables();
     return new CatalogView(txn == null ? List.of() : TableCatalog.all(txn),
+        txn == null ? List.of() : Sequences.all(txn),
         r == null ? List.of() : new ArrayList<>(r.all()), null,
         txn == null ? List.of() : io.snapsync.core.sql.ddl.ViewCatalog.all(txn));
   }
@@ -44,8 +48,43 @@ public record CatalogView(List<TableDef> tables, List<SystemTable> systemTables,
     return CatalogOids.systemTable(systemTables.indexOf(t));
   }
 
+  /** The OID of the system table named {@code name}, or 0. */
+  public long systemOid(String name) {
+    for (SystemTable t : systemTables) {
+      if (t.name().equals(name)) {
+        return systemOid(t);
+      }
+    }
+    return 0;
+  }
+
   /** The user table with table or primary-key OID {@code oid}, or null. */
   public TableDef table(long oid) {
     return CatalogOids.find(tables, oid);
+  }
+
+  /** The user table named {@code name}, or null. */
+  public TableDef table(String name) {
+    for (TableDef d : tables) {
+      if (d.name().equals(name)) {
+        return d;
+      }
+    }
+    return null;
+  }
+
+  /** The index with OID {@code oid}, or null. */
+  public CatalogIndex index(long oid) {
+    return CatalogIndex.find(tables, oid);
+  }
+
+  /** The sequence with OID {@code oid}, or null. */
+  public SequenceDef sequence(long oid) {
+    for (SequenceDef s : sequences) {
+      if (CatalogOids.sequence(s.id()) == oid) {
+        return s;
+      }
+    }
+    return null;
   }
 }

@@ -94,10 +94,15 @@ final class InformationSchema {
           String cat = CATALOG;
           for (TableDef d : v.tables()) {
             for (CatalogIndex i : CatalogIndex.of(d)) {
-              if (i.primary()) {
+              if (i.constraint()) {
                 rows.add(Arrays.asList(cat, "public", i.name(), cat, "public", d.name(),
-                    "PRIMARY KEY", "NO", "NO", "YES", null));
+                    i.primary() ? "PRIMARY KEY" : "UNIQUE", "NO", "NO", "YES",
+                    i.primary() ? null : "YES"));
               }
+            }
+            for (TableDef.Check check : d.checks()) {
+              rows.add(Arrays.asList(cat, "public", check.name(), cat, "public", d.name(),
+                  "CHECK", "NO", "NO", "YES", null));
             }
             // PostgreSQL 15 lists each NOT NULL column as a CHECK constraint named by OIDs
             for (int c = 0; c < d.columns().size(); c++) {
@@ -118,7 +123,7 @@ final class InformationSchema {
           String cat = CATALOG;
           for (TableDef d : v.tables()) {
             for (CatalogIndex i : CatalogIndex.of(d)) {
-              for (int k = 0; i.primary() && k < i.columns().size(); k++) {
+              for (int k = 0; i.constraint() && k < i.columns().size(); k++) {
                 rows.add(Arrays.asList(cat, "public", i.name(), cat, "public", d.name(),
                     d.columns().get(i.columns().get(k)).name(), k + 1, null));
               }
@@ -134,7 +139,18 @@ final class InformationSchema {
         "sequence_name", NAME, "data_type", VARCHAR, "numeric_precision", INT4,
         "numeric_precision_radix", INT4, "numeric_scale", INT4, "start_value", VARCHAR,
         "minimum_value", VARCHAR, "maximum_value", VARCHAR, "increment", VARCHAR,
-        "cycle_option", VARCHAR), v -> List.of());
+        "cycle_option", VARCHAR), v -> {
+          List<List<Object>> rows = new ArrayList<>();
+          for (io.snapsync.core.sql.ddl.SequenceDef q : v.sequences()) {
+            io.snapsync.core.session.DataType t = SequenceTables.type(v, q);
+            int bits = t == io.snapsync.core.session.DataType.INT2 ? 16
+                : t == io.snapsync.core.session.DataType.INT4 ? 32 : 64;
+            rows.add(Arrays.asList(CATALOG, "public", q.name(), t.sqlName(), bits, 2, 0,
+                Long.toString(q.start()), Long.toString(q.min()), Long.toString(q.max()),
+                Long.toString(q.increment()), q.cycle() ? "YES" : "NO"));
+          }
+          return rows;
+        });
     add(db, r, PREFIX + "routines", cols("specific_catalog", NAME, "specific_schema", NAME,
         "specific_name", NAME, "routine_catalog", NAME, "routine_schema", NAME,
         "routine_name", NAME, "routine_type", VARCHAR, "data_type", VARCHAR,
@@ -146,7 +162,8 @@ final class InformationSchema {
   private static List<Object> columnRow(String cat, TableDef d, int i) {
     Column c = d.columns().get(i);
     ColumnFacts f = ColumnFacts.of(c);
-    return Arrays.asList(cat, "public", d.name(), c.name(), i + 1, null,
+    String dflt = d.defaultOf(i) == null ? null : CatalogText.defaultExpr(d.defaultOf(i));
+    return Arrays.asList(cat, "public", d.name(), c.name(), i + 1, dflt,
         d.isNotNull(i) ? "NO" : "YES", f.dataType(), f.charMaxLength(), f.charOctetLength(),
         f.numericPrecision(), f.numericRadix(), f.numericScale(), f.datetimePrecision(), null,
         null, null, null, null, f.collated() ? cat : null, f.collated() ? "pg_catalog" : null,

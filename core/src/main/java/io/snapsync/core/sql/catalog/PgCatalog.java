@@ -39,7 +39,11 @@ public final class PgCatalog {
   /** Adds every catalog table to {@code r}; an already registered name is kept. */
   public static void registerAll(Database db, SystemTableRegistry r, NodeServices services) {
     ViewRows.register(db, r);
+    SequenceTables.register(db, r);
+    add(db, r, "pg_attrdef", cols("oid", OID, "adrelid", OID, "adnum", INT2, "adbin", TEXT),
+        ConstraintRows::defaults);
     RelationTables.register(db, r);
+    DumpTables.register(db, r);
     TypeTables.register(db, r);
     RoleTables.register(db, r, services.users());
     InformationSchema.register(db, r);
@@ -76,7 +80,6 @@ public final class PgCatalog {
         "provolatile", TEXT, "pronargs", INT2, "prorettype", OID, "proargtypes", TEXT,
         "proallargtypes", TEXT, "proargnames", TEXT_ARRAY, "prosrc", TEXT, "proacl",
         TEXT_ARRAY), v -> List.of());
-    empty(db, r, "pg_attrdef", "oid", OID, "adrelid", OID, "adnum", INT2, "adbin", TEXT);
     empty(db, r, "pg_description", "objoid", OID, "classoid", OID, "objsubid", INT4,
         "description", TEXT);
     empty(db, r, "pg_shdescription", "objoid", OID, "classoid", OID, "description", TEXT);
@@ -85,7 +88,8 @@ public final class PgCatalog {
     empty(db, r, "pg_inherits", "inhrelid", OID, "inhparent", OID, "inhseqno", INT4,
         "inhdetachpending", BOOL);
     empty(db, r, "pg_partitioned_table", "partrelid", OID, "partstrat", TEXT, "partnatts",
-        INT2, "partdefid", OID);
+        INT2, "partdefid", OID, "partattrs", INT2_ARRAY, "partclass", OID_ARRAY,
+        "partcollation", OID_ARRAY, "partexprs", TEXT);
     empty(db, r, "pg_trigger", "oid", OID, "tgrelid", OID, "tgparentid", OID, "tgname", NAME,
         "tgfoid", OID, "tgtype", INT2, "tgenabled", TEXT, "tgisinternal", BOOL);
     empty(db, r, "pg_rewrite", "oid", OID, "rulename", NAME, "ev_class", OID, "ev_type",
@@ -107,14 +111,12 @@ public final class PgCatalog {
         "collowner", OID, "collprovider", TEXT, "collisdeterministic", BOOL,
         "collencoding", INT4, "collcollate", TEXT, "collctype", TEXT);
     empty(db, r, "pg_extension", "oid", OID, "extname", NAME, "extowner", OID,
-        "extnamespace", OID, "extrelocatable", BOOL, "extversion", TEXT);
-    empty(db, r, "pg_depend", "classid", OID, "objid", OID, "objsubid", INT4,
-        "refclassid", OID, "refobjid", OID, "refobjsubid", INT4, "deptype", TEXT);
-    empty(db, r, "pg_sequence", "seqrelid", OID, "seqtypid", OID, "seqstart",
-        io.snapsync.core.session.DataType.INT8, "seqincrement",
-        io.snapsync.core.session.DataType.INT8);
+        "extnamespace", OID, "extrelocatable", BOOL, "extversion", TEXT, "extconfig", OID_ARRAY,
+        "extcondition", TEXT_ARRAY);
     empty(db, r, "pg_operator", "oid", OID, "oprname", NAME, "oprnamespace", OID,
-        "oprleft", OID, "oprright", OID, "oprresult", OID);
+        "oprleft", OID, "oprright", OID, "oprresult", OID, "oprowner", OID, "oprkind", TEXT,
+        "oprcanmerge", BOOL, "oprcanhash", BOOL, "oprcom", OID, "oprnegate", OID, "oprcode",
+        OID, "oprrest", OID, "oprjoin", OID);
     empty(db, r, "pg_tablespace", "oid", OID, "spcname", NAME, "spcowner", OID);
   }
 }

@@ -23,6 +23,16 @@ public final class RegTypes {
   private RegTypes() {
   }
 
+  /** PostgreSQL's OIDs of the access methods' handler functions (pg_am.amhandler). */
+  public static final long HEAP_HANDLER = 3;
+  public static final long BTREE_HANDLER = 330;
+
+  /** {@code regprocout}: the handlers' names, "-" for 0, else the number. */
+  public static String procOut(long oid) {
+    return oid == 0 ? "-" : oid == HEAP_HANDLER ? "heap_tableam_handler"
+        : oid == BTREE_HANDLER ? "bthandler" : Long.toString(oid);
+  }
+
   public static Object classIn(CatalogView v, String text, boolean strict) {
     Long oid = number(text);
     if (oid != null) {
@@ -47,6 +57,11 @@ public final class RegTypes {
           return ViewRows.oid(d);
         }
       }
+      for (io.snapsync.core.sql.ddl.SequenceDef q : v.sequences()) {
+        if (q.name().equals(rel)) {
+          return CatalogOids.sequence(q.id());
+        }
+      }
     }
     String system = "information_schema".equals(schema) ? InformationSchema.PREFIX + rel : rel;
     if (schema == null || schema.equals("pg_catalog") || !system.equals(rel)) {
@@ -64,15 +79,16 @@ public final class RegTypes {
 
   public static String classOut(CatalogView v, long oid) {
     TableDef d = v.table(oid);
-    if (d != null) {
-      if (CatalogOids.table(d) == oid) {
-        return CatalogText.quoteIdent(d.name());
-      }
-      for (CatalogIndex i : CatalogIndex.of(d)) {
-        if (i.oid() == oid) {
-          return CatalogText.quoteIdent(i.name());
-        }
-      }
+    if (d != null && CatalogOids.table(d) == oid) {
+      return CatalogText.quoteIdent(d.name());
+    }
+    CatalogIndex index = v.index(oid);
+    if (index != null) {
+      return CatalogText.quoteIdent(index.name());
+    }
+    io.snapsync.core.sql.ddl.SequenceDef q = v.sequence(oid);
+    if (q != null) {
+      return CatalogText.quoteIdent(q.name());
     }
     for (io.snapsync.core.sql.ddl.ViewDef vd : v.views()) {
       if (ViewRows.oid(vd) == oid) {

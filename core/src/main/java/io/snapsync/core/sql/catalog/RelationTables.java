@@ -29,6 +29,9 @@ import java.util.List;
  */
 final class RelationTables {
 
+  /** pg_class.relchecks' position in {@link #classRow}. */
+  private static final int RELCHECKS = 18;
+
   private RelationTables() {
   }
 
@@ -63,8 +66,7 @@ final class RelationTables {
               List<Long> zeros = java.util.Collections.nCopies(n, 0L);
               rows.add(Arrays.asList(i.oid(), CatalogOids.table(d), n, n, i.unique(), false,
                   i.primary(), false, true, false, true, false, true, true, false, i.attnums(),
-                  zeros, opclasses(i), java.util.Collections.nCopies(n, (short) 0), null,
-                  null));
+                  zeros, opclasses(i), i.options(), null, i.predicate()));
             }
           }
           return rows;
@@ -76,27 +78,15 @@ final class RelationTables {
         "conislocal", BOOL, "coninhcount", INT4, "connoinherit", BOOL, "conkey", INT2_ARRAY,
         "confkey", INT2_ARRAY, "conpfeqop", OID_ARRAY, "conppeqop", OID_ARRAY,
         "conffeqop", OID_ARRAY, "confdelsetcols", INT2_ARRAY, "conexclop", OID_ARRAY,
-        "conbin", TEXT), v -> {
-          List<List<Object>> rows = new ArrayList<>();
-          for (TableDef d : v.tables()) {
-            for (CatalogIndex i : CatalogIndex.of(d)) {
-              if (i.primary()) {
-                rows.add(Arrays.asList(i.oid(), i.name(), CatalogOids.PUBLIC, "p", false, false,
-                    true, CatalogOids.table(d), 0L, i.oid(), 0L, 0L, " ", " ", " ", true, 0,
-                    true, i.attnums(), null, null, null, null, null, null, null));
-              }
-            }
-          }
-          return rows;
-        });
+        "conbin", TEXT), ConstraintRows::constraints);
     add(db, r, "pg_tables", cols("schemaname", NAME, "tablename", NAME, "tableowner", NAME,
         "tablespace", NAME, "hasindexes", BOOL, "hasrules", BOOL, "hastriggers", BOOL,
         "rowsecurity", BOOL), v -> {
           List<List<Object>> rows = new ArrayList<>();
           String owner = CatalogOids.ADMIN;
           for (TableDef d : v.tables()) {
-            rows.add(Arrays.asList("public", d.name(), owner, null, !d.hiddenKey(), false, false,
-                false));
+            rows.add(Arrays.asList("public", d.name(), owner, null,
+                !CatalogIndex.of(d).isEmpty(), false, false, false));
           }
           return rows;
         });
@@ -116,8 +106,10 @@ final class RelationTables {
     List<List<Object>> rows = new ArrayList<>();
     for (TableDef d : v.tables()) {
       List<CatalogIndex> indexes = CatalogIndex.of(d);
-      rows.add(classRow(CatalogOids.table(d), d.name(), CatalogOids.PUBLIC, CatalogOids.HEAP_AM,
-          !indexes.isEmpty(), "r", d.columns().size()));
+      List<Object> table = classRow(CatalogOids.table(d), d.name(), CatalogOids.PUBLIC,
+          CatalogOids.HEAP_AM, !indexes.isEmpty(), "r", d.columns().size());
+      table.set(RELCHECKS, (short) d.checks().size());
+      rows.add(table);
       for (CatalogIndex i : indexes) {
         rows.add(classRow(i.oid(), i.name(), CatalogOids.PUBLIC, CatalogOids.BTREE_AM, false,
             "i", i.columns().size()));
@@ -126,6 +118,10 @@ final class RelationTables {
     for (io.snapsync.core.sql.ddl.ViewDef d : ViewRows.views(v)) {
       rows.add(classRow(ViewRows.oid(d), d.name(), CatalogOids.PUBLIC, 0L, false, "v",
           d.columns().size()));
+    }
+    for (io.snapsync.core.sql.ddl.SequenceDef s : v.sequences()) {
+      rows.add(classRow(CatalogOids.sequence(s.id()), s.name(), CatalogOids.PUBLIC, 0L, false,
+          "S", 3));
     }
     for (SystemTable t : v.systemTables()) {
       boolean info = t.name().startsWith(InformationSchema.PREFIX);

@@ -58,8 +58,10 @@ final class TypeTables {
           List<List<Object>> rows = new ArrayList<>();
           for (TableDef d : v.tables()) {
             for (int i = 0; i < d.columns().size(); i++) {
-              rows.add(attRow(CatalogOids.table(d), d.columns().get(i), i + 1,
-                  d.isNotNull(i)));
+              List<Object> att = attRow(CatalogOids.table(d), d.columns().get(i), i + 1,
+                  d.isNotNull(i));
+              att.set(ATTHASDEF, d.defaultOf(i) != null);
+              rows.add(att);
             }
             for (CatalogIndex x : CatalogIndex.of(d)) {
               for (int k = 0; k < x.columns().size(); k++) {
@@ -79,10 +81,13 @@ final class TypeTables {
           }
           return rows;
         });
-    add(db, r, "pg_am", cols("oid", OID, "amname", NAME, "amhandler", TEXT, "amtype", TEXT),
-        v -> List.of(Arrays.asList(CatalogOids.HEAP_AM, "heap", "heap_tableam_handler", "t"),
-            Arrays.asList(CatalogOids.BTREE_AM, "btree", "bthandler", "i")));
+    add(db, r, "pg_am", cols("oid", OID, "amname", NAME, "amhandler", OID, "amtype", TEXT),
+        v -> List.of(Arrays.asList(CatalogOids.HEAP_AM, "heap", RegTypes.HEAP_HANDLER, "t"),
+            Arrays.asList(CatalogOids.BTREE_AM, "btree", RegTypes.BTREE_HANDLER, "i")));
   }
+
+  /** pg_attribute.atthasdef's position in {@link #attRow}. */
+  private static final int ATTHASDEF = 14;
 
   private static List<Object> attRow(long rel, Column c, int num, boolean notNull) {
     DataType t = c.type();

@@ -42,6 +42,18 @@ public final class Sequences {
     return b == null ? null : SequenceDef.fromBytes(b);
   }
 
+  /** Every sequence as {@code t} sees it, in name order (the catalog's pg_sequence). Blocking. */
+  public static java.util.List<SequenceDef> all(StoreTransaction t) {
+    java.util.List<SequenceDef> out = new java.util.ArrayList<>();
+    try (io.snapsync.storage.CloseableIterator<io.snapsync.storage.KeyValue> it =
+        t.scan(new byte[] {SEQUENCE}, new byte[] {SEQUENCE + 1})) {
+      while (it.hasNext()) {
+        out.add(SequenceDef.fromBytes(it.next().value()));
+      }
+    }
+    return out;
+  }
+
   /** The sequence, or 42P01 {@code relation "s" does not exist}. Blocking. */
   SequenceDef require(StoreTransaction t, String name) {
     SequenceDef d = find(t, name);

@@ -75,6 +75,19 @@ final class SessionEval implements EvalContext {
     return session.setting(name);
   }
 
+  /**
+   * {@code set_config(name, value, false)} sets the session's value as {@code SET} does (a
+   * rollback of the enclosing block does not undo it); the transaction-local form stays refused.
+   */
+  @Override
+  public String setConfig(String name, String value, boolean local) {
+    if (local) {
+      return EvalContext.super.setConfig(name, value, true);
+    }
+    session.settings().set(name, value);
+    return session.settings().show(name);
+  }
+
   @Override
   public void checkCanceled() {
     session.checkCanceled();

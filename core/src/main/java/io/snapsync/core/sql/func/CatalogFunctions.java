@@ -10,6 +10,7 @@ import static io.snapsync.core.session.DataType.TEXT;
 import static io.snapsync.core.session.DataType.TEXT_ARRAY;
 
 import io.snapsync.core.sql.catalog.CatalogIndex;
+import io.snapsync.core.sql.catalog.CatalogLookups;
 import io.snapsync.core.sql.catalog.CatalogOids;
 import io.snapsync.core.sql.catalog.CatalogText;
 import io.snapsync.core.sql.catalog.CatalogView;
@@ -40,9 +41,12 @@ final class CatalogFunctions {
     r.add(Fn.of("pg_get_userbyid", NAME, (x, c) -> (Long) x[0] == CatalogOids.OWNER
         ? CatalogOids.ADMIN : "unknown (OID=" + x[0] + ")", OID));
     r.add(Fn.of("pg_get_indexdef", TEXT, (x, c) -> indexDef(c, (Long) x[0]), OID));
-    r.add(Fn.of("pg_get_indexdef", TEXT, (x, c) -> indexDef(c, (Long) x[0]), OID, INT4, BOOL));
-    r.add(Fn.of("pg_get_constraintdef", TEXT, (x, c) -> constraintDef(c, (Long) x[0]), OID));
-    r.add(Fn.of("pg_get_constraintdef", TEXT, (x, c) -> constraintDef(c, (Long) x[0]), OID,
+    r.add(Fn.of("pg_get_indexdef", TEXT, (x, c) -> CatalogLookups.indexDef(CatalogView.of(c),
+        (Long) x[0], x[1] == null ? 0 : (Integer) x[1]), OID, INT4, BOOL).strictOn0());
+    r.add(Fn.of("pg_get_constraintdef", TEXT, (x, c) -> constraintDef(c, (Long) x[0], false),
+        OID));
+    r.add(Fn.of("pg_get_constraintdef", TEXT, (x, c) -> constraintDef(c, (Long) x[0],
+        Boolean.TRUE.equals(x[1])), OID,
         BOOL));
     r.add(Fn.of("pg_get_expr", TEXT, (x, c) -> x[0], TEXT, OID));
     r.add(Fn.of("pg_get_expr", TEXT, (x, c) -> x[0], TEXT, OID, BOOL));
@@ -82,7 +86,10 @@ final class CatalogFunctions {
     r.add(Fn.of("pg_get_viewdef", TEXT, (x, c) -> io.snapsync.core.sql.catalog.ViewRows
         .definition(c.storeTxn(), null, io.snapsync.core.sql.catalog.ViewRows.unqualified(
             (String) x[0])), TEXT));
-    r.add(Fn.of("pg_get_serial_sequence", TEXT, (x, c) -> null, TEXT, TEXT));
+    r.add(Fn.of("pg_get_serial_sequence", TEXT, (x, c) -> CatalogLookups.serialSequence(
+        CatalogView.of(c), (String) x[0], (String) x[1]), TEXT, TEXT).volatil());
+    r.add(Fn.of("pg_get_triggerdef", TEXT, (x, c) -> null, OID));
+    r.add(Fn.of("pg_get_triggerdef", TEXT, (x, c) -> null, OID, BOOL));
     r.add(Fn.of("pg_get_function_identity_arguments", TEXT, (x, c) -> null, OID));
     r.add(Fn.of("pg_get_statisticsobjdef_columns", TEXT, (x, c) -> null, OID));
     // no publications exist; a table could be published (PostgreSQL: true for tables)
@@ -133,21 +140,16 @@ final class CatalogFunctions {
         TEXT));
     r.add(Fn.of("regnamespaceout", TEXT, (x, c) -> RegTypes.namespaceOut((Long) x[0]), OID));
     r.add(Fn.of("regprocin", OID, (x, c) -> RegTypes.procIn((String) x[0]), TEXT));
-    r.add(Fn.of("regprocout", TEXT, (x, c) -> (Long) x[0] == 0 ? "-" : x[0].toString(), OID));
-  }
-
-  private static CatalogIndex index(EvalContext c, long oid) {
-    StoreTransaction t = c.storeTxn();
-    return t == null ? null : CatalogIndex.find(TableCatalog.all(t), oid);
+    r.add(Fn.of("regprocout", TEXT, (x, c) -> RegTypes.procOut((Long) x[0]), OID));
   }
 
   private static String indexDef(EvalContext c, long oid) {
-    CatalogIndex i = index(c, oid);
+    StoreTransaction t = c.storeTxn();
+    CatalogIndex i = t == null ? null : CatalogIndex.find(TableCatalog.all(t), oid);
     return i == null ? null : CatalogText.indexDef(i);
   }
 
-  private static String constraintDef(EvalContext c, long oid) {
-    CatalogIndex i = index(c, oid);
-    return i == null || !i.primary() ? null : CatalogText.constraintDef(i);
+  private static String constraintDef(EvalContext c, long oid, boolean pretty) {
+    return CatalogLookups.constraintDef(CatalogView.of(c), oid, pretty);
   }
 }

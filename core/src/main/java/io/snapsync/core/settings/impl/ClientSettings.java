@@ -1,0 +1,36 @@
+package io.snapsync.core.settings.impl;
+
+import static io.snapsync.core.settings.SettingDefinition.Level.SESSION;
+
+import io.snapsync.core.settings.SettingDefinition;
+import java.util.List;
+
+/**
+ * Session settings that pg_dump and other clients SET at start-up and that snapsync accepts
+ * with PostgreSQL's defaults: {@code IntervalStyle} (only {@code postgres}, the output snapsync
+ * writes), {@code synchronize_seqscans}, {@code idle_in_transaction_session_timeout} and
+ * {@code row_security} (no policies exist, so on and off read the same rows). A setting another
+ * part registered first is left alone.
+ */
+final class ClientSettings {
+
+  private ClientSettings() {
+  }
+
+  static void registerAll(SettingsRegistryImpl r) {
+    add(r, SettingDefinition.enumeration("IntervalStyle", SESSION, "postgres",
+        List.of("postgres"), "catalog.setting.intervalstyle"));
+    add(r, SettingDefinition.bool("synchronize_seqscans", SESSION, true,
+        "catalog.setting.synchronize_seqscans"));
+    add(r, SettingDefinition.integer("idle_in_transaction_session_timeout", SESSION, 0, 0,
+        CoreSettings.INT_MAX, "ms", "catalog.setting.idle_in_transaction_session_timeout"));
+    add(r, SettingDefinition.bool("row_security", SESSION, true,
+        "catalog.setting.row_security"));
+  }
+
+  private static void add(SettingsRegistryImpl r, SettingDefinition d) {
+    if (r.definition(d.name()).isEmpty()) {
+      r.register(d);
+    }
+  }
+}
