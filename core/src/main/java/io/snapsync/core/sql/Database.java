@@ -155,6 +155,7 @@ public final class Database implements AutoCloseable {
 
   /** Runs blocking store work on the database's worker pool (unordered). */
   public <T> Future<T> blocking(Callable<T> work) {
+    dispatched.increment();
     return worker.executeBlocking(() -> {
       boolean outer = !IN_TASK.get();
       IN_TASK.set(Boolean.TRUE);
@@ -185,11 +186,18 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /** Tasks handed to the worker pool so far (hops; tests and metrics). */
+  public long dispatched() {
+    return dispatched.sum();
+  }
+
   /** True on a thread that is running a {@link #blocking} task now. */
   public static boolean inWorkerTask() {
     return IN_TASK.get();
   }
 
+  private final java.util.concurrent.atomic.LongAdder dispatched =
+      new java.util.concurrent.atomic.LongAdder();
   private static final ThreadLocal<Boolean> IN_TASK = ThreadLocal.withInitial(() -> false);
 
   @Override
