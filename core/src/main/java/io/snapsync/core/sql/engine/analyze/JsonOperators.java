@@ -21,15 +21,14 @@ final class JsonOperators {
       new JsonAwareOperator(org.apache.calcite.sql.fun.SqlStdOperatorTable.MINUS);
   private static final SqlOperator PLUS =
       new JsonAwareOperator(org.apache.calcite.sql.fun.SqlStdOperatorTable.PLUS);
-  private static final SqlOperator CONCAT =
-      new JsonAwareOperator(org.apache.calcite.sql.fun.SqlStdOperatorTable.CONCAT);
+  private static final SqlOperator CONCAT = new JsonAwareOperator(PgConcatOperator.INSTANCE);
 
   private JsonOperators() {
   }
 
   /**
    * The operator written {@code symbol}, or null when Calcite's own tables have it; {@code -}
-   * and {@code ||} are Calcite's, widened to json operands ({@link JsonAwareOperator}).
+   * and {@code ||} are Calcite's (and the array-aware {@link PgConcatOperator}), widened to json operands ({@link JsonAwareOperator}).
    */
   static SqlOperator binary(String symbol) {
     if (symbol.equals("-")) {

@@ -72,7 +72,20 @@ public final class LibraryFunctionOperator extends org.apache.calcite.sql.SqlFun
         unknown.add(i);
       }
     }
-    return UnknownArgs.retype(lib, name, types, unknown).map(UnknownArgs.Choice::function);
+    Optional<ScalarFunction> retyped = UnknownArgs.retype(lib, name, types, unknown)
+        .map(UnknownArgs.Choice::function);
+    if (retyped.isPresent() || !(b instanceof SqlCallBinding call)) {
+      return retyped;
+    }
+    // PostgreSQL's string literals are unknown-typed: jsonb_typeof('[1]'), date_part(.., '..')
+    boolean changed = false;
+    for (int i = 0; i < types.size() && i < call.getCall().operandCount(); i++) {
+      if (call.getCall().operand(i) instanceof org.apache.calcite.sql.SqlCharStringLiteral) {
+        types.set(i, DataType.UNKNOWN);
+        changed = true;
+      }
+    }
+    return changed ? lib.scalar(name, types) : retyped;
   }
 
   private record Checker(String name, FunctionLibrary library) implements SqlOperandTypeChecker {
