@@ -69,16 +69,41 @@ public final class AccessCheck {
     return acl != null && acl.held(who::actsAs, false).contains(p);
   }
 
-  /** SELECT on every user table a query reads ({@code dependencies}, system tables null). */
+  /**
+   * SELECT on every user table and view a query reads ({@code dependencies}, system tables
+   * null); a relation read by a view's query needs SELECT granted to the view's owner, as in
+   * PostgreSQL (see {@link io.snapsync.core.sql.engine.analyze.ViewExpansion#viaKey}).
+   */
   public static void requireReads(Database db, SessionContext ctx, StoreTransaction t,
       Map<String, TableDef> dependencies) {
     Who who = null;
-    for (TableDef def : dependencies.values()) {
-      if (def != null) {
+    for (Map.Entry<String, TableDef> e : dependencies.entrySet()) {
+      TableDef def = e.getValue();
+      if (def == null) {
+        continue;
+      }
+      String view = io.snapsync.core.sql.engine.analyze.ViewExpansion.viaView(e.getKey());
+      if (view == null) {
         who = who == null ? Who.of(db, ctx) : who;
         require(who, t, def, Privilege.SELECT);
+      } else {
+        require(ownerOf(db, dependencies, view), t, def, Privilege.SELECT);
       }
     }
+  }
+
+  /** The owner of view {@code view} (its entry in {@code dependencies}) as a {@link Who}. */
+  private static Who ownerOf(Database db, Map<String, TableDef> dependencies, String view) {
+    TableDef v = null;
+    for (Map.Entry<String, TableDef> e : dependencies.entrySet()) {
+      if (e.getValue() != null && e.getValue().name().equals(view)) {
+        v = e.getValue();
+        break;
+      }
+    }
+    String owner = v == null || v.owner() == null ? "" : v.owner();
+    return new Who(owner, db.services().users().roles(owner).contains(Roles.SYSADMIN),
+        db.services().users().memberOf(owner));
   }
 
   /** 42501 {@code must be owner of table t} unless the session owns it (DROP, ALTER). */

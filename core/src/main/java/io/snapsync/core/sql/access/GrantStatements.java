@@ -112,7 +112,14 @@ final class GrantStatements {
     }
     Acl acl = target.acl() == null || target.owner() == null ? target.acl()
         : target.acl().renameRole(target.owner(), owner);
-    if (target.table() != null) {
+    io.snapsync.core.sql.ddl.ViewDef view = target.kind() == ObjectKind.TABLE
+        ? io.snapsync.core.sql.ddl.ViewCatalog.find(t, target.name()) : null;
+    if (view != null) {
+      io.snapsync.core.sql.ddl.ViewCatalog.put(t, view.withOwner(owner));
+      if (acl != null) {
+        AclStore.put(t, ObjectKind.TABLE, target.name(), new AclStore.Entry(null, acl));
+      }
+    } else if (target.table() != null) {
       TableCatalog.setOwner(t, target.table(), owner);
       if (acl != null) {
         AclStore.put(t, ObjectKind.TABLE, target.name(), new AclStore.Entry(null, acl));
@@ -141,7 +148,9 @@ final class GrantStatements {
   private static Target target(ObjectKind kind, String name, StoreTransaction t) {
     switch (kind) {
       case TABLE -> {
-        TableDef d = TableCatalog.require(t, name);
+        io.snapsync.core.sql.ddl.ViewDef view = TableCatalog.find(t, name) != null ? null
+            : io.snapsync.core.sql.ddl.ViewCatalog.find(t, name);
+        TableDef d = view != null ? view.asRelation() : TableCatalog.require(t, name);
         return new Target(kind, name, d.owner(), AclStore.acl(t, kind, name), d);
       }
       case SEQUENCE -> throw SnapsyncException.error(SqlState.UNDEFINED_TABLE,

@@ -37,7 +37,8 @@ public final class ViewCatalog {
    * The relation named {@code name} as a query's dependency map records it: the table's
    * definition, else the view's {@link ViewDef#asRelation()}, else null.
    */
-  public static TableDef relation(StoreTransaction t, String name) {
+  public static TableDef relation(StoreTransaction t, String key) {
+    String name = io.snapsync.core.sql.engine.analyze.ViewExpansion.relationOf(key);
     TableDef d = TableCatalog.find(t, name);
     if (d != null) {
       return d;

@@ -125,7 +125,8 @@ final class ViewDdl {
     List<String> deps = new ArrayList<>();
     Set<String> throughViews = new HashSet<>();
     for (Map.Entry<String, TableDef> e : q.dependencies().entrySet()) {
-      if (e.getValue() != null && !e.getKey().equals(c.view())) {
+      if (e.getValue() != null && !e.getKey().equals(c.view())
+          && io.snapsync.core.sql.engine.analyze.ViewExpansion.viaView(e.getKey()) == null) {
         deps.add(e.getKey());
         ViewDef v = ViewCatalog.find(t, e.getKey());
         if (v != null) {

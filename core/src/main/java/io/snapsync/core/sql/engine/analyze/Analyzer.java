@@ -88,7 +88,7 @@ public final class Analyzer {
         .withTypeCoercionFactory(PgTypeCoercion::new);
     PgValidator validator = new PgValidator(p.text(), org.apache.calcite.sql.util.SqlOperatorTables
         .chain(new PgOperatorTable(functions, library), reader), reader, types, vc);
-    ViewExpansion.expand(parsed, txn, schema.dependencies());
+    ViewExpansion views = ViewExpansion.expand(parsed, txn, schema.dependencies());
     List<String> written = OutputNames.beforeValidation(parsed);
     SqlNode validated;
     try {
@@ -106,6 +106,7 @@ public final class Analyzer {
     }
     columns = io.snapsync.core.sql.catalog.ColumnOrigins.apply(columns,
         validator.getFieldOrigins(validated), schema.dependencies());
+    views.settle(schema);
     int count = 0;
     for (int n : p.paramNumbers()) {
       count = Math.max(count, n + 1);

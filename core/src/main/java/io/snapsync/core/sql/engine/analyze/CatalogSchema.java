@@ -26,10 +26,21 @@ public final class CatalogSchema extends AbstractSchema {
   private final StoreTransaction txn;
   private final SystemTableRegistry systemTables;
   private final Map<String, TableDef> dependencies = new LinkedHashMap<>();
+  /** Names read only by views' queries: not the statement's own dependencies (see settle). */
+  private final Set<String> viewOnly = new java.util.HashSet<>();
 
   public CatalogSchema(StoreTransaction txn, SystemTableRegistry systemTables) {
     this.txn = txn;
     this.systemTables = systemTables;
+  }
+
+  /**
+   * Stops recording {@code names} (relations only views' queries read, recorded under
+   * {@link ViewExpansion#viaKey} instead) and forgets them; planning looks tables up again.
+   */
+  void viewOnly(Set<String> names) {
+    viewOnly.addAll(names);
+    dependencies.keySet().removeAll(names);
   }
 
   /** Every table name looked up, with the user-table definition seen (null: none). */
@@ -40,7 +51,9 @@ public final class CatalogSchema extends AbstractSchema {
   private Table lookup(String name) {
     TableDef def = dependencies.containsKey(name) ? dependencies.get(name)
         : TableCatalog.find(txn, name);
-    dependencies.put(name, def);
+    if (!viewOnly.contains(name)) {
+      dependencies.put(name, def);
+    }
     if (def != null) {
       return CatalogTable.user(def);
     }

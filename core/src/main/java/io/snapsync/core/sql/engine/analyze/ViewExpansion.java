@@ -31,7 +31,7 @@ import org.apache.calcite.sql.parser.SqlParserPos;
  * re-checked against the view's current definition. Mutates the freshly parsed tree; blocking
  * (store reads); one per analysis.
  */
-final class ViewExpansion {
+public final class ViewExpansion {
 
   /** Nesting beyond this is a view defined through itself. */
   private static final int MAX_DEPTH = 64;
@@ -39,17 +39,55 @@ final class ViewExpansion {
   private final StoreTransaction txn;
   private final Map<String, TableDef> dependencies;
   private final Set<String> cteNames = new HashSet<>();
+  /** Relations the statement names itself (outside view bodies). */
+  private final Set<String> direct = new HashSet<>();
+  /** Relations named only inside view bodies. */
+  private final Set<String> inViews = new HashSet<>();
 
   private ViewExpansion(StoreTransaction txn, Map<String, TableDef> dependencies) {
     this.txn = txn;
     this.dependencies = dependencies;
   }
 
-  /** Expands the views of {@code node} in place (the root itself is never a view). */
-  static void expand(SqlNode node, StoreTransaction txn, Map<String, TableDef> dependencies) {
+  /**
+   * Expands the views of {@code node} in place (the root itself is never a view). Relations a
+   * view's query reads are recorded under {@link #viaKey} (checked against the view owner's
+   * privileges, as PostgreSQL does); call {@link #settle} after validation.
+   */
+  static ViewExpansion expand(SqlNode node, StoreTransaction txn,
+      Map<String, TableDef> dependencies) {
     ViewExpansion e = new ViewExpansion(txn, dependencies);
     e.collectCtes(node);
-    e.walk(node, 0);
+    e.walk(node, 0, null);
+    return e;
+  }
+
+  /**
+   * The dependency key of relation {@code name} read by the query of view {@code view}:
+   * {@code "\0view\0name"}, never a relation's name.
+   */
+  public static String viaKey(String view, String name) {
+    return "\0" + view + "\0" + name;
+  }
+
+  /** The view of a {@link #viaKey}, or null for a relation's own name. */
+  public static String viaView(String key) {
+    return key.startsWith("\0") ? key.substring(1, key.indexOf('\0', 1)) : null;
+  }
+
+  /** The relation of a {@link #viaKey} (or the name itself). */
+  public static String relationOf(String key) {
+    return key.startsWith("\0") ? key.substring(key.indexOf('\0', 1) + 1) : key;
+  }
+
+  /**
+   * After validation: relations only view bodies read leave the statement's own dependencies
+   * (their {@link #viaKey} entries keep the plan's validity and the owner's check).
+   */
+  void settle(CatalogSchema schema) {
+    Set<String> only = new HashSet<>(inViews);
+    only.removeAll(direct);
+    schema.viewOnly(only);
   }
 
   private void collectCtes(SqlNode n) {
@@ -65,37 +103,45 @@ final class ViewExpansion {
     }
   }
 
-  private void walk(SqlNode n, int depth) {
+  private void walk(SqlNode n, int depth, String view) {
+    SqlNode from = null;
     if (n instanceof SqlSelect s && s.getFrom() != null) {
-      s.setFrom(from(s.getFrom(), depth));
+      from = from(s.getFrom(), depth, view);
+      s.setFrom(from);
     }
     if (n instanceof SqlCall c) {
       for (SqlNode o : c.getOperandList()) {
-        if (o != null) {
-          walk(o, depth);
+        // the FROM clause was walked by from(): expanded views must not be walked again
+        if (o != null && o != from) {
+          walk(o, depth, view);
         }
       }
     } else if (n instanceof SqlNodeList l) {
       for (SqlNode o : l) {
         if (o != null) {
-          walk(o, depth);
+          walk(o, depth, view);
         }
       }
     }
   }
 
-  private SqlNode from(SqlNode f, int depth) {
+  private SqlNode from(SqlNode f, int depth, String inView) {
     if (f instanceof SqlIdentifier id) {
+      note(id, inView);
       ViewDef v = view(id);
       return v == null ? f : aliased(v, expanded(v, depth), v.name(), List.of(), f);
     }
     if (f instanceof SqlJoin j) {
-      j.setLeft(from(j.getLeft(), depth));
-      j.setRight(from(j.getRight(), depth));
+      j.setLeft(from(j.getLeft(), depth, inView));
+      j.setRight(from(j.getRight(), depth, inView));
+      if (j.getCondition() != null) {
+        walk(j.getCondition(), depth, inView);
+      }
       return j;
     }
     if (f.getKind() == SqlKind.AS && f instanceof SqlBasicCall as
         && as.operand(0) instanceof SqlIdentifier id) {
+      note(id, inView);
       ViewDef v = view(id);
       if (v != null) {
         List<SqlNode> ops = as.getOperandList();
@@ -106,7 +152,9 @@ final class ViewExpansion {
         return aliased(v, expanded(v, depth), ((SqlIdentifier) ops.get(1)).getSimple(),
             renamed, f);
       }
+      return f;
     }
+    walk(f, depth, inView);
     return f;
   }
 
@@ -117,7 +165,7 @@ final class ViewExpansion {
     }
     dependencies.put(v.name(), v.asRelation());
     SqlNode q = Analyzer.parse(v.query()).node();
-    walk(q, depth + 1);
+    walk(q, depth + 1, v.name());
     return q;
   }
 
@@ -133,6 +181,30 @@ final class ViewExpansion {
       ops.add(new SqlIdentifier(i < renamed.size() ? renamed.get(i) : names.get(i), pos));
     }
     return SqlStdOperatorTable.AS.createCall(pos, ops);
+  }
+
+  /** Records a FROM name: the statement's own, or read by view {@code inView}'s query. */
+  private void note(SqlIdentifier id, String inView) {
+    String name = relationName(id);
+    if (name == null) {
+      return;
+    }
+    if (inView == null) {
+      direct.add(name);
+      return;
+    }
+    inViews.add(name);
+    ViewDef v = ViewCatalog.find(txn, name);
+    dependencies.put(viaKey(inView, name), v != null ? v.asRelation()
+        : io.snapsync.core.sql.exec.TableCatalog.find(txn, name));
+  }
+
+  private String relationName(SqlIdentifier id) {
+    if (id.names.size() == 1) {
+      return cteNames.contains(id.names.get(0)) ? null : id.names.get(0);
+    }
+    return id.names.size() == 2 && id.names.get(0).equals(Analyzer.SCHEMA) ? id.names.get(1)
+        : null;
   }
 
   private ViewDef view(SqlIdentifier id) {
