@@ -106,12 +106,14 @@ class CopyProtocolTest {
           new byte[] {0, 0}));
       c.send('B', concat(RawClient.cstr(""), RawClient.cstr(""), new byte[] {0, 0, 0, 0, 0, 0}));
       c.send('E', concat(RawClient.cstr(""), new byte[] {0, 0, 0, 0}));
-      c.send('S', new byte[0]);
       assertEquals('1', c.read().type());
       assertEquals('2', c.read().type());
       assertEquals('G', c.read().type());
       c.send('d', bytes("1,\"a,b\"\n2,\n"));
       c.send('c', new byte[0]);
+      // as pgjdbc does: Sync after CopyDone (a Sync sent during copy-in is ignored, as
+      // PostgreSQL ignores it, so sending it before the data would leave no ReadyForQuery)
+      c.send('S', new byte[0]);
       Msg done = c.read();
       assertEquals('C', done.type());
       assertEquals("COPY 2", new String(done.body(), 0, done.body().length - 1,

@@ -49,6 +49,11 @@ final class CopyHandler implements CopyChannel {
     if (state != State.IN) {
       return false;
     }
+    if ((clientDone || failure != null) && !ignoredOutsideCopy(m)) {
+      // after CopyDone or a failure the client has left copy-in mode: its Sync (pgjdbc sends
+      // it right after CopyDone) is an ordinary message, answered once the COPY completes
+      return false;
+    }
     if (m instanceof CopyData d) {
       if (!clientDone && failure == null) {
         queue.add(d.data());
