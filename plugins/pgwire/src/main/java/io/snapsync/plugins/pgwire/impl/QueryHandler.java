@@ -246,7 +246,10 @@ final class QueryHandler {
 
   private Future<Void> describePortal(String name) {
     Portal p = portal(name);
-    if (p.run == null && p.pages == null && pageable(p)) {
+    // Describe comes before Execute's row limit is known: page only a named portal (pgjdbc
+    // names the portals it fetches in pages); an unnamed one (pgbench, most drivers) runs whole
+    // unless its Execute asks for a row limit
+    if (p.run == null && p.pages == null && !p.name.isEmpty() && pageable(p)) {
       p.pages = conn.onLoop(conn.session().executePaged(p.statement.sql, p.params));
     }
     if (p.pages != null) {
