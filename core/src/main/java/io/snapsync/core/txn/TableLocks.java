@@ -291,16 +291,16 @@ public final class TableLocks {
   }
 
   private boolean wouldDeadlock(Relation rel, Request r) {
-    ArrayDeque<Long> todo = new ArrayDeque<>(blockers(rel, r));
+    ArrayDeque<Long> pending = new ArrayDeque<>(blockers(rel, r));
     Set<Long> seen = new HashSet<>();
-    while (!todo.isEmpty()) {
-      long x = todo.pop();
+    while (!pending.isEmpty()) {
+      long x = pending.pop();
       if (x == r.owner) {
         return true;
       }
       Request w = waiting.get(x);
       if (seen.add(x) && w != null) {
-        todo.addAll(blockers(relations.get(w.table), w));
+        pending.addAll(blockers(relations.get(w.table), w));
       }
     }
     return false;

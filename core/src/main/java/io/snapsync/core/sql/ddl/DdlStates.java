@@ -1,5 +1,7 @@
 package io.snapsync.core.sql.ddl;
 
+import io.snapsync.core.error.SqlState;
+
 /** SQLSTATEs raised by DDL that {@link io.snapsync.core.error.SqlState} does not name yet. */
 final class DdlStates {
 
@@ -12,7 +14,7 @@ final class DdlStates {
   /** 42809 {@code "s" is not a table}. */
   static final String WRONG_OBJECT_TYPE = "42809";
   /** 2BP01 {@code cannot drop column a of table t because other objects depend on it}. */
-  static final String DEPENDENT_OBJECTS_STILL_EXIST = "2BP01";
+  static final String DEPENDENT_OBJECTS_STILL_EXIST = SqlState.DEPENDENT_OBJECTS_STILL_EXIST;
   /** 42P10 {@code invalid column reference}. */
   static final String INVALID_COLUMN_REFERENCE = "42P10";
 

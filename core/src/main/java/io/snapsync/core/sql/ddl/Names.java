@@ -1,6 +1,7 @@
 package io.snapsync.core.sql.ddl;
 
 import io.snapsync.core.error.SnapsyncException;
+import io.snapsync.core.error.SqlState;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
 
@@ -18,7 +19,7 @@ final class Names {
     }
     String schema = id.names.get(id.names.size() - 2);
     if (id.names.size() > 3 || !schema.equals("public")) {
-      throw SnapsyncException.error("3F000", "ddl.schema_not_exist", schema);
+      throw SnapsyncException.error(SqlState.INVALID_SCHEMA_NAME, "ddl.schema_not_exist", schema);
     }
     return id.names.get(id.names.size() - 1);
   }

@@ -147,7 +147,7 @@ public final class IndexCommands {
             }
             IndexDef ix = def.index(name);
             if (ix.constraint()) {
-              throw SnapsyncException.error("2BP01", "index.constraint_requires", name,
+              throw SnapsyncException.error(SqlState.DEPENDENT_OBJECTS_STILL_EXIST, "index.constraint_requires", name,
                   def.name()).withHint("index.constraint_requires.hint", name, def.name());
             }
             IndexMaintenance.clear(t, txn, ix);

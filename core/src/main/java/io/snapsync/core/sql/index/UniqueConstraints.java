@@ -35,7 +35,7 @@ public final class UniqueConstraints {
       List<String> columns, boolean primary) {
     TableDef def = TableCatalog.require(t, table);
     if (primary && (!def.hiddenKey() || def.indexes().stream().anyMatch(IndexDef::primary))) {
-      throw SnapsyncException.error("42P16", "index.multiple_primary_keys", def.name());
+      throw SnapsyncException.error(SqlState.INVALID_TABLE_DEFINITION, "index.multiple_primary_keys", def.name());
     }
     if (IndexBuilder.relationNames(t).contains(constraintName)) {
       throw SnapsyncException.error(SqlState.DUPLICATE_TABLE, "index.relation_exists",

@@ -163,7 +163,7 @@ final class QueryHandler {
 
   private Future<Void> parse(Parse p) {
     if (!p.name().isEmpty() && statements.containsKey(p.name())) {
-      throw SnapsyncException.error("42P05", "pgwire.statement_exists", p.name());
+      throw SnapsyncException.error(SqlState.DUPLICATE_PREPARED_STATEMENT, "pgwire.statement_exists", p.name());
     }
     statements.put(p.name(), new PreparedStmt(p.name(), p.sql(), p.paramTypes()));
     conn.send(EmptyBodyMessage.PARSE_COMPLETE);
@@ -173,7 +173,7 @@ final class QueryHandler {
   private PreparedStmt statement(String name) {
     PreparedStmt s = statements.get(name);
     if (s == null) {
-      throw SnapsyncException.error("26000", "pgwire.statement_missing", name);
+      throw SnapsyncException.error(SqlState.INVALID_SQL_STATEMENT_NAME, "pgwire.statement_missing", name);
     }
     return s;
   }
@@ -181,7 +181,7 @@ final class QueryHandler {
   private Portal portal(String name) {
     Portal p = portals.get(name);
     if (p == null) {
-      throw SnapsyncException.error("34000", "pgwire.portal_missing", name);
+      throw SnapsyncException.error(SqlState.INVALID_CURSOR_NAME, "pgwire.portal_missing", name);
     }
     return p;
   }
@@ -198,7 +198,7 @@ final class QueryHandler {
           b.paramFormats().length, n);
     }
     if (!b.portal().isEmpty() && portals.containsKey(b.portal())) {
-      throw SnapsyncException.error("42P03", "pgwire.portal_exists", b.portal());
+      throw SnapsyncException.error(SqlState.DUPLICATE_CURSOR, "pgwire.portal_exists", b.portal());
     }
     List<Object> params = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
