@@ -1174,3 +1174,49 @@ SqlNode PgQuantifiedArray() :
         return PgQuantified.of(all).createCall(s.end(this), e);
     }
 }
+
+/* ------------------------------------------------------------ srf (session 5) */
+
+/** "LATERAL f(args)" in FROM: PostgreSQL's explicit LATERAL before a function call. */
+SqlNode PgLateralFunction() :
+{
+    final SqlIdentifier name;
+    SqlNode call;
+}
+{
+    <LATERAL> name = CompoundTableIdentifier()
+    call = ImplicitTableFunctionCallArgs(name)
+    [ LOOKAHEAD(2) call = PgWithOrdinality(call) ]
+    { return call; }
+}
+
+/** "f(args) WITH ORDINALITY" in FROM. */
+SqlNode PgWithOrdinality(SqlNode call) :
+{
+}
+{
+    <WITH> <ORDINALITY> {
+        return PgFromFunction.WITH_ORDINALITY.createCall(getPos(), call);
+    }
+}
+
+/**
+ * A column definition list after a function's alias, "(a int, b text)": names and data types
+ * alternate in the list (the engine reads it before validation).
+ */
+SqlNodeList PgColumnDefinitionList() :
+{
+    final Span s;
+    final List<SqlNode> list = new ArrayList<SqlNode>();
+    SqlIdentifier id;
+    SqlDataTypeSpec type;
+}
+{
+    <LPAREN> { s = span(); }
+    id = SimpleIdentifier() type = PgDataType() { list.add(id); list.add(type); }
+    (
+        <COMMA> id = SimpleIdentifier() type = PgDataType() { list.add(id); list.add(type); }
+    )*
+    <RPAREN>
+    { return new SqlNodeList(list, s.end(this)); }
+}

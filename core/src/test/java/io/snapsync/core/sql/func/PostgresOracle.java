@@ -99,6 +99,15 @@ public final class PostgresOracle implements AutoCloseable {
     }
   }
 
+  /** The server's socket directory (psql {@code -h}). */
+  public Path socketDir() {
+    return dir;
+  }
+
+  public int port() {
+    return port;
+  }
+
   private static boolean isRoot() {
     return "root".equals(System.getProperty("user.name"));
   }

@@ -158,6 +158,10 @@ public final class PlanBuilder {
           u.withOrdinality);
     }
     if (rel instanceof org.apache.calcite.rel.core.TableFunctionScan tfs
+        && io.snapsync.core.sql.srf.SrfPlans.handles(tfs)) {
+      return io.snapsync.core.sql.srf.SrfPlans.build(tfs, rex::compileAll, library);
+    }
+    if (rel instanceof org.apache.calcite.rel.core.TableFunctionScan tfs
         && tfs.getCall() instanceof org.apache.calcite.rex.RexCall call
         && call.getOperator() instanceof org.apache.calcite.sql.validate.SqlUserDefinedTableFunction
             f && f.getFunction() instanceof io.snapsync.core.sql.engine.analyze.GenerateSeries) {

@@ -1,0 +1,16 @@
+package io.snapsync.core.sql.srf;
+
+import io.snapsync.core.sql.func.EvalContext;
+import io.snapsync.core.sql.func.FunctionLibrary;
+
+/**
+ * What a set-returning function may use while producing rows: the session's evaluation
+ * context (time zone, settings) and the scalar function library (arithmetic, comparisons,
+ * casts of its own values). One per call; not thread-safe.
+ */
+public interface CallContext {
+
+  EvalContext eval();
+
+  FunctionLibrary library();
+}
