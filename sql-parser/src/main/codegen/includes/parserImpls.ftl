@@ -1220,3 +1220,19 @@ SqlNodeList PgColumnDefinitionList() :
     <RPAREN>
     { return new SqlNodeList(list, s.end(this)); }
 }
+
+/** "unnest(array [, ...])" in an expression: the set-returning function (not a FROM item). */
+SqlNode PgUnnestCall() :
+{
+    final Span s;
+    final List<SqlNode> args = new ArrayList<SqlNode>();
+}
+{
+    <UNNEST> { s = span(); }
+    <LPAREN> AddExpression(args, ExprContext.ACCEPT_SUB_QUERY)
+    ( <COMMA> AddExpression(args, ExprContext.ACCEPT_SUB_QUERY) )*
+    <RPAREN> {
+        return createCall(new SqlIdentifier("unnest", s.end(this)), s.end(this),
+            SqlFunctionCategory.USER_DEFINED_FUNCTION, null, args);
+    }
+}

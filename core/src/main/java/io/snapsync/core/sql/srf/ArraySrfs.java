@@ -120,7 +120,8 @@ final class ArraySrfs {
   }
 
   private static Optional<SetReturningFunction.Bound> options(List<DataType> args) {
-    if (args.size() != 1 || !Srf.fits(args.get(0), DataType.TEXT_ARRAY)) {
+    if (args.size() != 1 || !(args.get(0) == DataType.UNKNOWN
+        || args.get(0).isArray() && Srf.text(args.get(0).element()))) {
       return Optional.empty();
     }
     return Optional.of(Srf.bound(List.of(DataType.TEXT_ARRAY), List.of(

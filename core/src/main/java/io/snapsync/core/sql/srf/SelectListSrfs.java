@@ -45,8 +45,13 @@ final class SelectListSrfs {
     if (found.isEmpty()) {
       return;
     }
-    if (s.getGroup() != null || s.getHaving() != null || s.getWindowList().size() > 0) {
+    if (s.getWindowList().size() > 0) {
       throw SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED, "engine.srf.with_grouping");
+    }
+    if (GroupedSelectSrfs.grouped(s)) {
+      GroupedSelectSrfs.rewrite(s, SelectListSrfs::isSrf);
+      rewrite(s);
+      return;
     }
     SqlParserPos pos = s.getParserPosition();
     List<SrfOperator.Member> members = new ArrayList<>();
@@ -56,11 +61,7 @@ final class SelectListSrfs {
     for (SqlBasicCall c : found) {
       SetReturningFunction fn = TableFunctions.find(
           SrfRewrite.name(c.getOperator().getNameAsId()));
-      if (!fn.baseTypeResult()) {
-        throw SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED, "engine.srf.record_in_select",
-            fn.name());
-      }
-      members.add(new SrfOperator.Member(fn, c.operandCount()));
+      members.add(new SrfOperator.Member(fn, c.operandCount(), !fn.baseTypeResult()));
       operands.addAll(c.getOperandList());
       String col = "c" + (names.size() + 1);
       names.add(col);
@@ -96,6 +97,12 @@ final class SelectListSrfs {
     s.setSelectList(list);
   }
 
+  /** True when {@code n} is a call of a set-returning function. */
+  static boolean isSrf(SqlNode n) {
+    return n instanceof SqlBasicCall b && b.getOperator() instanceof SqlUnresolvedFunction
+        && TableFunctions.find(SrfRewrite.name(b.getOperator().getNameAsId())) != null;
+  }
+
   /**
    * Adds the set-returning calls of {@code n} to {@code found}, not looking into sub-queries;
    * {@code context} is the enclosing construct that forbids them (CASE, COALESCE) or null.
@@ -105,8 +112,8 @@ final class SelectListSrfs {
         || n.getKind() == SqlKind.SELECT || n.getKind().belongsTo(SqlKind.QUERY)) {
       return;
     }
-    if (call instanceof SqlBasicCall b && b.getOperator() instanceof SqlUnresolvedFunction
-        && TableFunctions.find(SrfRewrite.name(b.getOperator().getNameAsId())) != null) {
+    if (isSrf(call)) {
+      SqlBasicCall b = (SqlBasicCall) call;
       if ("nested".equals(context)) {
         throw SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED, "engine.srf.nested");
       }
@@ -123,7 +130,8 @@ final class SelectListSrfs {
     String inner = context;
     if (call.getKind() == SqlKind.CASE) {
       inner = "CASE";
-    } else if (call.getKind() == SqlKind.COALESCE) {
+    } else if (call.getKind() == SqlKind.COALESCE || call.getOperator().getName()
+        .equalsIgnoreCase("coalesce")) {
       inner = "COALESCE";
     }
     for (SqlNode arg : call.getOperandList()) {

@@ -34,8 +34,15 @@ import org.apache.calcite.sql.validate.SqlValidatorScope;
  */
 public final class SrfOperator extends SqlFunction implements SqlTableFunction {
 
-  /** One function of the call site: its arguments are {@code argCount} operands. */
-  public record Member(SetReturningFunction function, int argCount) {
+  /**
+   * One function of the call site: its arguments are {@code argCount} operands; with
+   * {@code asRecord} its rows are one column of record text (a record in the select list).
+   */
+  public record Member(SetReturningFunction function, int argCount, boolean asRecord) {
+
+    Member(SetReturningFunction function, int argCount) {
+      this(function, argCount, false);
+    }
   }
 
   /** A bound member: the overload chosen and the argument types it was chosen for. */
@@ -88,6 +95,9 @@ public final class SrfOperator extends SqlFunction implements SqlTableFunction {
       SetReturningFunction.Bound b = m.function().bind(List.copyOf(slice),
           members.size() == 1 ? declared : null)
           .orElseThrow(() -> FunctionErrors.undefined(m.function().name(), slice));
+      if (m.asRecord()) {
+        b = new RecordText(b, m.function().name());
+      }
       bound.add(new BoundMember(b, List.copyOf(slice)));
     }
     int width = (ordinality ? 1 : 0)

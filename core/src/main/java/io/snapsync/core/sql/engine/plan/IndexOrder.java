@@ -40,7 +40,8 @@ final class IndexOrder {
     RelNode below = project != null ? project.getInput() : input;
     Filter filter = below instanceof Filter f ? f : null;
     RelNode scanRel = filter != null ? filter.getInput() : below;
-    if (!(scanRel instanceof TableScan scan)) {
+    if (!(scanRel instanceof TableScan scan)
+        || scan.getTable().unwrap(CatalogTable.class) == null) {
       return null;
     }
     TableDef def = scan.getTable().unwrap(CatalogTable.class).def();

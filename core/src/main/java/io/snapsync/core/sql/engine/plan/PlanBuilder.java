@@ -57,6 +57,8 @@ public final class PlanBuilder {
   private final RexBuilder rexBuilder;
   private final FunctionLibrary library;
   private final Prefetch prefetch = new Prefetch();
+  private final io.snapsync.core.sql.srf.WorkTables workTables =
+      new io.snapsync.core.sql.srf.WorkTables();
 
   /** Set for EXPLAIN: each built operator and the relational expression it came from. */
   private final java.util.Map<PlanNode, RelNode> origins;
@@ -105,6 +107,12 @@ public final class PlanBuilder {
   }
 
   private PlanNode buildOne(RelNode rel) {
+    if (rel instanceof TableScan scan && io.snapsync.core.sql.srf.WorkTables.isWorkTable(scan)) {
+      return workTables.scan(scan);
+    }
+    if (rel instanceof org.apache.calcite.rel.core.RepeatUnion u) {
+      return workTables.union(u, this::build);
+    }
     if (rel instanceof TableScan scan) {
       return scan(scan);
     }
@@ -187,6 +195,7 @@ public final class PlanBuilder {
    */
   private PlanNode filter(Filter f, java.util.Set<Integer> needed) {
     if (f.getInput() instanceof TableScan scan
+        && scan.getTable().unwrap(CatalogTable.class) != null
         && scan.getTable().unwrap(CatalogTable.class).def() != null) {
       java.util.Set<Integer> cols = null;
       if (needed != null) {

@@ -70,9 +70,12 @@ public final class Planner {
         cluster, PgConvertlets.INSTANCE, config);
     RelRoot root = converter.convertQuery(a.validated(), false, true);
     RelNode rel = root.project();
+    boolean lateral = io.snapsync.core.sql.srf.Laterals.present(rel);
     rel = run(SUB_QUERIES, rel);
     RelBuilder builder = RelFactories.LOGICAL_BUILDER.create(cluster, a.reader());
-    rel = RelDecorrelator.decorrelateQuery(rel, builder);
+    if (!lateral) {
+      rel = RelDecorrelator.decorrelateQuery(rel, builder);
+    }
     rel = run(WINDOWS, rel);
     rel = run(REWRITES, rel);
     return rel;
