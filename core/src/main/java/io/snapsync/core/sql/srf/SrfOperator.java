@@ -95,7 +95,7 @@ public final class SrfOperator extends SqlFunction implements SqlTableFunction {
       SetReturningFunction.Bound b = m.function().bind(List.copyOf(slice),
           members.size() == 1 ? declared : null)
           .orElseThrow(() -> FunctionErrors.undefined(m.function().name(), slice));
-      if (m.asRecord()) {
+      if (m.asRecord() && b.columns().size() > 1) {
         b = new RecordText(b, m.function().name());
       }
       bound.add(new BoundMember(b, List.copyOf(slice)));

@@ -178,6 +178,47 @@ class SetReturningFunctionsTest {
   }
 
   @Test
+  void jsonKeepsItsTextAndRecordsReadJson() throws Exception {
+    same(
+"select * from json_to_recordset('[{\"a\":1,\"b\":{\"c\":2}},{\"b\":null}]') as x(a int, b json)",
+        "select * from jsonb_to_record('{\"a\":null,\"b\":{\"c\": 2}}') as x(a jsonb, b jsonb)",
+        "select * from json_to_record('{\"a\":1,\"b\":\"foo\",\"c\":\"bar\"}') as x(a int, b text, d text)",
+        "select * from json_array_elements_text('[{\"a\":1},[2],\"s\",null,true,1.50]')",
+        "select * from json_array_elements('[{\"a\":1},  [2],\"s\\\"x\",null,true,1.50]')",
+        "select * from json_object_keys('{\"b\":2,\"a\":null,\"b\":3}')",
+        "select * from json_each('{\"f1\":[1,2,3],\"f2\":{\"f3\":1},\"f4\":null,\"f5\":99,\"f6\":\"stringy\"}') q",
+        "select * from json_each_text('{\"f1\":[1,2,3],\"f2\":{\"f3\":1},\"f4\":null,\"f5\":99,\"f6\":\"stringy\"}') q",
+        "select * from jsonb_to_record('[1]') as x(a int)",
+        "select * from jsonb_to_record('1') as x(a int)");
+  }
+
+  @Test
+  void recordsGroupingAndSubqueriesInTheSelectList() throws Exception {
+    same(
+"select json_each('{\"f1\":[1,2,3],\"f2\":{\"f3\":1},\"f4\":null}')",
+        "select jsonb_each_text('{\"a\":{\"b\":\"c\",\"c\":\"b\",\"1\":\"first\"},\"b\":[1,2],\"c\":\"cc\",\"1\":\"first\",\"n\":null}'::jsonb)",
+        "select jsonb_each('{\"a\":1,\"b\":\"x y\"}')",
+        "select json_array_elements('[1,true,[1,[2,3]],null,{\"f1\":1,\"f2\":[7,8,9]},false,\"stringy\"]')",
+        "select max(n), generate_series(1,3) as g from t order by g desc",
+        "select name, generate_series(1, count(*)::int) from t group by name order by 1, 2",
+        "select count(*), unnest(array['a','b']) from t",
+        "select coalesce(generate_series(1,2), 0)",
+        "select * from t where exists (select 1 from generate_series(1, t.id) g where g = 2)",
+        "select (select count(*) from generate_series(1, t.id)) from t order by id");
+  }
+
+  @Test
+  void lateralJoinsWithConditionsAndRecursiveGraphs() throws Exception {
+    same(
+"select * from t left join lateral (select u.n as k from t u where u.id = t.id and t.n > 10) s on true order by id",
+        "select * from generate_series(1::numeric, 3::numeric) i, generate_series(1,i) j",
+        "select * from generate_series(0.1::numeric, 4.0::numeric, 1.3::numeric)",
+        "with recursive search_graph(f, t, depth) as (select src, dst, 1 from edge where src = 1 union all select e.src, e.dst, g.depth + 1 from edge e, search_graph g where e.src = g.t and g.depth < 4) select * from search_graph order by depth, f, t",
+        "with recursive r(n) as (select 1 union select (n % 3) + 1 from r) select * from r order by n",
+        "with recursive reach(n) as (select 1 union select e.dst from edge e join reach r on e.src = r.n) select * from reach order by n");
+  }
+
+  @Test
   void infiniteRecursionStopsAtStatementTimeout() {
     Session x = fx.session();
     EngineFixture.exec(x, "SET statement_timeout = 300");
