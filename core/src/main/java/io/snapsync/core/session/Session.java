@@ -80,6 +80,14 @@ public interface Session {
   /** The session's current {@code lc_messages}, for rendering catalog texts. */
   String lcMessages();
 
+  /**
+   * Whether a notice of {@code severity} reaches the client under the session's
+   * {@code client_min_messages} ({@link NoticeLevels}).
+   */
+  default boolean sendsNotice(io.snapsync.core.error.Severity severity) {
+    return true;
+  }
+
   /** When the session last ran a statement, in the node clock's millis. */
   long lastActiveMillis();
 

@@ -20,7 +20,7 @@ public record SettingDefinition(String name, Type type, Level level, String defa
     long max, String unit, List<String> allowed, String descriptionId) {
 
   /** Value types, as PostgreSQL's {@code vartype}. */
-  public enum Type { BOOL, INTEGER, ENUM, STRING }
+  public enum Type { BOOL, INTEGER, ENUM, STRING, REAL }
 
   /** Who may change the setting. */
   public enum Level { SESSION, NODE }
@@ -38,6 +38,15 @@ public record SettingDefinition(String name, Type type, Level level, String defa
       String unit, String descId) {
     return new SettingDefinition(name, Type.INTEGER, level, Long.toString(dflt), min, max, unit,
         List.of(), descId);
+  }
+
+  /**
+   * A floating-point setting; {@code min}/{@code max} bound it ({@link Long#MAX_VALUE}: no
+   * upper bound). Its text is C's {@code %g}, as PostgreSQL shows reals.
+   */
+  public static SettingDefinition real(String name, Level level, String dflt, long min, long max,
+      String descId) {
+    return new SettingDefinition(name, Type.REAL, level, dflt, min, max, "", List.of(), descId);
   }
 
   public static SettingDefinition enumeration(String name, Level level, String dflt,

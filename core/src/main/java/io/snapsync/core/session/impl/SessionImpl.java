@@ -125,6 +125,16 @@ public final class SessionImpl implements Session, SessionContext,
   }
 
   @Override
+  public boolean sendsNotice(io.snapsync.core.error.Severity severity) {
+    try {
+      return io.snapsync.core.session.NoticeLevels.sent(severity,
+          settings.get("client_min_messages"));
+    } catch (RuntimeException e) {
+      return true;
+    }
+  }
+
+  @Override
   public boolean hasRole(String role) {
     return db.services().users().roles(user).contains(role);
   }

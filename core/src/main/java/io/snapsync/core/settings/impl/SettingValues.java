@@ -70,6 +70,8 @@ final class SettingValues {
         return parseBool(def, in);
       case INTEGER:
         return parseInteger(def, in);
+      case REAL:
+        return RealValues.parse(def, in);
       case ENUM:
         for (String a : def.allowed()) {
           if (a.equalsIgnoreCase(in.trim())) {
@@ -85,14 +87,20 @@ final class SettingValues {
 
   private static Value parseBool(SettingDefinition def, String in) {
     String v = in.trim().toLowerCase(Locale.ROOT);
-    if (BOOL_TRUE.contains(v)) {
+    if (BOOL_TRUE.contains(v) || prefix(v, "true", 1) || prefix(v, "yes", 1)) {
       return new Value("on", 1);
     }
-    if (BOOL_FALSE.contains(v)) {
+    if (BOOL_FALSE.contains(v) || prefix(v, "false", 1) || prefix(v, "no", 1)
+        || prefix(v, "off", 2)) {
       return new Value("off", 0);
     }
-    throw invalid(def, in).withHint("settings.hint.available",
-        "on, off, true, false, yes, no, 1, 0");
+    throw SnapsyncException.error(SqlState.INVALID_PARAMETER_VALUE,
+        "engine.expr.setting_requires_bool", def.name());
+  }
+
+  /** PostgreSQL's parse_bool: a prefix of {@code word} at least {@code min} long. */
+  private static boolean prefix(String v, String word, int min) {
+    return v.length() >= min && word.startsWith(v);
   }
 
   private static Value parseInteger(SettingDefinition def, String in) {

@@ -74,6 +74,7 @@ public final class SettingsRegistryImpl implements SettingsRegistry {
     SettingsRegistryImpl r = new SettingsRegistryImpl();
     CoreSettings.registerAll(r);
     ClientSettings.registerAll(r);
+    PlannerSettings.registerAll(r);
     return r;
   }
 

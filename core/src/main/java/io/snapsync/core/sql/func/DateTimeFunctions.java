@@ -72,8 +72,15 @@ final class DateTimeFunctions {
     r.add(Fn.of("to_timestamp", TIMESTAMPTZ, (x, c) -> toTimestamp(d(x[0]), c.timeZone()),
         FLOAT8));
     for (DataType t : new DataType[] {DATE, TIMESTAMP, TIMESTAMPTZ, INTERVAL}) {
-      r.add(Fn.of("isfinite", BOOL, (x, c) -> true, t));
+      r.add(Fn.of("isfinite", BOOL, (x, c) -> finite(x[0]), t));
     }
+  }
+
+  /** PostgreSQL's isfinite: false for the infinity values (MIN/MAX of the Java types). */
+  private static boolean finite(Object v) {
+    return !(v.equals(LocalDate.MAX) || v.equals(LocalDate.MIN) || v.equals(LocalDateTime.MAX)
+        || v.equals(LocalDateTime.MIN) || v.equals(OffsetDateTime.MAX)
+        || v.equals(OffsetDateTime.MIN));
   }
 
   private static int i(Object v) {

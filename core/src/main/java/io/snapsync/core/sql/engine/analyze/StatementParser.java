@@ -68,6 +68,10 @@ final class StatementParser {
                 .createCall(call.getParserPosition(), call.operand(0).accept(this), lit);
           }
         }
+        SqlNode expr = ExprRewrites.rewrite(call, this);
+        if (expr != null) {
+          return expr;
+        }
         SqlNode reg = io.snapsync.core.sql.catalog.RegCasts.rewrite(call, this);
         return reg != null ? reg : super.visit(call);
       }

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * The aggregates Calcite's planner introduces that PostgreSQL has no name for:
  * {@code single_value} (a scalar sub-query must give at most one row: 21000) and
- * {@code $sum0} (sum that is 0 on no rows, from the library's {@code sum}).
+ * {@code $sum0} (sum that is 0 on no rows, from the library's {@code sum}) and
+ * {@code literal_agg}.
  */
 public final class AggFallbacks {
 
@@ -58,6 +59,20 @@ public final class AggFallbacks {
       })).orElse(null);
       default -> null;
     };
+  }
+
+  /** Calcite's {@code LITERAL_AGG(v)} (from NOT IN sub-query removal): {@code v} per group. */
+  public static AggregateFunction literal(Object value, DataType type) {
+    return agg("literal_agg", false, type, () -> new AggregateFunction.Accumulator() {
+      @Override
+      public void add(Object[] a) {
+      }
+
+      @Override
+      public Object result() {
+        return value;
+      }
+    });
   }
 
   private static AggregateFunction agg(String name, boolean strict, DataType type,

@@ -43,11 +43,9 @@ final class WindowFrames {
                 : call.args().length > 2 ? row[call.args()[2]] : null;
           }
         }
-        case "first_value", "last_value" -> {
+        case "first_value", "last_value", "nth_value" -> {
           for (int i = 0; i < n; i++) {
-            int[] f = frame(part, g, peers, i);
-            part.get(i)[col] = f[0] > f[1] ? null
-                : part.get(call.name().equals("first_value") ? f[0] : f[1])[call.args()[0]];
+            part.get(i)[col] = nth(part, g, peers, call, i, ctx);
           }
         }
         default -> aggregate(part, g, peers, call, col, ctx);
@@ -62,12 +60,12 @@ final class WindowFrames {
           "window function " + call.name());
     }
     int n = part.size();
-    boolean running = g.lower().unbounded();
+    boolean running = g.lower().unbounded() && g.exclude() == WindowNode.Exclude.NONE;
     AggSpec.State state = running ? call.agg().newState(ctx.eval()) : null;
     int added = 0;
     for (int i = 0; i < n; i++) {
       ctx.checkCanceled();
-      int[] f = frame(part, g, peers, i);
+      int[] f = frame(part, g, peers, i, ctx);
       if (running) {
         while (added <= f[1]) {
           state.add(part.get(added++));
@@ -76,27 +74,66 @@ final class WindowFrames {
       } else {
         AggSpec.State s = call.agg().newState(ctx.eval());
         for (int j = f[0]; j <= f[1]; j++) {
-          s.add(part.get(j));
+          if (!excluded(part, g, peers, i, j)) {
+            s.add(part.get(j));
+          }
         }
         part.get(i)[col] = s.result();
       }
     }
   }
 
+  /** first_value, last_value or nth_value of row {@code i}'s frame, exclusions applied. */
+  private static Object nth(List<Object[]> part, WindowNode.Group g, Comparator<Object[]> peers,
+      WindowNode.Call call, int i, ExecContext ctx) {
+    long want = 1;
+    if (call.name().equals("nth_value")) {
+      Object k = part.get(i)[call.args()[1]];
+      if (k == null) {
+        return null;
+      }
+      want = ((Number) k).longValue();
+      if (want <= 0) {
+        throw SnapsyncException.error("22016", "engine.expr.nth_value_not_positive");
+      }
+    }
+    int[] f = frame(part, g, peers, i, ctx);
+    boolean last = call.name().equals("last_value");
+    long seen = 0;
+    for (int k = 0; k <= f[1] - f[0]; k++) {
+      int j = last ? f[1] - k : f[0] + k;
+      if (!excluded(part, g, peers, i, j) && ++seen == want) {
+        return part.get(j)[call.args()[0]];
+      }
+    }
+    return null;
+  }
+
+  /** Whether the frame's EXCLUDE clause leaves row {@code j} out of row {@code i}'s frame. */
+  private static boolean excluded(List<Object[]> part, WindowNode.Group g,
+      Comparator<Object[]> peers, int i, int j) {
+    return switch (g.exclude()) {
+      case NONE -> false;
+      case CURRENT_ROW -> i == j;
+      case GROUP -> peers.compare(part.get(i), part.get(j)) == 0;
+      case TIES -> i != j && peers.compare(part.get(i), part.get(j)) == 0;
+    };
+  }
+
   /** The first and last row index of row {@code i}'s frame (first > last: empty). */
   private static int[] frame(List<Object[]> part, WindowNode.Group g, Comparator<Object[]> peers,
-      int i) {
+      int i, ExecContext ctx) {
     int n = part.size();
     if (g.order().isEmpty() && !g.rows()) {
       return new int[] {0, n - 1};
     }
-    int lo = bound(part, g, peers, i, g.lower(), true);
-    int hi = bound(part, g, peers, i, g.upper(), false);
+    int lo = bound(part, g, peers, i, g.lower(), true, ctx);
+    int hi = bound(part, g, peers, i, g.upper(), false, ctx);
     return new int[] {Math.max(0, lo), Math.min(n - 1, hi)};
   }
 
   private static int bound(List<Object[]> part, WindowNode.Group g, Comparator<Object[]> peers,
-      int i, WindowNode.Bound b, boolean lower) {
+      int i, WindowNode.Bound b, boolean lower, ExecContext ctx) {
     int n = part.size();
     if (b.unbounded()) {
       return lower ? 0 : n - 1;
@@ -118,8 +155,12 @@ final class WindowFrames {
       return j;
     }
     if (!g.rows()) {
-      throw SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED, "engine.unsupported",
-          "RANGE with an offset");
+      if (g.range() == null) {
+        throw SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED, "engine.unsupported",
+            "RANGE with an offset");
+      }
+      return g.range().bound(part, i, b.rangeOffset(part.get(i), lower), b.offset() < 0, lower,
+          ctx.eval());
     }
     long j = i + b.offset();
     return (int) Math.max(-1, Math.min(n, j));

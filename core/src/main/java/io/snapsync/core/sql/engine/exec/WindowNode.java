@@ -8,21 +8,54 @@ import java.util.List;
  * Window functions: for each group (partition keys, order keys, frame) sorts the rows, then
  * computes each call per row. Output rows are the input fields, then every call's value, in
  * the order of the last group's sort. Frames: the whole partition without ORDER BY, else
- * RANGE (peers included) or ROWS between the bounds.
+ * RANGE (peers included, or within an offset of the ordering value: {@link RangeOffset}) or
+ * ROWS between the bounds.
  *
  * @param width input fields plus constants (calls' arguments index into both)
  */
 public record WindowNode(PlanNode input, Object[] constants, List<Group> groups, int inputWidth)
     implements PlanNode {
 
-  /** Frame bound: offset rows before (negative) or after, or unbounded (null). */
-  public record Bound(boolean unbounded, boolean currentRow, long offset) {
+  /**
+   * Frame bound: offset rows before (negative) or after, or unbounded. A RANGE offset is
+   * {@code value}, or input field {@code valueField} when the plan computes it (sign of
+   * {@code offset}: -1 preceding, 1 following).
+   */
+  public record Bound(boolean unbounded, boolean currentRow, long offset, Object value,
+      int valueField) {
+
+    public Bound(boolean unbounded, boolean currentRow, long offset) {
+      this(unbounded, currentRow, offset, null, -1);
+    }
+
+    /** Whether this is a RANGE offset (a value, or an input field that computes it). */
+    public boolean isRange() {
+      return value != null || valueField >= 0;
+    }
+
+    /** The RANGE offset of {@code row}, checked as PostgreSQL checks it. */
+    Object rangeOffset(Object[] row, boolean lower) {
+      Object v = valueField >= 0 ? row[valueField] : value;
+      RangeOffset.check(v, lower);
+      return v;
+    }
   }
 
-  /** A window: partitioning, ordering, frame, and its calls. */
+  /**
+   * A window: partitioning, ordering, frame, and its calls; {@code range}: how RANGE offsets
+   * shift the ordering value (null without them); {@code exclude}: rows the frame leaves out.
+   */
   public record Group(int[] partition, List<SortKey> order, boolean rows, Bound lower,
-      Bound upper, List<Call> calls) {
+      Bound upper, List<Call> calls, RangeOffset range, Exclude exclude) {
+
+    public Group(int[] partition, List<SortKey> order, boolean rows, Bound lower, Bound upper,
+        List<Call> calls) {
+      this(partition, order, rows, lower, upper, calls, null, Exclude.NONE);
+    }
   }
+
+  /** The frame's EXCLUDE clause. */
+  public enum Exclude { NONE, CURRENT_ROW, GROUP, TIES }
 
   /** One call: a ranking/offset function by name, or an aggregate ({@code agg} non-null). */
   public record Call(String name, int[] args, AggSpec agg) {

@@ -32,6 +32,14 @@ final class Aggregates {
     }
     List<AggSpec> specs = new ArrayList<>();
     for (AggregateCall call : a.getAggCallList()) {
+      if (call.getAggregation().getKind() == org.apache.calcite.sql.SqlKind.LITERAL_AGG) {
+        DataType type = TypeMapping.toData(call.getType());
+        specs.add(new AggSpec("literal_agg", io.snapsync.core.sql.engine.exec.AggFallbacks
+            .literal(io.snapsync.core.sql.engine.expr.RexCompiler.literal(
+                (org.apache.calcite.rex.RexLiteral) call.rexList.get(0)), type),
+            new int[0], false, -1, type));
+        continue;
+      }
       AggSpec spec = spec(call.getAggregation().getName(), call.getArgList(),
           call.isDistinct(), call.filterArg, call.getType(), a.getInput());
       if (!call.getCollation().getFieldCollations().isEmpty()) {

@@ -74,8 +74,23 @@ final class PgConvertlets implements SqlRexConvertletTable {
         return StandardConvertletTable.INSTANCE.get(c).convertCall(cx, c);
       };
     }
+    if (VARIANCES.contains(call.getKind())) {
+      // a windowed var_samp/stddev stays one call (Calcite would expand it into sums of
+      // squares); the library's aggregate computes it as PostgreSQL does
+      return (cx, c) -> {
+        java.util.List<RexNode> args = new java.util.ArrayList<>();
+        for (SqlNode o : c.getOperandList()) {
+          args.add(cx.convertExpression(o));
+        }
+        return cx.getRexBuilder().makeCall(cx.getValidator().getValidatedNodeType(c),
+            c.getOperator(), args);
+      };
+    }
     return StandardConvertletTable.INSTANCE.get(call);
   }
+
+  private static final Set<SqlKind> VARIANCES = EnumSet.of(SqlKind.VAR_SAMP, SqlKind.VAR_POP,
+      SqlKind.STDDEV_SAMP, SqlKind.STDDEV_POP);
 
   private static boolean isLiteral(SqlNode n) {
     if (n instanceof SqlLiteral) {

@@ -1,6 +1,13 @@
 package io.snapsync.core.sql.engine.plan;
 
+import io.snapsync.core.error.SnapsyncException;
+import io.snapsync.core.error.SqlState;
+import io.snapsync.core.session.DataType;
+import io.snapsync.core.sql.engine.analyze.TypeMapping;
 import io.snapsync.core.sql.engine.exec.AggSpec;
+import io.snapsync.core.sql.engine.exec.RangeOffset;
+import io.snapsync.core.sql.engine.exec.SortKey;
+import io.snapsync.core.sql.func.ScalarFunction;
 import io.snapsync.core.sql.engine.exec.PlanNode;
 import io.snapsync.core.sql.engine.exec.WindowNode;
 import io.snapsync.core.sql.engine.expr.RexCompiler;
@@ -20,7 +27,7 @@ import org.apache.calcite.rex.RexWindowBound;
 final class Windows {
 
   private static final Set<String> NON_AGGREGATES = Set.of("row_number", "rank", "dense_rank",
-      "lag", "lead", "first_value", "last_value");
+      "lag", "lead", "first_value", "last_value", "nth_value");
 
   private final FunctionLibrary library;
 
@@ -37,7 +44,7 @@ final class Windows {
     List<WindowNode.Group> groups = new ArrayList<>();
     Aggregates aggs = new Aggregates(library);
     for (Window.Group g : w.groups) {
-      List<io.snapsync.core.sql.engine.exec.SortKey> order = new ArrayList<>();
+      List<SortKey> order = new ArrayList<>();
       for (RelFieldCollation fc : g.orderKeys.getFieldCollations()) {
         boolean desc = fc.getDirection().isDescending();
         boolean nullsFirst = switch (fc.nullDirection) {
@@ -45,7 +52,7 @@ final class Windows {
           case LAST -> false;
           default -> desc;
         };
-        order.add(new io.snapsync.core.sql.engine.exec.SortKey(fc.getFieldIndex(), desc,
+        order.add(new SortKey(fc.getFieldIndex(), desc,
             nullsFirst, null));
       }
       List<WindowNode.Call> calls = new ArrayList<>();
@@ -60,9 +67,18 @@ final class Windows {
             : aggs.spec(name, args, c.distinct, -1, c.getType(), withConstants(w));
         calls.add(new WindowNode.Call(name, a, spec));
       }
-      groups.add(new WindowNode.Group(g.keys.toArray(), order, g.isRows,
-          bound(g.lowerBound, constants, inputWidth, true),
-          bound(g.upperBound, constants, inputWidth, false), calls));
+      WindowNode.Bound lower = bound(g.lowerBound, constants, inputWidth, !g.isRows, true);
+      WindowNode.Bound upper = bound(g.upperBound, constants, inputWidth, !g.isRows, false);
+      RangeOffset range = !lower.isRange() && !upper.isRange() ? null
+          : rangeOffset(w, order, offsetType(g.lowerBound, g.upperBound));
+      WindowNode.Exclude exclude = switch (g.exclude) {
+        case EXCLUDE_CURRENT_ROW -> WindowNode.Exclude.CURRENT_ROW;
+        case EXCLUDE_GROUP -> WindowNode.Exclude.GROUP;
+        case EXCLUDE_TIES -> WindowNode.Exclude.TIES;
+        default -> WindowNode.Exclude.NONE;
+      };
+      groups.add(new WindowNode.Group(g.keys.toArray(), order, g.isRows, lower, upper, calls,
+          range, exclude));
     }
     return new WindowNode(input, constants, groups, inputWidth);
   }
@@ -82,8 +98,33 @@ final class Windows {
     };
   }
 
+  /** How RANGE offsets shift the one ORDER BY column of a window over {@code w}'s input. */
+  private static DataType offsetType(RexWindowBound lower, RexWindowBound upper) {
+    RexNode off = lower.getOffset() != null ? lower.getOffset() : upper.getOffset();
+    return TypeMapping.toData(off.getType());
+  }
+
+  private RangeOffset rangeOffset(Window w, List<SortKey> order, DataType offType) {
+    if (order.size() != 1) {
+      throw SnapsyncException.error("42P20", "engine.expr.range_one_order_column");
+    }
+    SortKey key = order.get(0);
+    DataType type = TypeMapping.toData(
+        w.getInput().getRowType().getFieldList().get(key.field()).getType());
+    if (RangeOffset.INTEGERS.contains(type)) {
+      return new RangeOffset(key, type, null, null, DataType.NUMERIC);
+    }
+    ScalarFunction plus = library.scalar("+", List.of(type, offType)).orElse(null);
+    ScalarFunction minus = library.scalar("-", List.of(type, offType)).orElse(null);
+    if (plus == null || minus == null || type == DataType.TEXT) {
+      throw SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED,
+          "engine.expr.range_offset_type", type.sqlName());
+    }
+    return new RangeOffset(key, type, plus, minus, plus.returnType());
+  }
+
   private static WindowNode.Bound bound(RexWindowBound b, Object[] constants, int inputWidth,
-      boolean lower) {
+      boolean range, boolean lower) {
     if (b.isUnbounded()) {
       return new WindowNode.Bound(true, false, 0);
     }
@@ -91,9 +132,23 @@ final class Windows {
       return new WindowNode.Bound(false, true, 0);
     }
     RexNode off = b.getOffset();
+    if (range && off instanceof RexInputRef ref && ref.getIndex() < inputWidth) {
+      return new WindowNode.Bound(false, false, b.isPreceding() ? -1 : 1, null, ref.getIndex());
+    }
     Object v = off instanceof RexLiteral lit ? RexCompiler.literal(lit)
         : constants[((RexInputRef) off).getIndex() - inputWidth];
+    if (range) {
+      RangeOffset.check(v, lower);
+      return new WindowNode.Bound(false, false, b.isPreceding() ? -1 : 1, v, -1);
+    }
+    if (v == null) {
+      RangeOffset.check(null, lower);
+    }
     long n = ((Number) v).longValue();
+    if (n < 0) {
+      throw SnapsyncException.error("22013", lower ? "engine.expr.frame_start_negative"
+          : "engine.expr.frame_end_negative");
+    }
     return new WindowNode.Bound(false, false, b.isPreceding() ? -n : n);
   }
 }

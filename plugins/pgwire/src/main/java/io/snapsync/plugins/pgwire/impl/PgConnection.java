@@ -122,7 +122,9 @@ final class PgConnection {
   void sendError(Throwable t) {
     if (t instanceof io.snapsync.core.error.SnapsyncException se) {
       for (io.snapsync.core.session.Notice n : se.notices()) {
-        send(server.errors().notice(n, lcMessages()));
+        if (sendsNotice(n)) {
+          send(server.errors().notice(n, lcMessages()));
+        }
       }
     }
     send(server.errors().error(t, lcMessages()));
@@ -169,6 +171,11 @@ final class PgConnection {
 
   Session session() {
     return session;
+  }
+
+  /** Whether the session's client_min_messages lets {@code n} through. */
+  boolean sendsNotice(io.snapsync.core.session.Notice n) {
+    return session == null || session.sendsNotice(n.severity());
   }
 
   String lcMessages() {

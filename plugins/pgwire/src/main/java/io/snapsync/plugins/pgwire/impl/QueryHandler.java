@@ -364,7 +364,9 @@ final class QueryHandler {
 
   private void sendNotices(List<Notice> notices) {
     for (Notice n : notices) {
-      conn.send(server.errors().notice(n, conn.lcMessages()));
+      if (conn.sendsNotice(n)) {
+        conn.send(server.errors().notice(n, conn.lcMessages()));
+      }
     }
   }
 
