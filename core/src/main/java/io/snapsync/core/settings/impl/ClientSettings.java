@@ -8,8 +8,10 @@ import java.util.List;
 /**
  * Session settings that pg_dump and other clients SET at start-up and that snapsync accepts
  * with PostgreSQL's defaults: {@code IntervalStyle} (only {@code postgres}, the output snapsync
- * writes), {@code synchronize_seqscans}, {@code idle_in_transaction_session_timeout} and
- * {@code row_security} (no policies exist, so on and off read the same rows). A setting another
+ * writes), {@code synchronize_seqscans}, {@code idle_in_transaction_session_timeout},
+ * {@code row_security} (no policies exist, so on and off read the same rows), and
+ * {@code search_path} as plain text (pg_dump sets it to {@code ''}; names still resolve as
+ * before). A setting another
  * part registered first is left alone.
  */
 final class ClientSettings {
@@ -26,6 +28,8 @@ final class ClientSettings {
         CoreSettings.INT_MAX, "ms", "catalog.setting.idle_in_transaction_session_timeout"));
     add(r, SettingDefinition.bool("row_security", SESSION, true,
         "catalog.setting.row_security"));
+    add(r, SettingDefinition.string("search_path", SESSION, "\"$user\", public",
+        "catalog.setting.search_path"));
   }
 
   private static void add(SettingsRegistryImpl r, SettingDefinition d) {

@@ -111,9 +111,6 @@ class PgDumpTest {
   }
 
   @Test
-  @Disabled("pg_dump 15's catalog queries need search_path, = ANY(array), unnest(...) AS t(c),"
-      + " array_agg(... ORDER BY ...), WITH RECURSIVE, 'x'::\"char\", pg_options_to_table and"
-      + " SELECT last_value, is_called FROM <sequence> (engine); enable when they run")
   void snapsyncDumpRestoresIdenticallyIntoPostgres() throws Exception {
     snapsync = SnapsyncFixture.start(dir.resolve("node"), PgWireOptions.SCRAM);
     Server source = new Server(snapsync.port(), SnapsyncFixture.ADMIN,
