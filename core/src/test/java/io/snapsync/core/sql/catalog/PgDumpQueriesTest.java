@@ -128,4 +128,16 @@ class PgDumpQueriesTest {
     assertEquals(List.of(Arrays.asList(7L, false)),
         exec(s, "SELECT last_value, is_called FROM counter").rows());
   }
+
+  @Test
+  void pgcopydbStartupSettingsAndSizesAnswer() {
+    Session own = fx.session();
+    exec(own, "SET tcp_keepalives_idle TO '60s'");
+    assertEquals("1min", EngineFixture.value(own, "SHOW tcp_keepalives_idle"));
+    assertEquals("10239 bytes|10 kB|118 MB|-10 kB", value("SELECT pg_size_pretty(10239::bigint)"
+        + " || '|' || pg_size_pretty(10240::bigint) || '|' || pg_size_pretty(123456789::bigint)"
+        + " || '|' || pg_size_pretty(-10240::bigint)"));
+    assertEquals("SELECT 0", exec(s, "SELECT provider, label FROM pg_catalog.pg_shseclabel"
+        + " WHERE classoid = 'pg_catalog.pg_database'::pg_catalog.regclass").commandTag());
+  }
 }
