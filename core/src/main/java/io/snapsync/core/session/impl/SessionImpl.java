@@ -570,6 +570,11 @@ public final class SessionImpl implements Session, SessionContext,
   }
 
   @Override
+  public io.snapsync.core.sql.ddl.Sequences sequences() {
+    return db.executor().ddl().sequences();
+  }
+
+  @Override
   public io.snapsync.core.sql.cursor.SessionStatements sqlStatements() {
     return statements;
   }

@@ -8,8 +8,11 @@ import java.util.List;
 /**
  * Session settings that pg_dump and other clients SET at start-up and that snapsync accepts
  * with PostgreSQL's defaults: {@code IntervalStyle} (only {@code postgres}, the output snapsync
- * writes), {@code synchronize_seqscans}, {@code idle_in_transaction_session_timeout} and
- * {@code row_security} (no policies exist, so on and off read the same rows). A setting another
+ * writes), {@code synchronize_seqscans}, {@code idle_in_transaction_session_timeout},
+ * {@code row_security} (no policies exist, so on and off read the same rows), and
+ * {@code search_path} as plain text (pg_dump sets it to {@code ''}; names still resolve as
+ * before), and the {@code tcp_keepalives_*} settings pgcopydb sets (accepted and shown; the
+ * listener's sockets keep the system's keepalive timing). A setting another
  * part registered first is left alone.
  */
 final class ClientSettings {
@@ -26,6 +29,14 @@ final class ClientSettings {
         CoreSettings.INT_MAX, "ms", "catalog.setting.idle_in_transaction_session_timeout"));
     add(r, SettingDefinition.bool("row_security", SESSION, true,
         "catalog.setting.row_security"));
+    add(r, SettingDefinition.string("search_path", SESSION, "\"$user\", public",
+        "catalog.setting.search_path"));
+    add(r, SettingDefinition.integer("tcp_keepalives_idle", SESSION, 0, 0,
+        CoreSettings.INT_MAX, "s", "catalog.setting.tcp_keepalives_idle"));
+    add(r, SettingDefinition.integer("tcp_keepalives_interval", SESSION, 0, 0,
+        CoreSettings.INT_MAX, "s", "catalog.setting.tcp_keepalives_interval"));
+    add(r, SettingDefinition.integer("tcp_keepalives_count", SESSION, 0, 0,
+        CoreSettings.INT_MAX, "", "catalog.setting.tcp_keepalives_count"));
   }
 
   private static void add(SettingsRegistryImpl r, SettingDefinition d) {

@@ -43,9 +43,10 @@ public record CatalogView(List<TableDef> tables, List<SequenceDef> sequences,
         txn == null ? List.of() : io.snapsync.core.sql.ddl.ViewCatalog.all(txn));
   }
 
-  /** The OID of system table {@code t}. */
+  /** The OID of system table {@code t}: PostgreSQL's for its own catalogs. */
   public long systemOid(SystemTable t) {
-    return CatalogOids.systemTable(systemTables.indexOf(t));
+    Long fixed = SystemTableOids.of(t.name());
+    return fixed != null ? fixed : CatalogOids.systemTable(systemTables.indexOf(t));
   }
 
   /** The OID of the system table named {@code name}, or 0. */

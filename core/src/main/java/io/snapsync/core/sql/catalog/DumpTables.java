@@ -77,6 +77,8 @@ final class DumpTables {
     empty(db, r, "pg_largeobject_metadata", "oid", OID, "lomowner", OID, "lomacl", TEXT_ARRAY);
     empty(db, r, "pg_seclabels", "objoid", OID, "classoid", OID, "objsubid", INT4, "objtype",
         TEXT, "objnamespace", OID, "objname", TEXT, "provider", TEXT, "label", TEXT);
+    empty(db, r, "pg_shseclabel", "objoid", OID, "classoid", OID, "provider", TEXT, "label",
+        TEXT);
   }
 
   private static List<Object> language(long oid, String name, boolean trusted, long validator) {

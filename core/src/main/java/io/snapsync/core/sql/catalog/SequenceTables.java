@@ -47,7 +47,8 @@ final class SequenceTables {
           List<List<Object>> rows = new ArrayList<>();
           for (SequenceDef s : v.sequences()) {
             rows.add(Arrays.asList("public", s.name(), CatalogOids.ADMIN, type(v, s).sqlName(),
-                s.start(), s.min(), s.max(), s.increment(), s.cycle(), s.cache(), null));
+                s.start(), s.min(), s.max(), s.increment(), s.cycle(), s.cache(),
+                lastValue(v, s)));
           }
           return rows;
         });
@@ -65,6 +66,16 @@ final class SequenceTables {
           }
           return rows;
         });
+  }
+
+  /** pg_sequences.last_value: the value last handed out, NULL when none was (PostgreSQL's). */
+  private static Long lastValue(CatalogView v, SequenceDef s) {
+    if (v.call() == null
+        || !(v.call().sessionInternals() instanceof io.snapsync.core.sql.exec.SessionContext c)) {
+      return null;
+    }
+    io.snapsync.core.sql.ddl.Sequences.State st = c.sequences().state(s);
+    return st.called() ? st.lastValue() : null;
   }
 
   /** The sequence's data type (see the class comment). */

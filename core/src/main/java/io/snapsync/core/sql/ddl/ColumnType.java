@@ -80,6 +80,7 @@ public record ColumnType(DataType type, int typmod, boolean serial) {
       case "float8" -> plain(DataType.FLOAT8);
       case "text" -> plain(DataType.TEXT);
       case "name" -> plain(DataType.NAME);
+      case "char" -> new ColumnType(DataType.BPCHAR, 1 + 4, false);
       case "bpchar" -> new ColumnType(DataType.BPCHAR, length(prec, -1, "char"), false);
       case "bytea" -> plain(DataType.BYTEA);
       case "bool" -> plain(DataType.BOOL);

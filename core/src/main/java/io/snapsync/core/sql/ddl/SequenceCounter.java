@@ -25,6 +25,9 @@ final class SequenceCounter {
   private boolean exhausted;
   /** Values left in the reserved block. */
   private long remaining;
+  /** Whether a value was handed out since creation or {@code setval(..., false)}. */
+  private boolean called;
+  private long last;
 
   SequenceCounter(KvSpace space, long id) {
     this.space = space;
@@ -53,6 +56,8 @@ final class SequenceCounter {
       remaining = block;
     }
     remaining--;
+    called = true;
+    last = v;
     try {
       next = Math.addExact(v, def.increment());
     } catch (ArithmeticException e) {
@@ -69,6 +74,17 @@ final class SequenceCounter {
     next = n;
     exhausted = called && n == value;
     remaining = 0;
+    this.called = called;
+    last = value;
+  }
+
+  /**
+   * {@code last_value} and {@code is_called} of {@code SELECT ... FROM seq}: the value last
+   * handed out (or set), else the next one; {@code is_called} whether one was.
+   */
+  synchronized Sequences.State state(SequenceDef def) {
+    load(def);
+    return new Sequences.State(called ? last : next, called);
   }
 
   /** The value {@code nextval} would return now (for {@code last_value}). */
@@ -84,6 +100,9 @@ final class SequenceCounter {
     byte[] b = space.get(key);
     next = b == null ? def.start() : ByteBuffer.wrap(b).getLong();
     remaining = 0;
+    // after a restart the next value is the persisted block end: count it as called
+    called = b != null && next != def.start();
+    last = next - def.increment();
     loaded = true;
   }
 

@@ -129,6 +129,15 @@ public final class Sequences {
     return out;
   }
 
+  /** A sequence's {@code last_value} and {@code is_called}. */
+  public record State(long lastValue, boolean called) {
+  }
+
+  /** The state of {@code def} as {@code SELECT last_value, is_called FROM seq} reads it. */
+  public State state(SequenceDef def) {
+    return counter(def).state(def);
+  }
+
   SequenceCounter counter(SequenceDef def) {
     return byId.computeIfAbsent(def.id(), id -> new SequenceCounter(counters, id));
   }

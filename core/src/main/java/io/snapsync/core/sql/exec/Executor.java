@@ -39,6 +39,7 @@ public final class Executor {
   private final io.snapsync.core.sql.access.AccessRunner access;
   private final io.snapsync.core.sql.index.IndexCommands indexes;
   private final io.snapsync.core.sql.explain.Explainer explain;
+  private final io.snapsync.core.sql.lock.LockRunner lock;
 
   public Executor(Database db) {
     this.db = db;
@@ -50,6 +51,7 @@ public final class Executor {
     this.access = new io.snapsync.core.sql.access.AccessRunner(db);
     this.indexes = new io.snapsync.core.sql.index.IndexCommands(db);
     this.explain = new io.snapsync.core.sql.explain.Explainer(db, queries);
+    this.lock = new io.snapsync.core.sql.lock.LockRunner(db);
   }
 
   /** The DML engine (INSERT, UPDATE, DELETE). */
@@ -85,6 +87,8 @@ public final class Executor {
       return indexes.run(is, ctx);
     } else if (s instanceof io.snapsync.core.sql.explain.ExplainStmt e) {
       return explain.run(e, ctx, params);
+    } else if (s instanceof io.snapsync.core.sql.lock.LockStmt l) {
+      return lock.run(l, ctx);
     }
     return Future.failedFuture(new IllegalArgumentException("not a DML statement: " + s));
   }

@@ -18,6 +18,11 @@ public interface SessionContext extends StandardFunctionCall.Caller {
 
   TransactionBlock txn();
 
+  /** The database's sequences (their counters; definitions are read through {@link #txn}). */
+  default io.snapsync.core.sql.ddl.Sequences sequences() {
+    throw new UnsupportedOperationException("no sequences in this context");
+  }
+
   SessionSettings settings();
 
   @Override

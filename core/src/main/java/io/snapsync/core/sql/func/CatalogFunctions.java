@@ -69,6 +69,7 @@ final class CatalogFunctions {
     r.add(Fn.of("pg_total_relation_size", INT8, (x, c) -> 16384L, OID));
     r.add(Fn.of("pg_table_size", INT8, (x, c) -> 8192L, OID));
     r.add(Fn.of("pg_is_in_recovery", BOOL, (x, c) -> false));
+    r.add(Fn.of("pg_size_pretty", TEXT, (x, c) -> sizePretty((Long) x[0]), INT8));
     registerRegTypes(r);
     registerClientLookups(r);
   }
@@ -151,5 +152,23 @@ final class CatalogFunctions {
 
   private static String constraintDef(EvalContext c, long oid, boolean pretty) {
     return CatalogLookups.constraintDef(CatalogView.of(c), oid, pretty);
+  }
+
+  /**
+   * {@code pg_size_pretty(bigint)} as PostgreSQL 15 words it: bytes below 10 kB, else the
+   * largest unit (kB, MB, GB, TB, PB) below 20 480 of it, rounded half away from zero.
+   */
+  static String sizePretty(long size) {
+    if (Math.abs(size) < 10 * 1024) {
+      return size + " bytes";
+    }
+    String[] units = {"kB", "MB", "GB", "TB", "PB"};
+    long v = size >> 9; // one extra bit for rounding
+    int u = 0;
+    while (u < units.length - 1 && Math.abs(v) >= 20 * 1024 - 1) {
+      v >>= 10;
+      u++;
+    }
+    return (v + (v < 0 ? -1 : 1)) / 2 + " " + units[u];
   }
 }

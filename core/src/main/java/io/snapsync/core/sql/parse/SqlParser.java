@@ -83,6 +83,9 @@ public final class SqlParser {
     if (io.snapsync.core.sql.cursor.CursorParser.handles(tokens)) {
       return io.snapsync.core.sql.cursor.CursorParser.parse(sql, tokens);
     }
+    if (io.snapsync.core.sql.lock.LockParser.handles(tokens)) {
+      return io.snapsync.core.sql.lock.LockParser.parse(tokens);
+    }
     if (UtilityParser.handles(first)) {
       return new UtilityParser(tokens).parse();
     }

@@ -92,7 +92,7 @@ public final class PgSubscript extends SqlSpecialOperator {
   @Override
   public boolean checkOperandTypes(SqlCallBinding binding, boolean throwOnFailure) {
     RelDataType t = binding.getOperandType(0);
-    if (t.getSqlTypeName() == SqlTypeName.ARRAY) {
+    if (t.getSqlTypeName() == SqlTypeName.ARRAY || isNameIndex(t)) {
       return true;
     }
     if (throwOnFailure) {
@@ -101,10 +101,21 @@ public final class PgSubscript extends SqlSpecialOperator {
     return false;
   }
 
+  /**
+   * {@code typname[0]}: PostgreSQL's {@code name} is subscriptable as a character array from
+   * 0; snapsync types {@code name} as a string, so one index into a string is its character.
+   */
+  private boolean isNameIndex(RelDataType t) {
+    return shape.equals("i") && org.apache.calcite.sql.type.SqlTypeUtil.inCharFamily(t);
+  }
+
   @Override
   public RelDataType inferReturnType(SqlOperatorBinding binding) {
     RelDataTypeFactory f = binding.getTypeFactory();
     RelDataType t = binding.getOperandType(0);
+    if (isNameIndex(t)) {
+      return f.createTypeWithNullability(f.createSqlType(SqlTypeName.VARCHAR), true);
+    }
     if (!isElement()) {
       return f.createTypeWithNullability(t, true);
     }

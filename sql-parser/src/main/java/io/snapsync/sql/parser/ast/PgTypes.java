@@ -7,7 +7,10 @@ import org.apache.calcite.sql.SqlUserDefinedTypeNameSpec;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeName;
 
-/** The PostgreSQL type names the grammar reads as identifiers, and what each one is. */
+/**
+ * The PostgreSQL type names the grammar reads as identifiers, and what each one is. The quoted
+ * {@code "char"} (the catalogs' one-byte type) reads as {@code char(1)}.
+ */
 public final class PgTypes {
 
   private record Entry(String pgName, SqlTypeName calcite) {
@@ -22,6 +25,7 @@ public final class PgTypes {
       Map.entry("text", new Entry("text", SqlTypeName.VARCHAR)),
       Map.entry("name", new Entry("name", SqlTypeName.VARCHAR)),
       Map.entry("bpchar", new Entry("bpchar", SqlTypeName.CHAR)),
+      Map.entry("char", new Entry("char", SqlTypeName.CHAR)),
       Map.entry("bytea", new Entry("bytea", SqlTypeName.VARBINARY)),
       Map.entry("bool", new Entry("bool", SqlTypeName.BOOLEAN)),
       Map.entry("timestamptz", new Entry("timestamptz", SqlTypeName.TIMESTAMP_TZ)),
@@ -58,6 +62,9 @@ public final class PgTypes {
     Entry e = catalog ? NAMES.get(simple) : null;
     if (e == null) {
       return new SqlUserDefinedTypeNameSpec(id, pos);
+    }
+    if (e.pgName.equals("char")) {
+      precision = 1; // "char": one character, no modifier
     }
     return new PgTypeNameSpec(simple, e.pgName, e.calcite, precision, scale, pos);
   }

@@ -57,7 +57,12 @@ public final class CatalogSchema extends AbstractSchema {
     if (def != null) {
       return CatalogTable.user(def);
     }
-    return systemTables.find(name).map(CatalogTable::system).orElse(null);
+    var system = systemTables.find(name);
+    if (system.isPresent()) {
+      return CatalogTable.system(system.get());
+    }
+    var sequence = io.snapsync.core.sql.catalog.SequenceRelation.find(txn, name);
+    return sequence == null ? null : CatalogTable.system(sequence);
   }
 
   @Override

@@ -4,12 +4,14 @@ import io.snapsync.sql.parser.ast.PgJsonTypes;
 import io.snapsync.sql.parser.ast.PgTypes;
 import java.util.List;
 import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlCallBinding;
 import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql.validate.SqlValidatorScope;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
@@ -20,7 +22,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 /**
  * Calcite's implicit coercion plus PostgreSQL's resolution of {@code json}/{@code jsonb} against
  * a string: {@code j = '{"a": 1}'} compares as jsonb, as the unknown literal takes the other
- * side's type. Created per validator.
+ * side's type; a string against a string array's elements takes the element type. Created per
+ * validator.
  */
 final class PgTypeCoercion extends TypeCoercionImpl {
 
@@ -65,6 +68,39 @@ final class PgTypeCoercion extends TypeCoercionImpl {
         new SqlDataTypeSpec(PgTypes.named(j.binary() ? "jsonb" : "json", pos), pos));
     call.setOperand(index, cast);
     updateInferredType(cast, factory.createTypeWithNullability(targetType, from.isNullable()));
+    return true;
+  }
+
+  /**
+   * {@code 'x' = ANY (text_array)}: a string compared with the elements of a string array
+   * takes the element type (Calcite accepts only the same named type, so {@code char(1)}
+   * against {@code varchar} elements would fail, as pg_dump's {@code = ANY (reloptions)} did).
+   */
+  @Override
+  public boolean quantifyOperationCoercion(SqlCallBinding binding) {
+    if (super.quantifyOperationCoercion(binding)) {
+      return true;
+    }
+    SqlCall call = binding.getCall();
+    if (call.operandCount() != 2) {
+      return false;
+    }
+    RelDataType left = binding.getOperandType(0);
+    RelDataType right = binding.getOperandType(1);
+    RelDataType element = right.getComponentType();
+    if (element == null || !SqlTypeUtil.inCharFamily(left) || !SqlTypeUtil.inCharFamily(element)
+        || element instanceof PgJsonTypes.JsonType) {
+      return false;
+    }
+    SqlNode operand = call.operand(0);
+    if (binding.getScope() == null || SqlTypeUtil.sameNamedType(left, element)) {
+      return false;
+    }
+    SqlParserPos pos = operand.getParserPosition();
+    SqlNode cast = SqlStdOperatorTable.CAST.createCall(pos, operand,
+        new SqlDataTypeSpec(PgTypes.named("text", pos), pos));
+    call.setOperand(0, cast);
+    updateInferredType(cast, factory.createTypeWithNullability(element, left.isNullable()));
     return true;
   }
 

@@ -10,7 +10,8 @@ import java.util.List;
  * Evaluates {@link PgSubscript} chains over array values (nested lists, lower bound 1) as
  * PostgreSQL does: an index out of range, a NULL subscript, or fewer or more indexes than the
  * array has dimensions give NULL; a slice clamps its bounds to the array's and is empty when
- * nothing is left.
+ * nothing is left. A string subscripted once is PostgreSQL's {@code name} read as characters
+ * from 0 ({@code typname[0] = '_'}).
  */
 final class Subscripts {
 
@@ -24,6 +25,9 @@ final class Subscripts {
       Object array = args.get(0).eval(r, c);
       if (array == null) {
         return null;
+      }
+      if (array instanceof String name) {
+        return character(name, args.get(1).eval(r, c));
       }
       int n = shape.length();
       Integer[] lo = new Integer[n];
@@ -52,6 +56,15 @@ final class Subscripts {
       }
       return element ? element((List<?>) array, lo) : slice((List<?>) array, lo, hi);
     };
+  }
+
+  /** {@code name[i]}: its character at 0-based {@code i}, NULL out of range (as PostgreSQL). */
+  private static Object character(String name, Object index) {
+    if (index == null) {
+      return null;
+    }
+    int i = toInt(index);
+    return i < 0 || i >= name.length() ? null : name.substring(i, i + 1);
   }
 
   private static int toInt(Object v) {

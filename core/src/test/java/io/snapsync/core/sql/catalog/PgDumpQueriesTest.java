@@ -1,0 +1,143 @@
+package io.snapsync.core.sql.catalog;
+
+import static io.snapsync.core.sql.EngineFixture.exec;
+import static io.snapsync.core.sql.EngineFixture.fails;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.snapsync.core.session.Session;
+import io.snapsync.core.sql.EngineFixture;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The constructs of pg_dump 15's catalog queries, each with PostgreSQL 15's answer: the
+ * {@code search_path} it clears, {@code "char"} literals, {@code 'x' = ANY (text[])},
+ * {@code name} subscripts, the system catalogs' fixed OIDs (pg_dump matches
+ * {@code tableoid} against them), {@code LOCK TABLE} and a sequence read as a relation.
+ */
+class PgDumpQueriesTest {
+
+  @TempDir
+  static Path dir;
+  static EngineFixture fx;
+  static Session s;
+
+  @BeforeAll
+  static void start() {
+    fx = EngineFixture.start(dir);
+    s = fx.session();
+    exec(s, "CREATE TABLE t (id int PRIMARY KEY, v text)");
+  }
+
+  @AfterAll
+  static void stop() {
+    fx.close();
+  }
+
+  static Object value(String sql) {
+    return EngineFixture.value(s, sql);
+  }
+
+  @Test
+  void searchPathCanBeClearedAsPgDumpDoes() {
+    Session own = fx.session();
+    assertEquals("\"$user\", public", EngineFixture.value(own, "SHOW search_path"));
+    assertEquals("", EngineFixture.value(own,
+        "SELECT pg_catalog.set_config('search_path', '', false)"));
+    assertEquals("", EngineFixture.value(own, "SHOW search_path"));
+    // names resolve as before (schemas and their search are another part's work)
+    assertEquals("SELECT 1", exec(own, "SELECT count(*) FROM t").commandTag());
+  }
+
+  @Test
+  void charLiteralsCompareWithCatalogKinds() {
+    assertEquals(true, value("SELECT 'r'::\"char\" = 'r'"));
+    assertEquals("r", value("SELECT CASE WHEN c.relkind = 'S' THEN 's'::\"char\""
+        + " ELSE 'r'::\"char\" END FROM pg_class c WHERE c.relname = 't'"));
+  }
+
+  @Test
+  void stringEqualsAnyOfTextArrayTakesTheElementType() {
+    assertEquals(true, value("SELECT 'a' = ANY (ARRAY['b'::text, 'a'])"));
+    assertEquals(false, value("SELECT 'a' = ANY (ARRAY['ab'::text])"));
+    assertEquals(true, value("SELECT 'a' <> ALL (ARRAY['ab'::text])"));
+    assertEquals(null, value("SELECT 'check_option=local' = ANY (c.reloptions) FROM pg_class c"
+        + " WHERE c.relname = 't'"));
+  }
+
+  @Test
+  void nameSubscriptReadsCharactersFromZero() {
+    assertEquals("_", value("SELECT typname[0] FROM pg_type WHERE typname = '_int4'"));
+    assertEquals("i", value("SELECT typname[1] FROM pg_type WHERE typname = '_int4'"));
+    assertEquals(null, value("SELECT typname[9] FROM pg_type WHERE typname = '_int4'"));
+  }
+
+  @Test
+  void systemCatalogsHavePostgresFixedOids() {
+    assertEquals(List.of(Arrays.asList(2615L)),
+        exec(s, "SELECT DISTINCT tableoid FROM pg_namespace").rows());
+    assertEquals(1259L, value("SELECT 'pg_class'::regclass::oid"));
+    assertEquals(1247L, value("SELECT oid FROM pg_class WHERE relname = 'pg_type'"));
+    assertEquals("pg_constraint", value("SELECT 2606::regclass::text"));
+  }
+
+  @Test
+  void lockTableNeedsATransactionBlock() {
+    assertEquals("LOCK TABLE can only be used in transaction blocks",
+        EngineFixture.text(fails(s, "LOCK TABLE t IN ACCESS SHARE MODE", "25P01")));
+    fails(s, "BEGIN; LOCK TABLE nosuch", "42P01");
+    exec(s, "ROLLBACK");
+    fails(s, "LOCK TABLE t IN SOME MODE", "42601");
+  }
+
+  @Test
+  void accessShareLockKeepsTruncateOutUntilCommit() {
+    Session dumper = fx.session();
+    Session other = fx.session();
+    assertEquals("LOCK TABLE", exec(dumper, "BEGIN ISOLATION LEVEL REPEATABLE READ;"
+        + " LOCK TABLE public.t IN ACCESS SHARE MODE").commandTag());
+    exec(other, "SET lock_timeout = '100ms'");
+    assertEquals("canceling statement due to lock timeout",
+        EngineFixture.text(fails(other, "TRUNCATE t", "55P03")));
+    assertEquals("could not obtain lock on relation \"t\"",
+        EngineFixture.text(fails(other, "BEGIN; LOCK t NOWAIT", "55P03")));
+    exec(other, "ROLLBACK");
+    assertEquals("INSERT 0 1", exec(other, "INSERT INTO t VALUES (1, 'x')").commandTag());
+    exec(dumper, "COMMIT");
+    assertEquals("TRUNCATE TABLE", exec(other, "TRUNCATE t").commandTag());
+  }
+
+  @Test
+  void sequenceReadsAsOneRowRelation() {
+    exec(s, "CREATE SEQUENCE counter START 100 INCREMENT 5");
+    assertEquals(List.of(Arrays.asList(100L, 0L, false)),
+        exec(s, "SELECT last_value, log_cnt, is_called FROM public.counter").rows());
+    assertEquals(null, value("SELECT last_value FROM pg_sequences"
+        + " WHERE sequencename = 'counter'"));
+    exec(s, "SELECT nextval('counter'); SELECT nextval('counter')");
+    assertEquals(List.of(Arrays.asList(105L, true)),
+        exec(s, "SELECT last_value, is_called FROM counter").rows());
+    assertEquals(105L, value("SELECT last_value FROM pg_sequences"
+        + " WHERE sequencename = 'counter'"));
+    exec(s, "SELECT setval('counter', 7, false)");
+    assertEquals(List.of(Arrays.asList(7L, false)),
+        exec(s, "SELECT last_value, is_called FROM counter").rows());
+  }
+
+  @Test
+  void pgcopydbStartupSettingsAndSizesAnswer() {
+    Session own = fx.session();
+    exec(own, "SET tcp_keepalives_idle TO '60s'");
+    assertEquals("1min", EngineFixture.value(own, "SHOW tcp_keepalives_idle"));
+    assertEquals("10239 bytes|10 kB|118 MB|-10 kB", value("SELECT pg_size_pretty(10239::bigint)"
+        + " || '|' || pg_size_pretty(10240::bigint) || '|' || pg_size_pretty(123456789::bigint)"
+        + " || '|' || pg_size_pretty(-10240::bigint)"));
+    assertEquals("SELECT 0", exec(s, "SELECT provider, label FROM pg_catalog.pg_shseclabel"
+        + " WHERE classoid = 'pg_catalog.pg_database'::pg_catalog.regclass").commandTag());
+  }
+}
