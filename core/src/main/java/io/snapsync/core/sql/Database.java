@@ -65,6 +65,11 @@ public final class Database implements AutoCloseable {
         () -> settings.nodeLong("snapshot_max_durable_per_user"));
     this.registry = new SnapshotRegistry(store, log, durable);
     this.worker = services.vertx().createSharedWorkerExecutor("snapsync-sql", WORKERS);
+    log.drainer(() -> blocking(() -> {
+      log.drain();
+      return null;
+    }).onFailure(t -> org.slf4j.LoggerFactory.getLogger(Database.class)
+        .warn("writing snapshot log events failed", t)));
     this.rowIds = new io.snapsync.core.sql.exec.RowIds(store.space(SYSTEM_SPACE));
     this.executor = new Executor(this);
     this.reclaimTimer = services.vertx().setPeriodic(RECLAIM_PERIOD_MS,
@@ -203,6 +208,7 @@ public final class Database implements AutoCloseable {
   @Override
   public void close() {
     services.vertx().cancelTimer(reclaimTimer);
+    log.drain();
     worker.close();
   }
 }

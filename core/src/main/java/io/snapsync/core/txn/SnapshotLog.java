@@ -20,7 +20,7 @@ import java.util.function.LongSupplier;
  * Entries older than the retention (days, from a supplier so {@code ALTER SYSTEM} applies) are
  * purged when the log is opened and every {@value #PURGE_EVERY} appends.
  *
- * <p>Thread-safe; blocking (worker threads only).
+ * <p>Thread-safe; blocking (worker threads only), except {@link #appendLater}.
  */
 public final class SnapshotLog {
 
@@ -54,9 +54,60 @@ public final class SnapshotLog {
     purgeExpired();
   }
 
+  /** An event appended by {@link #appendLater}, not yet written. */
+  private record Pending(long seq, byte[] value) {
+  }
+
+  /** Events of {@link #appendLater} not yet written, in sequence order. */
+  private final java.util.concurrent.ConcurrentLinkedQueue<Pending> later =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private final java.util.concurrent.atomic.AtomicBoolean drainScheduled =
+      new java.util.concurrent.atomic.AtomicBoolean();
+  /** Schedules {@link #drain} on a worker; null: {@link #appendLater} writes at once. */
+  private volatile Runnable drainer;
+
+  /** Sets how {@link #appendLater} gets its events written: {@code schedule} runs {@link #drain} on a worker. */
+  public void drainer(Runnable schedule) {
+    this.drainer = schedule;
+  }
+
   /** Appends one event and returns its sequence number. */
   public long append(String event, ExportedSnapshot s, long txid, String user) {
     long n = seq.incrementAndGet();
+    write(n, entry(n, event, s, txid, user));
+    return n;
+  }
+
+  /**
+   * Appends one event without writing it here: its sequence number is taken now and the event
+   * is written by the next {@link #drain} (scheduled through the {@link #drainer}), which every
+   * reader of the log runs first. Never blocks. Only for events whose loss in a crash the log
+   * repairs when it is opened: a release ({@link #releaseOrphans}).
+   */
+  public long appendLater(String event, ExportedSnapshot s, long txid, String user) {
+    Runnable schedule = drainer;
+    if (schedule == null) {
+      return append(event, s, txid, user);
+    }
+    long n = seq.incrementAndGet();
+    later.add(new Pending(n, entry(n, event, s, txid, user)));
+    if (drainScheduled.compareAndSet(false, true)) {
+      schedule.run();
+    }
+    return n;
+  }
+
+  /** Writes the events of {@link #appendLater} not written yet. Blocking. */
+  public void drain() {
+    drainScheduled.set(false);
+    synchronized (later) {
+      for (Pending p = later.poll(); p != null; p = later.poll()) {
+        write(p.seq(), p.value());
+      }
+    }
+  }
+
+  private byte[] entry(long n, String event, ExportedSnapshot s, long txid, String user) {
     JsonObject j = new JsonObject()
         .put("seq", n)
         .put("event", event)
@@ -69,12 +120,15 @@ public final class SnapshotLog {
         .put("isolation", s.isolation().text())
         .put("read_only", s.readOnly())
         .put("at", Instant.ofEpochMilli(clock.millis()).toString());
+    return j.toBuffer().getBytes();
+  }
+
+  private void write(long n, byte[] value) {
     // WAL-written, not fsynced: an export must not pay a disk sync for its audit record.
-    space.putUnsynced(key(n), j.toBuffer().getBytes());
+    space.putUnsynced(key(n), value);
     if (n % PURGE_EVERY == 0) {
       purgeExpired();
     }
-    return n;
   }
 
   /**
@@ -106,6 +160,7 @@ public final class SnapshotLog {
 
   /** Every entry in sequence order. */
   public List<JsonObject> entries() {
+    drain();
     List<JsonObject> out = new ArrayList<>();
     try (CloseableIterator<KeyValue> it = space.scan(null, null)) {
       while (it.hasNext()) {

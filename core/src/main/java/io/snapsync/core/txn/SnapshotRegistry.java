@@ -51,7 +51,11 @@ public final class SnapshotRegistry {
     log.append("export", s, s.exporterTxid(), s.user());
   }
 
-  /** Releases every export in {@code ids} (the exporting transaction ended). */
+  /**
+   * Releases every export in {@code ids} (the exporting transaction ended): the ids stop being
+   * importable and their pins close at once; the releases are logged later
+   * ({@link SnapshotLog#appendLater}), so this never blocks.
+   */
   public void release(List<String> ids) {
     for (String id : ids) {
       Registration r = live.remove(id);
@@ -60,7 +64,7 @@ public final class SnapshotRegistry {
           r.released = true;
           r.pin.close();
         }
-        log.append("release", r.snapshot, r.snapshot.exporterTxid(), r.snapshot.user());
+        log.appendLater("release", r.snapshot, r.snapshot.exporterTxid(), r.snapshot.user());
       }
     }
   }

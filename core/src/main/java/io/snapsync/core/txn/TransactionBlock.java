@@ -393,6 +393,18 @@ public final class TransactionBlock {
     }
   }
 
+  /**
+   * True when ending the transaction now (commit or rollback) touches no disk and reads
+   * nothing: it wrote nothing, has no SERIALIZABLE state and no cursor to read or close (the
+   * release of its exported snapshots is logged later, {@link SnapshotRegistry#release}). Such
+   * an end may run on an event loop: it only releases in-memory state (snapshot pins, row and
+   * table locks).
+   */
+  public boolean endsWithoutIo() {
+    return (txn == null || txn.isReadOnly()) && serializable == null
+        && (endListener == null || endListener.endsAtOnce());
+  }
+
   /** Commits (a failed block rolls back instead); returns false if it rolled back. Blocking. */
   public boolean commit() {
     if (failed) {
@@ -514,6 +526,11 @@ public final class TransactionBlock {
     void beforeCommit();
 
     void ended();
+
+    /** True when {@link #beforeCommit} and {@link #ended} have nothing to do now. */
+    default boolean endsAtOnce() {
+      return false;
+    }
   }
 
   /** Sets the listener of the ends of this session's transactions (one; null for none). */

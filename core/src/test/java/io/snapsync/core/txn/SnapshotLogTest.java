@@ -49,4 +49,34 @@ class SnapshotLogTest {
       assertEquals(1, log.entries().size());
     }
   }
+
+  @Test
+  void anEventAppendedLaterIsWrittenByTheDrainAndSeenByReaders() {
+    SnapshotSemanticsTest.MutableClock clock = new SnapshotSemanticsTest.MutableClock();
+    ExportedSnapshot s = new ExportedSnapshot("0000000000000001-1", new Snapshot(1), 1, "s",
+        "alice", "node1", IsolationLevel.REPEATABLE_READ, true, "snapsync", 0);
+    StoreOptions opts = StoreOptions.defaults(dir).withKvSpaces(Database.KV_SPACES)
+        .withClock(clock);
+    try (Store store = Store.open(opts)) {
+      SnapshotLog log = new SnapshotLog(store.space("snapshot_log"), store.space("system"),
+          clock, () -> 0);
+      AtomicLong scheduled = new AtomicLong();
+      log.drainer(scheduled::incrementAndGet);
+      assertEquals(1, log.append("export", s, 1, "alice"));
+      assertEquals(2, log.appendLater("release", s, 1, "alice"));
+      assertEquals(3, log.appendLater("release", s, 1, "alice"));
+      // one drain is scheduled for both; nothing is written until it runs
+      assertEquals(1, scheduled.get());
+      assertEquals(null, store.space("snapshot_log").get(
+          java.nio.ByteBuffer.allocate(8).putLong(2).array()));
+      log.drain();
+      assertEquals(3, log.entries().size());
+      // a reader writes what is pending first
+      assertEquals(4, log.appendLater("release", s, 1, "alice"));
+      assertEquals(2, scheduled.get());
+      List<JsonObject> all = log.entries();
+      assertEquals(List.of(1L, 2L, 3L, 4L), all.stream().map(j -> j.getLong("seq")).toList());
+      assertEquals("release", all.get(3).getString("event"));
+    }
+  }
 }

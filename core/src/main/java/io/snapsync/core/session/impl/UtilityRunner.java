@@ -50,7 +50,7 @@ final class UtilityRunner {
         return warn("COMMIT", SqlState.NO_ACTIVE_SQL_TRANSACTION, "sql.no_transaction");
       }
       boolean implicit = !txn.inBlock();
-      return db.blocking(() -> txn.commit()).map(ok -> {
+      return ending(txn::commit).map(ok -> {
         transactionFinished(ok);
         return implicit ? warning("COMMIT", SqlState.NO_ACTIVE_SQL_TRANSACTION,
             "sql.no_transaction") : StatementResult.command(ok ? "COMMIT" : "ROLLBACK");
@@ -60,7 +60,7 @@ final class UtilityRunner {
         return warn("ROLLBACK", SqlState.NO_ACTIVE_SQL_TRANSACTION, "sql.no_transaction");
       }
       boolean implicit = !txn.inBlock();
-      return db.blocking(() -> {
+      return ending(() -> {
         txn.rollback();
         return null;
       }).map(v -> {
@@ -139,6 +139,22 @@ final class UtilityRunner {
       return alterSystem(a);
     }
     return Future.failedFuture(new IllegalArgumentException("not a utility statement: " + s));
+  }
+
+  /**
+   * Ends the transaction with {@code end}: at once on the calling thread when that touches no
+   * disk ({@link TransactionBlock#endsWithoutIo}: a read-only COMMIT, no export to log), else on
+   * a worker.
+   */
+  private <T> Future<T> ending(java.util.concurrent.Callable<T> end) {
+    if (!txn.endsWithoutIo()) {
+      return db.blocking(end);
+    }
+    try {
+      return Future.succeededFuture(end.call());
+    } catch (Exception e) {
+      return Future.failedFuture(e);
+    }
   }
 
   private Future<StatementResult> begin(Stmt.Begin b) {

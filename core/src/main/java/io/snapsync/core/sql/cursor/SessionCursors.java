@@ -54,6 +54,10 @@ final class SessionCursors {
     closing.forEach(SessionCursors::closeQuietly);
   }
 
+  synchronized boolean isEmpty() {
+    return open.isEmpty();
+  }
+
   synchronized List<SqlCursor> all() {
     return new ArrayList<>(open.values());
   }

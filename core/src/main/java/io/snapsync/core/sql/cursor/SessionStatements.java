@@ -324,6 +324,11 @@ public final class SessionStatements implements TransactionBlock.EndListener {
     cursors.transactionEnded();
   }
 
+  @Override
+  public boolean endsAtOnce() {
+    return cursors.isEmpty();
+  }
+
   /** The session ends: every cursor closes. Blocking. */
   public void sessionClosed() {
     cursors.close(null);

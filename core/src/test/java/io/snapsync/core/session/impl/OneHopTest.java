@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A write, an autocommit write with its commit, and a query calling a registered function
- * that is ready at once (pg_export_snapshot) each take one worker hop. Each is measured five
+ * that is ready at once (pg_export_snapshot) each take one worker hop; BEGIN, SET TRANSACTION
+ * and the end of a read-only block take none. Each is measured five
  * times and the fewest hops counted, so a background task (reclaim) cannot make it flaky.
  */
 class OneHopTest {
@@ -71,5 +72,41 @@ class OneHopTest {
       exec(s, "COMMIT");
     }
     assertEquals(List.of(List.of(5)), exec(s, "SELECT v FROM kv WHERE k = 2").rows());
+  }
+
+  @Test
+  void aReadOnlyBlockEndsWithoutAHop() {
+    // BEGIN, SET TRANSACTION and a read-only COMMIT or ROLLBACK run at once: only the query hops
+    assertEquals(1, fewestHops(() -> {
+      exec(s, "BEGIN");
+      exec(s, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+      exec(s, "SELECT v FROM kv WHERE k = 3");
+      return exec(s, "COMMIT");
+    }));
+    assertEquals(1, fewestHops(() -> {
+      exec(s, "BEGIN ISOLATION LEVEL REPEATABLE READ");
+      exec(s, "SELECT v FROM kv WHERE k = 3");
+      return exec(s, "ROLLBACK");
+    }));
+  }
+
+  @Test
+  void aWriteCommitHopsAndAnExportCommitLogsItsReleaseLater() {
+    // the export and the (unawaited) write of its release to the snapshot log
+    assertEquals(2, fewestHops(() -> {
+      exec(s, "BEGIN ISOLATION LEVEL REPEATABLE READ");
+      exec(s, "SELECT pg_export_snapshot()");
+      return exec(s, "COMMIT");
+    }));
+    String id = String.valueOf(exec(s, "SELECT id FROM snapshot_log ORDER BY seq DESC LIMIT 1")
+        .rows().get(0).get(0));
+    assertEquals(List.of(List.of("export"), List.of("release")), exec(s,
+        "SELECT event FROM snapshot_log WHERE id = '" + id + "' ORDER BY seq").rows());
+    assertEquals(2, fewestHops(() -> {
+      exec(s, "BEGIN");
+      exec(s, "UPDATE kv SET v = 9 WHERE k = 4");
+      return exec(s, "COMMIT");
+    }));
+    assertEquals(List.of(List.of(9)), exec(s, "SELECT v FROM kv WHERE k = 4").rows());
   }
 }

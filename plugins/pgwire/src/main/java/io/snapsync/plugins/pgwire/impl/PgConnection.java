@@ -119,6 +119,18 @@ final class PgConnection {
     }
   }
 
+  /** The output buffer, for encoders that append to it directly; call {@link #sent} after. */
+  Buffer output() {
+    return out;
+  }
+
+  /** Notes output appended through {@link #output}: a big buffer is written out. */
+  void sent() {
+    if (out.length() >= FLUSH_AT) {
+      flush();
+    }
+  }
+
   void sendError(Throwable t) {
     if (t instanceof io.snapsync.core.error.SnapsyncException se) {
       for (io.snapsync.core.session.Notice n : se.notices()) {

@@ -9,7 +9,6 @@ import io.snapsync.core.session.StatementResult;
 import io.snapsync.plugins.pgwire.impl.codec.Bind;
 import io.snapsync.plugins.pgwire.impl.codec.Close;
 import io.snapsync.plugins.pgwire.impl.codec.CommandComplete;
-import io.snapsync.plugins.pgwire.impl.codec.DataRow;
 import io.snapsync.plugins.pgwire.impl.codec.Describe;
 import io.snapsync.plugins.pgwire.impl.codec.EmptyBodyMessage;
 import io.snapsync.plugins.pgwire.impl.codec.Execute;
@@ -370,18 +369,11 @@ final class QueryHandler {
     }
   }
 
-  private static DataType outputType(List<Column> actual, List<Column> declared, int i) {
-    if (declared != null && declared.size() == actual.size()) {
-      return declared.get(i).type();
-    }
-    return actual.get(i).type();
-  }
-
   private static RowDescription rowDescription(List<Column> actual, List<Column> declared,
       Bind bind, boolean origins) {
     List<RowDescription.Field> fields = new ArrayList<>(actual.size());
     for (int i = 0; i < actual.size(); i++) {
-      DataType t = outputType(actual, declared, i);
+      DataType t = DataRowWriter.outputType(actual, declared, i);
       int format = bind == null ? 0 : bind.resultFormat(i);
       Column c = actual.get(i);
       boolean same = t == c.type();
@@ -394,20 +386,10 @@ final class QueryHandler {
 
   private void sendRows(StatementResult r, List<Column> declared, Bind bind, int from, int to) {
     List<Column> cols = r.columns();
+    java.time.ZoneId zone = parameters.zone();
     for (int row = from; row < to; row++) {
-      List<Object> values = r.rows().get(row);
-      List<byte[]> encoded = new ArrayList<>(values.size());
-      for (int i = 0; i < values.size(); i++) {
-        DataType actual = cols.get(i).type();
-        DataType wanted = outputType(cols, declared, i);
-        int format = bind == null ? 0 : bind.resultFormat(i);
-        Object v = values.get(i);
-        if (wanted != actual && wanted == DataType.TEXT && v != null) {
-          v = ValueCodec.text(v, actual, parameters.zone());
-        }
-        encoded.add(ValueCodec.encode(v, wanted, format, parameters.zone()));
-      }
-      conn.send(new DataRow(encoded));
+      DataRowWriter.write(conn.output(), r.rows().get(row), cols, declared, bind, zone);
+      conn.sent();
     }
   }
 }
