@@ -50,7 +50,7 @@ final class PartitionPlacement {
   private static void checkKey(TableDef def, Partitioning p,
       List<DdlStatement.UniqueSpec> uniques) {
     if (p.strategy().equals("LIST") && p.keys().size() > 1) {
-      throw SnapsyncException.error(SqlState.INVALID_TABLE_DEFINITION,
+      throw SnapsyncException.error(INVALID_OBJECT_DEFINITION,
           "ddl.partition.list_one_column");
     }
     for (String k : p.keys()) {

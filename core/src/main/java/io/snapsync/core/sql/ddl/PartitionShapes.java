@@ -28,7 +28,7 @@ final class PartitionShapes {
     if (placement.partition()) {
       TableDef parent = TableCatalog.require(t, placement.parent());
       if (!parent.partitioned()) {
-        throw SnapsyncException.error(DdlStates.WRONG_OBJECT_TYPE,
+        throw SnapsyncException.error(PartitionPlacement.INVALID_OBJECT_DEFINITION,
             "ddl.partition.not_partitioned", parent.name());
       }
       parents.add(parent);
