@@ -486,7 +486,10 @@ SqlCreate PgCreateRelation(Span s, boolean replace) :
         <TABLE> ifNotExists = PgIfNotExists() id = CompoundIdentifier()
         (
             elements = PgTableElementList()
+            PgTableInheritance(elements)
             [ <WITH> PgStorageParameters() ]
+        |
+            elements = PgPartitionOf()
         |
             <AS> query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
         )
@@ -877,6 +880,8 @@ SqlNode PgAlterTable() :
             action = PgAlterTable.Action.ALTER_COLUMN;
         }
     |
+        element = PgPartitionAlterAction() { action = PgAlterTable.Action.PARTITION; }
+    |
         <RENAME>
         (
             <TO> newName = SimpleIdentifier() { action = PgAlterTable.Action.RENAME_TABLE; }
@@ -1234,5 +1239,180 @@ SqlNode PgUnnestCall() :
     <RPAREN> {
         return createCall(new SqlIdentifier("unnest", s.end(this)), s.end(this),
             SqlFunctionCategory.USER_DEFINED_FUNCTION, null, args);
+    }
+}
+
+/* ---------------------------------------------------------------- partition (session 5) */
+
+/** [INHERITS (parents)] [PARTITION BY ...] after CREATE TABLE's column list. */
+void PgTableInheritance(SqlNodeList elements) :
+{
+    final Span s;
+    final SqlNodeList parents;
+}
+{
+    [
+        <INHERITS> { s = span(); } parents = PgNameList() {
+            elements.add(new PgPartitionClause(s.end(this), PgPartitionClause.Kind.INHERITS,
+                null, parents, null, null));
+        }
+    ]
+    [ PgPartitionBy(elements) ]
+}
+
+/** PARTITION BY RANGE | LIST | HASH (key [, ...]). */
+void PgPartitionBy(SqlNodeList elements) :
+{
+    final Span s;
+    final String strategy;
+    final List<SqlNode> keys = new ArrayList<SqlNode>();
+    SqlNode e;
+}
+{
+    <PARTITION> { s = span(); } <BY>
+    (
+        <RANGE> { strategy = "RANGE"; }
+    |   <LIST> { strategy = "LIST"; }
+    |   <HASH> { strategy = "HASH"; }
+    )
+    <LPAREN> e = Expression(ExprContext.ACCEPT_NON_QUERY) { keys.add(e); }
+    ( <COMMA> e = Expression(ExprContext.ACCEPT_NON_QUERY) { keys.add(e); } )*
+    <RPAREN> {
+        elements.add(new PgPartitionClause(s.end(this), PgPartitionClause.Kind.PARTITION_BY,
+            strategy, new SqlNodeList(keys, s.end(this)), null, null));
+    }
+}
+
+/** PARTITION OF parent [(elements)] bound [PARTITION BY ...]: the elements, clause first. */
+SqlNodeList PgPartitionOf() :
+{
+    final Span s;
+    final SqlIdentifier parent;
+    SqlNodeList elements = null;
+    final PgPartitionBound bound;
+}
+{
+    <PARTITION> { s = span(); } <OF> parent = CompoundIdentifier()
+    [ elements = PgTableElementList() ]
+    bound = PgPartitionBoundSpec() {
+        SqlNodeList out = new SqlNodeList(s.end(this));
+        out.add(new PgPartitionClause(s.end(this), PgPartitionClause.Kind.PARTITION_OF, null,
+            null, parent, bound));
+        if (elements != null) {
+            out.addAll(elements);
+        }
+    }
+    [ PgPartitionBy(out) ]
+    [ <WITH> PgStorageParameters() ]
+    { return out; }
+}
+
+/** FOR VALUES FROM (..) TO (..) | IN (..) | WITH (MODULUS m, REMAINDER r), or DEFAULT. */
+PgPartitionBound PgPartitionBoundSpec() :
+{
+    final Span s;
+    SqlNodeList from;
+    SqlNodeList to;
+    SqlNodeList values;
+    final long[] mr = new long[2];
+    long[] part;
+}
+{
+    <DEFAULT_> {
+        return new PgPartitionBound(getPos(), PgPartitionBound.Kind.DEFAULT, null, null, null,
+            0, 0);
+    }
+|
+    <FOR> { s = span(); } <VALUES>
+    (
+        <FROM> from = PgBoundValues() <TO> to = PgBoundValues() {
+            return new PgPartitionBound(s.end(this), PgPartitionBound.Kind.RANGE, from, to,
+                null, 0, 0);
+        }
+    |
+        <IN> values = PgBoundValues() {
+            return new PgPartitionBound(s.end(this), PgPartitionBound.Kind.LIST, null, null,
+                values, 0, 0);
+        }
+    |
+        <WITH> <LPAREN> part = PgHashBoundPart() { mr[(int) part[0]] = part[1]; }
+        <COMMA> part = PgHashBoundPart() { mr[(int) part[0]] = part[1]; }
+        <RPAREN> {
+            return new PgPartitionBound(s.end(this), PgPartitionBound.Kind.HASH, null, null,
+                null, mr[0], mr[1]);
+        }
+    )
+}
+
+/** MODULUS n ({0, n}) | REMAINDER n ({1, n}). */
+long[] PgHashBoundPart() :
+{
+    long v;
+}
+{
+    <MODULUS> v = PgSignedLong() { return new long[] {0, v}; }
+|   <REMAINDER> v = PgSignedLong() { return new long[] {1, v}; }
+}
+
+/** (value [, ...]): expressions, MINVALUE or MAXVALUE. */
+SqlNodeList PgBoundValues() :
+{
+    final Span s;
+    final List<SqlNode> list = new ArrayList<SqlNode>();
+}
+{
+    <LPAREN> { s = span(); }
+    PgBoundValue(list) ( <COMMA> PgBoundValue(list) )*
+    <RPAREN> { return new SqlNodeList(list, s.end(this)); }
+}
+
+void PgBoundValue(List<SqlNode> list) :
+{
+    SqlNode e;
+}
+{
+    <MINVALUE> { list.add(SqlLiteral.createSymbol(PgPartitionBound.Infinity.MINVALUE, getPos())); }
+|   <MAXVALUE> { list.add(SqlLiteral.createSymbol(PgPartitionBound.Infinity.MAXVALUE, getPos())); }
+|   e = Expression(ExprContext.ACCEPT_NON_QUERY) { list.add(e); }
+}
+
+/** (name [, ...]) */
+SqlNodeList PgNameList() :
+{
+    final Span s;
+    final List<SqlNode> list = new ArrayList<SqlNode>();
+    SqlIdentifier id;
+}
+{
+    <LPAREN> { s = span(); }
+    id = CompoundIdentifier() { list.add(id); }
+    ( <COMMA> id = CompoundIdentifier() { list.add(id); } )*
+    <RPAREN> { return new SqlNodeList(list, s.end(this)); }
+}
+
+/** ATTACH PARTITION t bound | DETACH PARTITION t [CONCURRENTLY | FINALIZE] | [NO] INHERIT p */
+PgPartitionAction PgPartitionAlterAction() :
+{
+    final Span s;
+    final SqlIdentifier t;
+    final PgPartitionBound bound;
+}
+{
+    <ATTACH> { s = span(); } <PARTITION> t = CompoundIdentifier()
+    bound = PgPartitionBoundSpec() {
+        return new PgPartitionAction(s.end(this), PgPartitionAction.Kind.ATTACH, t, bound);
+    }
+|
+    <DETACH> { s = span(); } <PARTITION> t = CompoundIdentifier()
+    [ <CONCURRENTLY> | <FINALIZE> ] {
+        return new PgPartitionAction(s.end(this), PgPartitionAction.Kind.DETACH, t, null);
+    }
+|
+    <INHERIT> { s = span(); } t = CompoundIdentifier() {
+        return new PgPartitionAction(s.end(this), PgPartitionAction.Kind.INHERIT, t, null);
+    }
+|
+    <NO> { s = span(); } <INHERIT> t = CompoundIdentifier() {
+        return new PgPartitionAction(s.end(this), PgPartitionAction.Kind.NO_INHERIT, t, null);
     }
 }

@@ -119,6 +119,10 @@ final class CopyFrom {
     batch = new ArrayList<>();
     count += rows.size();
     io.snapsync.core.sql.engine.QueryEngine queries = db.executor().queries();
+    if (io.snapsync.core.sql.exec.PartitionInserts.involved(def)) {
+      return defaults.apply(queries, ctx, rows).compose(v -> new io.snapsync.core.sql.exec
+          .PartitionInserts(db, modifier).insert(def, rows, ctx)).mapEmpty();
+    }
     return defaults.apply(queries, ctx, rows)
         .compose(v -> io.snapsync.core.sql.ddl.RowChecks.verify(queries, def, rows, ctx))
         .compose(v -> modifier.insert(def, rows, ctx)).mapEmpty();

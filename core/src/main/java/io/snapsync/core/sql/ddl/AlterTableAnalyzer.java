@@ -59,6 +59,9 @@ final class AlterTableAnalyzer {
       case RENAME_TABLE:
         return new AlterTable(table, ie, Action.RENAME_TABLE, null, newName, null, null, null,
             aie);
+      case PARTITION:
+        return PartitionAnalyzer.alter(table, ie,
+            (io.snapsync.sql.parser.ast.PgPartitionAction) a.element());
       default:
         return alterColumn(sql, table, ie, column, (PgAlterColumn) a.element());
     }

@@ -35,13 +35,14 @@ final class CreateTableAnalyzer {
   private List<String> key = List.of();
   private final List<DdlStatement.UniqueSpec> uniques = new ArrayList<>();
   private final List<DdlStatement.ForeignKeySpec> foreignKeys = new ArrayList<>();
+  private Partitioning placement;
 
   private CreateTableAnalyzer(String sql, String table) {
     this.sql = sql;
     this.table = table;
   }
 
-  static DdlStatement.CreateTable analyze(String sql, PgCreateTable c) {
+  static DdlStatement analyze(String sql, PgCreateTable c) {
     if (c.query != null) {
       return new DdlStatement.CreateTable(Names.of(c.name), List.of(), List.of(), List.of(),
           c.ifNotExists, List.of(), SourceText.from(sql, c.query), List.of());
@@ -55,9 +56,10 @@ final class CreateTableAnalyzer {
       a.checks.add(CheckNames.spec(sql, ch, a.columns.stream()
           .map(DdlStatement.ColumnSpec::name).toList()));
     }
-    return new DdlStatement.CreateTable(a.table, List.copyOf(a.columns), a.key,
-        List.copyOf(a.checks), c.ifNotExists, List.copyOf(a.likes), null,
-        List.copyOf(a.uniques), List.copyOf(a.foreignKeys));
+    DdlStatement.CreateTable create = new DdlStatement.CreateTable(a.table,
+        List.copyOf(a.columns), a.key, List.copyOf(a.checks), c.ifNotExists,
+        List.copyOf(a.likes), null, List.copyOf(a.uniques), List.copyOf(a.foreignKeys));
+    return a.placement == null ? create : new DdlStatement.CreatePlaced(create, a.placement);
   }
 
   private void element(SqlNode e) {
@@ -82,6 +84,8 @@ final class CreateTableAnalyzer {
     } else if (e instanceof PgTableLike like) {
       likes.add(new DdlStatement.LikeSpec(Names.of(like.table()), columns.size(),
           like.includingDefaults(), like.includingConstraints()));
+    } else if (e instanceof io.snapsync.sql.parser.ast.PgPartitionClause pc) {
+      placement = PartitionAnalyzer.add(placement, pc);
     } else if (e instanceof PgForeignKey fk) {
       foreignKeys.add(ForeignKeys.spec(fk));
     } else {
@@ -127,6 +131,9 @@ final class CreateTableAnalyzer {
   }
 
   private void validate() {
+    if (placement != null && (placement.partition() || !placement.inherits().isEmpty())) {
+      return; // the columns come from the parent: checked when the statement runs
+    }
     Set<String> names = new HashSet<>();
     if (likes.isEmpty()) {
       checkDistinct(columns);

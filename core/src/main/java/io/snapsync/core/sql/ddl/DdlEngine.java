@@ -20,6 +20,7 @@ public final class DdlEngine {
   private final SequenceDdl sequenceDdl;
   private final AlterTableDdl alterTable;
   private final ViewDdl views;
+  private final PartitionDdl partitions;
 
   public DdlEngine(Database db) {
     RowLocks locks = new RowLocks(db);
@@ -28,6 +29,7 @@ public final class DdlEngine {
     this.sequenceDdl = new SequenceDdl(db, locks, sequences);
     this.alterTable = new AlterTableDdl(db, locks, sequences);
     this.views = new ViewDdl(db, locks);
+    this.partitions = new PartitionDdl(db, locks);
   }
 
   /** The database's sequences ({@code nextval} and friends). */
@@ -53,6 +55,10 @@ public final class DdlEngine {
       return sequenceDdl.create(c, ctx);
     } else if (s instanceof DdlStatement.AlterTable a) {
       return alterTable.alter(a, ctx);
+    } else if (s instanceof DdlStatement.CreatePlaced p) {
+      return tables.create(p, ctx);
+    } else if (s instanceof DdlStatement.AlterPlacement a) {
+      return partitions.alter(a, ctx);
     } else if (s instanceof DdlStatement.AlterSequence a) {
       return sequenceDdl.alter(a, ctx);
     }

@@ -160,4 +160,30 @@ public sealed interface DdlStatement {
       return "ALTER VIEW";
     }
   }
+
+  /**
+   * CREATE TABLE with PARTITION BY, PARTITION OF or INHERITS ({@code placement}: the clauses,
+   * bound values as written); run by {@link PartitionDdl} around the plain CREATE TABLE.
+   */
+  record CreatePlaced(CreateTable table, Partitioning placement) implements DdlStatement {
+    @Override
+    public String tag() {
+      return "CREATE TABLE";
+    }
+  }
+
+  /**
+   * ALTER TABLE [IF EXISTS] t ATTACH PARTITION other bound | DETACH PARTITION other |
+   * INHERIT other | NO INHERIT other ({@code bound} of ATTACH, as written).
+   */
+  record AlterPlacement(String table, boolean ifExists, Placement action, String other,
+      PartitionBound bound) implements DdlStatement {
+    /** The action. */
+    public enum Placement { ATTACH, DETACH, INHERIT, NO_INHERIT }
+
+    @Override
+    public String tag() {
+      return "ALTER TABLE";
+    }
+  }
 }

@@ -49,13 +49,13 @@ final class TableDdl {
 
   Future<StatementResult> create(DdlStatement.CreateTable c, SessionContext ctx) {
     if (c.asQuery() == null) {
-      return create(c, ctx, null);
+      return create(c, ctx, null, null);
     }
     // CREATE TABLE ... AS: the query's columns, then INSERT INTO t query
     return db.blocking(() -> {
       ctx.txn().checkWritable(c.tag());
       return db.executor().queries().describe(c.asQuery(), ctx);
-    }).compose(cols -> create(c, ctx, cols)).compose(r -> {
+    }).compose(cols -> create(c, ctx, cols, null)).compose(r -> {
       if (!r.notices().isEmpty()) {
         return Future.succeededFuture(r);
       }
@@ -65,14 +65,22 @@ final class TableDdl {
     });
   }
 
+  /** CREATE TABLE ... PARTITION BY | PARTITION OF | INHERITS (see {@link PartitionShapes}). */
+  Future<StatementResult> create(DdlStatement.CreatePlaced p, SessionContext ctx) {
+    return create(p.table(), ctx, null, p.placement());
+  }
+
   private Future<StatementResult> create(DdlStatement.CreateTable c, SessionContext ctx,
-      List<Column> queryColumns) {
+      List<Column> queryColumns, Partitioning placement) {
     TransactionBlock txn = ctx.txn();
     byte[] key = Keys.table(c.table());
     List<String> referenced = c.foreignKeys().stream().map(DdlStatement.ForeignKeySpec::refTable)
         .filter(n -> !n.equals(c.table())).distinct().toList();
     List<byte[]> keys = new ArrayList<>();
     keys.add(key);
+    if (placement != null) {
+      PartitionDdl.parents(placement).forEach(n -> keys.add(Keys.table(n)));
+    }
     referenced.forEach(n -> keys.add(Keys.table(n)));
     return db.blocking(() -> {
       txn.checkWritable(c.tag());
@@ -92,8 +100,14 @@ final class TableDdl {
         throw SnapsyncException.error(SqlState.DUPLICATE_TABLE, "ddl.relation_exists",
             c.table());
       }
-      TableDef def = definition(queryColumns == null ? withLikes(c, t) : asQuery(c,
+      List<Notice> notices = new ArrayList<>();
+      DdlStatement.CreateTable shaped = placement == null ? c
+          : PartitionShapes.shape(t, c, placement, notices);
+      TableDef def = definition(queryColumns == null ? withLikes(shaped, t) : asQuery(c,
           queryColumns), t);
+      if (placement != null) {
+        def = PartitionDdl.placed(t, def, placement, c.uniques());
+      }
       TableCatalog.put(t, def.withOwner(ctx.user()));
       for (DdlStatement.UniqueSpec u : c.uniques()) {
         io.snapsync.core.sql.index.UniqueConstraints.add(t, c.table(), u.name(), u.columns(),
@@ -102,7 +116,7 @@ final class TableDdl {
       if (!c.foreignKeys().isEmpty()) {
         ForeignKeys.create(t, TableCatalog.require(t, c.table()), c.foreignKeys());
       }
-      return StatementResult.command(c.tag());
+      return new StatementResult(List.of(), List.of(), c.tag(), notices);
     }));
   }
 
@@ -230,6 +244,7 @@ final class TableDdl {
               found.add(def);
             }
           }
+          PartitionDdl.withDescendants(t, found, d.cascade(), notices);
           notices.addAll(ForeignKeys.drop(t, found, d.cascade()));
           if (!found.isEmpty()) {
             notices.addAll(ViewDependents.dropFor(t, txn, "table",

@@ -20,6 +20,7 @@ final class TableShape {
   private final List<IndexDef> indexes;
   private final List<IndexDef> droppedIndexes = new ArrayList<>();
   private final List<ForeignKeyDef> foreignKeys;
+  private final Partitioning partitioning;
 
   TableShape(TableDef def) {
     this.id = def.id();
@@ -34,6 +35,7 @@ final class TableShape {
     this.owner = def.owner();
     this.indexes = new ArrayList<>(def.indexes());
     this.foreignKeys = def.foreignKeys();
+    this.partitioning = def.partitioning();
   }
 
   void add(Column c, boolean notNullable, String defaultSql) {
@@ -99,6 +101,6 @@ final class TableShape {
 
   TableDef build() {
     return new TableDef(id, name, columns, key.size() == 1 ? key.get(0) : -1, notNull, key,
-        defaults, checks, owner, indexes, foreignKeys);
+        defaults, checks, owner, indexes, foreignKeys, partitioning);
   }
 }

@@ -22,7 +22,8 @@ import java.util.List;
  */
 public record TableDef(long id, String name, List<Column> columns, int pk, List<Boolean> notNull,
     List<Integer> key, List<String> defaults, List<Check> checks, String owner,
-    List<IndexDef> indexes, List<io.snapsync.core.sql.ddl.ForeignKeyDef> foreignKeys) {
+    List<IndexDef> indexes, List<io.snapsync.core.sql.ddl.ForeignKeyDef> foreignKeys,
+    io.snapsync.core.sql.ddl.Partitioning partitioning) {
 
   /**
    * A CHECK constraint: its name ({@code t_col_check}, {@code t_check} or the one given) and
@@ -43,6 +44,17 @@ public record TableDef(long id, String name, List<Column> columns, int pk, List<
     checks = List.copyOf(checks);
     indexes = List.copyOf(indexes);
     foreignKeys = List.copyOf(foreignKeys);
+    if (partitioning != null && partitioning.empty()) {
+      partitioning = null;
+    }
+  }
+
+  /** A table in no partitioning or inheritance. */
+  public TableDef(long id, String name, List<Column> columns, int pk, List<Boolean> notNull,
+      List<Integer> key, List<String> defaults, List<Check> checks, String owner,
+      List<IndexDef> indexes, List<io.snapsync.core.sql.ddl.ForeignKeyDef> foreignKeys) {
+    this(id, name, columns, pk, notNull, key, defaults, checks, owner, indexes, foreignKeys,
+        null);
   }
 
   /** A table in no FOREIGN KEY constraint. */
@@ -78,25 +90,36 @@ public record TableDef(long id, String name, List<Column> columns, int pk, List<
   /** The same table owned by {@code owner}. */
   public TableDef withOwner(String owner) {
     return new TableDef(id, name, columns, pk, notNull, key, defaults, checks, owner, indexes,
-        foreignKeys);
+        foreignKeys, partitioning);
   }
 
   /** The same table with secondary indexes {@code newIndexes}. */
   public TableDef withIndexes(List<IndexDef> newIndexes) {
     return new TableDef(id, name, columns, pk, notNull, key, defaults, checks, owner, newIndexes,
-        foreignKeys);
+        foreignKeys, partitioning);
   }
 
   /** The same table with NOT NULL flags {@code newNotNull} (everything else kept). */
   public TableDef withNotNull(List<Boolean> newNotNull) {
     return new TableDef(id, name, columns, pk, newNotNull, key, defaults, checks, owner, indexes,
-        foreignKeys);
+        foreignKeys, partitioning);
   }
 
   /** The same table in the FOREIGN KEY constraints {@code fks} (both directions). */
   public TableDef withForeignKeys(List<io.snapsync.core.sql.ddl.ForeignKeyDef> fks) {
     return new TableDef(id, name, columns, pk, notNull, key, defaults, checks, owner, indexes,
-        fks);
+        fks, partitioning);
+  }
+
+  /** The same table placed in partitions / inheritance by {@code p} (null: none). */
+  public TableDef withPartitioning(io.snapsync.core.sql.ddl.Partitioning p) {
+    return new TableDef(id, name, columns, pk, notNull, key, defaults, checks, owner, indexes,
+        foreignKeys, p);
+  }
+
+  /** True for a partitioned table (its rows are in its partitions). */
+  public boolean partitioned() {
+    return partitioning != null && partitioning.partitioned();
   }
 
   /** The secondary index named {@code indexName}, or null. */
@@ -175,6 +198,9 @@ public record TableDef(long id, String name, List<Column> columns, int pk, List<
       foreignKeys.forEach(f -> fk.add(f.toJson()));
       j.put("foreign_keys", fk);
     }
+    if (partitioning != null) {
+      j.put("partitioning", partitioning.toJson());
+    }
     return j.toBuffer().getBytes();
   }
 
@@ -214,6 +240,8 @@ public record TableDef(long id, String name, List<Column> columns, int pk, List<
           io.snapsync.core.sql.ddl.ForeignKeyDef.fromJson((JsonObject) f)));
     }
     return new TableDef(j.getLong("id"), j.getString("name"), cols, pk, notNull, key, defaults,
-        checks, j.getString("owner"), indexes, fks);
+        checks, j.getString("owner"), indexes, fks, j.containsKey("partitioning")
+            ? io.snapsync.core.sql.ddl.Partitioning.fromJson(j.getJsonObject("partitioning"))
+            : null);
   }
 }

@@ -37,10 +37,12 @@ final class Writer {
   private final RowLocks locks;
   private final TableLockWaits tables;
   private final RowModifier referenced;
+  private final PartitionInserts partitions;
 
   Writer(Database db) {
     this.db = db;
     this.referenced = new RowModifier(db);
+    this.partitions = new PartitionInserts(db, referenced);
     this.locks = new RowLocks(db);
     this.tables = new TableLockWaits(db);
   }
@@ -130,10 +132,13 @@ final class Writer {
         rows.add(row);
       }
       return new Planned(def, keys, rows);
-    }).compose(p -> io.snapsync.core.sql.ddl.RowChecks.verify(db.executor().queries(), p.def(),
-        p.rows(), ctx).map(v -> p))
-        .compose(p -> write(p, ctx).recover(e -> e instanceof CurrentDefinition.Changed c
-            ? write(new Planned(c.now, p.keys(), p.rows()), ctx) : Future.failedFuture(e)));
+    }).compose(p -> PartitionInserts.involved(p.def())
+        ? partitions.insert(p.def(), p.rows(), ctx)
+            .map(w -> StatementResult.command("INSERT 0 " + w.count()))
+        : io.snapsync.core.sql.ddl.RowChecks.verify(db.executor().queries(), p.def(),
+        p.rows(), ctx).map(v -> p)
+        .compose(q -> write(q, ctx).recover(e -> e instanceof CurrentDefinition.Changed c
+            ? write(new Planned(c.now, q.keys(), q.rows()), ctx) : Future.failedFuture(e))));
   }
 
   /** Locks the rows and their unique entries, then re-checks and writes them. */

@@ -22,7 +22,9 @@ public final class PgAlterTable extends SqlCall {
   public enum Action {
     ADD_COLUMN, ADD_CONSTRAINT, DROP_COLUMN, DROP_CONSTRAINT, RENAME_COLUMN, RENAME_TABLE,
     /** {@code ALTER [COLUMN] col ...}: the element is a {@link PgAlterColumn}. */
-    ALTER_COLUMN
+    ALTER_COLUMN,
+    /** ATTACH / DETACH PARTITION, [NO] INHERIT: the element is a {@link PgPartitionAction}. */
+    PARTITION
   }
 
   private static final SqlOperator OPERATOR =

@@ -41,6 +41,8 @@ public final class DmlEngine {
   private final RowModifier modifier;
   private final DmlLiterals literals = new DmlLiterals(this::plan);
   private final io.snapsync.core.sql.exec.TableLockWaits tableLocks;
+  private final PartitionWrites partitions;
+  private final io.snapsync.core.sql.exec.PartitionInserts partitionInserts;
   private final Map<String, DmlPlan> cache = new LinkedHashMap<>(64, 0.75f, true) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<String, DmlPlan> e) {
@@ -54,6 +56,8 @@ public final class DmlEngine {
     this.analyzer = new DmlAnalyzer(queries);
     this.modifier = new RowModifier(db);
     this.tableLocks = new io.snapsync.core.sql.exec.TableLockWaits(db);
+    this.partitions = new PartitionWrites(db, modifier);
+    this.partitionInserts = new io.snapsync.core.sql.exec.PartitionInserts(db, modifier);
   }
 
   private record Started(DmlPlan plan, StoreTransaction txn, List<Object> params) {
@@ -107,7 +111,8 @@ public final class DmlEngine {
       for (RowModifier.Change c : w.changes()) {
         List<Object> params = with(exec.params(), r.param(),
             p.table().pk() < 0 ? null : c.newRow().get(p.table().pk()));
-        byte[] written = p.table().hiddenKey() ? c.key() : RowModifier.key(p.table(), c.newRow());
+        byte[] written = p.table().hiddenKey() || PartitionWrites.appends(p.table()) ? c.key()
+            : RowModifier.key(p.table(), c.newRow());
         for (Object[] row : rows(r.after(), p, exec, t, params, written)) {
           rows.add(Arrays.asList(HiddenKeys.strip(row)));
         }
@@ -184,6 +189,13 @@ public final class DmlEngine {
             out.add(inserted(p, r, zone));
           }
           // CHECK constraints (sql.ddl.RowChecks), then the write
+          if (io.snapsync.core.sql.exec.PartitionInserts.involved(def)) {
+            if (p.upsert() != null) {
+              throw SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED,
+                  "ddl.partition.upsert");
+            }
+            return partitionInserts.insert(def, out, ctx);
+          }
           Future<Void> checked = RowChecks.verify(queries, def, out, ctx);
           if (p.upsert() == null) {
             return checked.compose(v -> modifier.insert(def, out, ctx));
@@ -220,10 +232,15 @@ public final class DmlEngine {
           changes = firstPerRow(changes);
           List<RowModifier.Change> once = changes;
           return RowChecks.verify(queries, def, once.stream().map(RowModifier.Change::newRow)
-              .toList(), ctx).compose(v -> modifier.update(def, once, (t, c) -> {
+              .toList(), ctx).compose(v -> (def.partitioning() != null
+                  ? partitions.update(def, once, (t, c) -> {
+                    List<Object[]> now = recheck(p, exec, t, c);
+                    return now.isEmpty() ? null : updated(p, now.get(0), zone);
+                  }, ctx)
+                  : modifier.update(def, once, (t, c) -> {
                 List<Object[]> now = recheck(p, exec, t, c);
                 return now.isEmpty() ? null : updated(p, now.get(0), zone);
-              }, ctx));
+              }, ctx)));
         }
         default -> {
           List<RowModifier.Change> changes = new ArrayList<>(rows.size());
@@ -232,10 +249,12 @@ public final class DmlEngine {
             changes.add(deleted(p, r));
           }
           changes = firstPerRow(changes);
-          return modifier.delete(def, changes, (t, c) -> {
+          RowModifier.Recheck again = (t, c) -> {
             List<Object[]> now = recheck(p, exec, t, c);
             return now.isEmpty() ? null : deleted(p, now.get(0));
-          }, ctx);
+          };
+          return PartitionWrites.appends(def) ? partitions.delete(def, changes, again, ctx)
+              : modifier.delete(def, changes, again, ctx);
         }
       }
     } catch (RuntimeException e) {
@@ -271,7 +290,8 @@ public final class DmlEngine {
    */
   private static List<Object[]> rows(io.snapsync.core.sql.engine.PreparedQuery q, DmlPlan p,
       QueryEngine.Execution exec, StoreTransaction t, List<Object> params, byte[] onlyKey) {
-    if (p.table().pk() >= 0 || (p.kind() == DmlPlan.Kind.INSERT && onlyKey == null)) {
+    if ((p.table().pk() >= 0 && !PartitionWrites.appends(p.table()))
+        || (p.kind() == DmlPlan.Kind.INSERT && onlyKey == null)) {
       return exec.rows(q, t, params);
     }
     return exec.rows(q, t, params, HiddenKeys.targetScan(q, p.table()), onlyKey);
@@ -279,7 +299,8 @@ public final class DmlEngine {
 
   /** The row key of an UPDATE or DELETE target row (its values, or the key its scan found). */
   private static byte[] key(DmlPlan p, Object[] r, List<Object> old) {
-    return p.table().pk() < 0 ? HiddenKeys.key(r, p.table()) : RowModifier.key(p.table(), old);
+    return p.table().pk() < 0 || PartitionWrites.appends(p.table())
+        ? HiddenKeys.key(r, p.table()) : RowModifier.key(p.table(), old);
   }
 
   /** {@code params} (by number) with {@code value} as number {@code n}, padded with nulls. */

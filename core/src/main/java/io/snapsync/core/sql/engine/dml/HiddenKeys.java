@@ -33,7 +33,9 @@ final class HiddenKeys {
   private static PlanNode find(PlanNode n, TableDef def) {
     if ((n instanceof TableScanNode s && s.def().id() == def.id())
         || (n instanceof io.snapsync.core.sql.engine.exec.IndexScanNode x
-            && x.def().id() == def.id())) {
+            && x.def().id() == def.id())
+        || (n instanceof io.snapsync.core.sql.engine.exec.AppendScanNode a
+            && a.def().id() == def.id())) {
       return n;
     }
     for (PlanNode in : n.inputs()) {

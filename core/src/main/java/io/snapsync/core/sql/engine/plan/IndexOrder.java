@@ -45,7 +45,7 @@ final class IndexOrder {
       return null;
     }
     TableDef def = scan.getTable().unwrap(CatalogTable.class).def();
-    if (def == null) {
+    if (def == null || PlanBuilder.appends(def)) {
       return null;
     }
     List<Integer> columns = new ArrayList<>();

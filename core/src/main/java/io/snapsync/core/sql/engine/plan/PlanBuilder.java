@@ -196,7 +196,8 @@ public final class PlanBuilder {
   private PlanNode filter(Filter f, java.util.Set<Integer> needed) {
     if (f.getInput() instanceof TableScan scan
         && scan.getTable().unwrap(CatalogTable.class) != null
-        && scan.getTable().unwrap(CatalogTable.class).def() != null) {
+        && scan.getTable().unwrap(CatalogTable.class).def() != null
+        && !appends(scan.getTable().unwrap(CatalogTable.class).def())) {
       java.util.Set<Integer> cols = null;
       if (needed != null) {
         cols = new java.util.HashSet<>(needed);
@@ -230,9 +231,15 @@ public final class PlanBuilder {
   private PlanNode scan(TableScan scan) {
     CatalogTable t = scan.getTable().unwrap(CatalogTable.class);
     if (t.def() != null) {
-      return TableScanNode.full(t.def());
+      return appends(t.def()) ? new io.snapsync.core.sql.engine.exec.AppendScanNode(t.def())
+          : TableScanNode.full(t.def());
     }
     return new SystemScanNode(t.system().name(), prefetch.table(t.system()));
+  }
+
+  /** True for a table whose scan reads its partitions or INHERITS children. */
+  static boolean appends(io.snapsync.core.sql.exec.TableDef def) {
+    return def.partitioning() != null && def.partitioning().appends();
   }
 
   private PlanNode sort(Sort s) {
