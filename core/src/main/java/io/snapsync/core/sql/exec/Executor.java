@@ -39,6 +39,7 @@ public final class Executor {
   private final io.snapsync.core.sql.access.AccessRunner access;
   private final io.snapsync.core.sql.index.IndexCommands indexes;
   private final io.snapsync.core.sql.explain.Explainer explain;
+  private final io.snapsync.core.sql.routine.Routines routines;
 
   public Executor(Database db) {
     this.db = db;
@@ -50,6 +51,7 @@ public final class Executor {
     this.access = new io.snapsync.core.sql.access.AccessRunner(db);
     this.indexes = new io.snapsync.core.sql.index.IndexCommands(db);
     this.explain = new io.snapsync.core.sql.explain.Explainer(db, queries);
+    this.routines = new io.snapsync.core.sql.routine.Routines(db);
   }
 
   /** The DML engine (INSERT, UPDATE, DELETE). */
@@ -60,6 +62,11 @@ public final class Executor {
   /** The DDL engine (tables, sequences). */
   public io.snapsync.core.sql.ddl.DdlEngine ddl() {
     return ddl;
+  }
+
+  /** User-defined functions and procedures. */
+  public io.snapsync.core.sql.routine.Routines routines() {
+    return routines;
   }
 
   /** The query engine (SELECT, WITH, VALUES, TABLE). */
@@ -85,6 +92,8 @@ public final class Executor {
       return indexes.run(is, ctx);
     } else if (s instanceof io.snapsync.core.sql.explain.ExplainStmt e) {
       return explain.run(e, ctx, params);
+    } else if (s instanceof io.snapsync.core.sql.routine.RoutineStmt r) {
+      return routines.run(r, ctx);
     }
     return Future.failedFuture(new IllegalArgumentException("not a DML statement: " + s));
   }
