@@ -118,6 +118,8 @@ final class RoutineDdl {
     RoutineCatalog.put(t, stored);
     if (stored.language().equals("sql")) {
       validate(stored, t);
+    } else {
+      Plpgsql.validate(stored);
     }
     return StatementResult.command(c.tag());
   }

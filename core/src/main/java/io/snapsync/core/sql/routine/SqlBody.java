@@ -51,7 +51,14 @@ final class SqlBody {
   }
 
   private static String substitute(RoutineDef def, int passed, String sql) {
-    List<RoutineDef.Param> in = def.inputs();
+    return substitute(def.inputs(), passed, sql);
+  }
+
+  /**
+   * {@code sql} with each reference to one of {@code in} ({@code $n} or its name) replaced by
+   * {@code CAST($n AS type)}, or by its default from the {@code passed}-th on.
+   */
+  static String substitute(List<RoutineDef.Param> in, int passed, String sql) {
     List<Token> tokens = Lexer.tokenize(sql);
     StringBuilder out = new StringBuilder(sql.length() + 16);
     int copied = 0;

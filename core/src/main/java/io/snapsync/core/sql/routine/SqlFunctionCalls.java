@@ -49,15 +49,15 @@ final class SqlFunctionCalls {
         }
       }
     }
-    if (!def.language().equals("sql")) {
-      return Plpgsql.call(ctx, def, args);
-    }
     int[] depth = DEPTH.get();
     if (depth[0] >= MAX_DEPTH) {
       throw tooDeep();
     }
     depth[0]++;
     try {
+      if (!def.language().equals("sql")) {
+        return Plpgsql.call(db.executor().routines(), ctx, def, args);
+      }
       return run(db, ctx, t, def, args);
     } catch (StackOverflowError e) {
       throw tooDeep();
@@ -92,7 +92,7 @@ final class SqlFunctionCalls {
     return result;
   }
 
-  private static Object[] firstRow(PreparedQuery q, ExecContext caller, StoreTransaction t,
+  static Object[] firstRow(PreparedQuery q, ExecContext caller, StoreTransaction t,
       Object[] args) {
     if (!q.prefetch().tables().isEmpty() || !q.prefetch().calls().isEmpty()) {
       throw SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED, "routine.unsupported",

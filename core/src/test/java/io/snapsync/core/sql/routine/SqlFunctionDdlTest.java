@@ -111,6 +111,16 @@ class SqlFunctionDdlTest {
   }
 
   @Test
+  void endlessPlpgsqlLoopStopsAtStatementTimeout() {
+    exec(s, "CREATE FUNCTION forever() RETURNS int LANGUAGE plpgsql AS"
+        + " $$ BEGIN LOOP END LOOP; END $$");
+    exec(s, "SET statement_timeout = 300");
+    fails(s, "SELECT forever()", "57014");
+    exec(s, "SET statement_timeout = 0");
+    assertEquals(2, value(s, "SELECT 2"));
+  }
+
+  @Test
   void functionUnderImportedSnapshotReadsThatSnapshot() {
     exec(s, "CREATE FUNCTION total() RETURNS bigint LANGUAGE sql AS 'SELECT sum(n) FROM t'");
     exec(s, "BEGIN ISOLATION LEVEL REPEATABLE READ");

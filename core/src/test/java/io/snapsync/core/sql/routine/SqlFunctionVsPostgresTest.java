@@ -51,7 +51,28 @@ class SqlFunctionVsPostgresTest {
           + " language sql as 'select x / 2'",
       "create function as_text(v int) returns text language sql as 'select $1 * 2'",
       "create or replace function add2(a int, b int) returns int language sql"
-          + " as $$ select a + b + 100 $$");
+          + " as $$ select a + b + 100 $$",
+      "create function pl_sum(n int) returns bigint language plpgsql as $$\n"
+          + "declare total bigint := 0;\n begin\n for i in 1..n loop\n"
+          + "  if i % 3 = 0 then continue; end if;\n  total := total + i;\n end loop;\n"
+          + " return total;\nend $$",
+      "create function pl_collatz(x int) returns int language plpgsql as $$\n"
+          + "declare steps int = 0;\nbegin\n while x <> 1 loop\n"
+          + "  if x % 2 = 0 then x := x / 2; elsif x > 0 then x := 3 * x + 1;"
+          + " else return -1; end if;\n  steps := steps + 1;\n end loop;\n return steps;\nend $$",
+      "create function pl_grade(score int) returns text language plpgsql as $$\n"
+          + "begin\n if score >= 90 then return 'A'; elsif score >= 80 then return 'B';"
+          + " else return 'C'; end if;\nend $$",
+      "create function pl_rows() returns int language plpgsql stable as $$\n"
+          + "declare c int; begin c := (select count(*) from fn_t where n > 10);"
+          + " return c * 10; end $$",
+      "create function pl_fail(v int) returns int language plpgsql as $$\n"
+          + "begin if v < 0 then raise exception 'negative: % (%%)', v; end if;"
+          + " return v; end $$",
+      "create function pl_noreturn() returns int language plpgsql as $$ begin null; end $$",
+      "create function pl_loop(n int) returns int language plpgsql as $$\n"
+          + "declare i int := 0; begin loop i := i + 1; exit when i >= n; end loop;"
+          + " return i; end $$");
 
   @BeforeAll
   static void start() throws Exception {
@@ -97,6 +118,22 @@ class SqlFunctionVsPostgresTest {
         "select nosuch(1)",
         "select add2(1, 2, 3)",
         "select add2(true, 2)"));
+  }
+
+  @Test
+  void plpgsqlCallsAnswerAsPostgres() throws Exception {
+    assertSame(List.of(
+        "select pl_sum(10)",
+        "select pl_sum(0)",
+        "select pl_collatz(27)",
+        "select pl_collatz(-4)",
+        "select pl_grade(95) || pl_grade(85) || pl_grade(10)",
+        "select pl_rows()",
+        "select pl_fail(5)",
+        "select pl_fail(-5)",
+        "select pl_noreturn()",
+        "select pl_loop(7)",
+        "select sum(pl_sum(id)) from fn_t"));
   }
 
   static void assertSame(List<String> sqls) throws Exception {
