@@ -49,7 +49,8 @@ public final class MessageCatalog {
       "io/snapsync/messages/privileges",
       "io/snapsync/messages/index",
       "io/snapsync/messages/catalog",
-      "io/snapsync/messages/cursor");
+      "io/snapsync/messages/cursor",
+      "io/snapsync/messages/routine");
 
   private static volatile MessageCatalog builtin;
 

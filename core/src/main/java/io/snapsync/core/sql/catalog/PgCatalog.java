@@ -79,7 +79,7 @@ public final class PgCatalog {
         "proowner", OID, "prolang", OID, "prokind", TEXT, "proretset", BOOL,
         "provolatile", TEXT, "pronargs", INT2, "prorettype", OID, "proargtypes", TEXT,
         "proallargtypes", TEXT, "proargnames", TEXT_ARRAY, "prosrc", TEXT, "proacl",
-        TEXT_ARRAY), v -> List.of());
+        TEXT_ARRAY), io.snapsync.core.sql.routine.ProcRows::rows);
     empty(db, r, "pg_description", "objoid", OID, "classoid", OID, "objsubid", INT4,
         "description", TEXT);
     empty(db, r, "pg_shdescription", "objoid", OID, "classoid", OID, "description", TEXT);

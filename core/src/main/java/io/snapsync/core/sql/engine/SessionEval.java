@@ -89,6 +89,11 @@ final class SessionEval implements EvalContext {
   }
 
   @Override
+  public io.snapsync.core.sql.Database engine() {
+    return db;
+  }
+
+  @Override
   public void checkCanceled() {
     session.checkCanceled();
   }

@@ -40,6 +40,7 @@ public final class Executor {
   private final io.snapsync.core.sql.index.IndexCommands indexes;
   private final io.snapsync.core.sql.explain.Explainer explain;
   private final io.snapsync.core.sql.lock.LockRunner lock;
+  private final io.snapsync.core.sql.routine.Routines routines;
 
   public Executor(Database db) {
     this.db = db;
@@ -52,6 +53,7 @@ public final class Executor {
     this.indexes = new io.snapsync.core.sql.index.IndexCommands(db);
     this.explain = new io.snapsync.core.sql.explain.Explainer(db, queries);
     this.lock = new io.snapsync.core.sql.lock.LockRunner(db);
+    this.routines = new io.snapsync.core.sql.routine.Routines(db);
   }
 
   /** The DML engine (INSERT, UPDATE, DELETE). */
@@ -62,6 +64,11 @@ public final class Executor {
   /** The DDL engine (tables, sequences). */
   public io.snapsync.core.sql.ddl.DdlEngine ddl() {
     return ddl;
+  }
+
+  /** User-defined functions and procedures. */
+  public io.snapsync.core.sql.routine.Routines routines() {
+    return routines;
   }
 
   /** The query engine (SELECT, WITH, VALUES, TABLE). */
@@ -89,6 +96,8 @@ public final class Executor {
       return explain.run(e, ctx, params);
     } else if (s instanceof io.snapsync.core.sql.lock.LockStmt l) {
       return lock.run(l, ctx);
+    } else if (s instanceof io.snapsync.core.sql.routine.RoutineStmt r) {
+      return routines.run(r, ctx);
     }
     return Future.failedFuture(new IllegalArgumentException("not a DML statement: " + s));
   }

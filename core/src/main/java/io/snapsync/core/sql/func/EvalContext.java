@@ -60,6 +60,11 @@ public interface EvalContext {
         "SEQUENCE FUNCTIONS HERE");
   }
 
+  /** The database running the statement, for user-defined routines; null when unknown. */
+  default io.snapsync.core.sql.Database engine() {
+    return null;
+  }
+
   /** The node's system tables, for catalog functions ({@code regclassin}); null when unknown. */
   default io.snapsync.core.spi.SystemTableRegistry systemTables() {
     return null;

@@ -13,12 +13,12 @@ import java.util.function.Function;
  * needed, then for {@code unknown} arguments by type category (string preferred) and by the
  * type of the other arguments. More than one survivor is ambiguous: empty.
  */
-final class Overloads {
+public final class Overloads {
 
   private Overloads() {
   }
 
-  static <T> Optional<T> select(List<T> all, Function<T, List<DataType>> sig,
+  public static <T> Optional<T> select(List<T> all, Function<T, List<DataType>> sig,
       List<DataType> actual, boolean operator) {
     List<T> fits = new ArrayList<>();
     for (T c : all) {

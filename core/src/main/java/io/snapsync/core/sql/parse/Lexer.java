@@ -68,6 +68,16 @@ public final class Lexer {
         }
         String t = sql.substring(start, i);
         out.add(new Token(Token.Kind.NUMBER, t, start, t));
+      } else if (c == '$' && DollarQuotes.tagAt(sql, i) != null) {
+        int start = i;
+        String tag = DollarQuotes.tagAt(sql, i);
+        int end = sql.indexOf(tag, i + tag.length());
+        if (end < 0) {
+          throw ParseErrors.unterminated(start);
+        }
+        i = end + tag.length();
+        out.add(new Token(Token.Kind.STRING, sql.substring(start + tag.length(), end), start,
+            sql.substring(start, i)));
       } else if (c == '$' && i + 1 < n && Character.isDigit(sql.charAt(i + 1))) {
         int start = i++;
         while (i < n && Character.isDigit(sql.charAt(i))) {
@@ -109,9 +119,15 @@ public final class Lexer {
     int start = 0;
     int i = 0;
     int n = sql.length();
+    AtomicBlocks atomic = new AtomicBlocks();
     while (i < n) {
       char c = sql.charAt(i);
-      if (c == '\'' || c == '"') {
+      if (c == '$' && DollarQuotes.tagAt(sql, i) != null
+          && (i == 0 || !DollarQuotes.identPart(sql.charAt(i - 1)))) {
+        String tag = DollarQuotes.tagAt(sql, i);
+        int end = sql.indexOf(tag, i + tag.length());
+        i = end < 0 ? n : end + tag.length();
+      } else if (c == '\'' || c == '"') {
         int end = i + 1;
         while (end < n) {
           if (sql.charAt(end) == c) {
@@ -131,10 +147,19 @@ public final class Lexer {
       } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
         int end = sql.indexOf("*/", i + 2);
         i = end < 0 ? n : end + 2;
-      } else if (c == ';') {
+      } else if (c == ';' && atomic.depth() == 0) {
         add(out, sql, start, i);
         start = i + 1;
+        atomic = new AtomicBlocks();
         i++;
+      } else if ((Character.isLetter(c) || c == '_')
+          && (i == 0 || !DollarQuotes.identPart(sql.charAt(i - 1)))) {
+        int end = i;
+        while (end < n && DollarQuotes.identPart(sql.charAt(end))) {
+          end++;
+        }
+        atomic.word(sql.substring(i, end));
+        i = end;
       } else {
         i++;
       }

@@ -59,7 +59,8 @@ public final class LiteralHoister {
     for (int i = 0; i < tokens.size(); i++) {
       Token t = tokens.get(i);
       Token next = i + 1 < tokens.size() ? tokens.get(i + 1) : t;
-      if (t.isSymbol("$") || (t.isWord("order") || t.isWord("group")) && next.isWord("by")
+      if (t.isSymbol("$") || t.kind() == Token.Kind.STRING && t.raw().startsWith("$")
+          || (t.isWord("order") || t.isWord("group")) && next.isWord("by")
           || t.isWord("distinct") && next.isWord("on")) {
         return null;
       }

@@ -77,6 +77,9 @@ public final class SqlParser {
     if (AccessParser.handles(tokens)) {
       return new AccessParser(tokens).parse();
     }
+    if (io.snapsync.core.sql.routine.RoutineParser.handles(tokens)) {
+      return io.snapsync.core.sql.routine.RoutineParser.parse(sql, tokens);
+    }
     if (first.isWord("alter") && !tokens.get(1).isWord("system")) {
       return new Stmt.Ddl(io.snapsync.core.sql.ddl.DdlParser.parse(sql));
     }

@@ -87,7 +87,7 @@ public final class Analyzer {
         .withCallRewrite(true)
         .withTypeCoercionFactory(PgTypeCoercion::new);
     PgValidator validator = new PgValidator(p.text(), org.apache.calcite.sql.util.SqlOperatorTables
-        .chain(new PgOperatorTable(functions, library), reader), reader, types, vc);
+        .chain(new PgOperatorTable(functions, library, txn), reader), reader, types, vc);
     ViewExpansion views = ViewExpansion.expand(parsed, txn, schema.dependencies());
     io.snapsync.core.sql.srf.SrfRewrite.apply(parsed);
     List<String> written = OutputNames.beforeValidation(parsed);

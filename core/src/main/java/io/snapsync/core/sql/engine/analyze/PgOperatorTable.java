@@ -39,9 +39,18 @@ public final class PgOperatorTable implements SqlOperatorTable {
   private final FunctionRegistry registered;
   private final FunctionLibrary library;
 
+  private final io.snapsync.storage.StoreTransaction txn;
+
   public PgOperatorTable(FunctionRegistry registered, FunctionLibrary library) {
+    this(registered, library, null);
+  }
+
+  /** With {@code txn}, user-defined functions it sees come before built-ins of their name. */
+  public PgOperatorTable(FunctionRegistry registered, FunctionLibrary library,
+      io.snapsync.storage.StoreTransaction txn) {
     this.registered = registered;
     this.library = library;
+    this.txn = txn;
   }
 
   @Override
@@ -63,6 +72,12 @@ public final class PgOperatorTable implements SqlOperatorTable {
       var f = registered.find(n);
       if (f.isPresent()) {
         out.add(new RegisteredFunctionOperator(f.get()));
+        return;
+      }
+      SqlOperator user = txn == null ? null
+          : io.snapsync.core.sql.routine.RoutineOperator.lookup(txn, n);
+      if (user != null) {
+        out.add(user);
         return;
       }
       JsonAggOperator agg = JsonAggOperator.find(n, library);

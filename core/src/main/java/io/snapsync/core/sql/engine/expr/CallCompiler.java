@@ -42,6 +42,9 @@ final class CallCompiler {
     if (call.getOperator() instanceof RegisteredFunctionOperator rf) {
       return registered(call, rf);
     }
+    if (call.getOperator() instanceof io.snapsync.core.sql.routine.RoutineOperator ro) {
+      return ro.compile(call, rex.compileAll(call.getOperands()));
+    }
     DataType type = TypeMapping.toData(call.getType());
     List<Evaluator> compiled = rex.compileAll(call.getOperands());
     List<Evaluator> args = kind == SqlKind.CASE || kind == SqlKind.COALESCE

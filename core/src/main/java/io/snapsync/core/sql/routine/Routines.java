@@ -1,0 +1,65 @@
+package io.snapsync.core.sql.routine;
+
+import io.snapsync.core.session.StatementResult;
+import io.snapsync.core.sql.Database;
+import io.snapsync.core.sql.engine.PreparedQuery;
+import io.snapsync.core.sql.engine.analyze.Analyzer;
+import io.snapsync.core.sql.exec.SessionContext;
+import io.snapsync.storage.StoreTransaction;
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The database's user-defined routines: runs their DDL ({@link RoutineDdl}) and keeps the plans
+ * of function bodies by statement text (checked against the table definitions the calling
+ * transaction sees, as the query engine's cache is). Thread-safe; one per database.
+ */
+public final class Routines {
+
+  static final int PLANS_MAX = 512;
+
+  private final Database db;
+  private final RoutineDdl ddl;
+  private final Map<String, PreparedQuery> plans = new ConcurrentHashMap<>();
+  private final Map<String, List<String>> bodies = new ConcurrentHashMap<>();
+
+  public Routines(Database db) {
+    this.db = db;
+    this.ddl = new RoutineDdl(db, this);
+  }
+
+  /** Runs {@code s} in the session's current transaction. */
+  public Future<StatementResult> run(RoutineStmt s, SessionContext ctx) {
+    return ddl.run(s, ctx);
+  }
+
+  /** The plan of body statement {@code sql} valid for {@code t}. Blocking. */
+  PreparedQuery plan(String sql, StoreTransaction t) {
+    PreparedQuery q = plans.get(sql);
+    if (q != null && q.validFor(t)) {
+      return q;
+    }
+    q = db.executor().queries().planParsed(sql, Analyzer.parse(sql), t);
+    if (plans.size() >= PLANS_MAX) {
+      plans.clear();
+    }
+    plans.put(sql, q);
+    return q;
+  }
+
+  /** The statements of {@code def}'s body for a call with {@code passed} arguments. */
+  List<String> bodyStatements(RoutineDef def, int passed) {
+    String key = passed + "\0" + def.id() + "\0" + def.params() + "\0" + def.body();
+    List<String> s = bodies.get(key);
+    if (s == null) {
+      s = SqlBody.statements(def, passed);
+      if (bodies.size() >= PLANS_MAX) {
+        bodies.clear();
+      }
+      bodies.put(key, s);
+    }
+    return s;
+  }
+}
