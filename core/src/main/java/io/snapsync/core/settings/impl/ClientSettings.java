@@ -26,6 +26,10 @@ final class ClientSettings {
         CoreSettings.INT_MAX, "ms", "catalog.setting.idle_in_transaction_session_timeout"));
     add(r, SettingDefinition.bool("row_security", SESSION, true,
         "catalog.setting.row_security"));
+    add(r, SettingDefinition.string(io.snapsync.core.sql.ddl.SearchPath.SETTING, SESSION,
+        io.snapsync.core.sql.ddl.SearchPath.DEFAULT_SETTING, "ddl.setting.search_path"));
+    r.validator(io.snapsync.core.sql.ddl.SearchPath.SETTING,
+        io.snapsync.core.sql.ddl.SearchPath::canonical, "a list of schema names");
   }
 
   private static void add(SettingsRegistryImpl r, SettingDefinition d) {
