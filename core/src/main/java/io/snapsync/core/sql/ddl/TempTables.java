@@ -49,4 +49,69 @@ public final class TempTables {
     }
     return PARSED_SCHEMA + "." + Names.relname(name);
   }
+
+  /**
+   * Drops every relation of temporary schema {@code schema} (definitions and rows) in a store
+   * transaction of its own; a no-op for a schema never used on this node. Blocking.
+   */
+  public static void dropAll(io.snapsync.storage.Store store, String schema) {
+    if (schema == null || !IN_USE.remove(schema)) {
+      return;
+    }
+    drop(store, java.util.Set.of(schema));
+  }
+
+  /**
+   * At start-up: drops what the sessions of node {@code node} left in their temporary schemas
+   * when the node stopped (their sessions ended with it). Blocking.
+   */
+  public static void dropLeftovers(io.snapsync.storage.Store store, String node) {
+    String prefix = schemaOf(node + "-");
+    java.util.Set<String> schemas = new java.util.HashSet<>();
+    io.snapsync.storage.StoreTransaction t = store.begin();
+    try {
+      for (io.snapsync.core.sql.exec.TableDef d : io.snapsync.core.sql.exec.TableCatalog.all(t)) {
+        if (Names.schemaOf(d.name()).startsWith(prefix)) {
+          schemas.add(Names.schemaOf(d.name()));
+        }
+      }
+      for (ViewDef v : ViewCatalog.all(t)) {
+        if (Names.schemaOf(v.name()).startsWith(prefix)) {
+          schemas.add(Names.schemaOf(v.name()));
+        }
+      }
+    } finally {
+      t.rollback();
+    }
+    if (!schemas.isEmpty()) {
+      drop(store, schemas);
+    }
+  }
+
+  private static void drop(io.snapsync.storage.Store store, java.util.Set<String> schemas) {
+    io.snapsync.storage.StoreTransaction t = store.begin();
+    try {
+      for (String schema : schemas) {
+        for (io.snapsync.core.sql.exec.TableDef d : SchemaCatalog.tables(t, schema)) {
+          java.util.List<byte[]> rows = new java.util.ArrayList<>();
+          try (io.snapsync.storage.CloseableIterator<io.snapsync.storage.KeyValue> it = t.scan(
+              io.snapsync.core.sql.exec.Keys.rowsFrom(d.id()),
+              io.snapsync.core.sql.exec.Keys.rowsTo(d.id()))) {
+            while (it.hasNext()) {
+              rows.add(it.next().key());
+            }
+          }
+          rows.forEach(t::delete);
+          t.delete(io.snapsync.core.sql.exec.Keys.table(d.name()));
+        }
+        for (ViewDef v : SchemaCatalog.views(t, schema)) {
+          t.delete(ViewCatalog.key(v.name()));
+        }
+      }
+      t.commit();
+    } catch (RuntimeException e) {
+      t.rollback();
+      throw e;
+    }
+  }
 }
