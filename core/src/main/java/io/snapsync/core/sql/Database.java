@@ -87,6 +87,7 @@ public final class Database implements AutoCloseable {
    */
   public static Database open(Store store, NodeServices services) {
     Database db = new Database(store, services);
+    io.snapsync.core.sql.ddl.TempTables.dropLeftovers(store, services.node().name());
     BuiltinFunctions.registerAll(services.functions(), services.clock());
     DurableSnapshotFunctions.registerAll(services.functions());
     SystemTables.registerAll(db, services.systemTables());

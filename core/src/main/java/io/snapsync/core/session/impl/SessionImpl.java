@@ -663,6 +663,12 @@ public final class SessionImpl implements Session, SessionContext,
       txn.rollback();
       statements.sessionClosed();
       db.executor().ddl().sequences().sessionClosed(id);
+      try {
+        io.snapsync.core.sql.ddl.TempTables.dropAll(db.store(),
+            io.snapsync.core.sql.ddl.TempTables.schemaOf(id));
+      } catch (RuntimeException e) {
+        // left for the node's next start-up (TempTables.dropLeftovers)
+      }
       return null;
     })).mapEmpty();
   }

@@ -10,8 +10,7 @@ import java.util.List;
  * with PostgreSQL's defaults: {@code IntervalStyle} (only {@code postgres}, the output snapsync
  * writes), {@code synchronize_seqscans}, {@code idle_in_transaction_session_timeout},
  * {@code row_security} (no policies exist, so on and off read the same rows), and
- * {@code search_path} as plain text (pg_dump sets it to {@code ''}; names still resolve as
- * before), and the {@code tcp_keepalives_*} settings pgcopydb sets (accepted and shown; the
+ * {@code search_path} (resolved by {@link io.snapsync.core.sql.ddl.SearchPath}), and the {@code tcp_keepalives_*} settings pgcopydb sets (accepted and shown; the
  * listener's sockets keep the system's keepalive timing). A setting another
  * part registered first is left alone.
  */
@@ -29,8 +28,10 @@ final class ClientSettings {
         CoreSettings.INT_MAX, "ms", "catalog.setting.idle_in_transaction_session_timeout"));
     add(r, SettingDefinition.bool("row_security", SESSION, true,
         "catalog.setting.row_security"));
-    add(r, SettingDefinition.string("search_path", SESSION, "\"$user\", public",
-        "catalog.setting.search_path"));
+    add(r, SettingDefinition.string(io.snapsync.core.sql.ddl.SearchPath.SETTING, SESSION,
+        io.snapsync.core.sql.ddl.SearchPath.DEFAULT_SETTING, "ddl.setting.search_path"));
+    r.validator(io.snapsync.core.sql.ddl.SearchPath.SETTING,
+        io.snapsync.core.sql.ddl.SearchPath::canonical, "a list of schema names");
     add(r, SettingDefinition.integer("tcp_keepalives_idle", SESSION, 0, 0,
         CoreSettings.INT_MAX, "s", "catalog.setting.tcp_keepalives_idle"));
     add(r, SettingDefinition.integer("tcp_keepalives_interval", SESSION, 0, 0,

@@ -20,6 +20,7 @@ import io.snapsync.core.sql.Database;
 import io.snapsync.core.sql.exec.TableDef;
 import java.util.ArrayList;
 import java.util.Arrays;
+import io.snapsync.core.sql.ddl.Names;
 import java.util.List;
 
 /**
@@ -37,11 +38,7 @@ final class RelationTables {
 
   static void register(Database db, SystemTableRegistry r) {
     add(db, r, "pg_namespace", cols("oid", OID, "nspname", NAME, "nspowner", OID,
-        "nspacl", TEXT_ARRAY), v -> List.of(
-            Arrays.asList(CatalogOids.PG_CATALOG, "pg_catalog", CatalogOids.OWNER, null),
-            Arrays.asList(CatalogOids.PUBLIC, "public", CatalogOids.OWNER, null),
-            Arrays.asList(CatalogOids.INFORMATION_SCHEMA, "information_schema",
-                CatalogOids.OWNER, null)));
+        "nspacl", TEXT_ARRAY), v -> SchemaRows.of(v).rows(CatalogOids.ADMIN));
     add(db, r, "pg_class", cols("oid", OID, "relname", NAME, "relnamespace", OID,
         "reltype", OID, "reloftype", OID, "relowner", OID, "relam", OID, "relfilenode", OID,
         "reltablespace", OID, "relpages", INT4, "reltuples", FLOAT4, "relallvisible", INT4,
@@ -85,7 +82,7 @@ final class RelationTables {
           List<List<Object>> rows = new ArrayList<>();
           String owner = CatalogOids.ADMIN;
           for (TableDef d : v.tables()) {
-            rows.add(Arrays.asList("public", d.name(), owner, null,
+            rows.add(Arrays.asList(Names.schemaOf(d.name()), Names.relname(d.name()), owner, null,
                 !CatalogIndex.of(d).isEmpty(), false, false, false));
           }
           return rows;
@@ -95,7 +92,8 @@ final class RelationTables {
           List<List<Object>> rows = new ArrayList<>();
           for (TableDef d : v.tables()) {
             for (CatalogIndex i : CatalogIndex.of(d)) {
-              rows.add(Arrays.asList("public", d.name(), i.name(), null, CatalogText.indexDef(i)));
+              rows.add(Arrays.asList(Names.schemaOf(d.name()), Names.relname(d.name()),
+                  Names.relname(i.name()), null, CatalogText.indexDef(i)));
             }
           }
           return rows;
@@ -104,23 +102,31 @@ final class RelationTables {
 
   private static List<List<Object>> classRows(CatalogView v) {
     List<List<Object>> rows = new ArrayList<>();
+    SchemaRows schemas = SchemaRows.of(v);
     for (TableDef d : v.tables()) {
       List<CatalogIndex> indexes = CatalogIndex.of(d);
-      List<Object> table = classRow(CatalogOids.table(d), d.name(), CatalogOids.PUBLIC,
+      List<Object> table = classRow(CatalogOids.table(d), Names.relname(d.name()),
+          schemas.namespaceOf(d.name()),
           CatalogOids.HEAP_AM, !indexes.isEmpty(), "r", d.columns().size());
       table.set(RELCHECKS, (short) d.checks().size());
+      if (io.snapsync.core.sql.ddl.SchemaCatalog.temporary(Names.schemaOf(d.name()))) {
+        table.set(15, "t");
+      }
       rows.add(table);
       for (CatalogIndex i : indexes) {
-        rows.add(classRow(i.oid(), i.name(), CatalogOids.PUBLIC, CatalogOids.BTREE_AM, false,
+        rows.add(classRow(i.oid(), Names.relname(i.name()), schemas.namespaceOf(d.name()),
+            CatalogOids.BTREE_AM, false,
             "i", i.columns().size()));
       }
     }
     for (io.snapsync.core.sql.ddl.ViewDef d : ViewRows.views(v)) {
-      rows.add(classRow(ViewRows.oid(d), d.name(), CatalogOids.PUBLIC, 0L, false, "v",
+      rows.add(classRow(ViewRows.oid(d), Names.relname(d.name()), schemas.namespaceOf(d.name()),
+          0L, false, "v",
           d.columns().size()));
     }
     for (io.snapsync.core.sql.ddl.SequenceDef s : v.sequences()) {
-      rows.add(classRow(CatalogOids.sequence(s.id()), s.name(), CatalogOids.PUBLIC, 0L, false,
+      rows.add(classRow(CatalogOids.sequence(s.id()), Names.relname(s.name()),
+          schemas.namespaceOf(s.name()), 0L, false,
           "S", 3));
     }
     for (SystemTable t : v.systemTables()) {

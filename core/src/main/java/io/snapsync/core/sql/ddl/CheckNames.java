@@ -69,7 +69,8 @@ final class CheckNames {
     if (spec.name() != null) {
       return spec.name();
     }
-    String base = table + (spec.column() != null ? "_" + spec.column() : "") + "_check";
+    String base = Names.relname(table) + (spec.column() != null ? "_" + spec.column() : "")
+        + "_check";
     String name = base;
     for (int n = 1; taken.contains(name); n++) {
       name = base + n;

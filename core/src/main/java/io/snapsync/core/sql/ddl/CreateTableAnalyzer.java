@@ -44,10 +44,10 @@ final class CreateTableAnalyzer {
 
   static DdlStatement analyze(String sql, PgCreateTable c) {
     if (c.query != null) {
-      return new DdlStatement.CreateTable(Names.of(c.name), List.of(), List.of(), List.of(),
+      return new DdlStatement.CreateTable(TempTables.parsedName(c), List.of(), List.of(), List.of(),
           c.ifNotExists, List.of(), SourceText.from(sql, c.query), List.of());
     }
-    CreateTableAnalyzer a = new CreateTableAnalyzer(sql, Names.of(c.name));
+    CreateTableAnalyzer a = new CreateTableAnalyzer(sql, TempTables.parsedName(c));
     for (SqlNode e : c.columnList) {
       a.element(e);
     }

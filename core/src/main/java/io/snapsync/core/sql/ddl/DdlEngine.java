@@ -21,6 +21,8 @@ public final class DdlEngine {
   private final AlterTableDdl alterTable;
   private final ViewDdl views;
   private final PartitionDdl partitions;
+  private final SchemaDdl schemas;
+  private final Database db;
 
   public DdlEngine(Database db) {
     RowLocks locks = new RowLocks(db);
@@ -30,6 +32,8 @@ public final class DdlEngine {
     this.alterTable = new AlterTableDdl(db, locks, sequences);
     this.views = new ViewDdl(db, locks);
     this.partitions = new PartitionDdl(db, locks);
+    this.schemas = new SchemaDdl(db, locks);
+    this.db = db;
   }
 
   /** The database's sequences ({@code nextval} and friends). */
@@ -37,8 +41,28 @@ public final class DdlEngine {
     return sequences;
   }
 
-  /** Runs {@code s} in the session's current transaction. */
+  /**
+   * Runs {@code s} in the session's current transaction, its relation names resolved through
+   * the session's search_path first ({@link DdlNames}).
+   */
   public Future<StatementResult> run(DdlStatement s, SessionContext ctx) {
+    return db.blocking(() -> {
+      try (SearchPath.Scope scope = SearchPath.enter(ctx)) {
+        ctx.txn().startQuery();
+        return DdlNames.resolve(s, ctx.txn().storeTxn(), sequences);
+      }
+    }).compose(r -> runResolved(r, ctx));
+  }
+
+  /** Runs {@code s}, whose relation names are key names already. */
+  Future<StatementResult> runResolved(DdlStatement s, SessionContext ctx) {
+    if (s instanceof DdlStatement.CreateSchema c) {
+      return schemas.create(c, ctx);
+    } else if (s instanceof DdlStatement.DropSchema d) {
+      return schemas.drop(d, ctx, this);
+    } else if (s instanceof DdlStatement.AlterSchema a) {
+      return schemas.alter(a, ctx);
+    }
     if (s instanceof DdlStatement.CreateTable c) {
       return tables.create(c, ctx);
     } else if (s instanceof DdlStatement.Drop d) {

@@ -35,7 +35,11 @@ public final class DdlParser {
       return ViewDdl.analyze(sql, v);
     }
     if (node instanceof io.snapsync.sql.parser.ast.PgAlterRename r) {
-      return ViewDdl.rename(r);
+      return r.objectType() == io.snapsync.sql.parser.ast.PgObjectType.SCHEMA
+          ? SchemaStatements.rename(r) : ViewDdl.rename(r);
+    }
+    if (node instanceof org.apache.calcite.sql.ddl.SqlCreateSchema c) {
+      return SchemaStatements.create(c);
     }
     if (node instanceof PgDrop d) {
       return drop(d);
@@ -63,8 +67,12 @@ public final class DdlParser {
       case TABLE -> DdlStatement.Drop.Kind.TABLE;
       case SEQUENCE -> DdlStatement.Drop.Kind.SEQUENCE;
       case VIEW -> DdlStatement.Drop.Kind.VIEW;
+      case SCHEMA -> null;
       default -> throw unsupported("DROP " + d.objectType().name());
     };
+    if (kind == null) {
+      return SchemaStatements.drop(d);
+    }
     return new DdlStatement.Drop(kind, names(d.names()), d.ifExists, d.cascade());
   }
 

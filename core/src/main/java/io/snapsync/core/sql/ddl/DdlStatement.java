@@ -186,4 +186,32 @@ public sealed interface DdlStatement {
       return "ALTER TABLE";
     }
   }
+
+  // ---- schema (session 5): CREATE / DROP / ALTER SCHEMA ----
+
+  /** CREATE SCHEMA [IF NOT EXISTS] s [AUTHORIZATION role]; {@code authorization} null: the user. */
+  record CreateSchema(String name, boolean ifNotExists, String authorization)
+      implements DdlStatement {
+    @Override
+    public String tag() {
+      return "CREATE SCHEMA";
+    }
+  }
+
+  /** DROP SCHEMA [IF EXISTS] a, b [CASCADE | RESTRICT]. */
+  record DropSchema(List<String> names, boolean ifExists, boolean cascade)
+      implements DdlStatement {
+    @Override
+    public String tag() {
+      return "DROP SCHEMA";
+    }
+  }
+
+  /** ALTER SCHEMA s RENAME TO {@code newName} | OWNER TO {@code newOwner} (the other null). */
+  record AlterSchema(String name, String newName, String newOwner) implements DdlStatement {
+    @Override
+    public String tag() {
+      return "ALTER SCHEMA";
+    }
+  }
 }

@@ -90,7 +90,7 @@ final class ForeignKeys {
     }
     String name = s.name();
     if (name == null) {
-      String base = child.name() + "_" + String.join("_", s.columns()) + "_fkey";
+      String base = Names.relname(child.name()) + "_" + String.join("_", s.columns()) + "_fkey";
       name = base;
       for (int n = 1; taken.contains(name); n++) {
         name = base + n;

@@ -72,7 +72,10 @@ public final class QueryEngine {
     return guard(() -> {
       txn.startQuery();
       StoreTransaction t = txn.storeTxn();
-      LiteralPlans.Bound plan = literals.plan(sql, params, t);
+      LiteralPlans.Bound plan;
+      try (var path = io.snapsync.core.sql.ddl.SearchPath.enter(ctx)) {
+        plan = literals.plan(sql, params, t);
+      }
       PreparedQuery q = plan.query();
       AccessCheck.requireReads(db, ctx, t, q.dependencies());
       Ready r = new Ready(q, t, bind(q, plan.params(), ctx), new SessionEval(ctx, start, db));
@@ -113,7 +116,10 @@ public final class QueryEngine {
       TransactionBlock txn = ctx.txn();
       txn.startQuery();
       StoreTransaction t = txn.storeTxn();
-      LiteralPlans.Bound plan = literals.plan(sql, params, t);
+      LiteralPlans.Bound plan;
+      try (var path = io.snapsync.core.sql.ddl.SearchPath.enter(ctx)) {
+        plan = literals.plan(sql, params, t);
+      }
       PreparedQuery q = plan.query();
       AccessCheck.requireReads(db, ctx, t, q.dependencies());
       return new Ready(q, t, bind(q, plan.params(), ctx), new SessionEval(ctx, start, db));
@@ -184,6 +190,12 @@ public final class QueryEngine {
   }
 
   private PreparedQuery prepared(String sql, SessionContext ctx) {
+    try (var path = io.snapsync.core.sql.ddl.SearchPath.enter(ctx)) {
+      return preparedOnPath(sql, ctx);
+    }
+  }
+
+  private PreparedQuery preparedOnPath(String sql, SessionContext ctx) {
     StoreTransaction own = ctx.txn().storeTxnIfBegun();
     if (own != null) {
       return guard(() -> prepare(sql, own));
@@ -203,12 +215,13 @@ public final class QueryEngine {
 
   /** The plan of {@code sql} valid for {@code txn}: cached, or analyzed and planned now. */
   PreparedQuery prepare(String sql, StoreTransaction txn) {
-    PreparedQuery q = cache.get(sql);
+    String key = io.snapsync.core.sql.ddl.SearchPath.cacheKey(sql);
+    PreparedQuery q = cache.get(key);
     if (q != null && q.validFor(txn)) {
       return q;
     }
     q = build(sql, Analyzer.parse(sql), txn);
-    cache.put(sql, q);
+    cache.put(key, q);
     return q;
   }
 

@@ -55,8 +55,10 @@ final class Writer {
     return db.blockingInline(() -> {
       txn.checkWritable("INSERT");
       txn.startQuery();
-      io.snapsync.core.sql.ddl.ViewCatalog.refuseWrite(txn.storeTxn(), ins.table(), "insert into");
-      return TableCatalog.require(txn.storeTxn(), ins.table());
+      String table = io.snapsync.core.sql.ddl.SearchPath.of(ctx).relation(txn.storeTxn(),
+          List.of(ins.table()));
+      io.snapsync.core.sql.ddl.ViewCatalog.refuseWrite(txn.storeTxn(), table, "insert into");
+      return TableCatalog.require(txn.storeTxn(), table);
     }).compose(def -> tables.lock(ctx, def.name(),
             io.snapsync.core.txn.TableLockMode.ROW_EXCLUSIVE).map(def))
         .compose(def -> defaults(def, ins, ctx))
@@ -93,7 +95,8 @@ final class Writer {
     TransactionBlock txn = ctx.txn();
     return db.blockingInline(() -> {
       StoreTransaction t = txn.storeTxn();
-      TableDef def = TableCatalog.require(t, ins.table());
+      TableDef def = TableCatalog.require(t, io.snapsync.core.sql.ddl.SearchPath.of(ctx)
+          .relation(t, List.of(ins.table())));
       AccessCheck.require(db, ctx, t, def, Privilege.INSERT);
       int[] targets = targets(def, ins.columns());
       int rowNumber = 0;

@@ -34,8 +34,10 @@ public final class Explainer {
     return db.blocking(() -> {
       txn.startQuery();
       StoreTransaction t = txn.storeTxn();
-      return new Planned(queries.explain(e.query(), t, e.analyze()), t,
-          System.nanoTime() - planStart);
+      try (var path = io.snapsync.core.sql.ddl.SearchPath.enter(ctx)) {
+        return new Planned(queries.explain(e.query(), t, e.analyze()), t,
+            System.nanoTime() - planStart);
+      }
     }).compose(p -> {
       if (!e.analyze()) {
         return Future.succeededFuture(result(p, e, -1));

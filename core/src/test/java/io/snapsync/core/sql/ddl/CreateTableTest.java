@@ -101,7 +101,7 @@ class CreateTableTest {
     exec(s, "CREATE TEMP TABLE opt_a (x int)");
     exec(s, "CREATE UNLOGGED TABLE opt_b (x int)");
     exec(s, "CREATE TABLE public.opt_c (x int, y int, PRIMARY KEY (x, y))");
-    StatementResult r = exec(s, "CREATE TABLE IF NOT EXISTS opt_a (z int)");
+    StatementResult r = exec(s, "CREATE TABLE IF NOT EXISTS opt_b (z int)");
     assertEquals("CREATE TABLE", r.commandTag());
     assertEquals(1, r.notices().size());
     SnapsyncException dup = fails(s, "CREATE TABLE opt_b (x int)", "42P07");

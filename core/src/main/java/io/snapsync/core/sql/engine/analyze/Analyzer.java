@@ -35,6 +35,9 @@ public final class Analyzer {
   /** The schema user tables live in (also the default search path). */
   public static final String SCHEMA = "public";
 
+  /** The schema unqualified names are looked up in: the session's search path. */
+  static final String PATH_SCHEMA = "$path";
+
   /** PostgreSQL's system catalog schema, also searched for unqualified names. */
   public static final String CATALOG_SCHEMA = "pg_catalog";
 
@@ -71,6 +74,9 @@ public final class Analyzer {
     JavaTypeFactoryImpl types = new PgTypeFactory();
     CalciteSchema root = CalciteSchema.createRootSchema(false, false);
     CatalogSchema schema = new CatalogSchema(txn, systemTables);
+    // unqualified names resolve through the session's search path ($path); s.x through its
+    // sub-schemas; qualified names Calcite derives ([$path, x]) resolve the same way again
+    root.add(PATH_SCHEMA, schema);
     root.add(SCHEMA, schema);
     // pg_catalog.x finds the system tables (the schema falls back to them for any name).
     root.add(CATALOG_SCHEMA, schema);
@@ -79,7 +85,8 @@ public final class Analyzer {
     Properties props = new Properties();
     props.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "true");
     CalciteConnectionConfig config = new CalciteConnectionConfigImpl(props);
-    CalciteCatalogReader reader = new CalciteCatalogReader(root, List.of(SCHEMA), types, config);
+    CalciteCatalogReader reader = new CalciteCatalogReader(root, List.of(PATH_SCHEMA), types,
+        config);
     SqlValidator.Config vc = SqlValidator.Config.DEFAULT
         .withConformance(PgConformance.INSTANCE)
         .withDefaultNullCollation(NullCollation.HIGH)

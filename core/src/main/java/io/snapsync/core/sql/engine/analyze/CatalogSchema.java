@@ -28,6 +28,8 @@ public final class CatalogSchema extends AbstractSchema {
   private final Map<String, TableDef> dependencies = new LinkedHashMap<>();
   /** Names read only by views' queries: not the statement's own dependencies (see settle). */
   private final Set<String> viewOnly = new java.util.HashSet<>();
+  private io.snapsync.core.sql.ddl.SearchPath path;
+  private java.util.List<String> effective;
 
   public CatalogSchema(StoreTransaction txn, SystemTableRegistry systemTables) {
     this.txn = txn;
@@ -48,14 +50,24 @@ public final class CatalogSchema extends AbstractSchema {
     return dependencies;
   }
 
+  /**
+   * An unqualified name: the first schema of the session's search path holding it (a name with
+   * a dot is a key name already, see {@link io.snapsync.core.sql.ddl.Names}), then the system
+   * tables.
+   */
   private Table lookup(String name) {
-    TableDef def = dependencies.containsKey(name) ? dependencies.get(name)
-        : TableCatalog.find(txn, name);
-    if (!viewOnly.contains(name)) {
-      dependencies.put(name, def);
+    if (io.snapsync.core.sql.ddl.Names.qualified(name)) {
+      TableDef def = recorded(name);
+      return def == null ? null : CatalogTable.user(def);
     }
-    if (def != null) {
-      return CatalogTable.user(def);
+    if (effective == null) {
+      effective = path().effective(txn);
+    }
+    for (String schema : effective) {
+      TableDef def = recorded(io.snapsync.core.sql.ddl.Names.key(schema, name));
+      if (def != null) {
+        return CatalogTable.user(def);
+      }
     }
     var system = systemTables.find(name);
     if (system.isPresent()) {
@@ -63,6 +75,78 @@ public final class CatalogSchema extends AbstractSchema {
     }
     var sequence = io.snapsync.core.sql.catalog.SequenceRelation.find(txn, name);
     return sequence == null ? null : CatalogTable.system(sequence);
+  }
+
+  /** The user table of key name {@code key}, recorded as a dependency (null: none). */
+  private TableDef recorded(String key) {
+    TableDef def = dependencies.containsKey(key) ? dependencies.get(key)
+        : TableCatalog.find(txn, key);
+    if (!viewOnly.contains(key)) {
+      dependencies.put(key, def);
+    }
+    return def;
+  }
+
+  private io.snapsync.core.sql.ddl.SearchPath path() {
+    if (path == null) {
+      path = io.snapsync.core.sql.ddl.SearchPath.current();
+    }
+    return path;
+  }
+
+  /** Schema {@code s.x}: the user tables of schema {@code s} (null when it does not exist). */
+  @Override
+  public Lookup<? extends org.apache.calcite.schema.Schema> subSchemas() {
+    return new Lookup<>() {
+      @Override
+      public org.apache.calcite.schema.Schema get(String name) {
+        return schema(name);
+      }
+
+      @Override
+      public Named<org.apache.calcite.schema.Schema> getIgnoreCase(String name) {
+        org.apache.calcite.schema.Schema s = schema(name);
+        return s == null ? null : new Named<>(name, s);
+      }
+
+      @Override
+      public Set<String> getNames(LikePattern pattern) {
+        return Set.of();
+      }
+    };
+  }
+
+  private org.apache.calcite.schema.Schema schema(String name) {
+    String schema = name.equals(io.snapsync.core.sql.ddl.TempTables.PARSED_SCHEMA)
+        && path().tempSchema() != null ? path().tempSchema() : name;
+    if (schema.equals(Analyzer.CATALOG_SCHEMA) || schema.equals(
+        io.snapsync.core.sql.ddl.SchemaCatalog.INFORMATION_SCHEMA)
+        || !io.snapsync.core.sql.ddl.SchemaCatalog.exists(txn, schema)) {
+      return null;
+    }
+    return new AbstractSchema() {
+      @Override
+      public Lookup<Table> tables() {
+        return new Lookup<>() {
+          @Override
+          public Table get(String table) {
+            TableDef def = recorded(io.snapsync.core.sql.ddl.Names.key(schema, table));
+            return def == null ? null : CatalogTable.user(def);
+          }
+
+          @Override
+          public Named<Table> getIgnoreCase(String table) {
+            Table t = get(table);
+            return t == null ? null : new Named<>(table, t);
+          }
+
+          @Override
+          public Set<String> getNames(LikePattern pattern) {
+            return Set.of();
+          }
+        };
+      }
+    };
   }
 
   @Override

@@ -129,7 +129,8 @@ public final class ViewExpansion {
     if (f instanceof SqlIdentifier id) {
       note(id, inView);
       ViewDef v = view(id);
-      return v == null ? f : aliased(v, expanded(v, depth), v.name(), List.of(), f);
+      return v == null ? f : aliased(v, expanded(v, depth),
+          io.snapsync.core.sql.ddl.Names.relname(v.name()), List.of(), f);
     }
     if (f instanceof SqlJoin j) {
       j.setLeft(from(j.getLeft(), depth, inView));
@@ -203,8 +204,8 @@ public final class ViewExpansion {
     if (id.names.size() == 1) {
       return cteNames.contains(id.names.get(0)) ? null : id.names.get(0);
     }
-    return id.names.size() == 2 && id.names.get(0).equals(Analyzer.SCHEMA) ? id.names.get(1)
-        : null;
+    return id.names.size() == 2 ? io.snapsync.core.sql.ddl.Names.key(id.names.get(0),
+        id.names.get(1)) : null;
   }
 
   private ViewDef view(SqlIdentifier id) {
@@ -214,11 +215,18 @@ public final class ViewExpansion {
       if (cteNames.contains(name)) {
         return null;
       }
-    } else if (id.names.size() == 2 && id.names.get(0).equals(Analyzer.SCHEMA)) {
-      name = id.names.get(1);
+    } else if (id.names.size() == 2) {
+      return ViewCatalog.find(txn, io.snapsync.core.sql.ddl.Names.key(id.names.get(0),
+          id.names.get(1)));
     } else {
       return null;
     }
-    return ViewCatalog.find(txn, name);
+    if (io.snapsync.core.sql.ddl.Names.qualified(name)) {
+      return ViewCatalog.find(txn, name);
+    }
+    String key = io.snapsync.core.sql.ddl.SearchPath.current().resolve(txn, name,
+        k -> ViewCatalog.find(txn, k) != null
+            || io.snapsync.core.sql.exec.TableCatalog.find(txn, k) != null);
+    return ViewCatalog.find(txn, key);
   }
 }

@@ -379,12 +379,11 @@ final class DmlAnalyzer {
 
   private static TableDef table(SqlNode target, StoreTransaction txn) {
     if (!(target instanceof SqlIdentifier id)
-        || (id.names.size() == 2 && !id.names.get(0).equals(Analyzer.SCHEMA))
         || id.names.size() > 2) {
       throw SnapsyncException.error(SqlState.UNDEFINED_TABLE, "engine.relation_not_exist",
           String.valueOf(target));
     }
-    String name = id.names.get(id.names.size() - 1);
+    String name = io.snapsync.core.sql.ddl.SearchPath.current().relation(txn, id.names);
     TableDef def = TableCatalog.find(txn, name);
     if (def == null) {
       throw SnapsyncException.error(SqlState.UNDEFINED_TABLE, "engine.relation_not_exist", name);

@@ -71,7 +71,10 @@ public final class DmlEngine {
       txn.checkWritable(kind);
       txn.startQuery();
       StoreTransaction t = txn.storeTxn();
-      DmlLiterals.Bound b = literals.plan(sql, params, t);
+      DmlLiterals.Bound b;
+      try (var path = io.snapsync.core.sql.ddl.SearchPath.enter(ctx)) {
+        b = literals.plan(sql, params, t);
+      }
       DmlPlan p = b.plan();
       AccessCheck.require(db, ctx, t, p.table(), Privilege.valueOf(p.kind().name()));
       if (p.upsert() != null && p.upsert().update() != null) {
@@ -157,7 +160,7 @@ public final class DmlEngine {
   private DmlPlan plan(String sql, StoreTransaction t) {
     DmlPlan p;
     synchronized (cache) {
-      p = cache.get(sql);
+      p = cache.get(io.snapsync.core.sql.ddl.SearchPath.cacheKey(sql));
     }
     if (p != null && p.validFor(t)) {
       return p;
@@ -171,7 +174,7 @@ public final class DmlEngine {
           .withCause(e);
     }
     synchronized (cache) {
-      cache.put(sql, p);
+      cache.put(io.snapsync.core.sql.ddl.SearchPath.cacheKey(sql), p);
     }
     return p;
   }
