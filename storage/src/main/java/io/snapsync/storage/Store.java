@@ -77,6 +77,15 @@ public interface Store extends AutoCloseable {
   /** Removes versions no pinned snapshot (nor the latest) can see; returns how many. */
   long reclaim();
 
+  /** The history window: commit times and reclaim's time-based horizon. */
+  CommitHistory history();
+
+  /**
+   * What each of {@code snapshots} keeps from reclaim (one scan of the row versions), in the
+   * same order. Blocking; cost grows with the number of versions.
+   */
+  List<Holdback> holdback(List<Snapshot> snapshots);
+
   StoreStats stats();
 
   @Override

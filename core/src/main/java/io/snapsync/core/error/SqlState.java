@@ -83,6 +83,7 @@ public final class SqlState {
   public static final String DUPLICATE_CURSOR = "42P03";
   public static final String INVALID_SQL_STATEMENT_NAME = "26000";
   public static final String DUPLICATE_PREPARED_STATEMENT = "42P05";
+  public static final String SNAPSHOT_TOO_OLD = "72000";
 
   private SqlState() {
   }

@@ -50,6 +50,8 @@ public final class Database implements AutoCloseable {
   private final io.snapsync.core.sql.exec.RowIds rowIds;
   private final long reclaimTimer;
   private final io.snapsync.core.txn.TableLocks tableLocks = new io.snapsync.core.txn.TableLocks();
+  private final io.snapsync.core.txn.HoldbackWarnings holdbackWarnings =
+      new io.snapsync.core.txn.HoldbackWarnings();
 
   private Database(Store store, NodeServices services) {
     this.store = store;
@@ -62,7 +64,8 @@ public final class Database implements AutoCloseable {
     log.releaseOrphans();
     this.durable = new DurableSnapshots(store, log, services.clock(),
         () -> settings.nodeLong("snapshot_max_lease"),
-        () -> settings.nodeLong("snapshot_max_durable_per_user"));
+        () -> settings.nodeLong("snapshot_max_durable_per_user"),
+        () -> settings.nodeLong(io.snapsync.core.txn.SnapshotHistory.SETTING));
     this.registry = new SnapshotRegistry(store, log, durable);
     this.worker = services.vertx().createSharedWorkerExecutor("snapsync-sql", WORKERS);
     log.drainer(() -> blocking(() -> {
@@ -72,11 +75,23 @@ public final class Database implements AutoCloseable {
         .warn("writing snapshot log events failed", t)));
     this.rowIds = new io.snapsync.core.sql.exec.RowIds(store.space(SYSTEM_SPACE));
     this.executor = new Executor(this);
+    io.snapsync.core.txn.SnapshotHistory.follow(store.history(), settings, this::blocking);
     this.reclaimTimer = services.vertx().setPeriodic(RECLAIM_PERIOD_MS,
         id -> blocking(() -> {
           durable.expireDue();
-          return store.reclaim();
+          io.snapsync.core.txn.SnapshotHistory.apply(store.history(), settings);
+          long n = store.reclaim();
+          warnHoldback();
+          return n;
         }));
+  }
+
+  /** Logs a WARNING for each snapshot newly above {@code snapshot_holdback_warning}. */
+  public List<io.snapsync.core.error.Message> warnHoldback() {
+    long kb = services.settings().nodeLong("snapshot_holdback_warning");
+    return holdbackWarnings.check(kb <= 0 ? java.util.Map.of()
+        : io.snapsync.core.txn.SnapshotCosts.of(registry, durable, log, store,
+            services.clock().millis()), kb);
   }
 
   /**
@@ -107,6 +122,12 @@ public final class Database implements AutoCloseable {
     registerIfAbsent(s, SettingDefinition.integer("snapshot_max_durable_per_user",
         SettingDefinition.Level.NODE, 16, 0, 1_000_000, "",
         "durable.setting.snapshot_max_durable_per_user"));
+    registerIfAbsent(s, SettingDefinition.integer(io.snapsync.core.txn.SnapshotHistory.SETTING,
+        SettingDefinition.Level.NODE, 0, 0, 366L * 86_400, "s",
+        "durable.setting.snapshot_history_retention"));
+    registerIfAbsent(s, SettingDefinition.integer("snapshot_holdback_warning",
+        SettingDefinition.Level.NODE, 0, 0, Integer.MAX_VALUE, "kB",
+        "durable.setting.snapshot_holdback_warning"));
     registerIfAbsent(s, SettingDefinition.enumeration("default_transaction_isolation",
         SettingDefinition.Level.SESSION, "read committed",
         List.of("serializable", "repeatable read", "read committed", "read uncommitted"),

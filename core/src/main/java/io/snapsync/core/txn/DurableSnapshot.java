@@ -17,10 +17,17 @@ import io.vertx.core.json.JsonObject;
  * @param database the database name
  * @param createdAtMillis when it was exported, node clock
  * @param leaseEndMillis when its lease ends, node clock
+ * @param momentMillis for a snapshot of a past moment ({@code snapsync_snapshot_at}) the
+ *     moment whose committed state it is; null for an exported transaction snapshot
  */
 public record DurableSnapshot(String id, Snapshot snapshot, long exporterTxid, String owner,
     String node, IsolationLevel isolation, boolean readOnly, String database,
-    long createdAtMillis, long leaseEndMillis) {
+    long createdAtMillis, long leaseEndMillis, Long momentMillis) {
+
+  /** {@code durable} for an export, {@code past moment} for a snapshot of a past moment. */
+  public String kind() {
+    return momentMillis == null ? "durable" : "past moment";
+  }
 
   /** True once the lease has ended at {@code nowMillis}. */
   public boolean expiredAt(long nowMillis) {
@@ -29,7 +36,7 @@ public record DurableSnapshot(String id, Snapshot snapshot, long exporterTxid, S
 
   public DurableSnapshot withLeaseEnd(long millis) {
     return new DurableSnapshot(id, snapshot, exporterTxid, owner, node, isolation, readOnly,
-        database, createdAtMillis, millis);
+        database, createdAtMillis, millis, momentMillis);
   }
 
   /** The view the import checks and the snapshot log use. */
@@ -43,7 +50,7 @@ public record DurableSnapshot(String id, Snapshot snapshot, long exporterTxid, S
         .put("txid", exporterTxid).put("owner", owner).put("node", node)
         .put("isolation", isolation.text()).put("read_only", readOnly)
         .put("database", database).put("created", createdAtMillis)
-        .put("lease_end", leaseEndMillis);
+        .put("lease_end", leaseEndMillis).put("moment", momentMillis);
   }
 
   static DurableSnapshot fromJson(JsonObject j) {
@@ -52,6 +59,6 @@ public record DurableSnapshot(String id, Snapshot snapshot, long exporterTxid, S
         j.getLong("txid", 0L), j.getString("owner"), j.getString("node"),
         iso == null ? IsolationLevel.REPEATABLE_READ : iso, j.getBoolean("read_only", false),
         j.getString("database", SnapshotRegistry.DATABASE), j.getLong("created", 0L),
-        j.getLong("lease_end", 0L));
+        j.getLong("lease_end", 0L), j.getLong("moment"));
   }
 }

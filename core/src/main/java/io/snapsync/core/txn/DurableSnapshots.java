@@ -42,10 +42,19 @@ public final class DurableSnapshots {
   private final Clock clock;
   private final LongSupplier maxLeaseSeconds;
   private final LongSupplier maxPerUser;
+  /** The setting {@code snapshot_history_retention} in seconds; negative: leave the store's. */
+  private final LongSupplier historySeconds;
   private final TreeMap<String, Entry> live = new TreeMap<>();
 
   public DurableSnapshots(Store store, SnapshotLog log, Clock clock, LongSupplier maxLeaseSeconds,
       LongSupplier maxPerUser) {
+    this(store, log, clock, maxLeaseSeconds, maxPerUser, () -> -1);
+  }
+
+  /** As above, applying {@code historySeconds} to the store's history window before use. */
+  public DurableSnapshots(Store store, SnapshotLog log, Clock clock, LongSupplier maxLeaseSeconds,
+      LongSupplier maxPerUser, LongSupplier historySeconds) {
+    this.historySeconds = historySeconds;
     this.store = store;
     this.log = log;
     this.clock = clock;
@@ -71,21 +80,63 @@ public final class DurableSnapshots {
       String node, IsolationLevel isolation, boolean readOnly, Interval lease) {
     long leaseMillis = checkLease(lease);
     expireDue();
+    checkCap(owner);
+    long now = clock.millis();
+    DurableSnapshot d = new DurableSnapshot(newId(snapshot), snapshot, exporterTxid, owner, node,
+        isolation, readOnly, SnapshotRegistry.DATABASE, now, now + leaseMillis, null);
+    return keep(d);
+  }
+
+  /**
+   * A durable snapshot of the state committed at {@code momentMillis}, inside the history
+   * window of the store; a REPEATABLE READ, read-only snapshot (no transaction exported it, so
+   * no serializable transaction vouches for it: SERIALIZABLE importers get 0A000, as for any
+   * non-serializable export).
+   */
+  public synchronized String exportAt(long momentMillis, String owner, String node,
+      Interval lease) {
+    long leaseMillis = checkLease(lease);
+    expireDue();
+    checkCap(owner);
+    long seconds = historySeconds.getAsLong();
+    if (seconds >= 0) {
+      store.history().setRetention(java.time.Duration.ofSeconds(seconds));
+    }
+    Snapshot snapshot = PastMoments.snapshotAt(store.history(), momentMillis, clock.millis());
+    long now = clock.millis();
+    DurableSnapshot d = new DurableSnapshot(newId(snapshot), snapshot, 0L, owner, node,
+        IsolationLevel.REPEATABLE_READ, true, SnapshotRegistry.DATABASE, now, now + leaseMillis,
+        momentMillis);
+    try {
+      return keep(d);
+    } catch (io.snapsync.storage.StorageException e) {
+      if (e.kind() != io.snapsync.storage.StorageException.Kind.SERIALIZATION_FAILURE) {
+        throw e;
+      }
+      // Reclaim moved the window's start past the moment between lookup and pin.
+      throw PastMoments.tooOld(store.history(), momentMillis);
+    }
+  }
+
+  private String newId(Snapshot snapshot) {
+    return String.format(Locale.ROOT, "%016X-%016X-D", snapshot.commitSeq(),
+        ThreadLocalRandom.current().nextLong());
+  }
+
+  private void checkCap(String owner) {
     long max = maxPerUser.getAsLong();
     long held = live.values().stream().filter(e -> e.snapshot.owner().equals(owner)).count();
     if (held >= max) {
       throw SnapsyncException.error(SqlState.PROGRAM_LIMIT_EXCEEDED, "durable.too_many", owner,
           max).withHint("durable.too_many.hint");
     }
-    long now = clock.millis();
-    String id = String.format(Locale.ROOT, "%016X-%016X-D", snapshot.commitSeq(),
-        ThreadLocalRandom.current().nextLong());
-    DurableSnapshot d = new DurableSnapshot(id, snapshot, exporterTxid, owner, node, isolation,
-        readOnly, SnapshotRegistry.DATABASE, now, now + leaseMillis);
-    DurablePin pin = store.pinDurable(id, snapshot, d.toJson().toBuffer().getBytes());
-    live.put(id, new Entry(d, pin));
-    log.append("export", d.asExported(), exporterTxid, owner);
-    return id;
+  }
+
+  private String keep(DurableSnapshot d) {
+    DurablePin pin = store.pinDurable(d.id(), d.snapshot(), d.toJson().toBuffer().getBytes());
+    live.put(d.id(), new Entry(d, pin));
+    log.append("export", d.asExported(), d.exporterTxid(), d.owner());
+    return d.id();
   }
 
   /** Sets the lease to end {@code lease} from now; returns the new end. */

@@ -28,11 +28,28 @@ final class CommitPipeline {
   private volatile long lastSeq;
   /** Highest seq handed to a committer (guarded by {@code this}); {@code >= lastSeq}. */
   private long assignedSeq;
+  private final CommitTimes times;
 
-  CommitPipeline(RocksHandles h, Guard guard, Versions versions) {
+  CommitPipeline(RocksHandles h, Guard guard, Versions versions, java.time.Clock clock) {
     this.h = h;
     this.guard = guard;
     this.versions = versions;
+    this.times = new CommitTimes(h, guard, clock, this);
+  }
+
+  /** The commit times of the history window (guarded by this pipeline's monitor). */
+  CommitTimes times() {
+    return times;
+  }
+
+  /** The highest seq handed out; the caller holds this pipeline's monitor. */
+  long assignedSeqLocked() {
+    return assignedSeq;
+  }
+
+  /** Waits until {@code seq} (already assigned) is published. */
+  void awaitPublished(long seq) {
+    publisher.await(seq);
   }
 
   /**
@@ -47,6 +64,7 @@ final class CommitPipeline {
     }
     publisher.reset(seq);
     lastSeq = seq;
+    times.recover();
   }
 
   long lastSeq() {
@@ -72,6 +90,7 @@ final class CommitPipeline {
                 put ? KeyCodec.putValue(w.getValue()) : KeyCodec.tombstoneValue());
           }
           extra.accept(batch);
+          times.record(seq, batch);
           batch.put(h.meta, META_LAST_SEQ, KeyCodec.longBytes(seq));
         } catch (Throwable e) {
           // A seq must never stay unfinished: later commits wait for it.

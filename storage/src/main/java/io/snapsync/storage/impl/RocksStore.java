@@ -1,6 +1,8 @@
 package io.snapsync.storage.impl;
 
+import io.snapsync.storage.CommitHistory;
 import io.snapsync.storage.DurablePin;
+import io.snapsync.storage.Holdback;
 import io.snapsync.storage.KvSpace;
 import io.snapsync.storage.PreparedTransaction;
 import io.snapsync.storage.Snapshot;
@@ -74,7 +76,7 @@ public final class RocksStore implements Store {
     this.scheduler = timer;
     this.locks = new LockTable(scheduler, options.lockTimeoutMillis());
     this.pins = new PinRegistry(options.clock());
-    this.commits = new CommitPipeline(h, guard, versions);
+    this.commits = new CommitPipeline(h, guard, versions, options.clock());
     this.txids = new TxidAllocator(h, guard);
     this.reclaimer = new Reclaimer(h, guard, versions);
     this.prepared = new PreparedTransactions(h, guard, locks, commits, options.clock());
@@ -318,7 +320,27 @@ public final class RocksStore implements Store {
   @Override
   public long reclaim() {
     checkOpen();
-    return reclaimer.reclaim(() -> pins.horizon(commits.lastSeq()));
+    return reclaimer.reclaim(() -> pins.horizon(Math.min(commits.lastSeq(),
+        commits.times().horizonAndPrune())));
+  }
+
+  @Override
+  public CommitHistory history() {
+    checkOpen();
+    return commits.times();
+  }
+
+  @Override
+  public List<Holdback> holdback(List<Snapshot> snapshots) {
+    checkOpen();
+    guard.enter();
+    try {
+      return Holdbacks.compute(h, snapshots);
+    } catch (RocksDBException e) {
+      throw io("count the versions snapshots hold back at " + h.path, e);
+    } finally {
+      guard.exit();
+    }
   }
 
   @Override

@@ -40,6 +40,21 @@ final class SeqPublisher {
     }
   }
 
+  /** Waits until {@code seq} (assigned, so finished sooner or later) is published. */
+  synchronized void await(long seq) {
+    boolean interrupted = false;
+    while (published < seq) {
+      try {
+        wait();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** Marks {@code seq} as holding nothing (its write failed) so later seqs can publish. */
   synchronized void skip(long seq) {
     finish(seq);

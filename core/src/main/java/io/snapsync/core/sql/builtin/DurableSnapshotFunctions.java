@@ -14,15 +14,19 @@ import io.snapsync.core.sql.types.PgValues;
 import io.snapsync.core.txn.DurableSnapshots;
 import io.snapsync.core.txn.TransactionBlock;
 import io.vertx.core.Future;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Function;
 
 /**
  * The durable-snapshot functions: {@code snapsync_export_snapshot(lease interval) → text},
- * {@code snapsync_renew_snapshot(id text, lease interval) → timestamptz} and
- * {@code snapsync_release_snapshot(id text) → boolean}. Strict: a NULL argument gives NULL;
- * a lease given as an untyped literal ({@code '1 hour'}) is read as interval text.
+ * {@code snapsync_renew_snapshot(id text, lease interval) → timestamptz},
+ * {@code snapsync_release_snapshot(id text) → boolean}, and
+ * {@code snapsync_snapshot_at(moment timestamptz, lease interval) → text} (a durable snapshot
+ * of the state committed at a past moment, inside {@code snapshot_history_retention}).
+ * Strict: a NULL argument gives NULL; a lease given as an untyped literal ({@code '1 hour'})
+ * is read as interval text, a moment as timestamptz text.
  */
 public final class DurableSnapshotFunctions {
 
@@ -37,6 +41,10 @@ public final class DurableSnapshotFunctions {
           return durable(c).export(t.snapshot(), txid, c.user(), c.node().name(),
               t.isolation(), t.readOnly(), lease(c.args().get(0)));
         }));
+    add(r, fn("snapsync_snapshot_at", List.of(FunctionParam.required("moment",
+        DataType.TIMESTAMPTZ), FunctionParam.required("lease", DataType.INTERVAL)), DataType.TEXT,
+        c -> durable(c).exportAt(moment(c.args().get(0)), c.user(), c.node().name(),
+            lease(c.args().get(1)))));
     add(r, fn("snapsync_renew_snapshot", List.of(FunctionParam.required("id", DataType.TEXT),
         FunctionParam.required("lease", DataType.INTERVAL)), DataType.TIMESTAMPTZ,
         c -> durable(c).renew((String) c.args().get(0), lease(c.args().get(1)), c.user(),
@@ -54,6 +62,17 @@ public final class DurableSnapshotFunctions {
       return (Interval) PgValues.fromText(s, DataType.INTERVAL, -1, ZoneOffset.UTC);
     }
     throw SnapsyncException.error(SqlState.DATATYPE_MISMATCH, "durable.lease_type",
+        String.valueOf(v));
+  }
+
+  /** Epoch millis of a timestamptz argument (microseconds below a millisecond dropped). */
+  private static long moment(Object v) {
+    Object t = v instanceof String s ? PgValues.fromText(s, DataType.TIMESTAMPTZ, -1,
+        ZoneOffset.UTC) : v;
+    if (t instanceof OffsetDateTime o) {
+      return o.toInstant().toEpochMilli();
+    }
+    throw SnapsyncException.error(SqlState.DATATYPE_MISMATCH, "durable.moment_type",
         String.valueOf(v));
   }
 

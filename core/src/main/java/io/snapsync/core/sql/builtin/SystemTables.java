@@ -6,8 +6,10 @@ import io.snapsync.core.spi.FunctionCall;
 import io.snapsync.core.spi.SystemTable;
 import io.snapsync.core.spi.SystemTableRegistry;
 import io.snapsync.core.sql.Database;
+import io.snapsync.core.sql.types.Interval;
 import io.snapsync.core.txn.DurableSnapshot;
 import io.snapsync.core.txn.ExportedSnapshot;
+import io.snapsync.core.txn.SnapshotCosts;
 import io.snapsync.storage.PreparedTransaction;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -16,11 +18,14 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
  * System tables of the database: {@code snapshot_log}, {@code pg_exported_snapshots} (kind
- * {@code transaction} or {@code durable}; {@code lease_end} null for transaction exports;
+ * {@code transaction}, {@code durable} or {@code past moment}; {@code lease_end} null for
+ * transaction exports; what each keeps from reclaim: {@code held_versions},
+ * {@code held_bytes}, {@code oldest_state_age}, see {@link SnapshotCosts};
  * {@code node} is the data node holding the snapshot, {@code coordinator} the node the
  * exporting session's user connected to, null for durable snapshots),
  * {@code pg_prepared_xacts}.
@@ -55,23 +60,32 @@ public final class SystemTables {
         "isolation", DataType.TEXT, "read_only", DataType.BOOL, "database", DataType.TEXT,
         "commit_seq", DataType.INT8, "exported_at", DataType.TIMESTAMPTZ,
         "kind", DataType.TEXT, "lease_end", DataType.TIMESTAMPTZ,
-        "coordinator", DataType.TEXT), call -> {
+        "coordinator", DataType.TEXT, "importers", DataType.INT8, "held_versions", DataType.INT8,
+        "held_bytes", DataType.INT8, "oldest_state_age", DataType.INTERVAL,
+        "moment", DataType.TIMESTAMPTZ), call -> {
+          Map<String, SnapshotCosts.Cost> costs = SnapshotCosts.of(db.snapshots(),
+              db.durableSnapshots(), db.snapshotLog(), db.store(),
+              db.services().clock().millis());
           List<List<Object>> rows = new ArrayList<>();
           for (ExportedSnapshot s : db.snapshots().exported()) {
             if (!SnapshotVisibility.sees(call, s.user())) {
               continue;
             }
-            rows.add(Arrays.asList(s.id(), s.exporterTxid(), s.sessionId(), s.user(), s.node(),
-                s.isolation().text(), s.readOnly(), s.database(), s.snapshot().commitSeq(),
-                time(s.exportedAtMillis()), "transaction", null, s.coordinator()));
+            List<Object> row = new ArrayList<>(Arrays.asList(s.id(), s.exporterTxid(),
+                s.sessionId(), s.user(), s.node(), s.isolation().text(), s.readOnly(),
+                s.database(), s.snapshot().commitSeq(), time(s.exportedAtMillis()),
+                "transaction", null, s.coordinator()));
+            rows.add(withCost(row, costs.get(s.id()), null));
           }
           for (DurableSnapshot d : db.durableSnapshots().live()) {
             if (!SnapshotVisibility.sees(call, d.owner())) {
               continue;
             }
-            rows.add(Arrays.asList(d.id(), d.exporterTxid(), null, d.owner(), d.node(),
-                d.isolation().text(), d.readOnly(), d.database(), d.snapshot().commitSeq(),
-                time(d.createdAtMillis()), "durable", time(d.leaseEndMillis()), null));
+            List<Object> row = new ArrayList<>(Arrays.asList(d.id(), d.exporterTxid(), null,
+                d.owner(), d.node(), d.isolation().text(), d.readOnly(), d.database(),
+                d.snapshot().commitSeq(), time(d.createdAtMillis()), d.kind(),
+                time(d.leaseEndMillis()), null));
+            rows.add(withCost(row, costs.get(d.id()), d.momentMillis()));
           }
           return rows;
         }));
@@ -85,6 +99,19 @@ public final class SystemTables {
           }
           return rows;
         }));
+  }
+
+  /** Appends the cost columns (null when the snapshot ended between the two reads). */
+  private static List<Object> withCost(List<Object> row, SnapshotCosts.Cost c, Long moment) {
+    if (c == null) {
+      row.addAll(Arrays.asList(null, null, null, null, null));
+      return row;
+    }
+    long age = c.oldestStateAgeMillis();
+    row.addAll(Arrays.asList(c.importers(), c.holdback().versions(), c.holdback().bytes(),
+        new Interval(0, (int) (age / 86_400_000L), (age % 86_400_000L) * 1000L),
+        moment == null ? null : time(moment)));
+    return row;
   }
 
   static OffsetDateTime time(long millis) {
