@@ -8,7 +8,7 @@ import io.snapsync.core.security.impl.FileUserDirectory;
 import io.snapsync.plugins.wdr.api.ReportRequest;
 import io.snapsync.plugins.wdr.api.WdrReport;
 import io.snapsync.plugins.wdr.impl.WdrExtension;
-import io.snapsync.plugins.wdr.impl.WdrRepository;
+import io.snapsync.plugins.wdr.repository.WdrRepository;
 import io.snapsync.plugins.wdr.impl.WdrSettings;
 import io.snapsync.storage.Store;
 import io.snapsync.storage.StoreOptions;

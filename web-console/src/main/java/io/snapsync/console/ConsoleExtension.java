@@ -1,6 +1,5 @@
 package io.snapsync.console;
 
-import io.snapsync.core.node.Node;
 import io.snapsync.core.spi.ExtensionContext;
 import io.snapsync.core.spi.SnapsyncExtension;
 import io.vertx.core.Future;
@@ -20,6 +19,12 @@ public final class ConsoleExtension implements SnapsyncExtension {
   public static final String CATALOG = "io/snapsync/messages/console";
 
   private volatile ConsoleServer server;
+
+  @Override
+  public java.util.List<String> requires() {
+    // the overview, snapshots and reports come from the WDR extension's service
+    return java.util.List.of("wdr");
+  }
 
   @Override
   public String name() {
@@ -42,8 +47,9 @@ public final class ConsoleExtension implements SnapsyncExtension {
       LOG.info("console: disabled by plugins.console.enabled");
       return Future.succeededFuture();
     }
-    String host = context.service(Node.class).map(n -> n.config().bindAddress()).orElse(null);
-    int port = context.service(Node.class).map(n -> n.config().consolePort()).orElse(-1);
+    // the node puts its bind address and ports.console into this extension's section
+    String host = context.config().getString("host");
+    int port = context.config().getInteger("port", -1);
     ConsoleOptions options;
     try {
       options = ConsoleOptions.fromJson(context.config(), host, port);

@@ -5,7 +5,7 @@ import io.snapsync.core.login.LoginThrottle;
 import io.snapsync.core.security.Roles;
 import io.snapsync.core.session.Session;
 import io.snapsync.core.session.SessionManager;
-import io.snapsync.core.settings.impl.SettingsRegistryImpl;
+import io.snapsync.core.settings.SettingsRegistry;
 import io.snapsync.core.spi.ExtensionContext;
 import io.snapsync.plugins.wdr.api.WdrService;
 import io.vertx.core.Future;
@@ -80,8 +80,7 @@ public final class ConsoleServer {
     this.vertx = ctx.vertx();
     this.sessionManager = ctx.sessions().orElseThrow();
     this.indexHtml = loadIndex();
-    this.clock = ctx.service(io.snapsync.core.node.Node.class).map(n -> n.services().clock())
-        .orElse(java.time.Clock.systemUTC());
+    this.clock = ctx.clock();
     this.throttle = ctx.service(LoginThrottle.class)
         .orElseGet(() -> LoginThrottle.defaults(clock));
   }
@@ -120,7 +119,7 @@ public final class ConsoleServer {
         m -> broadcast("snapshot", m.body())));
     consumers.add(trust.<JsonObject>consumer(vertx, WdrService.WORKERS_ADDRESS,
         m -> broadcast("worker", m.body())));
-    consumers.add(trust.<JsonObject>consumer(vertx, SettingsRegistryImpl.CHANGED_ADDRESS,
+    consumers.add(trust.<JsonObject>consumer(vertx, SettingsRegistry.CHANGED_ADDRESS,
         m -> broadcast("setting", m.body())));
     sweepTimer = vertx.setPeriodic(Math.min(30_000L, options.sessionIdleMinutes() * 60_000L),
         t -> sweep());

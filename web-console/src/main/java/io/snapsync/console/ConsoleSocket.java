@@ -12,7 +12,6 @@ import io.snapsync.plugins.wdr.api.RequestOutcome;
 import io.snapsync.plugins.wdr.api.SnapshotInfo;
 import io.snapsync.plugins.wdr.api.WdrReport;
 import io.snapsync.plugins.wdr.api.WdrService;
-import io.snapsync.plugins.wdr.impl.NodeDirectory;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.http.ServerWebSocket;
@@ -217,8 +216,7 @@ final class ConsoleSocket {
    * when the node does not expose its tables.
    */
   private Future<JsonObject> table(String name) {
-    var node = ctx.service(io.snapsync.core.node.Node.class);
-    var table = node.flatMap(n -> n.services().systemTables().find(name));
+    var table = ctx.systemTables().find(name);
     if (table.isEmpty()) {
       return sql(session.views, "SELECT * FROM " + name);
     }
@@ -458,9 +456,9 @@ final class ConsoleSocket {
           .put("node", n.name()).put("role", n.role()).put("address", n.address())
           .put("up", n.up())).toList());
     }
-    return new NodeDirectory(ctx.vertx()).liveNodes().map(m -> m.entrySet().stream()
-        .map(e -> new JsonObject().put("node", e.getKey()).put("role", e.getValue())
-            .put("up", true)).toList());
+    // no membership service (a node outside a cluster manager): this node alone
+    return Future.succeededFuture(List.of(new JsonObject().put("node", ctx.node().name())
+        .put("role", ctx.node().roleName()).put("up", true)));
   }
 
   private Future<JsonObject> nodeRow(JsonObject n, RequestOutcome lastTaken,

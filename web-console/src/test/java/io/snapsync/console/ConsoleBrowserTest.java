@@ -24,6 +24,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -72,6 +73,9 @@ class ConsoleBrowserTest {
         .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
     driver = new ChromeDriver(service, options);
     wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    // the page re-renders its tables on each push: a condition that read a replaced element
+    // is tried again rather than failing the test
+    wait.ignoring(StaleElementReferenceException.class);
   }
 
   @AfterAll

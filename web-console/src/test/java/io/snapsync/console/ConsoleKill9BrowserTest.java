@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -107,7 +108,11 @@ class ConsoleKill9BrowserTest {
           "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1280,900");
       driver = new ChromeDriver(new ChromeDriverService.Builder()
           .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build(), options);
+      // the page re-renders its tables on every push: an element found a moment ago may be
+      // replaced before it is read, so waits retry on a stale element and reads go through
+      // one script call that sees a single rendering
       WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+      wait.ignoring(StaleElementReferenceException.class);
       driver.get(a.url());
       wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
       driver.findElement(By.id("login-user")).sendKeys("admin");
@@ -134,11 +139,14 @@ class ConsoleKill9BrowserTest {
       long leftAt = ((Number) js.executeScript("return window.leftAt")).longValue();
       assertTrue(leftAt - noticedAt < 1000, "the page showed cn2 left " + (leftAt - noticedAt)
           + " ms after Hazelcast noticed");
-      String row = driver.findElements(By.cssSelector("#nodes tbody tr")).stream()
-          .map(r -> r.getText()).filter(t -> t.startsWith("cn2")).findFirst().orElseThrow();
-      assertTrue(!row.contains("RUNNING"), "a dead node shows no worker state: " + row);
-      assertTrue(driver.findElement(By.id("overview-summary")).getText()
-          .startsWith("1 live of 2"), driver.findElement(By.id("overview-summary")).getText());
+      String row = (String) js.executeScript("const r = [...document.querySelectorAll("
+          + "'#nodes tbody tr')].find((x) => x.innerText.startsWith('cn2'));"
+          + " return r ? r.innerText : null;");
+      assertTrue(row != null && !row.contains("RUNNING"), "a dead node shows no worker state: "
+          + row);
+      wait.until(d -> String.valueOf(js.executeScript(
+          "return document.getElementById('overview-summary').innerText;"))
+          .startsWith("1 live of 2"));
     } finally {
       if (driver != null) {
         driver.quit();

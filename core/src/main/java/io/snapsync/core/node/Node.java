@@ -17,6 +17,7 @@ import io.snapsync.core.plugin.Collectors;
 import io.snapsync.core.plugin.ExtensionContextImpl;
 import io.snapsync.core.plugin.PluginException;
 import io.snapsync.core.plugin.PluginLoader;
+import io.snapsync.core.plugin.PluginOrder;
 import io.snapsync.core.security.impl.NodeUsers;
 import io.snapsync.core.session.SessionManager;
 import io.snapsync.core.settings.impl.SettingsRegistryImpl;
@@ -211,7 +212,8 @@ public final class Node {
   }
 
   private void registerPlugins() {
-    plugins.addAll(PluginLoader.discover(Node.class.getClassLoader(), config.pluginDirectory()));
+    plugins.addAll(PluginOrder.of(PluginLoader.discover(Node.class.getClassLoader(),
+        config.pluginDirectory())));
     for (PluginLoader.Found f : plugins) {
       try {
         f.extension().register(context(f));
@@ -434,8 +436,10 @@ public final class Node {
     chain.onComplete(ar -> {
       // Vert.x is closed from a thread of its own, so that completion does not depend on the
       // contexts being closed.
-      Thread t = new Thread(() -> vertx.close().onComplete(c -> done.complete()),
-          "snapsync-node-close");
+      Thread t = new Thread(() -> vertx.close().onComplete(c -> {
+        PluginLoader.close(plugins);
+        done.complete();
+      }), "snapsync-node-close");
       t.setDaemon(true);
       t.start();
     });

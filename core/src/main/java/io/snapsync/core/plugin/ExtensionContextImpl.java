@@ -46,6 +46,22 @@ public final class ExtensionContextImpl implements ExtensionContext {
   }
 
   @Override
+  public java.time.Clock clock() {
+    return services.clock();
+  }
+
+  @Override
+  public io.snapsync.core.spi.SystemTableRegistry systemTables() {
+    return services.systemTables();
+  }
+
+  @Override
+  public io.snapsync.core.spi.FunctionCall callAs(String user, String lcMessages) {
+    return io.snapsync.core.spi.StandardFunctionCall.byUser(services, user, lcMessages,
+        List.of());
+  }
+
+  @Override
   public JsonObject config() {
     return config.copy();
   }

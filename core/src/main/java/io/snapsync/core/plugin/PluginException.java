@@ -32,6 +32,18 @@ public final class PluginException extends SnapsyncException {
         null);
   }
 
+  /** Extension {@code name} requires {@code needed}, which no plugin provides. */
+  public static PluginException missingRequirement(String name, String needed, String origin) {
+    return new PluginException(name, Message.of("core.plugin.requires", name, needed, origin),
+        null);
+  }
+
+  /** Extensions that require each other (directly or through others). */
+  public static PluginException requirementCycle(java.util.List<String> names) {
+    return new PluginException(names.get(0), Message.of("core.plugin.requires_cycle",
+        String.join(" -> ", names) + " -> " + names.get(0)), null);
+  }
+
   /** The extension name or jar path at fault. */
   public String plugin() {
     return plugin;

@@ -55,6 +55,23 @@ public final class PluginLoader {
     return new ArrayList<>(byName.values());
   }
 
+  /**
+   * Closes the class loaders of the plugin jars among {@code found} (the class path's loader
+   * is not theirs to close), once nothing of theirs runs any more: at node shutdown.
+   */
+  public static void close(List<Found> found) {
+    for (Found f : found) {
+      if (f.loader() instanceof URLClassLoader cl && f.loader().getName() != null
+          && f.loader().getName().startsWith("plugin:")) {
+        try {
+          cl.close();
+        } catch (IOException e) {
+          // a jar that cannot be closed stays open until the JVM exits; nothing else to do
+        }
+      }
+    }
+  }
+
   private static List<Found> load(ServiceLoader<SnapsyncExtension> sl, ClassLoader only,
       String origin) {
     List<Found> out = new ArrayList<>();

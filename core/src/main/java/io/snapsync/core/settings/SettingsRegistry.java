@@ -12,6 +12,13 @@ import java.util.function.BiConsumer;
  */
 public interface SettingsRegistry {
 
+  /**
+   * Event-bus address (cluster members only) on which a node publishes each node-level change
+   * it made, as {@code {name, value, origin}}; every other node applies it, and extensions may
+   * listen (the console shows it).
+   */
+  String CHANGED_ADDRESS = "snapsync.settings.changed";
+
   /** Registers a definition; a second definition of the same name fails start-up. */
   void register(SettingDefinition definition);
 

@@ -21,6 +21,19 @@ public interface ExtensionContext {
 
   NodeInfo node();
 
+  /** The node's clock (tests inject one); use it instead of the system clock. */
+  java.time.Clock clock();
+
+  /** The system tables of this node (built-in and extensions'), to read without SQL. */
+  SystemTableRegistry systemTables();
+
+  /**
+   * A call made by the node itself in the name of {@code user} (roles from the user directory,
+   * node-level settings, no session), to read a system table or call a function outside any
+   * session, e.g. a sampler reading {@code pg_stat_activity}.
+   */
+  FunctionCall callAs(String user, String lcMessages);
+
   /** This extension's section of the node configuration ({@code plugins.<name>}), or empty. */
   JsonObject config();
 

@@ -17,6 +17,15 @@ public interface SnapsyncExtension {
   /** Short unique name, e.g. {@code pgwire}; also the config section {@code plugins.<name>}. */
   String name();
 
+  /**
+   * Names of the extensions this one needs (e.g. the console needs {@code wdr}). The node
+   * refuses to start, naming both, when one is missing, and registers and starts an
+   * extension after those it needs.
+   */
+  default java.util.List<String> requires() {
+    return java.util.List.of();
+  }
+
   void register(ExtensionContext context);
 
   default Future<Void> start(ExtensionContext context) {

@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
 public final class SettingsRegistryImpl implements SettingsRegistry {
 
   /** Event-bus address of {@code ALTER SYSTEM} changes (publish, JSON). */
-  public static final String CHANGED_ADDRESS = "snapsync.settings.changed";
+  public static final String CHANGED_ADDRESS = SettingsRegistry.CHANGED_ADDRESS;
   /** Hazelcast map of the cluster's ALTER SYSTEM values: name to {@code {"value": text|null}}. */
   public static final String CLUSTER_MAP = "snapsync.settings.alter-system";
 

@@ -1,8 +1,7 @@
 package io.snapsync.plugins.wdr.ash;
 
-import io.snapsync.core.node.NodeServices;
 import io.snapsync.core.session.Column;
-import io.snapsync.core.spi.StandardFunctionCall;
+import io.snapsync.core.spi.ExtensionContext;
 import io.snapsync.core.spi.SystemTable;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -38,7 +37,7 @@ public final class ActiveSessionSampler {
   /** Longest statement text kept per sample. */
   static final int QUERY_CHARS = 1024;
 
-  private final NodeServices services;
+  private final ExtensionContext services;
   private final Clock clock;
   private final LongSupplier intervalSeconds;
   private final ArrayDeque<JsonObject> ring = new ArrayDeque<>();
@@ -52,7 +51,7 @@ public final class ActiveSessionSampler {
   private long timer = -1;
   private boolean stopped;
 
-  public ActiveSessionSampler(NodeServices services, Clock clock, LongSupplier intervalSeconds) {
+  public ActiveSessionSampler(ExtensionContext services, Clock clock, LongSupplier intervalSeconds) {
     this.services = services;
     this.clock = clock;
     this.intervalSeconds = intervalSeconds;
@@ -92,7 +91,7 @@ public final class ActiveSessionSampler {
       return Future.succeededFuture();
     }
     List<Column> cols = t.get().columns();
-    return t.get().rows(StandardFunctionCall.byUser(services, "snapsync", "en", List.of()))
+    return t.get().rows(services.callAs("snapsync", "en"))
         .map(rows -> {
           record(now, cols, rows);
           return null;

@@ -34,16 +34,10 @@ public final class Collectors {
   }
 
   /**
-   * The node's clock: the {@code Clock} service if the node registered one, else the clock of
-   * the {@code NodeServices} or {@code Node} service, else the system UTC clock.
+   * The node's clock: the {@code Clock} service if one is registered, else the node's own.
    */
   public static java.time.Clock clock(ExtensionContext ctx) {
-    return ctx.service(java.time.Clock.class)
-        .or(() -> ctx.service(io.snapsync.core.node.NodeServices.class)
-            .map(io.snapsync.core.node.NodeServices::clock))
-        .or(() -> ctx.service(io.snapsync.core.node.Node.class)
-            .map(n -> n.services().clock()))
-        .orElse(java.time.Clock.systemUTC());
+    return ctx.service(java.time.Clock.class).orElseGet(ctx::clock);
   }
 
   /** Base class naming a collector. */

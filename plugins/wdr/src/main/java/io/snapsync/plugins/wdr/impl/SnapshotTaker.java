@@ -1,5 +1,7 @@
 package io.snapsync.plugins.wdr.impl;
 
+import io.snapsync.plugins.wdr.repository.Repository;
+import io.snapsync.plugins.wdr.repository.WrittenSnapshot;
 import io.snapsync.plugins.wdr.api.RequestOutcome;
 import io.snapsync.plugins.wdr.api.WdrService;
 import io.vertx.core.Future;

@@ -1,5 +1,6 @@
 package io.snapsync.plugins.wdr.impl;
 
+import io.snapsync.plugins.wdr.repository.Repository;
 import io.snapsync.core.error.Message;
 import io.snapsync.plugins.wdr.api.Outcome;
 import io.snapsync.plugins.wdr.api.RequestOutcome;

@@ -1,6 +1,5 @@
 package io.snapsync.plugins.wdr.impl;
 
-import io.snapsync.core.node.NodeServices;
 import io.snapsync.core.settings.SettingDefinition;
 import io.snapsync.core.spi.ExtensionContext;
 import io.snapsync.core.spi.SnapsyncExtension;
@@ -49,19 +48,15 @@ public final class WdrExtension implements SnapsyncExtension {
     WdrOptions options = WdrOptions.fromJson(ctx.config());
     WdrNode n = new WdrNode(ctx, Collectors.clock(ctx), options);
     node = n;
-    ctx.service(NodeServices.class)
-        .or(() -> ctx.service(io.snapsync.core.node.Node.class).map(x -> x.services()))
-        .ifPresent(services -> {
-          WdrSettings settings = new WdrSettings(ctx.settings());
-          ActiveSessionSampler s = new ActiveSessionSampler(services, Collectors.clock(ctx),
-              settings::ashIntervalSeconds);
-          sampler = s;
-          ctx.registerService(ActiveSessionSampler.class, s);
-          // tickMillis 0: no timers (tests sample by calling ActiveSessionSampler.sample())
-          if (options.tickMillis() > 0) {
-            s.start();
-          }
-        });
+    WdrSettings settings = new WdrSettings(ctx.settings());
+    ActiveSessionSampler ash = new ActiveSessionSampler(ctx, Collectors.clock(ctx),
+        settings::ashIntervalSeconds);
+    sampler = ash;
+    ctx.registerService(ActiveSessionSampler.class, ash);
+    // tickMillis 0: no timers (tests sample by calling ActiveSessionSampler.sample())
+    if (options.tickMillis() > 0) {
+      ash.start();
+    }
     return n.start().map(s -> {
       ctx.registerService(WdrService.class, s);
       return null;

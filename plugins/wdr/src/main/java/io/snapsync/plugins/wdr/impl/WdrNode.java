@@ -1,5 +1,9 @@
 package io.snapsync.plugins.wdr.impl;
 
+import io.snapsync.plugins.wdr.repository.Repository;
+import io.snapsync.plugins.wdr.repository.WdrRepository;
+import io.snapsync.plugins.wdr.repository.RemoteRepository;
+import io.snapsync.plugins.wdr.repository.RepositoryEndpoint;
 import io.snapsync.core.error.SnapsyncException;
 import io.snapsync.core.spi.ExtensionContext;
 import io.snapsync.plugins.wdr.api.ReportRequest;

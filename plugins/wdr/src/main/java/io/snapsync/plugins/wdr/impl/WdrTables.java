@@ -1,5 +1,6 @@
 package io.snapsync.plugins.wdr.impl;
 
+import io.snapsync.plugins.wdr.repository.Repository;
 import io.snapsync.core.catalog.MessageCatalog;
 import io.snapsync.core.error.SnapsyncException;
 import io.snapsync.core.error.SqlState;

@@ -4,7 +4,7 @@ import io.snapsync.core.error.SnapsyncException;
 import io.snapsync.core.error.SqlState;
 import io.snapsync.plugins.wdr.api.ReportRequest;
 import io.snapsync.plugins.wdr.api.WdrReport;
-import io.snapsync.plugins.wdr.impl.Repository;
+import io.snapsync.plugins.wdr.repository.Repository;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;

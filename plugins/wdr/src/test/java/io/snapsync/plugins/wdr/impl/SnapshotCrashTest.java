@@ -1,5 +1,6 @@
 package io.snapsync.plugins.wdr.impl;
 
+import io.snapsync.plugins.wdr.repository.WdrRepository;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

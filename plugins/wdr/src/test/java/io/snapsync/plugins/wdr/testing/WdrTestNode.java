@@ -8,7 +8,7 @@ import io.snapsync.core.testing.TestServices;
 import io.snapsync.plugins.wdr.api.WdrService;
 import io.snapsync.plugins.wdr.impl.WdrExtension;
 import io.snapsync.plugins.wdr.impl.WdrNode;
-import io.snapsync.plugins.wdr.impl.WdrRepository;
+import io.snapsync.plugins.wdr.repository.WdrRepository;
 import io.snapsync.storage.Store;
 import io.snapsync.storage.StoreOptions;
 import io.vertx.core.Vertx;

@@ -1,4 +1,4 @@
-package io.snapsync.plugins.wdr.impl;
+package io.snapsync.plugins.wdr.repository;
 
 import io.snapsync.plugins.wdr.api.RequestOutcome;
 import io.snapsync.plugins.wdr.api.SnapshotInfo;

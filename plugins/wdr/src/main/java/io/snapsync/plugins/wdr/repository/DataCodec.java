@@ -1,4 +1,4 @@
-package io.snapsync.plugins.wdr.impl;
+package io.snapsync.plugins.wdr.repository;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
