@@ -48,7 +48,8 @@ class ArchitectureTest {
           "core.sql.copy", "core.sql.cursor", "core.sql.ddl", "core.sql.engine",
           "core.sql.engine.analyze", "core.sql.engine.dml", "core.sql.engine.exec",
           "core.sql.engine.expr", "core.sql.engine.plan", "core.sql.exec", "core.sql.explain",
-          "core.sql.func", "core.sql.index", "core.sql.parse", "core.txn"),
+          "core.sql.func", "core.sql.index", "core.sql.lock", "core.sql.parse",
+          "core.sql.routine", "core.sql.srf", "core.txn"),
       // SnapsyncException renders through MessageCatalog and carries session Notices
       Set.of("core.catalog", "core.error", "core.session"),
       // Store.open names RocksStore
