@@ -50,8 +50,10 @@ class PgDumpQueriesTest {
     assertEquals("", EngineFixture.value(own,
         "SELECT pg_catalog.set_config('search_path', '', false)"));
     assertEquals("", EngineFixture.value(own, "SHOW search_path"));
-    // names resolve as before (schemas and their search are another part's work)
-    assertEquals("SELECT 1", exec(own, "SELECT count(*) FROM t").commandTag());
+    // as in PostgreSQL: an empty path finds pg_catalog's names only; pg_dump qualifies the rest
+    assertEquals("SELECT 1", exec(own, "SELECT count(*) FROM public.t").commandTag());
+    assertEquals("SELECT 1", exec(own, "SELECT count(*) FROM pg_class").commandTag());
+    fails(own, "SELECT count(*) FROM t", "42P01");
   }
 
   @Test
