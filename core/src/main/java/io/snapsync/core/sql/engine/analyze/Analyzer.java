@@ -96,6 +96,7 @@ public final class Analyzer {
     PgValidator validator = new PgValidator(p.text(), org.apache.calcite.sql.util.SqlOperatorTables
         .chain(new PgOperatorTable(functions, library, txn), reader), reader, types, vc);
     ViewExpansion views = ViewExpansion.expand(parsed, txn, schema.dependencies());
+    io.snapsync.core.sql.srf.RecursiveTerms.check(parsed);
     io.snapsync.core.sql.srf.SrfRewrite.apply(parsed);
     List<String> written = OutputNames.beforeValidation(parsed);
     SqlNode validated;
