@@ -10,6 +10,8 @@ public final class SqlState {
   public static final String FEATURE_NOT_SUPPORTED = "0A000";
   /** invalid_recursion: a recursive query PostgreSQL cannot run as a work-table loop. */
   public static final String INVALID_RECURSION = "42P19";
+  public static final String INVALID_OBJECT_DEFINITION = "42P17";
+  public static final String DUPLICATE_SCHEMA = "42P06";
   public static final String INVALID_PARAMETER_VALUE = "22023";
   public static final String INVALID_TEXT_REPRESENTATION = "22P02";
   public static final String NUMERIC_VALUE_OUT_OF_RANGE = "22003";

@@ -125,7 +125,7 @@ final class RoleStatements {
         if (!d.ifExists()) {
           throw missing(name);
         }
-        notices.add(Notice.of(Severity.NOTICE, "00000", "privileges.role_not_exist_skipping",
+        notices.add(Notice.of(Severity.NOTICE, SqlState.SUCCESSFUL_COMPLETION, "privileges.role_not_exist_skipping",
             name));
         continue;
       }
@@ -188,7 +188,7 @@ final class RoleStatements {
           Set<String> set = admin(r) != null ? e.roles() : e.memberOf();
           boolean has = set.contains(role);
           if (g.grant() && has) {
-            notices.add(Notice.of(Severity.NOTICE, "00000", "privileges.already_member", member,
+            notices.add(Notice.of(Severity.NOTICE, SqlState.SUCCESSFUL_COMPLETION, "privileges.already_member", member,
                 role));
             continue;
           }
@@ -248,7 +248,7 @@ final class RoleStatements {
       return null;
     }
     if (password.isEmpty()) {
-      notices.add(Notice.of(Severity.NOTICE, "00000", "privileges.empty_password"));
+      notices.add(Notice.of(Severity.NOTICE, SqlState.SUCCESSFUL_COMPLETION, "privileges.empty_password"));
       return null;
     }
     if (password.startsWith("SCRAM-SHA-256$")) {

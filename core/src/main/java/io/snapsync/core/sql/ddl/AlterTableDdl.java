@@ -323,6 +323,6 @@ final class AlterTableDdl {
 
   private static StatementResult notice(AlterTable a, String id, Object... args) {
     return new StatementResult(List.of(), List.of(), a.tag(),
-        List.of(Notice.of(Severity.NOTICE, "00000", id, args)));
+        List.of(Notice.of(Severity.NOTICE, SqlState.SUCCESSFUL_COMPLETION, id, args)));
   }
 }

@@ -207,9 +207,9 @@ final class ForeignKeys {
             first.name(), first.table(), first.refTable()).withHint("ddl.cascade.hint");
       }
       notices.add(dependents.size() == 1
-          ? io.snapsync.core.session.Notice.of(io.snapsync.core.error.Severity.NOTICE, "00000",
+          ? io.snapsync.core.session.Notice.of(io.snapsync.core.error.Severity.NOTICE, SqlState.SUCCESSFUL_COMPLETION,
               "ddl.fk_drop_cascades", first.name(), first.table())
-          : io.snapsync.core.session.Notice.of(io.snapsync.core.error.Severity.NOTICE, "00000",
+          : io.snapsync.core.session.Notice.of(io.snapsync.core.error.Severity.NOTICE, SqlState.SUCCESSFUL_COMPLETION,
               "ddl.fk_drop_cascades_many", dependents.size()));
     }
     Set<String> others = new HashSet<>();

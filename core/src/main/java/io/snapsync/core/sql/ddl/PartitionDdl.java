@@ -93,7 +93,7 @@ final class PartitionDdl {
                 .withDetail("ddl.inherit.drop_dependents.detail", c.name(), d.name())
                 .withHint("ddl.inherit.drop_dependents.hint");
           }
-          notices.add(Notice.of(Severity.NOTICE, "00000", "ddl.inherit.drop_cascades",
+          notices.add(Notice.of(Severity.NOTICE, SqlState.SUCCESSFUL_COMPLETION, "ddl.inherit.drop_cascades",
               c.name()));
         }
         names.add(c.name());
@@ -120,7 +120,7 @@ final class PartitionDdl {
           if (def == null) {
             if (a.ifExists()) {
               return new StatementResult(List.of(), List.of(), a.tag(), List.of(Notice.of(
-                  Severity.NOTICE, "00000", "ddl.relation_not_exist_skipping", a.table())));
+                  Severity.NOTICE, SqlState.SUCCESSFUL_COMPLETION, "ddl.relation_not_exist_skipping", a.table())));
             }
             throw SnapsyncException.error(SqlState.UNDEFINED_TABLE, "ddl.relation_not_exist",
                 a.table());

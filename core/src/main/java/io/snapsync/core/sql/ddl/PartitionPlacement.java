@@ -26,7 +26,7 @@ import java.util.List;
 final class PartitionPlacement {
 
   /** 42P17 {@code partition "b" would overlap partition "a"}. */
-  static final String INVALID_OBJECT_DEFINITION = "42P17";
+  static final String INVALID_OBJECT_DEFINITION = SqlState.INVALID_OBJECT_DEFINITION;
 
   private PartitionPlacement() {
   }

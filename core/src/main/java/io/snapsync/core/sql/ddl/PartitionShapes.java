@@ -59,7 +59,7 @@ final class PartitionShapes {
         if (at < 0) {
           cols.add(spec);
         } else {
-          notices.add(Notice.of(Severity.NOTICE, "00000", "ddl.inherit.merging_multiple",
+          notices.add(Notice.of(Severity.NOTICE, SqlState.SUCCESSFUL_COMPLETION, "ddl.inherit.merging_multiple",
               col.name()));
           cols.set(at, merge(cols.get(at), spec));
         }
@@ -75,7 +75,7 @@ final class PartitionShapes {
       if (at < 0) {
         cols.add(own);
       } else {
-        notices.add(Notice.of(Severity.NOTICE, "00000", "ddl.inherit.merging", own.name()));
+        notices.add(Notice.of(Severity.NOTICE, SqlState.SUCCESSFUL_COMPLETION, "ddl.inherit.merging", own.name()));
         DdlStatement.ColumnSpec merged = merge(cols.get(at), own);
         cols.set(at, new DdlStatement.ColumnSpec(merged.name(), merged.type(), merged.typmod(),
             merged.notNull(), own.defaultSql() != null || own.serial() ? own.defaultSql()

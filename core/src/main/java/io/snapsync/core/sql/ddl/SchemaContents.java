@@ -1,5 +1,6 @@
 package io.snapsync.core.sql.ddl;
 
+import io.snapsync.core.error.SqlState;
 import io.snapsync.core.error.Message;
 import io.snapsync.core.error.Severity;
 import io.snapsync.core.session.Notice;
@@ -44,12 +45,12 @@ final class SchemaContents {
       return List.of();
     }
     if (items.size() == 1) {
-      return List.of(Notice.of(Severity.NOTICE, "00000", "ddl.drop_cascades_to",
+      return List.of(Notice.of(Severity.NOTICE, SqlState.SUCCESSFUL_COMPLETION, "ddl.drop_cascades_to",
           items.get(0).kind(), items.get(0).name()));
     }
     List<String> each = items.stream().map(i -> "drop cascades to " + i.kind() + " "
         + i.name()).toList();
-    return List.of(new Notice(Severity.NOTICE, "00000",
+    return List.of(new Notice(Severity.NOTICE, SqlState.SUCCESSFUL_COMPLETION,
         Message.of("ddl.drop_cascades_many", items.size()),
         Message.of("ddl.dependents_detail", String.join("\n", each)), null));
   }

@@ -23,7 +23,7 @@ import java.util.concurrent.ThreadLocalRandom;
 final class SchemaDdl {
 
   /** 42P06 duplicate_schema. */
-  private static final String DUPLICATE_SCHEMA = "42P06";
+  private static final String DUPLICATE_SCHEMA = SqlState.DUPLICATE_SCHEMA;
 
   private final Database db;
   private final RowLocks locks;
@@ -100,7 +100,7 @@ final class SchemaDdl {
         }
         if (SchemaCatalog.find(t, name) == null) {
           if (d.ifExists()) {
-            notices.add(Notice.of(Severity.NOTICE, "00000", "ddl.schema_not_exist_skipping",
+            notices.add(Notice.of(Severity.NOTICE, SqlState.SUCCESSFUL_COMPLETION, "ddl.schema_not_exist_skipping",
                 name));
             continue;
           }

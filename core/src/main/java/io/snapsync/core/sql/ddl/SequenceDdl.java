@@ -70,7 +70,7 @@ final class SequenceDdl {
                 throw SnapsyncException.error(SqlState.UNDEFINED_TABLE, "ddl.sequence_not_exist",
                     name);
               }
-              notices.add(Notice.of(Severity.NOTICE, "00000",
+              notices.add(Notice.of(Severity.NOTICE, SqlState.SUCCESSFUL_COMPLETION,
                   "ddl.sequence_not_exist_skipping", name));
             } else if (s.ownerTable() != null && !d.cascade()
                 && TableCatalog.find(t, s.ownerTable()) != null) {
@@ -94,7 +94,7 @@ final class SequenceDdl {
       if (s == null) {
         if (a.ifExists()) {
           return new StatementResult(List.of(), List.of(), a.tag(), List.of(
-              Notice.of(Severity.NOTICE, "00000", "ddl.relation_not_exist_skipping",
+              Notice.of(Severity.NOTICE, SqlState.SUCCESSFUL_COMPLETION, "ddl.relation_not_exist_skipping",
                   a.name())));
         }
         throw SnapsyncException.error(SqlState.UNDEFINED_TABLE, "ddl.relation_not_exist",

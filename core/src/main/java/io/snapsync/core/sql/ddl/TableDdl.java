@@ -237,7 +237,7 @@ final class TableDdl {
                 throw SnapsyncException.error(SqlState.UNDEFINED_TABLE, "ddl.table_not_exist",
                     name);
               }
-              notices.add(Notice.of(Severity.NOTICE, "00000", "ddl.table_not_exist_skipping",
+              notices.add(Notice.of(Severity.NOTICE, SqlState.SUCCESSFUL_COMPLETION, "ddl.table_not_exist_skipping",
                   name));
             } else {
               AccessCheck.requireOwner(db, ctx, def);

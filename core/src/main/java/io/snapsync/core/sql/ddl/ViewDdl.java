@@ -183,7 +183,7 @@ final class ViewDdl {
             if (a.ifExists()) {
               return new StatementResult(List.of(), List.of(), a.tag(), List.of(
                   io.snapsync.core.session.Notice.of(io.snapsync.core.error.Severity.NOTICE,
-                      "00000", "ddl.relation_not_exist_skipping", a.view())));
+                      SqlState.SUCCESSFUL_COMPLETION, "ddl.relation_not_exist_skipping", a.view())));
             }
             throw SnapsyncException.error(SqlState.UNDEFINED_TABLE, "ddl.relation_not_exist",
                 a.view());

@@ -62,12 +62,12 @@ public final class ViewDependents {
       txn.markDeleted(ViewCatalog.key(d.view().name()));
     }
     if (deps.size() == 1) {
-      return List.of(Notice.of(Severity.NOTICE, "00000", "ddl.drop_cascades_view",
+      return List.of(Notice.of(Severity.NOTICE, SqlState.SUCCESSFUL_COMPLETION, "ddl.drop_cascades_view",
           deps.get(0).view().name()));
     }
     List<String> each = deps.stream().map(d -> "drop cascades to view " + d.view().name())
         .toList();
-    return List.of(new Notice(Severity.NOTICE, "00000",
+    return List.of(new Notice(Severity.NOTICE, SqlState.SUCCESSFUL_COMPLETION,
         Message.of("ddl.drop_cascades_many", deps.size()),
         Message.of("ddl.dependents_detail", String.join("\n", each)), null));
   }

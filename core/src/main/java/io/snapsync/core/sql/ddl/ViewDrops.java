@@ -65,7 +65,7 @@ final class ViewDrops {
               throw SnapsyncException.error(SqlState.UNDEFINED_TABLE, "ddl.view_not_exist",
                   name);
             }
-            notices.add(Notice.of(Severity.NOTICE, "00000", "ddl.view_not_exist_skipping",
+            notices.add(Notice.of(Severity.NOTICE, SqlState.SUCCESSFUL_COMPLETION, "ddl.view_not_exist_skipping",
                 name));
           }
           if (!found.isEmpty()) {

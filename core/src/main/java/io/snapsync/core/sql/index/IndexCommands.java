@@ -141,7 +141,7 @@ public final class IndexCommands {
                 throw SnapsyncException.error(SqlState.UNDEFINED_OBJECT,
                     "index.index_not_exist", name);
               }
-              notices.add(Notice.of(Severity.NOTICE, "00000", "index.index_not_exist_skipping",
+              notices.add(Notice.of(Severity.NOTICE, SqlState.SUCCESSFUL_COMPLETION, "index.index_not_exist_skipping",
                   name));
               continue;
             }

@@ -139,7 +139,7 @@ final class RoutineDdl {
         if (!d.ifExists()) {
           throw notFound(d.routineKind(), target);
         }
-        notices.add(Notice.of(Severity.NOTICE, "00000", "routine.not_exist_skipping",
+        notices.add(Notice.of(Severity.NOTICE, SqlState.SUCCESSFUL_COMPLETION, "routine.not_exist_skipping",
             kindWord(d.routineKind()), Signatures.of(target)));
         continue;
       }

@@ -1,5 +1,6 @@
 package io.snapsync.core.sql.engine.analyze;
 
+import io.snapsync.core.error.SqlState;
 import io.snapsync.core.error.SnapsyncException;
 import io.snapsync.core.sql.ddl.ViewCatalog;
 import io.snapsync.core.sql.ddl.ViewDef;
@@ -162,7 +163,7 @@ public final class ViewExpansion {
   /** The view's query, parsed afresh, its own views expanded. */
   private SqlNode expanded(ViewDef v, int depth) {
     if (depth >= MAX_DEPTH) {
-      throw SnapsyncException.error("42P17", "ddl.view_recursion", v.name());
+      throw SnapsyncException.error(SqlState.INVALID_OBJECT_DEFINITION, "ddl.view_recursion", v.name());
     }
     dependencies.put(v.name(), v.asRelation());
     SqlNode q = Analyzer.parse(v.query()).node();
