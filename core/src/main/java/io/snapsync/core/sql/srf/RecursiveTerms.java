@@ -23,6 +23,10 @@ import org.apache.calcite.sql.SqlWithItem;
  */
 public final class RecursiveTerms {
 
+  private static final java.util.Set<String> AGGREGATES = java.util.Set.of("count", "sum",
+      "avg", "min", "max", "array_agg", "string_agg", "bool_and", "bool_or", "every",
+      "json_agg", "jsonb_agg", "json_object_agg", "jsonb_object_agg", "bit_and", "bit_or");
+
   private RecursiveTerms() {
   }
 
@@ -56,6 +60,8 @@ public final class RecursiveTerms {
     if (query instanceof SqlBasicCall union && union.getKind() == SqlKind.UNION
         && union.operandCount() == 2 && union.operand(1) instanceof SqlSelect s) {
       limits(s.getOrderList(), s.getOffset(), s.getFetch());
+      aggregates(s.getSelectList());
+      aggregates(s.getHaving());
       for (SqlNode operand : s.getOperandList()) {
         if (operand != s.getFrom()) {
           nested(name, operand);
@@ -72,6 +78,23 @@ public final class RecursiveTerms {
     if (what != null) {
       throw SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED,
           "engine.srf.recursive_not_implemented", what);
+    }
+  }
+
+  /**
+   * An aggregate in the recursive term (42P19): PostgreSQL refuses it, and over the work table
+   * it would feed itself one row per step for ever.
+   */
+  private static void aggregates(SqlNode node) {
+    if (node instanceof SqlNodeList list) {
+      list.forEach(RecursiveTerms::aggregates);
+    } else if (node instanceof SqlCall c && !(c instanceof SqlSelect)) {
+      if (c.getOperator().isAggregator() || AGGREGATES.contains(
+          c.getOperator().getName().toLowerCase(Locale.ROOT))) {
+        throw SnapsyncException.error(SqlState.INVALID_RECURSION,
+            "engine.srf.recursive_aggregate");
+      }
+      c.getOperandList().forEach(RecursiveTerms::aggregates);
     }
   }
 

@@ -53,6 +53,16 @@ class RecursiveQueryFormsTest {
   }
 
   @Test
+  void anAggregateInTheRecursiveTermIsRefusedAsInPostgres() {
+    // over the work table these would feed themselves one row per step for ever
+    for (String agg : new String[] {"count(*)", "sum(n)", "max(n)"}) {
+      assertEquals("aggregate functions are not allowed in a recursive query's recursive term",
+          text(fails(s, "WITH RECURSIVE x(n) AS (SELECT 1 UNION ALL SELECT " + agg
+              + " FROM x) SELECT * FROM x", "42P19")));
+    }
+  }
+
+  @Test
   void aDirectRecursiveReferenceStillRuns() {
     assertEquals(55L, ((Number) EngineFixture.value(s, "WITH RECURSIVE x(n) AS (SELECT 1"
         + " UNION ALL SELECT n+1 FROM x WHERE n < 10) SELECT sum(n) FROM x")).longValue());
