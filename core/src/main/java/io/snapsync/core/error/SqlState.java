@@ -89,6 +89,9 @@ public final class SqlState {
   public static final String DUPLICATE_PREPARED_STATEMENT = "42P05";
   public static final String SNAPSHOT_TOO_OLD = "72000";
 
+  // session robustness (harden)
+  public static final String IDLE_IN_TRANSACTION_SESSION_TIMEOUT = "25P03";
+
   private SqlState() {
   }
 }

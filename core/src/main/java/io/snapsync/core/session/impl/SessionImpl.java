@@ -292,7 +292,8 @@ public final class SessionImpl implements Session, SessionContext,
     tail = tail.transform(ignored -> {
       Future<T> f;
       try {
-        f = work.get();
+        // queued behind a statement that was running when the session closed: never starts
+        f = closed ? Future.failedFuture(closedReason()) : work.get();
       } catch (RuntimeException e) {
         f = Future.failedFuture(e);
       }
@@ -485,6 +486,10 @@ public final class SessionImpl implements Session, SessionContext,
   private Running startRunning() {
     Running run = new Running();
     running = run;
+    if (closed) {
+      // closed while this statement was queued or between a query string's statements
+      run.cancel(closedReason());
+    }
     long timeout = statementTimeout();
     if (timeout > 0) {
       run.timer = db.services().vertx().setTimer(timeout, id -> cancelRunning(run,
@@ -648,6 +653,13 @@ public final class SessionImpl implements Session, SessionContext,
     return close();
   }
 
+  /**
+   * Closes the session as PostgreSQL's backend ends on a lost client: the running statement is
+   * cancelled first (the same path as {@link #cancel}, so a lock wait, a scan or a loop stops
+   * at its next check), statements queued behind it do not start, then the transaction rolls
+   * back (its locks and snapshot pins go). A session closed while a statement runs stays in
+   * {@code pg_stat_activity} until that statement has ended.
+   */
   @Override
   public Future<Void> close() {
     Future<?> last;
@@ -658,7 +670,14 @@ public final class SessionImpl implements Session, SessionContext,
       closed = true;
       last = tail;
     }
-    manager.removed(this);
+    Running r = running;
+    if (r != null) {
+      cancelRunning(r, closedReason());
+    }
+    boolean ending = r != null || !last.isComplete();
+    if (!ending) {
+      manager.removed(this);
+    }
     return last.transform(ar -> db.blocking(() -> {
       txn.rollback();
       statements.sessionClosed();
@@ -670,6 +689,10 @@ public final class SessionImpl implements Session, SessionContext,
         // left for the node's next start-up (TempTables.dropLeftovers)
       }
       return null;
-    })).mapEmpty();
+    })).onComplete(ar -> {
+      if (ending) {
+        manager.removed(this);
+      }
+    }).mapEmpty();
   }
 }

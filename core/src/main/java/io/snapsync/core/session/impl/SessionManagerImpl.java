@@ -21,7 +21,8 @@ import java.util.function.Function;
 /**
  * The sessions of a coordinator. Idle sessions cost a map entry and a small object; one
  * periodic timer (every {@value #REAP_PERIOD_MS} ms) ends sessions idle longer than their
- * {@code idle_session_timeout}, measured with the node clock.
+ * {@code idle_session_timeout} or, in a transaction block,
+ * {@code idle_in_transaction_session_timeout}, measured with the node clock.
  */
 public final class SessionManagerImpl implements SessionManager {
 
@@ -131,22 +132,31 @@ public final class SessionManagerImpl implements SessionManager {
   }
 
   /**
-   * Ends the sessions that are idle (no statement queued, not in a transaction block) for at
-   * least their {@code idle_session_timeout}; returns how many. Called by the periodic timer.
+   * Ends the sessions that are idle (no statement queued) for at least their timeout: outside a
+   * transaction block {@code idle_session_timeout} (57P05), inside one
+   * {@code idle_in_transaction_session_timeout} (25P03, the block rolls back and its locks go),
+   * as PostgreSQL does; returns how many. Called by the periodic timer.
    */
   public int reapIdle() {
     long now = services.clock().millis();
     int n = 0;
     for (SessionImpl s : sessions.values()) {
+      if (s.closedReason() != null) {
+        continue;
+      }
+      boolean inBlock = s.txn().inBlock();
       long timeout;
       try {
-        timeout = s.settings().getLong("idle_session_timeout");
+        timeout = s.settings().getLong(inBlock ? "idle_in_transaction_session_timeout"
+            : "idle_session_timeout");
       } catch (RuntimeException e) {
         continue;
       }
       if (timeout > 0 && now - s.lastActiveMillis() >= timeout && !s.busy()
-          && !s.txn().inBlock()) {
-        s.terminate(SnapsyncException.error("57P05", "sql.idle_session_timeout")
+          && s.txn().inBlock() == inBlock) {
+        s.terminate((inBlock ? SnapsyncException.error(
+            SqlState.IDLE_IN_TRANSACTION_SESSION_TIMEOUT, "security.idle_in_transaction_timeout")
+            : SnapsyncException.error("57P05", "sql.idle_session_timeout"))
             .withSeverity(io.snapsync.core.error.Severity.FATAL));
         n++;
       }

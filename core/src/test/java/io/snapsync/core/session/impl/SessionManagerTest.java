@@ -77,6 +77,32 @@ class SessionManagerTest {
   }
 
   @Test
+  void aBlockIdleBeyondIdleInTransactionSessionTimeoutIsEndedAndItsLocksFreed() {
+    ManualClock clock = new ManualClock();
+    try (EngineFixture e = EngineFixture.start(dir, clock)) {
+      Session other = e.session();
+      exec(other, "CREATE TABLE iit (id int PRIMARY KEY, v int); INSERT INTO iit VALUES (1, 0)");
+      Session idle = e.session();
+      Session idleOutside = e.session();
+      exec(idleOutside, "SET idle_in_transaction_session_timeout = '2s'");
+      exec(idle, "SET idle_in_transaction_session_timeout = '2s'");
+      exec(idle, "BEGIN; UPDATE iit SET v = 1 WHERE id = 1");
+      clock.millis += 1_999;
+      assertEquals(0, e.sessions.reapIdle());
+      clock.millis += 1;
+      assertEquals(1, e.sessions.reapIdle());
+      SnapsyncException x = assertThrows(SnapsyncException.class,
+          () -> await(idle.execute("SELECT 1")));
+      assertEquals("25P03", x.sqlState());
+      assertEquals("terminating connection due to idle-in-transaction timeout", x.getMessage());
+      exec(other, "SET lock_timeout = '30s'");
+      exec(other, "UPDATE iit SET v = v + 10 WHERE id = 1");
+      assertEquals(10, value(other, "SELECT v FROM iit WHERE id = 1"));
+      assertEquals(1, value(idleOutside, "SELECT 1"));
+    }
+  }
+
+  @Test
   void tenThousandIdleSessionsAreCheap() {
     try (EngineFixture e = EngineFixture.start(dir)) {
       Runtime rt = Runtime.getRuntime();

@@ -70,6 +70,8 @@ final class PgConnection {
   private Authenticator authenticator;
   private Session session;
   private CancelRegistry.Key key;
+  /** A COPY TO waiting for the client to read (failed if the client goes away meanwhile). */
+  private io.vertx.core.Promise<Void> writable;
 
   PgConnection(ServerContext server, NetSocket socket, Vertx vertx, PgServerVerticle listener) {
     this.server = server;
@@ -163,8 +165,10 @@ final class PgConnection {
     }
     flush();
     io.vertx.core.Promise<Void> p = io.vertx.core.Promise.promise();
+    writable = p;
     socket.drainHandler(v -> {
       socket.drainHandler(null);
+      writable = null;
       p.tryComplete();
     });
     return p.future();
@@ -505,6 +509,13 @@ final class PgConnection {
     inbox.clear();
     server.cancels().unregister(key);
     copy.connectionLost();
+    io.vertx.core.Promise<Void> w = writable;
+    writable = null;
+    if (w != null) {
+      // a drain never comes on a closed socket
+      w.tryFail(SnapsyncException.error(SqlState.CONNECTION_FAILURE,
+          "pgwire.copy_connection_lost"));
+    }
     if (frames.pendingBytes() > 0) {
       LOG.debug("pgwire: connection from {} closed inside a frame ({} bytes)",
           socket.remoteAddress(), frames.pendingBytes());

@@ -58,6 +58,15 @@ public final class Psql implements AutoCloseable {
     return lines;
   }
 
+  /**
+   * Sends {@code sql} without waiting for its output (a statement that runs for ever); the
+   * output is not read, so use this only before {@link #kill}.
+   */
+  public void send(String sql) throws IOException {
+    in.write(sql + "\n");
+    in.flush();
+  }
+
   private int waitExit() {
     try {
       process.waitFor(10, TimeUnit.SECONDS);
@@ -68,9 +77,17 @@ public final class Psql implements AutoCloseable {
     }
   }
 
-  /** Kills the client abruptly (no Terminate message): the server sees a vanished client. */
+  /**
+   * Kills the client abruptly with SIGKILL (no Terminate message) and waits until it is gone:
+   * the server sees a vanished client.
+   */
   public void kill() {
     process.destroyForcibly();
+    try {
+      process.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Override

@@ -168,6 +168,12 @@ public final class RawClient implements AutoCloseable {
     }
   }
 
+  /** Drops the connection at once with a TCP reset (a client that vanished mid-stream). */
+  public void reset() throws IOException {
+    socket.setSoLinger(true, 0);
+    socket.close();
+  }
+
   @Override
   public void close() throws IOException {
     socket.close();
