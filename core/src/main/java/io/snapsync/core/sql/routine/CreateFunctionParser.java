@@ -59,7 +59,13 @@ final class CreateFunctionParser {
           ret = DataType.VOID; // the row type of the table columns
           continue;
         }
-        TypeText.Parsed rt = type(Boundary.OPTION);
+        TypeText.Parsed rt;
+        if (p.peek().isWord("record") && isOptionAt(1)) {
+          p.next();
+          rt = new TypeText.Parsed(DataType.VOID, -1); // record: the OUT parameters' row
+        } else {
+          rt = type(Boundary.OPTION);
+        }
         ret = rt.type();
         retTypmod = rt.typmod();
       } else if (p.accept("language")) {
@@ -116,14 +122,12 @@ final class CreateFunctionParser {
         throw SnapsyncException.error(RoutineStates.INVALID_FUNCTION_DEFINITION,
             "routine.result_type_required");
       }
-      RoutineDef.Param only = params.stream().filter(x -> x.mode() == 'o' || x.mode() == 'b')
-          .reduce((a, b) -> null).orElse(null);
-      if (only == null) {
-        throw SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED, "routine.unsupported",
-            "several OUT parameters");
-      }
-      ret = only.type();
-      retTypmod = only.typmod();
+      List<RoutineDef.Param> outs = params.stream()
+          .filter(x -> x.mode() == 'o' || x.mode() == 'b').toList();
+      RoutineDef.Param only = outs.size() == 1 ? outs.get(0) : null;
+      // several OUT parameters: the result is their row (void stands for record)
+      ret = only == null ? DataType.VOID : only.type();
+      retTypmod = only == null ? -1 : only.typmod();
     }
     return new RoutineDef(0, name, kind, params, ret, retTypmod, returnsSet, language, body,
         volatility, strict, null);
@@ -226,6 +230,13 @@ final class CreateFunctionParser {
       throw ParseErrors.at(p.peek());
     }
     return TypeText.parse(p.textFrom(from));
+  }
+
+  /** True when the token {@code ahead} of the current one ends a type (an option or the end). */
+  private boolean isOptionAt(int ahead) {
+    Token t = p.peek(ahead);
+    return t.kind() == Token.Kind.EOF
+        || t.kind() == Token.Kind.IDENT && OPTION_WORDS.contains(t.text());
   }
 
   private enum Boundary { PARAM, OPTION }

@@ -25,6 +25,8 @@ final class PlInterpreter {
   private final RoutineDef def;
   private final List<RoutineDef.Param> vars = new ArrayList<>();
   private final List<Object> values = new ArrayList<>();
+  private final List<Integer> outSlots = new ArrayList<>();
+  private final List<Object[]> rows = new ArrayList<>();
   private Object result;
 
   PlInterpreter(Routines routines, ExecContext ctx, RoutineDef def, Object[] args) {
@@ -37,15 +39,77 @@ final class PlInterpreter {
       vars.add(new RoutineDef.Param(p.name() == null ? "$" + (i + 1) : p.name(), p.type(),
           p.typmod(), null, 'i'));
       values.add(i < args.length ? args[i] : eval(p.defaultExpr(), p.type(), p.typmod()));
+      if (p.mode() == 'b') {
+        outSlots.add(i);
+      }
+    }
+    List<RoutineDef.Param> all = def.params();
+    for (int i = 0; i < all.size(); i++) {
+      RoutineDef.Param p = all.get(i);
+      if (p.mode() == 'o' || p.mode() == 't') {
+        vars.add(new RoutineDef.Param(p.name() == null ? "$" + (i + 1) : p.name(), p.type(),
+            p.typmod(), null, 'i'));
+        values.add(null);
+        outSlots.add(vars.size() - 1);
+      }
     }
   }
 
+  /** Runs a call whose result is one value. */
   Object run(PlStmt.Block body) {
     Signal s = block(body);
+    if (!outSlots.isEmpty()) {
+      return values.get(outSlots.get(0));
+    }
     if (s != Signal.RETURN && def.returnType() != DataType.VOID) {
       throw SnapsyncException.error("2F005", "routine.no_return");
     }
     return result;
+  }
+
+  /** Runs a call whose result is rows: RETURN NEXT / QUERY's, or the one result row. */
+  List<Object[]> runRows(PlStmt.Block body) {
+    Signal s = block(body);
+    if (def.returnsSet()) {
+      return rows;
+    }
+    if (!outSlots.isEmpty()) {
+      return List.<Object[]>of(outputRow());
+    }
+    if (s != Signal.RETURN && def.returnType() != DataType.VOID) {
+      throw SnapsyncException.error("2F005", "routine.no_return");
+    }
+    return List.<Object[]>of(new Object[] {result});
+  }
+
+  private Object[] outputRow() {
+    Object[] row = new Object[outSlots.size()];
+    for (int i = 0; i < row.length; i++) {
+      row[i] = values.get(outSlots.get(i));
+    }
+    return row;
+  }
+
+  private void returnNext(PlStmt.ReturnNext r) {
+    if (!outSlots.isEmpty()) {
+      rows.add(outputRow());
+    } else {
+      rows.add(new Object[] {r.expr() == null ? null
+          : eval(r.expr(), def.returnType(), def.returnTypmod())});
+    }
+  }
+
+  private void returnQuery(PlStmt.ReturnQuery r) {
+    PreparedQuery q = routines.plan(SqlBody.substitute(vars, vars.size(), r.query()),
+        ctx.txn());
+    List<io.snapsync.core.session.Column> want = def.resultColumns();
+    try (io.snapsync.core.sql.engine.exec.Cursor c = q.root().open(
+        SqlFunctionCalls.context(q, ctx, ctx.txn(), values.toArray()))) {
+      for (Object[] row = c.next(); row != null; row = c.next()) {
+        ctx.checkCanceled();
+        rows.add(SqlFunctionCalls.conform(row, q.columns(), want, ctx));
+      }
+    }
   }
 
   private Signal block(PlStmt.Block b) {
@@ -105,6 +169,10 @@ final class PlInterpreter {
       result = r.expr() == null || def.returnType() == DataType.VOID ? null
           : eval(r.expr(), def.returnType(), def.returnTypmod());
       return Signal.RETURN;
+    } else if (s instanceof PlStmt.ReturnNext r) {
+      returnNext(r);
+    } else if (s instanceof PlStmt.ReturnQuery r) {
+      returnQuery(r);
     } else if (s instanceof PlStmt.Raise r) {
       raise(r);
     } else if (s instanceof PlStmt.Perform p) {

@@ -139,6 +139,19 @@ final class PlParser {
     }
     if (t.isWord("return")) {
       next();
+      if (accept("next")) {
+        String e = peek().isSymbol(";") ? null : exprUntil(Set.of(), ";");
+        expectSymbol(";");
+        return new PlStmt.ReturnNext(e);
+      }
+      if (accept("query")) {
+        if (peek().isWord("execute")) {
+          throw unsupported("RETURN QUERY EXECUTE");
+        }
+        String q = exprUntil(Set.of(), ";");
+        expectSymbol(";");
+        return new PlStmt.ReturnQuery(q);
+      }
       String e = peek().isSymbol(";") ? null : exprUntil(Set.of(), ";");
       expectSymbol(";");
       return new PlStmt.Return(e);

@@ -34,6 +34,14 @@ sealed interface PlStmt {
   record Return(String expr) implements PlStmt {
   }
 
+  /** RETURN NEXT [expr]: adds a row to a set-returning function's result. */
+  record ReturnNext(String expr) implements PlStmt {
+  }
+
+  /** RETURN QUERY query: adds the query's rows to a set-returning function's result. */
+  record ReturnQuery(String query) implements PlStmt {
+  }
+
   /** RAISE level 'format' [, args]; level EXCEPTION fails with P0001. */
   record Raise(String level, String format, List<String> args) implements PlStmt {
   }

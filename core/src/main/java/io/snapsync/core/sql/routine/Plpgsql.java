@@ -15,6 +15,16 @@ final class Plpgsql {
   }
 
   static Object call(Routines routines, ExecContext ctx, RoutineDef def, Object[] args) {
+    return new PlInterpreter(routines, ctx, def, args).run(parsed(def));
+  }
+
+  /** The rows of a call in FROM ({@link PlInterpreter#runRows}). */
+  static java.util.List<Object[]> rows(Routines routines, ExecContext ctx, RoutineDef def,
+      Object[] args) {
+    return new PlInterpreter(routines, ctx, def, args).runRows(parsed(def));
+  }
+
+  private static PlStmt.Block parsed(RoutineDef def) {
     PlStmt.Block body = PARSED.get(def.body());
     if (body == null) {
       body = PlParser.parse(def.body());
@@ -23,7 +33,7 @@ final class Plpgsql {
       }
       PARSED.put(def.body(), body);
     }
-    return new PlInterpreter(routines, ctx, def, args).run(body);
+    return body;
   }
 
   /** Checks the body's block structure (CREATE FUNCTION validates it, as PostgreSQL does). */

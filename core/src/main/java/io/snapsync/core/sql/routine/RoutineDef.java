@@ -24,7 +24,10 @@ public record RoutineDef(long id, String name, char kind, List<Param> params,
     DataType returnType, int returnTypmod, boolean returnsSet, String language, String body,
     char volatility, boolean strict, String owner) {
 
-  /** One parameter: {@code mode} is {@code 'i'} (IN), {@code 'o'}, {@code 'b'} or {@code 'v'}. */
+  /**
+   * One parameter: {@code mode} is {@code 'i'} (IN), {@code 'o'} (OUT), {@code 'b'} (INOUT),
+   * {@code 'v'} (VARIADIC) or {@code 't'} (a column of {@code RETURNS TABLE}).
+   */
   public record Param(String name, DataType type, int typmod, String defaultExpr, char mode) {
   }
 
@@ -34,7 +37,28 @@ public record RoutineDef(long id, String name, char kind, List<Param> params,
 
   /** The input parameters (IN, INOUT, VARIADIC): what a call passes. */
   public List<Param> inputs() {
-    return params.stream().filter(p -> p.mode() != 'o').toList();
+    return params.stream().filter(p -> p.mode() != 'o' && p.mode() != 't').toList();
+  }
+
+  /** The output parameters (OUT, INOUT, TABLE columns): the columns of a row result. */
+  public List<Param> outputs() {
+    return params.stream().filter(p -> p.mode() == 'o' || p.mode() == 'b' || p.mode() == 't')
+        .toList();
+  }
+
+  /**
+   * The columns a call in FROM gives: the output parameters, or one column named after the
+   * function of its result type.
+   */
+  public List<io.snapsync.core.session.Column> resultColumns() {
+    List<Param> out = outputs();
+    if (out.isEmpty()) {
+      DataType t = returnType == null ? DataType.TEXT : returnType;
+      return List.of(new io.snapsync.core.session.Column(name, t, returnTypmod));
+    }
+    return out.stream().map(p -> new io.snapsync.core.session.Column(
+        p.name() == null ? "column" + (out.indexOf(p) + 1) : p.name(), p.type(), p.typmod()))
+        .toList();
   }
 
   /** The input parameter types: with the name, what tells overloads apart. */

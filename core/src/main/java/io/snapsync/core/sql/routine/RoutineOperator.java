@@ -34,13 +34,23 @@ import org.apache.calcite.sql.type.SqlTypeUtil;
 public final class RoutineOperator extends org.apache.calcite.sql.SqlFunction {
 
   private final List<RoutineDef> overloads;
+  private final org.apache.calcite.sql.SqlFunction builtin;
+  private final io.snapsync.core.sql.func.FunctionLibrary library;
 
-  private RoutineOperator(String name, List<RoutineDef> overloads) {
+  private RoutineOperator(String name, List<RoutineDef> overloads,
+      org.apache.calcite.sql.SqlFunction builtin,
+      io.snapsync.core.sql.func.FunctionLibrary library) {
     super(name, SqlKind.OTHER_FUNCTION,
-        b -> resolve(overloads, argTypes(b)).map(c -> returnType(c.def(), b))
+        b -> builtinWins(overloads, builtin, library, name, b)
+            ? builtin.getReturnTypeInference().inferReturnType(b)
+            : resolve(overloads, argTypes(b)).map(c -> returnType(c.def(), b))
             .orElseGet(() -> b.getTypeFactory().createTypeWithNullability(
                 b.getTypeFactory().createSqlType(SqlTypeName.VARCHAR), true)),
         (binding, ret, types) -> {
+          if (builtinWins(overloads, builtin, library, name, binding)) {
+            builtin.getOperandTypeInference().inferOperandTypes(binding, ret, types);
+            return;
+          }
           Optional<Candidates.Choice> c = resolve(overloads, argTypes(binding));
           for (int i = 0; i < types.length; i++) {
             RoutineDef.Param p = c.isPresent() && i < c.get().def().inputs().size()
@@ -50,8 +60,10 @@ public final class RoutineOperator extends org.apache.calcite.sql.SqlFunction {
                 : TypeMapping.toRel(p.type(), p.typmod(), true, binding.getTypeFactory());
           }
         },
-        new Checker(name, overloads), SqlFunctionCategory.USER_DEFINED_FUNCTION);
+        new Checker(name, overloads, builtin), SqlFunctionCategory.USER_DEFINED_FUNCTION);
     this.overloads = overloads;
+    this.builtin = builtin;
+    this.library = library;
   }
 
   /**
@@ -59,9 +71,69 @@ public final class RoutineOperator extends org.apache.calcite.sql.SqlFunction {
    * are none. Blocking: one range read.
    */
   public static SqlOperator lookup(StoreTransaction t, String name) {
+    return lookup(t, name, null, null);
+  }
+
+  /**
+   * As {@link #lookup(StoreTransaction, String)}, the user overloads joining {@code builtin}
+   * (the library's function of that name, or null): the built-in is called unless a user
+   * overload takes the argument types exactly or the built-in takes none of them.
+   */
+  public static SqlOperator lookup(StoreTransaction t, String name,
+      org.apache.calcite.sql.SqlFunction builtin,
+      io.snapsync.core.sql.func.FunctionLibrary library) {
     List<RoutineDef> all = RoutineCatalog.overloads(t, name).stream()
         .filter(d -> d.kind() == 'f' && !d.isTrigger()).toList();
-    return all.isEmpty() ? null : new RoutineOperator(name, all);
+    return all.isEmpty() ? null : new RoutineOperator(name, all, builtin, library);
+  }
+
+  /** True when a call with the operand types of {@code b} goes to the built-in function. */
+  private static boolean builtinWins(List<RoutineDef> overloads,
+      org.apache.calcite.sql.SqlFunction builtin, io.snapsync.core.sql.func.FunctionLibrary lib,
+      String name, SqlOperatorBinding b) {
+    if (builtin == null) {
+      return false;
+    }
+    List<DataType> types = argTypes(b);
+    Optional<Candidates.Choice> mine = resolve(overloads, types);
+    if (mine.isPresent() && exact(mine.get(), types)) {
+      return false;
+    }
+    boolean fits = b instanceof SqlCallBinding call
+        ? builtin.getOperandTypeChecker().checkOperandTypes(call, false)
+        : lib.scalar(name, types).isPresent();
+    return fits || mine.isEmpty();
+  }
+
+  private static boolean exact(Candidates.Choice c, List<DataType> actual) {
+    List<DataType> passed = c.passed();
+    for (int i = 0; i < actual.size(); i++) {
+      if (actual.get(i) != passed.get(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** True when {@code call} (as validated) goes to the built-in function of its name. */
+  public boolean callsBuiltin(RexCall call) {
+    if (builtin == null) {
+      return false;
+    }
+    List<DataType> actual = new ArrayList<>();
+    List<DataType> exact = new ArrayList<>();
+    for (RexNode n : call.getOperands()) {
+      DataType t = TypeMapping.toData(n.getType());
+      exact.add(t);
+      actual.add(n instanceof RexLiteral && SqlTypeUtil.inCharFamily(n.getType())
+          || n.getType().getSqlTypeName() == SqlTypeName.NULL ? DataType.UNKNOWN : t);
+    }
+    Optional<Candidates.Choice> mine = resolve(overloads, actual);
+    if (mine.isPresent() && exact(mine.get(), actual)) {
+      return false;
+    }
+    return mine.isEmpty() || library.scalar(getName(), exact).isPresent()
+        || library.scalar(getName(), actual).isPresent();
   }
 
   /** User functions may read and write: never folded at planning. */
@@ -123,12 +195,15 @@ public final class RoutineOperator extends org.apache.calcite.sql.SqlFunction {
     return Candidates.select(overloads, actual);
   }
 
-  private record Checker(String name, List<RoutineDef> overloads)
-      implements SqlOperandTypeChecker {
+  private record Checker(String name, List<RoutineDef> overloads,
+      org.apache.calcite.sql.SqlFunction builtin) implements SqlOperandTypeChecker {
     @Override
     public boolean checkOperandTypes(SqlCallBinding binding, boolean throwOnFailure) {
       List<DataType> types = argTypes(binding);
       if (resolve(overloads, types).isPresent()) {
+        return true;
+      }
+      if (builtin != null && builtin.getOperandTypeChecker().checkOperandTypes(binding, false)) {
         return true;
       }
       if (throwOnFailure) {

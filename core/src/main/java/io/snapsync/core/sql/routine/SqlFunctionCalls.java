@@ -9,6 +9,7 @@ import io.snapsync.core.sql.engine.exec.Cursor;
 import io.snapsync.core.sql.engine.exec.ExecContext;
 import io.snapsync.core.sql.engine.expr.ValueOps;
 import io.snapsync.storage.StoreTransaction;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -66,6 +67,82 @@ final class SqlFunctionCalls {
     }
   }
 
+  /**
+   * The rows of one call in FROM (or of a set-returning call in the select list): for
+   * {@code RETURNS SETOF | TABLE} every row the body gives, for another function its one
+   * result row; each of the definition's {@link RoutineDef#resultColumns()}.
+   */
+  static List<Object[]> rows(ExecContext ctx, String name, List<DataType> types, Object[] args) {
+    if (ctx == null) {
+      throw SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED, "routine.unsupported",
+          "user-defined functions here");
+    }
+    ctx.checkCanceled();
+    Database db = ctx.eval().engine();
+    StoreTransaction t = ctx.txn();
+    if (db == null || t == null) {
+      throw SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED, "routine.unsupported",
+          "user-defined functions here");
+    }
+    RoutineDef def = RoutineCatalog.find(t, name, types);
+    if (def == null) {
+      throw io.snapsync.core.sql.engine.analyze.FunctionErrors.undefined(name, types);
+    }
+    int[] depth = DEPTH.get();
+    if (depth[0] >= MAX_DEPTH) {
+      throw tooDeep();
+    }
+    depth[0]++;
+    try {
+      List<Object[]> rows = def.language().equals("sql") ? sqlRows(db, ctx, t, def, args)
+          : Plpgsql.rows(db.executor().routines(), ctx, def, args);
+      if (!def.returnsSet() && rows.isEmpty()) {
+        return List.<Object[]>of(new Object[def.resultColumns().size()]);
+      }
+      return rows;
+    } catch (StackOverflowError e) {
+      throw tooDeep();
+    } finally {
+      depth[0]--;
+    }
+  }
+
+  private static List<Object[]> sqlRows(Database db, ExecContext ctx, StoreTransaction t,
+      RoutineDef def, Object[] args) {
+    Routines routines = db.executor().routines();
+    List<String> statements = routines.bodyStatements(def, args.length);
+    for (int i = 0; i < statements.size() - 1; i++) {
+      firstRow(routines.plan(statements.get(i), t), ctx, t, args);
+    }
+    PreparedQuery q = routines.plan(statements.get(statements.size() - 1), t);
+    List<io.snapsync.core.session.Column> want = def.resultColumns();
+    List<Object[]> out = new ArrayList<>();
+    try (Cursor c = q.root().open(context(q, ctx, t, args))) {
+      for (Object[] r = c.next(); r != null; r = c.next()) {
+        ctx.checkCanceled();
+        out.add(conform(r, q.columns(), want, ctx));
+        if (!def.returnsSet()) {
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** {@code row} (of {@code from}) cast to the columns {@code want}. */
+  static Object[] conform(Object[] row, List<io.snapsync.core.session.Column> from,
+      List<io.snapsync.core.session.Column> want, ExecContext ctx) {
+    Object[] out = new Object[want.size()];
+    for (int i = 0; i < out.length && i < row.length; i++) {
+      Object v = row[i];
+      DataType f = from.get(i).type();
+      io.snapsync.core.session.Column w = want.get(i);
+      out[i] = v == null || f == w.type() && w.typmod() < 0 ? v
+          : ValueOps.cast(v, f, w.type(), w.typmod(), ctx.eval().timeZone());
+    }
+    return out;
+  }
+
   static SnapsyncException tooDeep() {
     return SnapsyncException.error(SqlState.STATEMENT_TOO_COMPLEX, "routine.stack_depth")
         .withHint("routine.stack_depth.hint");
@@ -94,6 +171,14 @@ final class SqlFunctionCalls {
 
   static Object[] firstRow(PreparedQuery q, ExecContext caller, StoreTransaction t,
       Object[] args) {
+    try (Cursor c = q.root().open(context(q, caller, t, args))) {
+      return c.next();
+    }
+  }
+
+  /** The context running body query {@code q} with {@code args} as its parameters. */
+  static ExecContext context(PreparedQuery q, ExecContext caller, StoreTransaction t,
+      Object[] args) {
     if (!q.prefetch().tables().isEmpty() || !q.prefetch().calls().isEmpty()) {
       throw SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED, "routine.unsupported",
           "system tables in a function body");
@@ -106,9 +191,6 @@ final class SqlFunctionCalls {
       bound[i] = v == null || ValueOps.typeOf(v) == want ? v
           : ValueOps.cast(v, ValueOps.typeOf(v), want, -1, caller.eval().timeZone());
     }
-    ExecContext ec = new ExecContext(t, bound, caller.eval(), List.of(), new Object[0]);
-    try (Cursor c = q.root().open(ec)) {
-      return c.next();
-    }
+    return new ExecContext(t, bound, caller.eval(), List.of(), new Object[0]);
   }
 }

@@ -13,4 +13,9 @@ public interface CallContext {
   EvalContext eval();
 
   FunctionLibrary library();
+
+  /** The executing statement's context (its transaction, cancellation), or null outside one. */
+  default io.snapsync.core.sql.engine.exec.ExecContext exec() {
+    return null;
+  }
 }

@@ -37,6 +37,11 @@ public record FunctionScanNode(List<Call> calls, boolean ordinality, FunctionLib
       public FunctionLibrary library() {
         return library;
       }
+
+      @Override
+      public ExecContext exec() {
+        return ctx;
+      }
     };
     List<RowSource> sources = new ArrayList<>();
     int width = 0;

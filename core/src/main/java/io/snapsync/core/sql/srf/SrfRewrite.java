@@ -96,7 +96,7 @@ public final class SrfRewrite {
     } else if (inner.getKind() == SqlKind.COLLECTION_TABLE
         && ((SqlCall) inner).operand(0) instanceof SqlBasicCall call
         && call.getOperator() instanceof SqlUnresolvedFunction) {
-      fn = TableFunctions.find(name(call.getOperator().getNameAsId()));
+      fn = TableFunctions.findInFrom(name(call.getOperator().getNameAsId()));
       args = call.getOperandList();
       pos = call.getParserPosition();
     }

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * compares every row of each result ({@code a|b}, NULL as empty) or the first error line
  * ({@code ERROR:  sqlstate: message}).
  */
-final class RowsVsPostgres {
+public final class RowsVsPostgres {
 
   private static final Path PSQL = Path.of("/usr/lib/postgresql/15/bin/psql");
   private static final String MARK = "@@end@@";
@@ -29,7 +29,7 @@ final class RowsVsPostgres {
   }
 
   /** Asserts that every query answers as PostgreSQL does; {@code setup} runs first on both. */
-  static void assertSame(Path pgDir, int port, Session s, List<String> queries) throws Exception {
+  public static void assertSame(Path pgDir, int port, Session s, List<String> queries) throws Exception {
     List<String> theirs = postgres(pgDir, port, queries);
     List<String> mismatches = new ArrayList<>();
     for (int i = 0; i < queries.size(); i++) {

@@ -97,7 +97,11 @@ public final class Analyzer {
         .chain(new PgOperatorTable(functions, library, txn), reader), reader, types, vc);
     ViewExpansion views = ViewExpansion.expand(parsed, txn, schema.dependencies());
     io.snapsync.core.sql.srf.RecursiveTerms.check(parsed);
-    io.snapsync.core.sql.srf.SrfRewrite.apply(parsed);
+    io.snapsync.core.sql.srf.TableFunctions.within(
+        io.snapsync.core.sql.routine.UserSrfs.resolver(txn), () -> {
+          io.snapsync.core.sql.srf.SrfRewrite.apply(parsed);
+          return null;
+        });
     List<String> written = OutputNames.beforeValidation(parsed);
     SqlNode validated;
     try {

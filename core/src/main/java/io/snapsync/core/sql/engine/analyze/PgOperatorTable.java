@@ -75,7 +75,8 @@ public final class PgOperatorTable implements SqlOperatorTable {
         return;
       }
       SqlOperator user = txn == null ? null
-          : io.snapsync.core.sql.routine.RoutineOperator.lookup(txn, n);
+          : io.snapsync.core.sql.routine.RoutineOperator.lookup(txn, n, library.hasScalar(n)
+              ? new LibraryFunctionOperator(n, library) : null, library);
       if (user != null) {
         out.add(user);
         return;

@@ -42,7 +42,8 @@ final class CallCompiler {
     if (call.getOperator() instanceof RegisteredFunctionOperator rf) {
       return registered(call, rf);
     }
-    if (call.getOperator() instanceof io.snapsync.core.sql.routine.RoutineOperator ro) {
+    if (call.getOperator() instanceof io.snapsync.core.sql.routine.RoutineOperator ro
+        && !ro.callsBuiltin(call)) {
       return ro.compile(call, rex.compileAll(call.getOperands()));
     }
     DataType type = TypeMapping.toData(call.getType());
