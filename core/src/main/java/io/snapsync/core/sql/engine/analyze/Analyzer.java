@@ -98,6 +98,7 @@ public final class Analyzer {
     ViewExpansion views = ViewExpansion.expand(parsed, txn, schema.dependencies());
     io.snapsync.core.sql.srf.RecursiveTerms.check(parsed);
     io.snapsync.core.sql.srf.SrfRewrite.apply(parsed);
+    DistinctOn.apply(parsed, p.text());
     List<String> written = OutputNames.beforeValidation(parsed);
     SqlNode validated;
     try {
