@@ -89,6 +89,10 @@ public final class SqlState {
   public static final String DUPLICATE_PREPARED_STATEMENT = "42P05";
   public static final String SNAPSHOT_TOO_OLD = "72000";
 
+  // window frames (expr)
+  public static final String INVALID_PRECEDING_OR_FOLLOWING_SIZE = "22013";
+  public static final String WINDOWING_ERROR = "42P20";
+
   private SqlState() {
   }
 }
