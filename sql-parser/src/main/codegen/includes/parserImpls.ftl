@@ -1416,3 +1416,19 @@ PgPartitionAction PgPartitionAlterAction() :
         return new PgPartitionAction(s.end(this), PgPartitionAction.Kind.NO_INHERIT, t, null);
     }
 }
+
+// ---- expr: SELECT forms the template lacks (spliced into SqlSelect by sql-parser/pom.xml) ----
+
+/** DISTINCT ON (e [, ...]) after SELECT, carried as a PgDistinctOn call (see its javadoc). */
+SqlNode PgDistinctOnClause() :
+{
+    final Span s;
+    final List<SqlNode> list = new ArrayList<SqlNode>();
+    SqlNode e;
+}
+{
+    <DISTINCT> { s = span(); } <ON> <LPAREN>
+    e = Expression(ExprContext.ACCEPT_SUB_QUERY) { list.add(e); }
+    ( <COMMA> e = Expression(ExprContext.ACCEPT_SUB_QUERY) { list.add(e); } )*
+    <RPAREN> { return PgDistinctOn.INSTANCE.createCall(s.end(this), list); }
+}

@@ -102,6 +102,7 @@ public final class Analyzer {
           io.snapsync.core.sql.srf.SrfRewrite.apply(parsed);
           return null;
         });
+    DistinctOn.apply(parsed, p.text());
     List<String> written = OutputNames.beforeValidation(parsed);
     SqlNode validated;
     try {

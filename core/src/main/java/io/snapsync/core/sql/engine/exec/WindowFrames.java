@@ -138,6 +138,9 @@ final class WindowFrames {
     if (b.unbounded()) {
       return lower ? 0 : n - 1;
     }
+    if (g.groups() && !b.currentRow()) {
+      return GroupsFrames.bound(part, peers, i, b, lower);
+    }
     if (b.currentRow()) {
       if (g.rows()) {
         return i;

@@ -43,14 +43,20 @@ public record WindowNode(PlanNode input, Object[] constants, List<Group> groups,
 
   /**
    * A window: partitioning, ordering, frame, and its calls; {@code range}: how RANGE offsets
-   * shift the ordering value (null without them); {@code exclude}: rows the frame leaves out.
+   * shift the ordering value (null without them); {@code exclude}: rows the frame leaves out;
+   * {@code groups}: GROUPS mode, offsets count peer groups ({@link GroupsFrames}).
    */
   public record Group(int[] partition, List<SortKey> order, boolean rows, Bound lower,
-      Bound upper, List<Call> calls, RangeOffset range, Exclude exclude) {
+      Bound upper, List<Call> calls, RangeOffset range, Exclude exclude, boolean groups) {
 
     public Group(int[] partition, List<SortKey> order, boolean rows, Bound lower, Bound upper,
         List<Call> calls) {
-      this(partition, order, rows, lower, upper, calls, null, Exclude.NONE);
+      this(partition, order, rows, lower, upper, calls, null, Exclude.NONE, false);
+    }
+
+    public Group(int[] partition, List<SortKey> order, boolean rows, Bound lower, Bound upper,
+        List<Call> calls, RangeOffset range, Exclude exclude) {
+      this(partition, order, rows, lower, upper, calls, range, exclude, false);
     }
   }
 

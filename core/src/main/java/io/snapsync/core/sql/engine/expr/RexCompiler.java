@@ -72,6 +72,10 @@ public final class RexCompiler {
       int field = fa.getField().getIndex();
       return (row, ctx) -> ctx.correlated(id)[field];
     }
+    if (node instanceof RexCall call
+        && call.getOperator() == io.snapsync.sql.parser.ast.PgGroupsFrame.OFFSET) {
+      return compile(call.getOperands().get(0));
+    }
     if (node instanceof RexCall call) {
       return calls.compile(call);
     }

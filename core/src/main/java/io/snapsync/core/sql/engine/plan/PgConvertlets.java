@@ -63,8 +63,9 @@ final class PgConvertlets implements SqlRexConvertletTable {
     if (call.getKind() == SqlKind.CAST && call.operandCount() == 2
         && call.operand(0) instanceof SqlLiteral) {
       return (cx, c) -> {
-        RelDataType to = cx.getValidator().getValidatedNodeType(c);
-        if (to.getSqlTypeName() == SqlTypeName.DECIMAL && to.getScale() == 0
+        // a cast the validator's coercion added (array[1, null]) has no validated type
+        RelDataType to = cx.getValidator().getValidatedNodeTypeIfKnown(c);
+        if (to != null && to.getSqlTypeName() == SqlTypeName.DECIMAL && to.getScale() == 0
             && to.getPrecision() >= cx.getTypeFactory().getTypeSystem()
                 .getDefaultPrecision(SqlTypeName.DECIMAL)) {
           // unconstrained numeric: no folding into scale 0 ('1.49'::numeric is 1.49)

@@ -67,9 +67,17 @@ final class Windows {
             : aggs.spec(name, args, c.distinct, -1, c.getType(), withConstants(w));
         calls.add(new WindowNode.Call(name, a, spec));
       }
-      WindowNode.Bound lower = bound(g.lowerBound, constants, inputWidth, !g.isRows, true);
-      WindowNode.Bound upper = bound(g.upperBound, constants, inputWidth, !g.isRows, false);
-      RangeOffset range = !lower.isRange() && !upper.isRange() ? null
+      boolean peerGroups = g.isRows && (GroupsOffsets.marked(w, g.lowerBound)
+          || GroupsOffsets.marked(w, g.upperBound));
+      if (peerGroups && order.isEmpty()) {
+        throw SnapsyncException.error(SqlState.WINDOWING_ERROR,
+            "engine.expr.groups_needs_order");
+      }
+      WindowNode.Bound lower = peerGroups ? GroupsOffsets.bound(w, g.lowerBound, constants)
+          : bound(g.lowerBound, constants, inputWidth, !g.isRows, true);
+      WindowNode.Bound upper = peerGroups ? GroupsOffsets.bound(w, g.upperBound, constants)
+          : bound(g.upperBound, constants, inputWidth, !g.isRows, false);
+      RangeOffset range = peerGroups || !lower.isRange() && !upper.isRange() ? null
           : rangeOffset(w, order, offsetType(g.lowerBound, g.upperBound));
       WindowNode.Exclude exclude = switch (g.exclude) {
         case EXCLUDE_CURRENT_ROW -> WindowNode.Exclude.CURRENT_ROW;
@@ -77,8 +85,8 @@ final class Windows {
         case EXCLUDE_TIES -> WindowNode.Exclude.TIES;
         default -> WindowNode.Exclude.NONE;
       };
-      groups.add(new WindowNode.Group(g.keys.toArray(), order, g.isRows, lower, upper, calls,
-          range, exclude));
+      groups.add(new WindowNode.Group(g.keys.toArray(), order, g.isRows && !peerGroups, lower,
+          upper, calls, range, exclude, peerGroups));
     }
     return new WindowNode(input, constants, groups, inputWidth);
   }
