@@ -36,6 +36,7 @@ public final class ActivityStats {
   private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
   private final Map<String, LongAdder[]> waits = new ConcurrentHashMap<>();
   private final Map<String, Entry> statements = new ConcurrentHashMap<>();
+  private final ObjectStats objects = new ObjectStats();
 
   public ActivityStats(Clock clock, int maxStatements) {
     this.clock = clock;
@@ -94,6 +95,11 @@ public final class ActivityStats {
     e.record(nanos, rows);
   }
 
+  /** Per-table and per-index access counters ({@code pg_stat_user_tables}). */
+  public ObjectStats objects() {
+    return objects;
+  }
+
   public long startMillis() {
     return startMillis;
   }
@@ -112,6 +118,7 @@ public final class ActivityStats {
     errors.clear();
     waits.clear();
     statements.clear();
+    objects.reset();
     resetMillis = clock.millis();
   }
 
