@@ -37,6 +37,7 @@ public final class ActivityStats {
   private final Map<String, LongAdder[]> waits = new ConcurrentHashMap<>();
   private final Map<String, Entry> statements = new ConcurrentHashMap<>();
   private final ObjectStats objects = new ObjectStats();
+  private final PhaseStats phases = new PhaseStats();
 
   public ActivityStats(Clock clock, int maxStatements) {
     this.clock = clock;
@@ -100,6 +101,11 @@ public final class ActivityStats {
     return objects;
   }
 
+  /** Parse and plan times, plan-cache hits, commit latency buckets. */
+  public PhaseStats phases() {
+    return phases;
+  }
+
   public long startMillis() {
     return startMillis;
   }
@@ -119,6 +125,7 @@ public final class ActivityStats {
     waits.clear();
     statements.clear();
     objects.reset();
+    phases.reset();
     resetMillis = clock.millis();
   }
 

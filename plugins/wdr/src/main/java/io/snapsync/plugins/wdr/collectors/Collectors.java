@@ -20,7 +20,7 @@ public final class Collectors {
         new StatementsCollector(), new ErrorsCollector(), new WaitsCollector(),
         new SnapshotSyncCollector(), new RocksDbCollector(), new EventBusCollector(),
         new JvmCollector(), new HostCollector(), new SettingsCollector(),
-        new ObjectStatsCollector());
+        new ObjectStatsCollector(), new PhasesCollector());
   }
 
   /** This node's activity counters, if the node registered them. */

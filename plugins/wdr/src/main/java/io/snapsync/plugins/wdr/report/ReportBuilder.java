@@ -99,7 +99,7 @@ final class ReportBuilder {
       r.put("statements_by_kind", statementsByKind());
     }
     r.put("waits", waits(type.detail() ? Integer.MAX_VALUE : SUMMARY_TOP));
-    r.put("time_model", TimeModel.timeModel(dbTimeNanos(), waitsMap()));
+    r.put("time_model", TimeModel.timeModel(dbTimeNanos(), waitsMap(), nodes, begin, end));
     if (type.summary()) {
       r.put("instance_efficiency", TimeModel.efficiency(nodes, begin, end));
     }

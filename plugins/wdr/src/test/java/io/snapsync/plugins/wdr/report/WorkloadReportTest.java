@@ -29,11 +29,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The report's Object Stats against a known workload through the real engine: what ran before
+ * Reports against a known workload through the real engine. Object Stats: what ran before
  * the first snapshot does not count, the window's scans and writes do exactly, sizes are the
  * end snapshot's, and the snapshot's table rows are readable as {@code wdr_snap_tables}.
+ * Instance efficiency: plan-cache hits and misses, one writer's commit group size and its
+ * commits' latency percentiles.
  */
-class ObjectStatsReportTest {
+class WorkloadReportTest {
 
   @TempDir
   Path dir;
@@ -148,6 +150,44 @@ class ObjectStatsReportTest {
     assertEquals(0, quiet.getJsonArray("object_stats").size());
     assertEquals("No table or index was read or written in the window.",
         quiet.getJsonObject("section_notes").getString("object_stats"));
+    s.close().await();
+  }
+
+  @Test
+  void planCacheCommitGroupsAndLatencyOfTheWindow() {
+    Session s = sessions.open(TestServices.ADMIN, TestServices.ADMIN_PASSWORD, new JsonObject())
+        .await();
+    exec(s, "CREATE TABLE pc (id int PRIMARY KEY, v text)");
+    // planned before the window: its runs in the window are hits
+    exec(s, "SELECT v FROM pc WHERE id > 0 AND v = 'plan-cache'");
+    long a = snapshot();
+    for (int i = 0; i < 5; i++) {
+      exec(s, "SELECT v FROM pc WHERE id > 0 AND v = 'plan-cache'");
+    }
+    for (int i = 1; i <= 3; i++) {
+      exec(s, "INSERT INTO pc VALUES (" + i + ", 'x')");
+    }
+    long b = snapshot();
+    JsonObject r = wdr.node().service().report(new ReportRequest(a, b, "all", "cluster", null))
+        .await().json();
+    JsonArray eff = r.getJsonArray("instance_efficiency");
+    assertEquals("5 hits, 0 misses", eff.getJsonObject(1).getString("note"), eff.encode());
+    assertEquals(100.0, eff.getJsonObject(1).getDouble("value"));
+    // one session writes at a time: every RocksDB write group has one writer
+    assertEquals(1.0, eff.getJsonObject(2).getDouble("value"), eff.encode());
+    assertTrue(eff.getJsonObject(3).getString("note").startsWith("3 commits"), eff.encode());
+    assertTrue(eff.getJsonObject(3).getDouble("value") > 0);
+    assertTrue(eff.getJsonObject(4).getDouble("value") >= eff.getJsonObject(3).getDouble("value"));
+    // a query new in the window is parsed and planned: both timed
+    exec(s, "SELECT count(*) FROM pc WHERE v = 'new'");
+    long c = snapshot();
+    JsonObject r2 = wdr.node().service().report(new ReportRequest(b, c, "all", "cluster", null))
+        .await().json();
+    JsonArray tm = r2.getJsonArray("time_model");
+    assertTrue(tm.getJsonObject(4).getDouble("time_ms") > 0, tm.encode());
+    assertTrue(tm.getJsonObject(5).getDouble("time_ms") > 0, tm.encode());
+    assertEquals(0.0, r2.getJsonArray("instance_efficiency").getJsonObject(1)
+        .getDouble("value"), r2.encode());
     s.close().await();
   }
 }
