@@ -88,6 +88,12 @@ public interface Store extends AutoCloseable {
 
   StoreStats stats();
 
+  /**
+   * The live rows, the versions pending reclaim and the stored bytes of the user keys
+   * {@code from <= key < to} (one scan of their versions). Blocking.
+   */
+  RangeUsage usage(byte[] from, byte[] to);
+
   @Override
   void close();
 }

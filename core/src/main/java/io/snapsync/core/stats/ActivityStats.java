@@ -36,6 +36,8 @@ public final class ActivityStats {
   private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
   private final Map<String, LongAdder[]> waits = new ConcurrentHashMap<>();
   private final Map<String, Entry> statements = new ConcurrentHashMap<>();
+  private final ObjectStats objects = new ObjectStats();
+  private final PhaseStats phases = new PhaseStats();
 
   public ActivityStats(Clock clock, int maxStatements) {
     this.clock = clock;
@@ -94,6 +96,16 @@ public final class ActivityStats {
     e.record(nanos, rows);
   }
 
+  /** Per-table and per-index access counters ({@code pg_stat_user_tables}). */
+  public ObjectStats objects() {
+    return objects;
+  }
+
+  /** Parse and plan times, plan-cache hits, commit latency buckets. */
+  public PhaseStats phases() {
+    return phases;
+  }
+
   public long startMillis() {
     return startMillis;
   }
@@ -112,6 +124,8 @@ public final class ActivityStats {
     errors.clear();
     waits.clear();
     statements.clear();
+    objects.reset();
+    phases.reset();
     resetMillis = clock.millis();
   }
 

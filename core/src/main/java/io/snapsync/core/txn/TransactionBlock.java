@@ -430,7 +430,9 @@ public final class TransactionBlock {
           waitEvent = null;
         }
         if (writes) {
-          stats.waited("IO:commit", System.nanoTime() - t0);
+          long took = System.nanoTime() - t0;
+          stats.waited("IO:commit", took);
+          stats.phases().commitLatency(took);
         }
       }
       stats.committed();

@@ -141,6 +141,8 @@ final class RocksHandles implements AutoCloseable {
     m.put("iter_bytes_read", statistics.getTickerCount(TickerType.ITER_BYTES_READ));
     m.put("block_cache_hit", statistics.getTickerCount(TickerType.BLOCK_CACHE_HIT));
     m.put("block_cache_miss", statistics.getTickerCount(TickerType.BLOCK_CACHE_MISS));
+    m.put("write_done_by_self", statistics.getTickerCount(TickerType.WRITE_DONE_BY_SELF));
+    m.put("write_done_by_other", statistics.getTickerCount(TickerType.WRITE_DONE_BY_OTHER));
     m.put("compaction_bytes_read", statistics.getTickerCount(TickerType.COMPACT_READ_BYTES));
     m.put("compaction_bytes_written",
         statistics.getTickerCount(TickerType.COMPACT_WRITE_BYTES));

@@ -344,6 +344,19 @@ public final class RocksStore implements Store {
   }
 
   @Override
+  public io.snapsync.storage.RangeUsage usage(byte[] from, byte[] to) {
+    checkOpen();
+    guard.enter();
+    try {
+      return RangeUsages.compute(h, from, to);
+    } catch (RocksDBException e) {
+      throw io("count the versions of a key range at " + h.path, e);
+    } finally {
+      guard.exit();
+    }
+  }
+
+  @Override
   public StoreStats stats() {
     guard.enter();
     try {

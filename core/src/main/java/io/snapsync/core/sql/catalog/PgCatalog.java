@@ -43,6 +43,7 @@ public final class PgCatalog {
     add(db, r, "pg_attrdef", cols("oid", OID, "adrelid", OID, "adnum", INT2, "adbin", TEXT),
         ConstraintRows::defaults);
     RelationTables.register(db, r);
+    ObjectStatsTables.register(db, r);
     DumpTables.register(db, r);
     TypeTables.register(db, r);
     RoleTables.register(db, r, services.users());

@@ -217,10 +217,16 @@ public final class QueryEngine {
   PreparedQuery prepare(String sql, StoreTransaction txn) {
     String key = io.snapsync.core.sql.ddl.SearchPath.cacheKey(sql);
     PreparedQuery q = cache.get(key);
+    var phases = db.services().stats().phases();
     if (q != null && q.validFor(txn)) {
+      phases.planCacheHit();
       return q;
     }
-    q = build(sql, Analyzer.parse(sql), txn);
+    long t0 = System.nanoTime();
+    Analyzer.Parsed parsed = Analyzer.parse(sql);
+    long t1 = System.nanoTime();
+    q = build(sql, parsed, txn);
+    phases.planned(t1 - t0, System.nanoTime() - t1);
     cache.put(key, q);
     return q;
   }

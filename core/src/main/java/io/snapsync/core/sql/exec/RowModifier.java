@@ -93,7 +93,8 @@ public final class RowModifier {
    * Rows of a table without a primary key get fresh hidden row ids.
    */
   public Future<Written> insert(TableDef planned, List<List<Object>> rows, SessionContext ctx) {
-    return locked(planned, ctx, def -> insertLocked(def, rows, ctx));
+    return locked(planned, ctx, def -> insertLocked(def, rows, ctx))
+        .andThen(ar -> WriteCounts.count(db, planned, ar, WriteCounts.Kind.INSERT));
   }
 
   private Future<Written> insertLocked(TableDef def, List<List<Object>> rows,
@@ -134,7 +135,8 @@ public final class RowModifier {
    */
   public Future<Written> upsert(TableDef planned, List<List<Object>> rows, Conflict conflict,
       SessionContext ctx) {
-    return locked(planned, ctx, def -> upsertLocked(def, rows, conflict, ctx));
+    return locked(planned, ctx, def -> upsertLocked(def, rows, conflict, ctx))
+        .andThen(ar -> WriteCounts.count(db, planned, ar, WriteCounts.Kind.UPSERT));
   }
 
   private Future<Written> upsertLocked(TableDef def, List<List<Object>> rows, Conflict conflict,
@@ -236,7 +238,7 @@ public final class RowModifier {
    */
   public Future<Written> update(TableDef planned, List<Change> changes, Recheck recheck,
       SessionContext ctx) {
-    return modify(planned, changes, recheck, ctx, (t, def, c, current) -> {
+    return WriteCounts.counted(db, planned, WriteCounts.Kind.UPDATE, modify(planned, changes, recheck, ctx, (t, def, c, current) -> {
       checkNotNull(def, c.newRow());
       byte[] newKey = def.hiddenKey() ? c.key() : key(def, c.newRow());
       if (Arrays.equals(newKey, c.key())) {
@@ -248,18 +250,19 @@ public final class RowModifier {
       }
       IndexMaintenance.write(t, ctx.txn(), def, c.key(), current, newKey, c.newRow());
       return c;
-    });
+    }));
   }
 
   /** Deletes the rows of {@code changes}. */
   public Future<Written> delete(TableDef planned, List<Change> changes, Recheck recheck,
       SessionContext ctx) {
-    return modify(planned, changes, recheck, ctx, (t, def, c, current) -> {
+    return WriteCounts.counted(db, planned, WriteCounts.Kind.DELETE,
+        modify(planned, changes, recheck, ctx, (t, def, c, current) -> {
       t.delete(c.key());
       ctx.txn().markDeleted(c.key());
       IndexMaintenance.delete(t, ctx.txn(), def, c.key(), current);
       return c;
-    });
+    }));
   }
 
   /** Writes one change; {@code current}: the row as stored now (null without indexes). */

@@ -182,6 +182,7 @@ final class Writer {
             io.snapsync.core.sql.ddl.ForeignKeyChecks.checkReferences(db.store(), t, txn, p.def(),
                 p.rows());
           }
+          db.services().stats().objects().written(p.def().id(), p.keys().size(), 0, 0);
           return StatementResult.command("INSERT 0 " + p.keys().size());
         }));
   }

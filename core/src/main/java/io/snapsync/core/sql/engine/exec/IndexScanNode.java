@@ -87,7 +87,8 @@ public record IndexScanNode(TableDef def, IndexDef index, List<Evaluator> equal,
     if (to != null && Arrays.compareUnsigned(from, to) >= 0) {
       return Cursor.of(List.of());
     }
-    return cursor(ctx, ctx.txn().scan(from, to), width, target);
+    return cursor(ctx, ctx.txn().scan(from, to), width, target,
+        ScanCount.index(ctx, def, index.name(), !(indexOnly && !target)));
   }
 
   private byte[] bound(List<Object> values, Object v) {
@@ -103,7 +104,7 @@ public record IndexScanNode(TableDef def, IndexDef index, List<Evaluator> equal,
   }
 
   private Cursor cursor(ExecContext ctx, CloseableIterator<KeyValue> it, int width,
-      boolean withKeys) {
+      boolean withKeys, ScanCount count) {
     boolean onlyIndex = indexOnly && !withKeys;
     return new Cursor() {
       @Override
@@ -118,6 +119,7 @@ public record IndexScanNode(TableDef def, IndexDef index, List<Evaluator> equal,
             for (int i = 0; i < index.columns().size(); i++) {
               row[index.columns().get(i)] = entry.get(i + 1);
             }
+            count.row();
             return row;
           }
           byte[] bytes = ctx.txn().get(rowKey);
@@ -125,6 +127,7 @@ public record IndexScanNode(TableDef def, IndexDef index, List<Evaluator> equal,
             continue;
           }
           row = RowCodec.decode(bytes, width).toArray();
+          count.row();
           if (!withKeys) {
             return row;
           }

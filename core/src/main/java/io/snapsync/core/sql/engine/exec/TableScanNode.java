@@ -37,8 +37,12 @@ public record TableScanNode(TableDef def, Evaluator point, Evaluator lower, bool
     if (point != null) {
       var type = def.pkColumn().type();
       Object v = point.eval(null, ctx);
+      ScanCount count = ScanCount.index(ctx, def, def.name() + "_pkey", true);
       byte[] bytes = v == null ? null : ctx.txn().get(Keys.row(def.id(), type, key(v)));
       Object[] row = bytes == null ? null : RowCodec.decode(bytes, width).toArray();
+      if (row != null) {
+        count.row();
+      }
       return Cursor.of(row == null ? List.of() : List.<Object[]>of(row));
     }
     byte[] from = Keys.rowsFrom(def.id());
@@ -64,7 +68,9 @@ public record TableScanNode(TableDef def, Evaluator point, Evaluator lower, bool
     if (java.util.Arrays.compareUnsigned(from, to) >= 0) {
       return Cursor.of(List.of());
     }
-    return cursor(ctx, ctx.txn().scan(from, to), width, false);
+    ScanCount count = lower != null || upper != null
+        ? ScanCount.index(ctx, def, def.name() + "_pkey", true) : ScanCount.seq(ctx, def);
+    return cursor(ctx, ctx.txn().scan(from, to), width, false, count);
   }
 
   /** The target scan: every row (or the one re-checked) with its {@link RowKey} appended. */
@@ -80,11 +86,11 @@ public record TableScanNode(TableDef def, Evaluator point, Evaluator lower, bool
       return Cursor.of(List.<Object[]>of(row));
     }
     return cursor(ctx, ctx.txn().scan(Keys.rowsFrom(def.id()), Keys.rowsTo(def.id())), width,
-        true);
+        true, ScanCount.seq(ctx, def));
   }
 
   private static Cursor cursor(ExecContext ctx, CloseableIterator<KeyValue> it, int width,
-      boolean withKeys) {
+      boolean withKeys, ScanCount count) {
     return new Cursor() {
       @Override
       public Object[] next() {
@@ -93,6 +99,7 @@ public record TableScanNode(TableDef def, Evaluator point, Evaluator lower, bool
         }
         ctx.checkCanceled();
         KeyValue kv = it.next();
+        count.row();
         Object[] row = RowCodec.decode(kv.value(), width).toArray();
         if (!withKeys) {
           return row;

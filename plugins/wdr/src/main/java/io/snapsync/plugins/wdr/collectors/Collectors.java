@@ -19,7 +19,8 @@ public final class Collectors {
     return List.of(new InstanceCollector(), new SessionsCollector(), new TransactionsCollector(),
         new StatementsCollector(), new ErrorsCollector(), new WaitsCollector(),
         new SnapshotSyncCollector(), new RocksDbCollector(), new EventBusCollector(),
-        new JvmCollector(), new HostCollector(), new SettingsCollector());
+        new JvmCollector(), new HostCollector(), new SettingsCollector(),
+        new ObjectStatsCollector(), new PhasesCollector());
   }
 
   /** This node's activity counters, if the node registered them. */

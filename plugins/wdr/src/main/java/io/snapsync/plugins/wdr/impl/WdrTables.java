@@ -149,6 +149,21 @@ public final class WdrTables {
                     r.getString("wait_event"), r.getString("query")));
               }
             }),
+        perNode("wdr_snap_tables", cols("schemaname", DataType.TEXT, "relname", DataType.TEXT,
+            "seq_scan", DataType.INT8, "seq_tup_read", DataType.INT8, "idx_scan", DataType.INT8,
+            "idx_tup_fetch", DataType.INT8, "n_tup_ins", DataType.INT8, "n_tup_upd",
+            DataType.INT8, "n_tup_del", DataType.INT8, "n_live_tup", DataType.INT8,
+            "n_dead_tup", DataType.INT8, "stored_bytes", DataType.INT8), (id, n, c, out) -> {
+              JsonObject o = c.getJsonObject("objects", new JsonObject());
+              for (Object x : o.getJsonArray("tables", new JsonArray())) {
+                JsonObject r = (JsonObject) x;
+                out.add(Arrays.asList(id, n, r.getString("schemaname"), r.getString("relname"),
+                    r.getLong("seq_scan"), r.getLong("seq_tup_read"), r.getLong("idx_scan"),
+                    r.getLong("idx_tup_fetch"), r.getLong("n_tup_ins"), r.getLong("n_tup_upd"),
+                    r.getLong("n_tup_del"), r.getLong("n_live_tup"), r.getLong("n_dead_tup"),
+                    r.getLong("stored_bytes")));
+              }
+            }),
         perNode("wdr_snap_metrics", cols("category", DataType.TEXT, "metric", DataType.TEXT,
             "value", DataType.FLOAT8), (id, n, c, out) -> {
               for (String cat : c.fieldNames()) {

@@ -27,6 +27,8 @@ final class HtmlReport {
     SECTIONS.put("top_activity", "Top Activity (active session samples by wait event)");
     SECTIONS.put("top_activity_statements", "Top Activity by Statement");
     SECTIONS.put("errors", "Errors by SQLSTATE");
+    SECTIONS.put("object_stats", "Object Stats (tables)");
+    SECTIONS.put("object_stats_indexes", "Object Stats (indexes)");
     SECTIONS.put("snapshot_sync", "Snapshot Synchronization");
     SECTIONS.put("storage", "Storage (RocksDB)");
     SECTIONS.put("event_bus", "Event Bus");

@@ -80,6 +80,8 @@ final class ReportBuilder {
           case "errors" -> "No statement failed in the window.";
           case "failures" -> "Every node answered every collector.";
           case "storage" -> "No node in scope has storage (coordinators only).";
+          case "object_stats", "object_stats_indexes" -> "No table or index was read or"
+              + " written in the window.";
           default -> "The nodes in scope reported no data for this section.";
         });
       }
@@ -97,7 +99,7 @@ final class ReportBuilder {
       r.put("statements_by_kind", statementsByKind());
     }
     r.put("waits", waits(type.detail() ? Integer.MAX_VALUE : SUMMARY_TOP));
-    r.put("time_model", TimeModel.timeModel(dbTimeNanos(), waitsMap()));
+    r.put("time_model", TimeModel.timeModel(dbTimeNanos(), waitsMap(), nodes, begin, end));
     if (type.summary()) {
       r.put("instance_efficiency", TimeModel.efficiency(nodes, begin, end));
     }
@@ -110,6 +112,13 @@ final class ReportBuilder {
     }
     if (type.detail()) {
       r.put("errors", errors());
+    }
+    ObjectDeltas objects = new ObjectDeltas(nodes, begin, end);
+    r.put("object_stats", objects.tables(type.detail() ? DETAIL_TOP : SUMMARY_TOP));
+    r.put("object_stats_indexes", objects.indexes(type.detail() ? DETAIL_TOP : SUMMARY_TOP));
+    if (!objects.available()) {
+      String why = "No node in scope has storage (object statistics come from data nodes).";
+      notes.put("object_stats", why).put("object_stats_indexes", why);
     }
     r.put("snapshot_sync", snapshotSync());
     r.put("storage", storage(type.detail()));

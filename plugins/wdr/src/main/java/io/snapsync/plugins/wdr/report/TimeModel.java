@@ -7,27 +7,43 @@ import java.util.Map;
 
 /**
  * The report's time model and instance efficiency. DB time is the statements' total time in
- * the window (summed over the nodes in scope); the measured waits ({@code Lock:row} row-lock
- * waits, {@code IO:commit} commit writes) are shown as shares of it and the rest as
- * {@code CPU and other} (parse, plan and execution are not timed apart). Instance
- * efficiency: the block-cache hit ratio of the window; figures the nodes do not measure are
- * listed with the reason instead of a number.
+ * the window (summed over the nodes in scope); the measured parts are shown as shares of it:
+ * row-lock waits ({@code Lock:row}), commit writes ({@code IO:commit}), parsing and planning of
+ * queries the plan cache did not hold, and the rest as execution and other. Instance
+ * efficiency: the window's block-cache and plan-cache hit ratios, the RocksDB write group size
+ * (writes done per writer leading a group) and commit latency p50/p99; a figure without data
+ * in the window says why instead of a number.
  */
 final class TimeModel {
 
   private TimeModel() {
   }
 
-  static JsonArray timeModel(long dbTimeNanos, Map<String, long[]> waits) {
+  static JsonArray timeModel(long dbTimeNanos, Map<String, long[]> waits, List<String> nodes,
+      Map<String, JsonObject> begin, Map<String, JsonObject> end) {
     JsonArray out = new JsonArray();
     long lock = waits.getOrDefault("Lock:row", new long[2])[1];
     long io = waits.getOrDefault("IO:commit", new long[2])[1];
+    long parse = delta(nodes, begin, end, "phases", "parse_ns");
+    long plan = delta(nodes, begin, end, "phases", "plan_ns");
     out.add(row("DB time (statements)", dbTimeNanos, dbTimeNanos));
     out.add(row("Lock: row-lock waits (Lock:row)", lock, dbTimeNanos));
     out.add(row("IO: commit writes (IO:commit)", io, dbTimeNanos));
-    out.add(row("CPU and other (parse, plan, execute)", Math.max(0, dbTimeNanos - lock - io),
+    out.add(row("CPU: execute and other", Math.max(0, dbTimeNanos - lock - io - parse - plan),
         dbTimeNanos));
+    out.add(row("CPU: parse (plan-cache misses)", parse, dbTimeNanos));
+    out.add(row("CPU: plan (plan-cache misses)", plan, dbTimeNanos));
     return out;
+  }
+
+  private static long delta(List<String> nodes, Map<String, JsonObject> begin,
+      Map<String, JsonObject> end, String cat, String key) {
+    long sum = 0;
+    for (String n : nodes) {
+      sum += num(ReportBuilder.cat(end, n, cat).getValue(key))
+          - num(ReportBuilder.cat(begin, n, cat).getValue(key));
+    }
+    return sum;
   }
 
   private static JsonObject row(String component, long nanos, long db) {
@@ -64,10 +80,27 @@ final class TimeModel {
         .put("note", !storage ? "no node in scope has storage"
             : hit + miss == 0 ? "no block reads in the window" : hit + " hits, " + miss
                 + " misses"));
-    out.add(new JsonObject().put("ratio", "plan cache hit %").put("value", null)
-        .put("note", "not measured: the plan cache keeps no hit counters yet"));
-    out.add(new JsonObject().put("ratio", "commit group size").put("value", null)
-        .put("note", "not measured: the commit path keeps no group counters yet"));
+    long hits = delta(nodes, begin, end, "phases", "plan_cache_hits");
+    long misses = delta(nodes, begin, end, "phases", "plan_cache_misses");
+    out.add(new JsonObject().put("ratio", "plan cache hit %")
+        .put("value", hits + misses > 0 ? Math.round(10000.0 * hits / (hits + misses)) / 100.0
+            : null)
+        .put("note", hits + misses == 0 ? "no query was planned in the window"
+            : hits + " hits, " + misses + " misses"));
+    long self = delta(nodes, begin, end, "rocksdb", "write_done_by_self");
+    long other = delta(nodes, begin, end, "rocksdb", "write_done_by_other");
+    out.add(new JsonObject().put("ratio", "commit group size")
+        .put("value", self > 0 ? Math.round(100.0 * (self + other) / self) / 100.0 : null)
+        .put("note", !storage ? "no node in scope has storage"
+            : self == 0 ? "no store write in the window"
+            : (self + other) + " writes in " + self + " RocksDB write groups"));
+    CommitLatency latency = new CommitLatency(nodes, begin, end);
+    String none = latency.commits() == 0 ? "no transaction with writes committed in the window"
+        : latency.commits() + " commits; upper bound of the bucket holding it";
+    out.add(new JsonObject().put("ratio", "commit latency p50 ms")
+        .put("value", latency.percentileMs(50)).put("note", none));
+    out.add(new JsonObject().put("ratio", "commit latency p99 ms")
+        .put("value", latency.percentileMs(99)).put("note", none));
     return out;
   }
 

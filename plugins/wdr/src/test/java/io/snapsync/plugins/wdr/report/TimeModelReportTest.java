@@ -92,4 +92,38 @@ class TimeModelReportTest {
     assertEquals(true, html.contains("No statement failed in the window."));
     assertEquals(true, html.contains("Time Model"));
   }
+
+  @Test
+  void commitLatencyPercentilesAndParsePlanSharesOfTheWindow() {
+    // before the window: slow commits that must not count
+    for (int i = 0; i < 50; i++) {
+      stats.phases().commitLatency(2_000_000_000L);
+    }
+    long a = snapshot();
+    clock.advance(Duration.ofSeconds(10));
+    for (int i = 0; i < 98; i++) {
+      stats.phases().commitLatency(1_000_000L);
+    }
+    stats.phases().commitLatency(300_000_000L);
+    stats.phases().commitLatency(300_000_000L);
+    stats.statement("SELECT 1", "SELECT", 1_000_000_000L, 1);
+    stats.phases().planned(100_000_000L, 150_000_000L);
+    for (int i = 0; i < 3; i++) {
+      stats.phases().planCacheHit();
+    }
+    long b = snapshot();
+    JsonObject r = cn.service().report(new ReportRequest(a, b, "all", "cluster", null)).await()
+        .json();
+    JsonArray eff = r.getJsonArray("instance_efficiency");
+    assertEquals(75.0, eff.getJsonObject(1).getDouble("value"));
+    assertEquals("3 hits, 1 misses", eff.getJsonObject(1).getString("note"));
+    assertEquals("commit latency p50 ms", eff.getJsonObject(3).getString("ratio"));
+    assertEquals(1.0, eff.getJsonObject(3).getDouble("value"));
+    assertEquals(500.0, eff.getJsonObject(4).getDouble("value"));
+    JsonArray tm = r.getJsonArray("time_model");
+    assertEquals(100.0, tm.getJsonObject(4).getDouble("time_ms"));
+    assertEquals(10.0, tm.getJsonObject(4).getDouble("share_of_db_time_pct"));
+    assertEquals(15.0, tm.getJsonObject(5).getDouble("share_of_db_time_pct"));
+    assertEquals(750.0, tm.getJsonObject(3).getDouble("time_ms"));
+  }
 }
