@@ -120,14 +120,9 @@ public final class RoutineOperator extends org.apache.calcite.sql.SqlFunction {
     if (builtin == null) {
       return false;
     }
-    List<DataType> actual = new ArrayList<>();
-    List<DataType> exact = new ArrayList<>();
-    for (RexNode n : call.getOperands()) {
-      DataType t = TypeMapping.toData(n.getType());
-      exact.add(t);
-      actual.add(n instanceof RexLiteral && SqlTypeUtil.inCharFamily(n.getType())
-          || n.getType().getSqlTypeName() == SqlTypeName.NULL ? DataType.UNKNOWN : t);
-    }
+    ArgTypes a = ArgTypes.of(call);
+    List<DataType> actual = a.actual();
+    List<DataType> exact = a.exact();
     Optional<Candidates.Choice> mine = resolve(overloads, actual);
     if (mine.isPresent() && exact(mine.get(), actual)) {
       return false;
@@ -147,14 +142,9 @@ public final class RoutineOperator extends org.apache.calcite.sql.SqlFunction {
    * body run by {@link SqlFunctionCalls}.
    */
   public Evaluator compile(RexCall call, List<Evaluator> args) {
-    List<DataType> actual = new ArrayList<>();
-    List<DataType> exact = new ArrayList<>();
-    for (RexNode n : call.getOperands()) {
-      DataType t = TypeMapping.toData(n.getType());
-      exact.add(t);
-      actual.add(n instanceof RexLiteral && SqlTypeUtil.inCharFamily(n.getType())
-          || n.getType().getSqlTypeName() == SqlTypeName.NULL ? DataType.UNKNOWN : t);
-    }
+    ArgTypes a = ArgTypes.of(call);
+    List<DataType> actual = a.actual();
+    List<DataType> exact = a.exact();
     Candidates.Choice c = resolve(overloads, actual)
         .orElseThrow(() -> FunctionErrors.undefined(getName(), exact));
     RoutineDef def = c.def();
@@ -193,6 +183,24 @@ public final class RoutineOperator extends org.apache.calcite.sql.SqlFunction {
   private static Optional<Candidates.Choice> resolve(List<RoutineDef> overloads,
       List<DataType> actual) {
     return Candidates.select(overloads, actual);
+  }
+
+  /**
+   * A call's argument types: {@code exact} as validated, {@code actual} with string literals and
+   * NULLs as {@code unknown}, as PostgreSQL resolves overloads.
+   */
+  private record ArgTypes(List<DataType> actual, List<DataType> exact) {
+    static ArgTypes of(RexCall call) {
+      List<DataType> actual = new ArrayList<>();
+      List<DataType> exact = new ArrayList<>();
+      for (RexNode n : call.getOperands()) {
+        DataType t = TypeMapping.toData(n.getType());
+        exact.add(t);
+        actual.add(n instanceof RexLiteral && SqlTypeUtil.inCharFamily(n.getType())
+            || n.getType().getSqlTypeName() == SqlTypeName.NULL ? DataType.UNKNOWN : t);
+      }
+      return new ArgTypes(actual, exact);
+    }
   }
 
   private record Checker(String name, List<RoutineDef> overloads,

@@ -32,17 +32,7 @@ final class SqlFunctionCalls {
 
   static Object call(ExecContext ctx, String name, List<DataType> types, DataType ret,
       Object[] args) {
-    ctx.checkCanceled();
-    Database db = ctx.eval().engine();
-    StoreTransaction t = ctx.txn();
-    if (db == null || t == null) {
-      throw SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED, "routine.unsupported",
-          "user-defined functions here");
-    }
-    RoutineDef def = RoutineCatalog.find(t, name, types);
-    if (def == null) {
-      throw io.snapsync.core.sql.engine.analyze.FunctionErrors.undefined(name, types);
-    }
+    RoutineDef def = resolve(ctx, name, types);
     if (def.strict()) {
       for (Object a : args) {
         if (a == null) {
@@ -50,16 +40,34 @@ final class SqlFunctionCalls {
         }
       }
     }
+    Database db = ctx.eval().engine();
+    return nested(() -> def.language().equals("sql") ? run(db, ctx, ctx.txn(), def, args)
+        : Plpgsql.call(db.executor().routines(), ctx, def, args));
+  }
+
+  /** The definition a call of {@code name(types)} runs, in the caller's transaction. */
+  private static RoutineDef resolve(ExecContext ctx, String name, List<DataType> types) {
+    if (ctx == null || ctx.eval().engine() == null || ctx.txn() == null) {
+      throw SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED, "routine.unsupported",
+          "user-defined functions here");
+    }
+    ctx.checkCanceled();
+    RoutineDef def = RoutineCatalog.find(ctx.txn(), name, types);
+    if (def == null) {
+      throw io.snapsync.core.sql.engine.analyze.FunctionErrors.undefined(name, types);
+    }
+    return def;
+  }
+
+  /** Runs one nested call under the depth limit (54001 beyond it, or on a stack overflow). */
+  private static <T> T nested(java.util.function.Supplier<T> body) {
     int[] depth = DEPTH.get();
     if (depth[0] >= MAX_DEPTH) {
       throw tooDeep();
     }
     depth[0]++;
     try {
-      if (!def.language().equals("sql")) {
-        return Plpgsql.call(db.executor().routines(), ctx, def, args);
-      }
-      return run(db, ctx, t, def, args);
+      return body.get();
     } catch (StackOverflowError e) {
       throw tooDeep();
     } finally {
@@ -73,38 +81,13 @@ final class SqlFunctionCalls {
    * result row; each of the definition's {@link RoutineDef#resultColumns()}.
    */
   static List<Object[]> rows(ExecContext ctx, String name, List<DataType> types, Object[] args) {
-    if (ctx == null) {
-      throw SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED, "routine.unsupported",
-          "user-defined functions here");
-    }
-    ctx.checkCanceled();
+    RoutineDef def = resolve(ctx, name, types);
     Database db = ctx.eval().engine();
-    StoreTransaction t = ctx.txn();
-    if (db == null || t == null) {
-      throw SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED, "routine.unsupported",
-          "user-defined functions here");
-    }
-    RoutineDef def = RoutineCatalog.find(t, name, types);
-    if (def == null) {
-      throw io.snapsync.core.sql.engine.analyze.FunctionErrors.undefined(name, types);
-    }
-    int[] depth = DEPTH.get();
-    if (depth[0] >= MAX_DEPTH) {
-      throw tooDeep();
-    }
-    depth[0]++;
-    try {
-      List<Object[]> rows = def.language().equals("sql") ? sqlRows(db, ctx, t, def, args)
-          : Plpgsql.rows(db.executor().routines(), ctx, def, args);
-      if (!def.returnsSet() && rows.isEmpty()) {
-        return List.<Object[]>of(new Object[def.resultColumns().size()]);
-      }
-      return rows;
-    } catch (StackOverflowError e) {
-      throw tooDeep();
-    } finally {
-      depth[0]--;
-    }
+    List<Object[]> rows = nested(() -> def.language().equals("sql")
+        ? sqlRows(db, ctx, ctx.txn(), def, args)
+        : Plpgsql.rows(db.executor().routines(), ctx, def, args));
+    return !def.returnsSet() && rows.isEmpty()
+        ? List.<Object[]>of(new Object[def.resultColumns().size()]) : rows;
   }
 
   private static List<Object[]> sqlRows(Database db, ExecContext ctx, StoreTransaction t,
