@@ -91,6 +91,7 @@ public final class SqlState {
 
   // session robustness (harden)
   public static final String IDLE_IN_TRANSACTION_SESSION_TIMEOUT = "25P03";
+  public static final String IDLE_SESSION_TIMEOUT = "57P05";
   // window frames (expr)
   public static final String INVALID_PRECEDING_OR_FOLLOWING_SIZE = "22013";
   public static final String WINDOWING_ERROR = "42P20";

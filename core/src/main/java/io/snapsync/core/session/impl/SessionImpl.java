@@ -674,7 +674,10 @@ public final class SessionImpl implements Session, SessionContext,
     if (r != null) {
       cancelRunning(r, closedReason());
     }
-    boolean ending = r != null || !last.isComplete();
+    // only a running statement keeps the session listed: queued work fails without starting,
+    // and the tail of a statement whose result the caller already has may complete a moment
+    // later, which must not keep an idle session listed
+    boolean ending = r != null;
     if (!ending) {
       manager.removed(this);
     }

@@ -156,7 +156,7 @@ public final class SessionManagerImpl implements SessionManager {
           && s.txn().inBlock() == inBlock) {
         s.terminate((inBlock ? SnapsyncException.error(
             SqlState.IDLE_IN_TRANSACTION_SESSION_TIMEOUT, "security.idle_in_transaction_timeout")
-            : SnapsyncException.error("57P05", "sql.idle_session_timeout"))
+            : SnapsyncException.error(SqlState.IDLE_SESSION_TIMEOUT, "sql.idle_session_timeout"))
             .withSeverity(io.snapsync.core.error.Severity.FATAL));
         n++;
       }
