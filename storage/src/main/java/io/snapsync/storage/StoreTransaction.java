@@ -74,5 +74,14 @@ public interface StoreTransaction {
    * writes and row locks and is finished by {@link Store#commitPrepared} or
    * {@link Store#rollbackPrepared}. This object is unusable afterwards.
    */
-  void prepare(String gid, String owner);
+  default void prepare(String gid, String owner) {
+    prepare(gid, owner, null);
+  }
+
+  /**
+   * {@link #prepare(String, String)} that also persists {@code attachment} (opaque bytes, null
+   * for none) with the prepared record; {@link Store#preparedTransactions} returns it, also
+   * after a restart.
+   */
+  void prepare(String gid, String owner, byte[] attachment);
 }

@@ -23,6 +23,14 @@ final class ConflictRules {
     if (reader == writer || reader.outConflicts.contains(writer)) {
       return;
     }
+    if (me == reader && writer.summaryConflictOut) {
+      // the writer has a conflict out to a transaction that committed first, at an unknown time
+      if (writer.isPrepared()) {
+        throw SerializationFailures.failure(Reason.CONFLICT_OUT_TO_OLD_PIVOT, writer.txid);
+      }
+      writer.doomed = true;
+      return;
+    }
     reader.outConflicts.add(writer);
     writer.inConflicts.add(reader);
     if (!dangerous(reader, writer)) {
@@ -39,7 +47,10 @@ final class ConflictRules {
 
   private static boolean dangerous(SerializableXact reader, SerializableXact writer) {
     // R -> W -> T2 with W already committed and T2 committed before it.
-    if (writer.isCommitted() && writer.conflictOut) {
+    if (writer.isCommitted() && (writer.conflictOut || writer.summaryConflictOut)) {
+      return true;
+    }
+    if (writer.summaryConflictOut) {
       return true;
     }
     // R -> W -> T2 where T2 committed (or is committing) first.
@@ -53,6 +64,9 @@ final class ConflictRules {
     }
     // T0 -> R -> W with W committing first: the reader became a pivot.
     if (writer.isPrepared() && !reader.readOnly) {
+      if (reader.summaryConflictIn) {
+        return true;
+      }
       for (SerializableXact t0 : reader.inConflicts) {
         if (!t0.doomed
             && (!t0.isCommitted() || t0.commitSeq >= writer.prepareSeq)
@@ -94,7 +108,7 @@ final class ConflictRules {
    * appears to run before the writer.
    */
   static boolean readOnlyMayIgnore(SerializableXact reader, SerializableXact writer) {
-    return reader.readOnly && writer.isCommitted()
+    return reader.readOnly && writer.isCommitted() && !writer.summaryConflictOut
         && (!writer.conflictOut
             || reader.lastCommitBeforeSnapshot < writer.earliestOutConflictCommit);
   }

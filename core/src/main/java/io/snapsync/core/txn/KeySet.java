@@ -1,5 +1,8 @@
 package io.snapsync.core.txn;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -108,6 +111,44 @@ final class KeySet {
       }
     }
     return false;
+  }
+
+  /** Writes the points and ranges (for a prepared transaction's record). */
+  void writeTo(DataOutput out) throws IOException {
+    out.writeInt(points.size());
+    for (byte[] p : points) {
+      writeBytes(out, p);
+    }
+    out.writeInt(ranges.size());
+    for (byte[][] r : ranges) {
+      writeBytes(out, r[0]);
+      out.writeBoolean(r[1] != null);
+      if (r[1] != null) {
+        writeBytes(out, r[1]);
+      }
+    }
+  }
+
+  /** Adds what {@link #writeTo} wrote. */
+  void readFrom(DataInput in) throws IOException {
+    for (int i = in.readInt(); i > 0; i--) {
+      addPoint(readBytes(in));
+    }
+    for (int i = in.readInt(); i > 0; i--) {
+      byte[] from = readBytes(in);
+      addRange(from, in.readBoolean() ? readBytes(in) : null);
+    }
+  }
+
+  private static void writeBytes(DataOutput out, byte[] b) throws IOException {
+    out.writeInt(b.length);
+    out.write(b);
+  }
+
+  private static byte[] readBytes(DataInput in) throws IOException {
+    byte[] b = new byte[in.readInt()];
+    in.readFully(b);
+    return b;
   }
 
   void clear() {

@@ -133,8 +133,9 @@ final class SerializableStoreTransaction implements StoreTransaction {
     }
   }
 
+  /** Checks like {@link #commit}, then persists the read tracking with the prepared record. */
   @Override
-  public void prepare(String gid, String owner) {
+  public void prepare(String gid, String owner, byte[] attachment) {
     try {
       tracker.preCommit(xact);
     } catch (RuntimeException e) {
@@ -142,7 +143,7 @@ final class SerializableStoreTransaction implements StoreTransaction {
       throw e;
     }
     try {
-      inner.prepare(gid, owner);
+      inner.prepare(gid, owner, tracker.preparedState(xact));
     } catch (RuntimeException e) {
       tracker.rolledBack(xact);
       throw e;

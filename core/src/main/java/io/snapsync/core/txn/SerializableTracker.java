@@ -233,6 +233,28 @@ public final class SerializableTracker {
     x.state = SerializableXact.State.PREPARED;
   }
 
+  /** What PREPARE TRANSACTION persists of {@code x} (after {@link #preCommit}); null if safe. */
+  synchronized byte[] preparedState(SerializableXact x) {
+    return x.safe ? null : PreparedSerializableState.encode(x);
+  }
+
+  /**
+   * A prepared transaction found at open: when its record carries the state of a SERIALIZABLE
+   * transaction it is tracked again as prepared, with its reads and writes.
+   */
+  public synchronized void recoverPrepared(String gid, long txid, byte[] attachment) {
+    SerializableXact x = attachment == null ? null
+        : PreparedSerializableState.decode(txid, attachment);
+    if (x == null) {
+      return;
+    }
+    x.prepareSeq = ++order;
+    x.gid = gid;
+    active.add(x);
+    byTxid.put(txid, x);
+    preparedByGid.put(gid, x);
+  }
+
   /** PREPARE TRANSACTION succeeded: {@code x} stays prepared until its gid is finished. */
   synchronized void prepared(SerializableXact x, String gid) {
     if (!x.safe) {
@@ -262,6 +284,10 @@ public final class SerializableTracker {
     x.commitSeq = ++order;
     x.state = SerializableXact.State.COMMITTED;
     x.storeCommitSeq = storeSeq;
+    if (x.summaryConflictOut) {
+      x.conflictOut = true;
+      x.earliestOutConflictCommit = 0;
+    }
     if (!x.readOnly) {
       for (SerializableXact t : x.outConflicts) {
         if (t.isCommitted()) {

@@ -40,6 +40,12 @@ final class SerializableXact {
   boolean unsafe;
   /** The 2PC gid once prepared by PREPARE TRANSACTION. */
   String gid;
+  /**
+   * Recovered after a restart from its prepared record, whose edges are lost: assumed to have
+   * had an rw-conflict in and out (PostgreSQL's SXACT_FLAG_SUMMARY_CONFLICT_IN and _OUT).
+   */
+  boolean summaryConflictIn;
+  boolean summaryConflictOut;
 
   final KeySet reads = new KeySet(MAX_POINTS, MAX_RANGES);
   final KeySet writes = new KeySet(MAX_POINTS, MAX_RANGES);

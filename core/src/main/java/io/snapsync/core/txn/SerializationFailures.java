@@ -16,6 +16,7 @@ final class SerializationFailures {
     PIVOT_DURING_CONFLICT_OUT("pivot_conflict_out"),
     PIVOT_DURING_CONFLICT_IN("pivot_conflict_in"),
     CONFLICT_OUT_TO_PIVOT("conflict_out_to_pivot"),
+    CONFLICT_OUT_TO_OLD_PIVOT("conflict_out_to_old_pivot"),
     PREPARED_PIVOT("prepared_pivot");
 
     final String id;

@@ -2,6 +2,7 @@ package io.snapsync.core.txn;
 
 import io.snapsync.core.error.SnapsyncException;
 import io.snapsync.core.error.SqlState;
+import io.snapsync.storage.PreparedTransaction;
 import io.snapsync.storage.SnapshotPin;
 import io.snapsync.storage.Store;
 import java.util.ArrayList;
@@ -42,6 +43,9 @@ public final class SnapshotRegistry {
     this.store = store;
     this.log = log;
     this.durable = durable;
+    for (PreparedTransaction p : store.preparedTransactions()) {
+      serializable.recoverPrepared(p.gid(), p.txid(), p.attachment());
+    }
   }
 
   /** Registers an export; the registry takes its own pin of {@code s.snapshot()}. */

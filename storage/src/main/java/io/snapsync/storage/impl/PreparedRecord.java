@@ -15,25 +15,35 @@ import java.util.NavigableMap;
 
 /**
  * A prepared transaction as persisted in the {@code prepared} column family (key: the gid in
- * UTF-8). Writes hold the final value of each key ({@code null}: delete), in key order.
+ * UTF-8). Writes hold the final value of each key ({@code null}: delete), in key order. Format
+ * 2 adds the transaction layer's attachment after the lock keys; format 1 records (written
+ * before it) still read, without one.
  */
 record PreparedRecord(String gid, long txid, long snapshotSeq, String owner, long preparedAt,
-    List<Map.Entry<byte[], byte[]>> writes, List<byte[]> lockKeys) {
+    List<Map.Entry<byte[], byte[]>> writes, List<byte[]> lockKeys, byte[] attachment) {
 
-  private static final int FORMAT = 1;
+  static final int FORMAT_WITHOUT_ATTACHMENT = 1;
+  private static final int FORMAT = 2;
 
   static PreparedRecord of(String gid, long txid, long snapshotSeq, String owner,
-      long preparedAt, NavigableMap<byte[], byte[]> overlay, List<byte[]> lockKeys) {
+      long preparedAt, NavigableMap<byte[], byte[]> overlay, List<byte[]> lockKeys,
+      byte[] attachment) {
     List<Map.Entry<byte[], byte[]>> writes = new ArrayList<>();
     for (Map.Entry<byte[], byte[]> e : overlay.entrySet()) {
       byte[] v = e.getValue() == RocksTransaction.DELETED ? null : e.getValue();
       writes.add(new java.util.AbstractMap.SimpleImmutableEntry<>(e.getKey(), v));
     }
-    return new PreparedRecord(gid, txid, snapshotSeq, owner, preparedAt, writes, lockKeys);
+    return new PreparedRecord(gid, txid, snapshotSeq, owner, preparedAt, writes, lockKeys,
+        attachment);
+  }
+
+  /** This record with {@code other} as its attachment. */
+  PreparedRecord with(byte[] other) {
+    return new PreparedRecord(gid, txid, snapshotSeq, owner, preparedAt, writes, lockKeys, other);
   }
 
   PreparedTransaction describe() {
-    return new PreparedTransaction(gid, txid, owner, preparedAt);
+    return new PreparedTransaction(gid, txid, owner, preparedAt, attachment);
   }
 
   byte[] key() {
@@ -62,6 +72,10 @@ record PreparedRecord(String gid, long txid, long snapshotSeq, String owner, lon
       for (byte[] k : lockKeys) {
         writeBytes(out, k);
       }
+      out.writeBoolean(attachment != null);
+      if (attachment != null) {
+        writeBytes(out, attachment);
+      }
       out.flush();
       return bytes.toByteArray();
     } catch (IOException e) {
@@ -72,7 +86,7 @@ record PreparedRecord(String gid, long txid, long snapshotSeq, String owner, lon
   static PreparedRecord decode(byte[] data) throws IOException {
     DataInputStream in = new DataInputStream(new ByteArrayInputStream(data));
     int format = in.readUnsignedByte();
-    if (format != FORMAT) {
+    if (format != FORMAT && format != FORMAT_WITHOUT_ATTACHMENT) {
       throw new IOException("unknown prepared record format " + format);
     }
     String gid = in.readUTF();
@@ -92,7 +106,10 @@ record PreparedRecord(String gid, long txid, long snapshotSeq, String owner, lon
     for (int i = 0; i < m; i++) {
       locks.add(readBytes(in));
     }
-    return new PreparedRecord(gid, txid, snapshotSeq, owner, preparedAt, writes, locks);
+    byte[] attachment = format != FORMAT_WITHOUT_ATTACHMENT && in.readBoolean()
+        ? readBytes(in) : null;
+    return new PreparedRecord(gid, txid, snapshotSeq, owner, preparedAt, writes, locks,
+        attachment);
   }
 
   private static void writeBytes(DataOutputStream out, byte[] b) throws IOException {

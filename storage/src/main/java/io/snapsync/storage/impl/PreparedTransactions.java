@@ -52,13 +52,13 @@ final class PreparedTransactions {
   }
 
   synchronized void prepare(RocksTransaction tx, String gid, String owner,
-      NavigableMap<byte[], byte[]> overlay) {
+      NavigableMap<byte[], byte[]> overlay, byte[] attachment) {
     if (records.containsKey(gid)) {
       throw new StorageException(Kind.DUPLICATE_GID,
           "prepared transaction \"" + gid + "\" exists already");
     }
     PreparedRecord rec = PreparedRecord.of(gid, tx.txid(), tx.snapshot().commitSeq(), owner,
-        clock.millis(), overlay, locks.heldKeys(tx.txid()));
+        clock.millis(), overlay, locks.heldKeys(tx.txid()), attachment);
     guard.enter();
     try {
       h.db.put(h.prepared, h.syncWrite, rec.key(), rec.encode());

@@ -254,8 +254,8 @@ public final class RocksStore implements Store {
   // ---------------------------------------------------------------- two-phase commit
 
   void prepare(RocksTransaction tx, String gid, String owner,
-      NavigableMap<byte[], byte[]> overlay) {
-    prepared.prepare(tx, gid, owner, overlay);
+      NavigableMap<byte[], byte[]> overlay, byte[] attachment) {
+    prepared.prepare(tx, gid, owner, overlay, attachment);
   }
 
   @Override

@@ -216,10 +216,10 @@ final class RocksTransaction implements StoreTransaction {
   }
 
   @Override
-  public void prepare(String gid, String owner) {
+  public void prepare(String gid, String owner, byte[] attachment) {
     checkOpen();
     store.locks().cancelWaits(txid);
-    store.prepare(this, gid, owner, overlay);
+    store.prepare(this, gid, owner, overlay, attachment);
     state = State.PREPARED;
     closeReaders();
     store.forget(this);
