@@ -5,6 +5,7 @@ import io.snapsync.core.error.SnapsyncException;
 import io.snapsync.core.error.SqlState;
 import io.snapsync.core.login.LoginThrottle;
 import io.snapsync.core.node.NodeServices;
+import io.snapsync.core.session.Notice;
 import io.snapsync.core.session.Session;
 import io.snapsync.core.session.SessionManager;
 import io.snapsync.core.session.StatementResult;
@@ -367,7 +368,11 @@ public final class EventBusApi extends VerticleBase {
           done.add(r);
         }
       }
-      err.put("results", ResultJson.results(done, catalog, lc))
+      JsonArray notices = new JsonArray();
+      for (Notice n : ex.notices()) {
+        notices.add(ResultJson.notice(n, catalog, lc));
+      }
+      err.put("results", ResultJson.results(done, catalog, lc)).put("notices", notices)
           .put("transactionStatus", s.transactionStatus().name()).put("lcMessages", lc);
       msg.fail(ApiErrors.codeOf(ex), err.encode());
     });

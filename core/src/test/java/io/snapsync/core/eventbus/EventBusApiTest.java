@@ -92,6 +92,25 @@ class EventBusApiTest {
   }
 
   @Test
+  void aFailureCarriesTheWarningsRaisedBeforeTheError() {
+    SnapsyncClient.ClientSession s = admin();
+    SnapsyncClient.ApiException e = fails(s.execute(
+        "SET TRANSACTION SNAPSHOT '00000003-0000001B-1'"));
+    assertEquals("0A000", e.sqlState());
+    assertEquals("a snapshot-importing transaction must have isolation level SERIALIZABLE or"
+        + " REPEATABLE READ", e.json().getString("message"));
+    JsonArray notices = e.json().getJsonArray("notices");
+    assertEquals(1, notices.size());
+    assertEquals("WARNING", notices.getJsonObject(0).getString("severity"));
+    assertEquals("25P01", notices.getJsonObject(0).getString("sqlState"));
+    assertEquals("SET TRANSACTION can only be used in transaction blocks",
+        notices.getJsonObject(0).getString("message"));
+    SnapsyncClient.ApiException plain = fails(s.execute("SHOW nope"));
+    assertEquals(new JsonArray(), plain.json().getJsonArray("notices"));
+    s.close().await();
+  }
+
+  @Test
   void optionsSetSessionSettingsAtOpen() {
     SnapsyncClient.ClientSession s = client.open(null, TestNodes.ADMIN, TestNodes.ADMIN_PASSWORD,
         new JsonObject().put("lc_messages", "zh_CN.UTF-8").put("application_name", "t")).await();
