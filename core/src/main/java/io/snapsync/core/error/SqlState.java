@@ -96,6 +96,28 @@ public final class SqlState {
   public static final String INVALID_PRECEDING_OR_FOLLOWING_SIZE = "22013";
   public static final String WINDOWING_ERROR = "42P20";
 
+  // every SQLSTATE named (house, issue 19): codes that were raw literals elsewhere
+  public static final String DUPLICATE_COLUMN = "42701";
+  public static final String UNDEFINED_PARAMETER = "42P02";
+  public static final String WRONG_OBJECT_TYPE = "42809";
+  public static final String FUNCTION_EXECUTED_NO_RETURN_STATEMENT = "2F005";
+  public static final String CHECK_VIOLATION = "23514";
+  public static final String CARDINALITY_VIOLATION = "21000";
+  public static final String PRIVILEGE_NOT_GRANTED = "01007";
+  public static final String PRIVILEGE_NOT_REVOKED = "01006";
+  public static final String RAISE_EXCEPTION = "P0001";
+  public static final String TOO_MANY_CONNECTIONS = "53300";
+  public static final String INVALID_FUNCTION_DEFINITION = "42P13";
+  public static final String INVALID_FOREIGN_KEY = "42830";
+  public static final String AMBIGUOUS_FUNCTION = "42725";
+  public static final String DUPLICATE_FUNCTION = "42723";
+  public static final String FOREIGN_KEY_VIOLATION = "23503";
+  public static final String INVALID_BINARY_REPRESENTATION = "22P03";
+  public static final String INVALID_ROW_COUNT_IN_RESULT_OFFSET_CLAUSE = "2201X";
+  public static final String INVALID_ROW_COUNT_IN_LIMIT_CLAUSE = "2201W";
+  public static final String INVALID_ARGUMENT_FOR_NTH_VALUE = "22016";
+  public static final String SEQUENCE_GENERATOR_LIMIT_EXCEEDED = "2200H";
+
   private SqlState() {
   }
 }

@@ -1,6 +1,7 @@
 package io.snapsync.core.spi;
 
 import io.snapsync.core.error.SnapsyncException;
+import io.snapsync.core.error.SqlState;
 import io.snapsync.core.session.DataType;
 import io.vertx.core.Future;
 import java.util.List;
@@ -84,7 +85,8 @@ final class NullArgumentGuard implements SqlFunction {
 
   private SnapsyncException internal(Throwable t) {
     LOG.warn("function {}() failed unexpectedly", function.name(), t);
-    return SnapsyncException.error("XX000", "harden.function_failed", function.name())
+    return SnapsyncException.error(SqlState.INTERNAL_ERROR, "harden.function_failed",
+        function.name())
         .withCause(t);
   }
 }

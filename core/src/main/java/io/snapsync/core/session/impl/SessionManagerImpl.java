@@ -100,7 +100,8 @@ public final class SessionManagerImpl implements SessionManager {
         try {
           settings.set(key, String.valueOf(e.getValue()));
         } catch (SnapsyncException x) {
-          if (!SqlState.UNDEFINED_OBJECT.equals(x.sqlState()) && !"55P02".equals(x.sqlState())) {
+          if (!SqlState.UNDEFINED_OBJECT.equals(x.sqlState())
+              && !SqlState.CANT_CHANGE_RUNTIME_PARAM.equals(x.sqlState())) {
             throw x;
           }
           // clients send parameters we do not keep or that are fixed (server_version, ...)

@@ -76,12 +76,14 @@ final class GrantStatements {
         allowed.addAll(requested);
         allowed.retainAll(grantable);
         if (allowed.isEmpty()) {
-          notices.add(Notice.of(Severity.WARNING, g.grant() ? "01007" : "01006",
+          notices.add(Notice.of(Severity.WARNING, g.grant() ? SqlState.PRIVILEGE_NOT_GRANTED
+              : SqlState.PRIVILEGE_NOT_REVOKED,
               g.grant() ? "privileges.none_granted" : "privileges.none_revoked", target.name()));
           continue;
         }
         if (g.privileges() != null && !allowed.equals(requested)) {
-          notices.add(Notice.of(Severity.WARNING, g.grant() ? "01007" : "01006",
+          notices.add(Notice.of(Severity.WARNING, g.grant() ? SqlState.PRIVILEGE_NOT_GRANTED
+              : SqlState.PRIVILEGE_NOT_REVOKED,
               g.grant() ? "privileges.not_all_granted" : "privileges.not_all_revoked",
               target.name()));
         }

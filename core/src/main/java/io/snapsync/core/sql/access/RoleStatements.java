@@ -125,7 +125,8 @@ final class RoleStatements {
         if (!d.ifExists()) {
           throw missing(name);
         }
-        notices.add(Notice.of(Severity.NOTICE, SqlState.SUCCESSFUL_COMPLETION, "privileges.role_not_exist_skipping",
+        notices.add(Notice.of(Severity.NOTICE, SqlState.SUCCESSFUL_COMPLETION,
+            "privileges.role_not_exist_skipping",
             name));
         continue;
       }
@@ -188,12 +189,14 @@ final class RoleStatements {
           Set<String> set = admin(r) != null ? e.roles() : e.memberOf();
           boolean has = set.contains(role);
           if (g.grant() && has) {
-            notices.add(Notice.of(Severity.NOTICE, SqlState.SUCCESSFUL_COMPLETION, "privileges.already_member", member,
+            notices.add(Notice.of(Severity.NOTICE, SqlState.SUCCESSFUL_COMPLETION,
+                "privileges.already_member", member,
                 role));
             continue;
           }
           if (!g.grant() && !has) {
-            notices.add(Notice.of(Severity.WARNING, "01000", "privileges.not_member", member,
+            notices.add(Notice.of(Severity.WARNING, SqlState.WARNING, "privileges.not_member",
+                member,
                 role));
             continue;
           }
@@ -248,7 +251,8 @@ final class RoleStatements {
       return null;
     }
     if (password.isEmpty()) {
-      notices.add(Notice.of(Severity.NOTICE, SqlState.SUCCESSFUL_COMPLETION, "privileges.empty_password"));
+      notices.add(Notice.of(Severity.NOTICE, SqlState.SUCCESSFUL_COMPLETION,
+          "privileges.empty_password"));
       return null;
     }
     if (password.startsWith("SCRAM-SHA-256$")) {

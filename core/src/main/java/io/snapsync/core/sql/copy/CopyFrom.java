@@ -1,6 +1,7 @@
 package io.snapsync.core.sql.copy;
 
 import io.snapsync.core.error.SnapsyncException;
+import io.snapsync.core.error.SqlState;
 import io.snapsync.core.session.Column;
 import io.snapsync.core.sql.Database;
 import io.snapsync.core.sql.exec.RowModifier;
@@ -69,7 +70,8 @@ final class CopyFrom {
         }
       }
       if (!found) {
-        throw SnapsyncException.error("42P10", "copy.force_column_not_listed", n);
+        throw SnapsyncException.error(SqlState.INVALID_COLUMN_REFERENCE,
+            "copy.force_column_not_listed", n);
       }
     }
     return f;

@@ -149,7 +149,8 @@ public final class CopyRunner {
       }
       for (String n : fq) {
         if (!names.contains(n)) {
-          throw SnapsyncException.error("42P10", "copy.force_column_not_listed", n);
+          throw SnapsyncException.error(SqlState.INVALID_COLUMN_REFERENCE,
+              "copy.force_column_not_listed", n);
         }
       }
     }
@@ -178,7 +179,8 @@ public final class CopyRunner {
         targets[i] = column(def, c.columns().get(i));
         for (int k = 0; k < i; k++) {
           if (targets[k] == targets[i]) {
-            throw SnapsyncException.error("42701", "dml.column_twice", c.columns().get(i));
+            throw SnapsyncException.error(SqlState.DUPLICATE_COLUMN, "dml.column_twice",
+                c.columns().get(i));
           }
         }
       }

@@ -1,6 +1,7 @@
 package io.snapsync.core.sql.copy;
 
 import io.snapsync.core.error.SnapsyncException;
+import io.snapsync.core.error.SqlState;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
@@ -14,7 +15,8 @@ final class FileErrors {
   /** {@code could not open file "p" for reading|writing: <reason>}. */
   static SnapsyncException open(String path, String id, IOException e) {
     String state = e instanceof NoSuchFileException ? CopyErrors.UNDEFINED_FILE
-        : e instanceof AccessDeniedException ? "42501" : CopyErrors.IO_ERROR;
+        : e instanceof AccessDeniedException ? SqlState.INSUFFICIENT_PRIVILEGE
+            : CopyErrors.IO_ERROR;
     String reason = e instanceof NoSuchFileException ? "No such file or directory"
         : e instanceof AccessDeniedException ? "Permission denied"
         : String.valueOf(e.getMessage());

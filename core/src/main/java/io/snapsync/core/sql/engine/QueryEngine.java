@@ -343,7 +343,8 @@ public final class QueryEngine {
   private static Object[] bind(PreparedQuery q, List<Object> params, SessionContext ctx) {
     List<DataType> types = q.paramTypes();
     if (params.size() < types.size()) {
-      throw SnapsyncException.error("42P02", "engine.no_parameter", params.size() + 1);
+      throw SnapsyncException.error(SqlState.UNDEFINED_PARAMETER, "engine.no_parameter",
+          params.size() + 1);
     }
     Object[] byNumber = new Object[types.size()];
     for (int i = 0; i < byNumber.length; i++) {

@@ -116,7 +116,7 @@ public final class Executor {
 
   static Object param(List<Object> params, int index) {
     if (index < 1 || index > params.size()) {
-      throw SnapsyncException.error("42P02", "sql.no_parameter", index);
+      throw SnapsyncException.error(SqlState.UNDEFINED_PARAMETER, "sql.no_parameter", index);
     }
     return params.get(index - 1);
   }

@@ -1,6 +1,7 @@
 package io.snapsync.core.sql.exec;
 
 import io.snapsync.core.error.SnapsyncException;
+import io.snapsync.core.error.SqlState;
 import io.snapsync.core.session.Column;
 import io.snapsync.core.sql.Database;
 import io.snapsync.core.sql.ddl.PartitionRows;
@@ -78,7 +79,7 @@ public final class PartitionInserts {
     while (child.partitioning() != null && child.partitioning().partition()) {
       TableDef parent = TableCatalog.require(t, child.partitioning().parent());
       if (!PartitionTree.fits(t, parent, child, r)) {
-        throw SnapsyncException.error("23514", "ddl.partition.violates", p.name())
+        throw SnapsyncException.error(SqlState.CHECK_VIOLATION, "ddl.partition.violates", p.name())
             .withDetail("ddl.partition.violates.detail", text(p, row));
       }
       r = PartitionRows.toParent(parent, child, r);

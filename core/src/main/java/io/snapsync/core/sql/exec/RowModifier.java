@@ -177,7 +177,7 @@ public final class RowModifier {
           continue;
         }
         if (!touched.add(java.nio.ByteBuffer.wrap(key))) {
-          throw SnapsyncException.error("21000", "dml.on_conflict_twice")
+          throw SnapsyncException.error(SqlState.CARDINALITY_VIOLATION, "dml.on_conflict_twice")
               .withHint("dml.on_conflict_twice.hint");
         }
         List<Object> existing = RowCodec.decode(value, def.columns().size());

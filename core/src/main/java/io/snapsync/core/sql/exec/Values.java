@@ -87,7 +87,7 @@ public final class Values {
             try {
               return java.time.LocalDate.parse(t).atStartOfDay().atOffset(java.time.ZoneOffset.UTC);
             } catch (java.time.format.DateTimeParseException e3) {
-              throw SnapsyncException.error("22007", "sql.invalid_input",
+              throw SnapsyncException.error(SqlState.INVALID_DATETIME_FORMAT, "sql.invalid_input",
                   type.sqlName(), v.toString());
             }
           }

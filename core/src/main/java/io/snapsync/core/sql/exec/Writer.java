@@ -215,7 +215,8 @@ final class Writer {
       }
       for (int k = 0; k < i; k++) {
         if (out[k] == out[i]) {
-          throw SnapsyncException.error("42701", "dml.column_twice", columns.get(i));
+          throw SnapsyncException.error(SqlState.DUPLICATE_COLUMN, "dml.column_twice",
+              columns.get(i));
         }
       }
     }

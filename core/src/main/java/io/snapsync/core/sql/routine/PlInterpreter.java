@@ -1,6 +1,7 @@
 package io.snapsync.core.sql.routine;
 
 import io.snapsync.core.error.SnapsyncException;
+import io.snapsync.core.error.SqlState;
 import io.snapsync.core.session.DataType;
 import io.snapsync.core.sql.engine.PreparedQuery;
 import io.snapsync.core.sql.engine.exec.ExecContext;
@@ -62,7 +63,8 @@ final class PlInterpreter {
       return values.get(outSlots.get(0));
     }
     if (s != Signal.RETURN && def.returnType() != DataType.VOID) {
-      throw SnapsyncException.error("2F005", "routine.no_return");
+      throw SnapsyncException.error(SqlState.FUNCTION_EXECUTED_NO_RETURN_STATEMENT,
+          "routine.no_return");
     }
     return result;
   }
@@ -77,7 +79,8 @@ final class PlInterpreter {
       return List.<Object[]>of(outputRow());
     }
     if (s != Signal.RETURN && def.returnType() != DataType.VOID) {
-      throw SnapsyncException.error("2F005", "routine.no_return");
+      throw SnapsyncException.error(SqlState.FUNCTION_EXECUTED_NO_RETURN_STATEMENT,
+          "routine.no_return");
     }
     return List.<Object[]>of(new Object[] {result});
   }
@@ -186,7 +189,8 @@ final class PlInterpreter {
     Object hi = eval(f.to(), DataType.INT4, -1);
     int step = f.step() == null ? 1 : (Integer) eval(f.step(), DataType.INT4, -1);
     if (lo == null || hi == null) {
-      throw SnapsyncException.error("22004", "routine.for_bound_null", lo == null ? "lower"
+      throw SnapsyncException.error(SqlState.NULL_VALUE_NOT_ALLOWED, "routine.for_bound_null",
+          lo == null ? "lower"
           : "upper");
     }
     vars.add(new RoutineDef.Param(f.var(), DataType.INT4, -1, null, 'i'));
@@ -237,7 +241,7 @@ final class PlInterpreter {
       }
     }
     if (r.level().equals("exception")) {
-      throw SnapsyncException.error("P0001", "routine.raise", out.toString());
+      throw SnapsyncException.error(SqlState.RAISE_EXCEPTION, "routine.raise", out.toString());
     }
     // NOTICE, WARNING, INFO, LOG, DEBUG: not delivered from inside a query yet
   }
@@ -248,7 +252,7 @@ final class PlInterpreter {
         return i;
       }
     }
-    throw SnapsyncException.error("42601", "routine.not_a_variable", name);
+    throw SnapsyncException.error(SqlState.SYNTAX_ERROR, "routine.not_a_variable", name);
   }
 
   private Object eval(String expr, DataType type, int typmod) {

@@ -1,6 +1,7 @@
 package io.snapsync.core.sql.routine;
 
 import io.snapsync.core.error.SnapsyncException;
+import io.snapsync.core.error.SqlState;
 import io.snapsync.core.sql.parse.Lexer;
 import io.snapsync.core.sql.parse.Token;
 import java.util.ArrayList;
@@ -68,7 +69,8 @@ final class SqlBody {
       if (t.kind() == Token.Kind.PARAM) {
         index = Integer.parseInt(t.text()) - 1;
         if (index >= in.size()) {
-          throw SnapsyncException.error("42P02", "routine.no_parameter", t.text());
+          throw SnapsyncException.error(SqlState.UNDEFINED_PARAMETER, "routine.no_parameter",
+              t.text());
         }
       } else if (t.kind() == Token.Kind.IDENT || t.kind() == Token.Kind.QUOTED_IDENT) {
         Token before = i > 0 ? tokens.get(i - 1) : null;

@@ -180,14 +180,16 @@ final class DmlAnalyzer {
       return null; // without a key nothing conflicts: DO NOTHING inserts every row
     }
     if (def.hiddenKey()) {
-      throw SnapsyncException.error("42P10", "dml.on_conflict_no_constraint");
+      throw SnapsyncException.error(SqlState.INVALID_COLUMN_REFERENCE,
+          "dml.on_conflict_no_constraint");
     }
     if (def.pk() < 0) {
       throw SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED,
           "schema.on_conflict_composite", def.name());
     }
     if (columns != null && !columns.equals(List.of(def.pkColumn().name()))) {
-      throw SnapsyncException.error("42P10", "dml.on_conflict_no_constraint");
+      throw SnapsyncException.error(SqlState.INVALID_COLUMN_REFERENCE,
+          "dml.on_conflict_no_constraint");
     }
     if (doNothing) {
       return new DmlPlan.Upsert(null, new int[0], -1);
@@ -229,7 +231,8 @@ final class DmlAnalyzer {
     if (oc.constraint() != null) {
       String name = oc.constraint().names.get(oc.constraint().names.size() - 1);
       if (def.hiddenKey() || !name.equals(def.name() + "_pkey")) {
-        throw SnapsyncException.error("42704", "dml.constraint_not_exist", name, def.name());
+        throw SnapsyncException.error(SqlState.UNDEFINED_OBJECT, "dml.constraint_not_exist", name,
+            def.name());
       }
       return def.key().stream().map(k -> def.columns().get(k).name()).toList();
     }
@@ -239,7 +242,8 @@ final class DmlAnalyzer {
     List<String> out = new ArrayList<>();
     for (SqlNode c : oc.targetColumns()) {
       if (!(c instanceof SqlIdentifier id) || !id.isSimple()) {
-        throw SnapsyncException.error("42P10", "dml.on_conflict_no_constraint");
+        throw SnapsyncException.error(SqlState.INVALID_COLUMN_REFERENCE,
+            "dml.on_conflict_no_constraint");
       }
       out.add(id.getSimple());
     }
@@ -406,7 +410,7 @@ final class DmlAnalyzer {
       out[i] = column(def, name);
       for (int k = 0; k < i; k++) {
         if (out[k] == out[i]) {
-          throw SnapsyncException.error("42701", "dml.column_twice", name);
+          throw SnapsyncException.error(SqlState.DUPLICATE_COLUMN, "dml.column_twice", name);
         }
       }
     }

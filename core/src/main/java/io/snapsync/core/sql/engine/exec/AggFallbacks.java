@@ -1,6 +1,7 @@
 package io.snapsync.core.sql.engine.exec;
 
 import io.snapsync.core.error.SnapsyncException;
+import io.snapsync.core.error.SqlState;
 import io.snapsync.core.session.DataType;
 import io.snapsync.core.sql.engine.expr.ValueOps;
 import io.snapsync.core.sql.func.AggregateFunction;
@@ -30,7 +31,8 @@ public final class AggFallbacks {
         @Override
         public void add(Object[] a) {
           if (any) {
-            throw SnapsyncException.error("21000", "engine.subquery_more_than_one_row");
+            throw SnapsyncException.error(SqlState.CARDINALITY_VIOLATION,
+                "engine.subquery_more_than_one_row");
           }
           any = true;
           v = a[0];

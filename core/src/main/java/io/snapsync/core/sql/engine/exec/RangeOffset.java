@@ -1,6 +1,7 @@
 package io.snapsync.core.sql.engine.exec;
 
 import io.snapsync.core.error.SnapsyncException;
+import io.snapsync.core.error.SqlState;
 import io.snapsync.core.session.DataType;
 import io.snapsync.core.sql.engine.expr.ValueOps;
 import io.snapsync.core.sql.func.EvalContext;
@@ -31,7 +32,8 @@ public record RangeOffset(SortKey key, DataType type, ScalarFunction plus, Scala
   /** Checks an offset value as PostgreSQL does: not null, not negative. */
   public static void check(Object offset, boolean start) {
     if (offset == null) {
-      throw SnapsyncException.error("22004", start ? "engine.expr.frame_start_null"
+      throw SnapsyncException.error(SqlState.NULL_VALUE_NOT_ALLOWED, start
+          ? "engine.expr.frame_start_null"
           : "engine.expr.frame_end_null");
     }
     boolean negative = offset instanceof Number n
@@ -39,7 +41,8 @@ public record RangeOffset(SortKey key, DataType type, ScalarFunction plus, Scala
         : offset instanceof io.snapsync.core.sql.types.Interval iv && ValueOps.compare(iv,
             io.snapsync.core.sql.types.Interval.ZERO, DataType.INTERVAL) < 0;
     if (negative) {
-      throw SnapsyncException.error("22013", "engine.expr.frame_size_invalid");
+      throw SnapsyncException.error(SqlState.INVALID_PRECEDING_OR_FOLLOWING_SIZE,
+          "engine.expr.frame_size_invalid");
     }
   }
 

@@ -1,6 +1,7 @@
 package io.snapsync.core.sql.engine.exec;
 
 import io.snapsync.core.error.SnapsyncException;
+import io.snapsync.core.error.SqlState;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -68,7 +69,8 @@ public record SortNode(PlanNode input, List<SortKey> keys, Evaluator offset, Eva
     long n = ((Number) v).longValue();
     if (n < 0) {
       throw SnapsyncException.error(
-          negativeId.equals("engine.limit_negative") ? "2201W" : "2201X", negativeId);
+          negativeId.equals("engine.limit_negative") ? SqlState.INVALID_ROW_COUNT_IN_LIMIT_CLAUSE
+              : SqlState.INVALID_ROW_COUNT_IN_RESULT_OFFSET_CLAUSE, negativeId);
     }
     return n;
   }

@@ -94,7 +94,8 @@ final class WindowFrames {
       }
       want = ((Number) k).longValue();
       if (want <= 0) {
-        throw SnapsyncException.error("22016", "engine.expr.nth_value_not_positive");
+        throw SnapsyncException.error(SqlState.INVALID_ARGUMENT_FOR_NTH_VALUE,
+            "engine.expr.nth_value_not_positive");
       }
     }
     int[] f = frame(part, g, peers, i, ctx);

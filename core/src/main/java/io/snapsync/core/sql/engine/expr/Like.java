@@ -17,7 +17,7 @@ final class Like {
       char c = like.charAt(i);
       if (esc != 0 && c == esc) {
         if (i + 1 >= like.length()) {
-          throw SnapsyncException.error("22025", "engine.like_escape");
+          throw SnapsyncException.error(SqlState.INVALID_ESCAPE_SEQUENCE, "engine.like_escape");
         }
         re.append(Pattern.quote(String.valueOf(like.charAt(++i))));
       } else if (c == '%') {

@@ -114,7 +114,7 @@ final class Windows {
 
   private RangeOffset rangeOffset(Window w, List<SortKey> order, DataType offType) {
     if (order.size() != 1) {
-      throw SnapsyncException.error("42P20", "engine.expr.range_one_order_column");
+      throw SnapsyncException.error(SqlState.WINDOWING_ERROR, "engine.expr.range_one_order_column");
     }
     SortKey key = order.get(0);
     DataType type = TypeMapping.toData(
@@ -154,7 +154,8 @@ final class Windows {
     }
     long n = ((Number) v).longValue();
     if (n < 0) {
-      throw SnapsyncException.error("22013", lower ? "engine.expr.frame_start_negative"
+      throw SnapsyncException.error(SqlState.INVALID_PRECEDING_OR_FOLLOWING_SIZE, lower
+          ? "engine.expr.frame_start_negative"
           : "engine.expr.frame_end_negative");
     }
     return new WindowNode.Bound(false, false, b.isPreceding() ? -n : n);

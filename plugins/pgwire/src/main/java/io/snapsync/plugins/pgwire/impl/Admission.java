@@ -117,7 +117,8 @@ final class Admission {
   }
 
   private static SnapsyncException refusal(String messageId) {
-    return new SnapsyncException("53300", Severity.FATAL, Message.of(messageId), null, null, 0,
+    return new SnapsyncException(SqlState.TOO_MANY_CONNECTIONS, Severity.FATAL,
+        Message.of(messageId), null, null, 0,
         null);
   }
 }

@@ -144,6 +144,7 @@ final class ValueCodec {
   }
 
   private static SnapsyncException badBinary(int index) {
-    return SnapsyncException.error("22P03", "pgwire.bad_binary_param", index);
+    return SnapsyncException.error(SqlState.INVALID_BINARY_REPRESENTATION,
+        "pgwire.bad_binary_param", index);
   }
 }

@@ -1,5 +1,7 @@
 package io.snapsync.plugins.pgwire.impl.codec;
 
+import io.snapsync.core.error.SqlState;
+
 /**
  * A frame that breaks the protocol. {@code fatal} ones end the connection (framing cannot be
  * trusted any more); the others fail the current message and the server skips to Sync.
@@ -21,12 +23,12 @@ public final class ProtocolException extends RuntimeException {
 
   /** A malformed message body (08P01, not fatal). */
   public static ProtocolException malformed(String messageId, Object... args) {
-    return new ProtocolException("08P01", false, messageId, args);
+    return new ProtocolException(SqlState.PROTOCOL_VIOLATION, false, messageId, args);
   }
 
   /** A framing error (08P01, fatal). */
   public static ProtocolException fatal(String messageId, Object... args) {
-    return new ProtocolException("08P01", true, messageId, args);
+    return new ProtocolException(SqlState.PROTOCOL_VIOLATION, true, messageId, args);
   }
 
   public String messageId() {
