@@ -1,6 +1,7 @@
 package io.snapsync.console;
 
 import io.snapsync.core.error.SnapsyncException;
+import io.snapsync.core.error.SqlState;
 import io.snapsync.core.login.LoginThrottle;
 import io.snapsync.core.security.Roles;
 import io.snapsync.core.session.Session;
@@ -236,9 +237,10 @@ public final class ConsoleServer {
               .map(prompt -> new ConsoleSession(token(), name, views, prompt, now())));
     }).onComplete(ar -> {
       if (ar.failed()) {
-        SnapsyncException e = ConsoleErrors.of(ar.cause());
+        SnapsyncException e = SnapsyncException.from(ar.cause());
         int status = LoginThrottle.THROTTLED.equals(e.message().id()) ? 429
-            : "28P01".equals(e.sqlState()) ? 401 : e.sqlState().equals("42501") ? 403 : 500;
+            : SqlState.INVALID_PASSWORD.equals(e.sqlState()) ? 401
+                : e.sqlState().equals(SqlState.INSUFFICIENT_PRIVILEGE) ? 403 : 500;
         fail(rc, status, e, lc);
         return;
       }

@@ -2,6 +2,7 @@ package io.snapsync.console;
 
 import io.snapsync.core.cluster.ClusterMembership;
 import io.snapsync.core.error.SnapsyncException;
+import io.snapsync.core.error.SqlState;
 import io.snapsync.core.eventbus.ResultJson;
 import io.snapsync.core.session.Session;
 import io.snapsync.core.session.StatementResult;
@@ -126,7 +127,8 @@ final class ConsoleSocket {
     }
     Object id = msg.getValue("id");
     if (server.expired(session)) {
-      reply(id, Future.failedFuture(SnapsyncException.error("28000", "console.session_expired")));
+      reply(id, Future.failedFuture(SnapsyncException.error(
+          SqlState.INVALID_AUTHORIZATION_SPECIFICATION, "console.session_expired")));
       server.end(session);
       return;
     }
@@ -168,8 +170,8 @@ final class ConsoleSocket {
   }
 
   private JsonObject errorJson(Throwable cause) {
-    SnapsyncException e = ConsoleErrors.of(cause);
-    if ("XX000".equals(e.sqlState())) {
+    SnapsyncException e = SnapsyncException.from(cause);
+    if (SqlState.INTERNAL_ERROR.equals(e.sqlState())) {
       LOG.warn("console: operation failed", cause);
     }
     return e.toJson(ctx.catalog(), lc());
@@ -200,7 +202,8 @@ final class ConsoleSocket {
 
   private Future<WdrService> wdr() {
     return ctx.service(WdrService.class).map(Future::succeededFuture).orElseGet(() ->
-        Future.failedFuture(SnapsyncException.error("0A000", "console.no_sessions")));
+        Future.failedFuture(SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED,
+            "console.no_sessions")));
   }
 
   // ---------------------------------------------------------------- SQL
@@ -343,7 +346,7 @@ final class ConsoleSocket {
         return Future.succeededFuture(out.put("results",
             ResultJson.results(ar.result(), ctx.catalog(), s.lcMessages())));
       }
-      SnapsyncException e = ConsoleErrors.of(ar.cause());
+      SnapsyncException e = SnapsyncException.from(ar.cause());
       JsonArray done = new JsonArray();
       if (e.completedResults() != null) {
         for (Object o : e.completedResults()) {

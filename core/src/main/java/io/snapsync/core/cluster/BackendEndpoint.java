@@ -166,8 +166,7 @@ public final class BackendEndpoint {
   }
 
   private void fail(Message<JsonObject> m, Throwable t, String lc, Session s) {
-    SnapsyncException e = t instanceof SnapsyncException x ? x
-        : SnapsyncException.error(SqlState.INTERNAL_ERROR, "harden.internal_error").withCause(t);
+    SnapsyncException e = SnapsyncException.from(t);
     JsonObject j = e.toJson(catalog, lc);
     List<StatementResult> done = new ArrayList<>();
     for (Object o : e.completedResults()) {

@@ -1,6 +1,7 @@
 package io.snapsync.core.error;
 
 import io.snapsync.core.catalog.MessageCatalog;
+import io.snapsync.storage.StorageException;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 
@@ -44,6 +45,28 @@ public class SnapsyncException extends RuntimeException {
   }
 
   /** An ERROR with SQLSTATE {@code sqlState} and catalog message {@code id}. */
+  /**
+   * Any failure as the user error it stands for: a SnapsyncException is itself, a storage
+   * failure gets its SQLSTATE and message ({@link StorageErrors}), anything else becomes
+   * XX000 {@code internal error (details are in the server log)} keeping {@code t} only as its
+   * cause: no Java text reaches a client. The one place such a conversion is written; callers
+   * log the cause of an XX000 they did not raise themselves.
+   */
+  public static SnapsyncException from(Throwable t) {
+    if (t instanceof SnapsyncException s) {
+      return s;
+    }
+    if (t instanceof StorageException s) {
+      return StorageErrors.translate(s);
+    }
+    return error(SqlState.INTERNAL_ERROR, "harden.internal_error").withCause(t);
+  }
+
+  /** True when this is the XX000 {@link #from} made of an unexpected {@code t}. */
+  public boolean isInternalOf(Throwable t) {
+    return getCause() == t && t != null && SqlState.INTERNAL_ERROR.equals(sqlState);
+  }
+
   public static SnapsyncException error(String sqlState, String id, Object... args) {
     return new SnapsyncException(sqlState, Severity.ERROR, Message.of(id, args), null, null, 0,
         null);

@@ -176,7 +176,7 @@ public final class EventBusApi extends VerticleBase {
           : ApiErrors.codeOf(e), e, lc);
     } catch (RuntimeException e) {
       LOG.error("event-bus request failed", e);
-      fail(msg, ApiErrors.INTERNAL, internal(e), lc);
+      fail(msg, ApiErrors.INTERNAL, SnapsyncException.from(e), lc);
     }
   }
 
@@ -279,7 +279,7 @@ public final class EventBusApi extends VerticleBase {
     String from = "eventbus:" + (caller == null ? "?" : caller);
     throttle.guard(user, from, () -> sessions.open(user, password, opts)).onComplete(ar -> {
       if (ar.failed()) {
-        SnapsyncException e = asSnapsync(ar.cause());
+        SnapsyncException e = SnapsyncException.from(ar.cause());
         if (!(ar.cause() instanceof SnapsyncException)) {
           LOG.error("event-bus open failed", ar.cause());
         }
@@ -357,7 +357,7 @@ public final class EventBusApi extends VerticleBase {
             .put("transactionStatus", s.transactionStatus().name()).put("lcMessages", lc));
         return;
       }
-      SnapsyncException ex = asSnapsync(ar.cause());
+      SnapsyncException ex = SnapsyncException.from(ar.cause());
       if (!(ar.cause() instanceof SnapsyncException)) {
         LOG.error("event-bus execute failed", ar.cause());
       }
@@ -429,13 +429,4 @@ public final class EventBusApi extends VerticleBase {
     msg.fail(code, e.toJson(services.catalog(), lc).encode());
   }
 
-  /** An unexpected failure: logged with its stack; the caller learns nothing of Java. */
-  private static SnapsyncException internal(Throwable t) {
-    return SnapsyncException.error(SqlState.INTERNAL_ERROR, "harden.internal_error")
-        .withCause(t);
-  }
-
-  static SnapsyncException asSnapsync(Throwable t) {
-    return t instanceof SnapsyncException s ? s : internal(t);
-  }
 }

@@ -2,6 +2,7 @@ package io.snapsync.core.txn;
 
 import io.snapsync.core.error.SnapsyncException;
 import io.snapsync.core.error.SqlState;
+import io.snapsync.core.error.StorageErrors;
 import io.snapsync.core.session.TransactionStatus;
 import io.snapsync.core.sql.parse.Stmt.TxnModes;
 import io.snapsync.core.stats.ActivityStats;

@@ -610,15 +610,12 @@ public final class SessionImpl implements Session, SessionContext,
   }
 
   static SnapsyncException asSnapsync(Throwable t) {
-    if (t instanceof SnapsyncException se) {
-      return se;
+    SnapsyncException e = SnapsyncException.from(t);
+    if (e.isInternalOf(t)) {
+      // the client learns nothing of Java; the stack goes to the server log
+      LOG.error("internal error in a statement", t);
     }
-    if (t instanceof io.snapsync.storage.StorageException se) {
-      return io.snapsync.core.txn.StorageErrors.translate(se);
-    }
-    // the client learns nothing of Java; the stack goes to the server log
-    LOG.error("internal error in a statement", t);
-    return SnapsyncException.error(SqlState.INTERNAL_ERROR, "harden.internal_error").withCause(t);
+    return e;
   }
 
   private static long rowsOf(StatementResult r) {

@@ -13,7 +13,7 @@ import io.snapsync.core.settings.SettingDefinition;
 import io.snapsync.core.sql.Database;
 import io.snapsync.core.sql.parse.Stmt;
 import io.snapsync.core.txn.IsolationLevel;
-import io.snapsync.core.txn.StorageErrors;
+import io.snapsync.core.error.StorageErrors;
 import io.snapsync.core.txn.TransactionBlock;
 import io.snapsync.storage.PreparedTransaction;
 import io.snapsync.storage.StorageException;

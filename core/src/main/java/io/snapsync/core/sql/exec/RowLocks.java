@@ -2,8 +2,8 @@ package io.snapsync.core.sql.exec;
 
 import io.snapsync.core.error.SnapsyncException;
 import io.snapsync.core.error.SqlState;
+import io.snapsync.core.error.StorageErrors;
 import io.snapsync.core.sql.Database;
-import io.snapsync.core.txn.StorageErrors;
 import io.snapsync.core.txn.TransactionBlock;
 import io.snapsync.storage.StorageException;
 import io.snapsync.storage.StoreTransaction;

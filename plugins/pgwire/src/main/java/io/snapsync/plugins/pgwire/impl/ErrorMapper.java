@@ -4,7 +4,6 @@ import io.snapsync.core.catalog.MessageCatalog;
 import io.snapsync.core.error.Message;
 import io.snapsync.core.error.Severity;
 import io.snapsync.core.error.SnapsyncException;
-import io.snapsync.core.error.SqlState;
 import io.snapsync.core.session.Notice;
 import io.snapsync.plugins.pgwire.impl.codec.ErrorOrNotice;
 import io.snapsync.plugins.pgwire.impl.codec.ProtocolException;
@@ -40,9 +39,12 @@ final class ErrorMapper {
       }
       return p.fatal() ? e.withSeverity(Severity.FATAL) : e;
     }
-    // the Java text stays in the log: clients get the catalog's words only
-    LOG.warn("pgwire: unexpected failure reported to the client as XX000", t);
-    return SnapsyncException.error(SqlState.INTERNAL_ERROR, "harden.internal").withCause(t);
+    SnapsyncException e = SnapsyncException.from(t);
+    if (e.isInternalOf(t)) {
+      // the Java text stays in the log: clients get the catalog's words only
+      LOG.warn("pgwire: unexpected failure reported to the client as XX000", t);
+    }
+    return e;
   }
 
   ErrorOrNotice error(Throwable t, String lcMessages) {

@@ -1,7 +1,5 @@
-package io.snapsync.core.txn;
+package io.snapsync.core.error;
 
-import io.snapsync.core.error.SnapsyncException;
-import io.snapsync.core.error.SqlState;
 import io.snapsync.storage.StorageException;
 
 /** Maps {@link StorageException}s to the SQLSTATEs and catalog messages users see. */
