@@ -1,25 +1,23 @@
 package io.snapsync.plugins.pgwire.impl;
 
+import io.snapsync.core.security.Scram;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The server side of one SCRAM-SHA-256 exchange (RFC 5802 / 7677, without channel binding)
  * against a verifier in PostgreSQL's format
  * {@code SCRAM-SHA-256$<iterations>:<salt>$<StoredKey>:<ServerKey>}. For an unknown user it runs
- * a mock exchange that always fails, so clients cannot probe user names. Only HMACs are computed
- * here (the client does the expensive key derivation), so it is cheap enough for an event loop.
+ * a mock exchange that always fails, so clients cannot probe user names. The verifier format
+ * and the proof checks are {@link Scram}'s; only HMACs are computed here (the client does the
+ * expensive key derivation), so it is cheap enough for an event loop.
  * Not thread-safe: one instance per exchange.
  */
 final class ScramServer {
 
-  static final String MECHANISM = "SCRAM-SHA-256";
+  static final String MECHANISM = Scram.MECHANISM;
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final byte[] MOCK_SECRET = randomBytes(32);
 
@@ -51,25 +49,15 @@ final class ScramServer {
       }
     }
     byte[] fakeSalt = new byte[16];
-    System.arraycopy(sha256(concat(MOCK_SECRET, user.getBytes(StandardCharsets.UTF_8))), 0,
+    System.arraycopy(Scram.sha256(concat(MOCK_SECRET, user.getBytes(StandardCharsets.UTF_8))), 0,
         fakeSalt, 0, 16);
     return new ScramServer(fakeSalt, 4096, randomBytes(32), randomBytes(32), true);
   }
 
   private static ScramServer parse(String verifier) {
-    String[] parts = verifier.split("\\$");
-    if (parts.length != 3 || !parts[0].equals(MECHANISM)) {
-      return null;
-    }
-    String[] iterSalt = parts[1].split(":");
-    String[] keys = parts[2].split(":");
-    if (iterSalt.length != 2 || keys.length != 2) {
-      return null;
-    }
     try {
-      Base64.Decoder d = Base64.getDecoder();
-      return new ScramServer(d.decode(iterSalt[1]), Integer.parseInt(iterSalt[0]),
-          d.decode(keys[0]), d.decode(keys[1]), false);
+      Scram.Verifier v = Scram.parse(verifier);
+      return new ScramServer(v.salt(), v.iterations(), v.storedKey(), v.serverKey(), false);
     } catch (IllegalArgumentException e) {
       return null;
     }
@@ -141,33 +129,11 @@ final class ScramServer {
     }
     byte[] authMessage = (clientFirstBare + "," + serverFirst + "," + withoutProof)
         .getBytes(StandardCharsets.UTF_8);
-    byte[] clientSignature = hmac(storedKey, authMessage);
-    byte[] clientKey = new byte[proof.length];
-    for (int i = 0; i < proof.length; i++) {
-      clientKey[i] = (byte) (proof[i] ^ clientSignature[i]);
-    }
-    if (!MessageDigest.isEqual(sha256(clientKey), storedKey)) {
+    if (!Scram.proofMatches(storedKey, authMessage, proof)) {
       return Optional.empty();
     }
-    return Optional.of("v=" + Base64.getEncoder().encodeToString(hmac(serverKey, authMessage)));
-  }
-
-  static byte[] hmac(byte[] key, byte[] data) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return mac.doFinal(data);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 unavailable", e);
-    }
-  }
-
-  static byte[] sha256(byte[] data) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(data);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("SHA-256 unavailable", e);
-    }
+    return Optional.of("v=" + Base64.getEncoder().encodeToString(
+        Scram.serverSignature(serverKey, authMessage)));
   }
 
   private static byte[] concat(byte[] a, byte[] b) {

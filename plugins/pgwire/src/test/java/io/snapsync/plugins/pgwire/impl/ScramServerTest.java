@@ -3,6 +3,7 @@ package io.snapsync.plugins.pgwire.impl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.snapsync.core.security.Scram;
 import io.snapsync.core.security.impl.ScramVerifier;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -28,11 +29,11 @@ class ScramServerTest {
     byte[] salted = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(
         new PBEKeySpec(password.toCharArray(), Base64.getDecoder().decode(salt), iterations, 256))
         .getEncoded();
-    byte[] clientKey = ScramServer.hmac(salted, "Client Key".getBytes(StandardCharsets.UTF_8));
-    byte[] stored = ScramServer.sha256(clientKey);
+    byte[] clientKey = Scram.hmac(salted, "Client Key".getBytes(StandardCharsets.UTF_8));
+    byte[] stored = Scram.sha256(clientKey);
     byte[] auth = (clientFirstBare + "," + serverFirst + "," + withoutProof)
         .getBytes(StandardCharsets.UTF_8);
-    byte[] signature = ScramServer.hmac(stored, auth);
+    byte[] signature = Scram.hmac(stored, auth);
     byte[] p = new byte[clientKey.length];
     for (int i = 0; i < p.length; i++) {
       p[i] = (byte) (clientKey[i] ^ signature[i]);
