@@ -16,7 +16,7 @@ import java.util.Map;
  * stored ones ({@link SchemaCatalog}, OID fixed at creation) and temporary schemas. Built per
  * catalog scan; blocking (store reads).
  */
-final class SchemaRows {
+public final class SchemaRows {
 
   private final Map<String, Long> oids = new HashMap<>();
   private final List<SchemaDef> stored;
@@ -56,6 +56,11 @@ final class SchemaRows {
       out.add(Arrays.asList(oid(d.id()), d.name(), CatalogOids.role(d.owner(), admin), null));
     }
     return out;
+  }
+
+  /** The pg_namespace OID of stored schema {@code d}. */
+  public static long oidOf(SchemaDef d) {
+    return oid(d.id());
   }
 
   /** Odd, so never a table's OID (those are even). */
