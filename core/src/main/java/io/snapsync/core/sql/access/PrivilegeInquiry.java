@@ -6,9 +6,14 @@ import io.snapsync.core.security.acl.ObjectKind;
 import io.snapsync.core.security.acl.Privilege;
 import io.snapsync.core.sql.Database;
 import io.snapsync.core.sql.catalog.CatalogOids;
+import io.snapsync.core.sql.catalog.CatalogView;
+import io.snapsync.core.sql.catalog.RegTypes;
+import io.snapsync.core.sql.catalog.ViewRows;
 import io.snapsync.core.sql.ddl.Names;
 import io.snapsync.core.sql.ddl.SchemaCatalog;
 import io.snapsync.core.sql.ddl.SchemaDef;
+import io.snapsync.core.sql.ddl.ViewDef;
+import io.snapsync.core.sql.exec.TableDef;
 import io.snapsync.core.sql.func.EvalContext;
 import io.snapsync.storage.StoreTransaction;
 import io.snapsync.core.sql.parse.Lexer;
@@ -93,6 +98,46 @@ public final class PrivilegeInquiry {
       }
     }
     return true; // a built-in function: PUBLIC's
+  }
+
+  /**
+   * {@code has_table_privilege([role,] 'name', privileges)}; 42P01 for no such relation. A
+   * system table or sequence: true (PUBLIC reads the catalogs).
+   */
+  public static boolean table(EvalContext c, String role, String table, String privileges) {
+    Set<Privilege> asked = privileges(privileges, ObjectKind.TABLE);
+    if (c.engine() == null || c.storeTxn() == null) {
+      return true;
+    }
+    CatalogView v = CatalogView.of(c);
+    return table(c, role, v, (Long) RegTypes.classIn(v, table, true), asked);
+  }
+
+  /** {@code has_table_privilege([role,] oid, privileges)}. */
+  public static boolean table(EvalContext c, String role, long oid, String privileges) {
+    Set<Privilege> asked = privileges(privileges, ObjectKind.TABLE);
+    if (c.engine() == null || c.storeTxn() == null) {
+      return true;
+    }
+    return table(c, role, CatalogView.of(c), oid, asked);
+  }
+
+  private static boolean table(EvalContext c, String role, CatalogView v, long oid,
+      Set<Privilege> asked) {
+    TableDef def = v.table(oid);
+    if (def == null) {
+      for (ViewDef d : v.views()) {
+        if (ViewRows.oid(d) == oid) {
+          def = d.asRelation();
+        }
+      }
+    }
+    if (def == null) {
+      return true;
+    }
+    AccessCheck.Who who = who(c.engine(), role == null ? c.user() : role);
+    TableDef found = def;
+    return asked.stream().anyMatch(p -> AccessCheck.holds(who, c.storeTxn(), found, p));
   }
 
   /** The role a check is for; 42704 when it does not exist. */

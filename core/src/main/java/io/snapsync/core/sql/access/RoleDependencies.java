@@ -24,6 +24,13 @@ final class RoleDependencies {
   void check(StoreTransaction t, String role) {
     List<String> lines = new ArrayList<>();
     java.util.Set<String> owned = new java.util.HashSet<>();
+    // PostgreSQL lists a role's schemas, then its tables, functions and privileges
+    for (io.snapsync.core.sql.ddl.SchemaDef d : io.snapsync.core.sql.ddl.SchemaCatalog.all(t)) {
+      if (role.equals(d.owner())) {
+        lines.add("owner of schema " + d.name());
+        owned.add(d.name());
+      }
+    }
     for (TableDef d : TableCatalog.all(t)) {
       if (role.equals(d.owner())) {
         lines.add("owner of table " + d.name());
@@ -35,12 +42,6 @@ final class RoleDependencies {
         lines.add("owner of " + (d.kind() == 'p' ? "procedure " : "function ") + d.name() + "("
             + String.join(", ", d.inputTypes().stream().map(x -> x.sqlName()).toList()) + ")");
         owned.add(FunctionAccess.identity(d));
-      }
-    }
-    for (io.snapsync.core.sql.ddl.SchemaDef d : io.snapsync.core.sql.ddl.SchemaCatalog.all(t)) {
-      if (role.equals(d.owner())) {
-        lines.add("owner of schema " + d.name());
-        owned.add(d.name());
       }
     }
     for (ObjectKind kind : ObjectKind.values()) {

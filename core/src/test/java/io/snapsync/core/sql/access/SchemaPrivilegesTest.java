@@ -113,6 +113,8 @@ class SchemaPrivilegesTest {
     assertEquals(true, value(bob, "SELECT has_schema_privilege('public', 'CREATE')"));
     assertEquals(true, value(bob, "SELECT has_schema_privilege('pg_catalog', 'USAGE')"));
     exec(alice, "GRANT USAGE ON SCHEMA s TO bob");
+    assertEquals("alice=UC/alice,bob=U/alice", value(alice,
+        "SELECT array_to_string(nspacl, ',') FROM pg_namespace WHERE nspname = 's'"));
     assertEquals(true, value(bob, "SELECT has_schema_privilege('s', 'usage')"));
     assertEquals(false, value(bob, "SELECT has_schema_privilege('s', 'create')"));
     assertEquals(false, value(alice, "SELECT has_schema_privilege('bob', 's', 'CREATE')"));
@@ -137,5 +139,23 @@ class SchemaPrivilegesTest {
     assertEquals("permission denied for table p", denied(bob, "SELECT * FROM p"));
     assertEquals("schema \"nope\" does not exist", f.render(fails(alice,
         "GRANT SELECT ON ALL TABLES IN SCHEMA nope TO bob", "3F000").message()));
+  }
+
+  @Test
+  void hasTablePrivilegeAnswersAsTheChecksDecide() {
+    assertEquals(false, value(bob, "SELECT has_table_privilege('s.t', 'SELECT')"));
+    assertEquals(true, value(alice, "SELECT has_table_privilege('s.t', 'SELECT, DELETE')"));
+    exec(alice, "GRANT SELECT ON s.t TO bob");
+    // as in PostgreSQL, the table's own privileges, whatever the schema's
+    assertEquals(true, value(bob, "SELECT has_table_privilege('s.t', 'select')"));
+    assertEquals(false, value(bob, "SELECT has_table_privilege('s.t', 'INSERT')"));
+    assertEquals(true, value(alice, "SELECT has_table_privilege('bob', 's.t', 'INSERT, SELECT')"));
+    assertEquals(true, value(bob,
+        "SELECT has_table_privilege(oid, 'SELECT') FROM pg_class WHERE relname = 't'"));
+    assertEquals(true, value(bob, "SELECT has_table_privilege('pg_class', 'SELECT')"));
+    assertEquals("relation \"nope\" does not exist", f.render(fails(bob,
+        "SELECT has_table_privilege('nope', 'SELECT')", "42P01").message()));
+    assertEquals("unrecognized privilege type: \"USAGE\"", f.render(fails(bob,
+        "SELECT has_table_privilege('s.t', 'USAGE')", "22023").message()));
   }
 }
