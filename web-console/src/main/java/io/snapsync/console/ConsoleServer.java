@@ -333,6 +333,11 @@ public final class ConsoleServer {
 
   // ---------------------------------------------------------------- sessions
 
+  /** The WebSockets open now, over every sign-in. */
+  int openSockets() {
+    return sessions.values().stream().mapToInt(s -> s.sockets.size()).sum();
+  }
+
   ConsoleSession sessionOf(HttpServerRequest req) {
     Cookie c = req.getCookie(COOKIE);
     if (c == null || c.getValue() == null || c.getValue().isEmpty()) {

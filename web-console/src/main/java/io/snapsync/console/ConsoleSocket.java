@@ -523,8 +523,9 @@ final class ConsoleSocket {
       }
       range = Future.succeededFuture(new long[] {b, e});
     }
-    return range.compose(r -> wdr().compose(w -> w.report(new ReportRequest(r[0], r[1], type,
-        scope, node)).compose(rep -> series(w, r[0], r[1], scope, node).map(points -> {
+    return range.compose(r -> wdr().compose(w -> ifOpen().compose(v -> w.report(
+        new ReportRequest(r[0], r[1], type, scope, node))).compose(rep -> ifOpen().compose(v ->
+        series(w, r[0], r[1], scope, node)).map(points -> {
           String id = ConsoleServer.token();
           session.putReport(id, new ConsoleSession.StoredReport(
               "wdr_report_" + r[0] + "_" + r[1] + ".html", rep.html()));
@@ -532,6 +533,18 @@ final class ConsoleSocket {
               .put("url", "/report/" + id).put("download", "/report/" + id + "?download=1")
               .put("begin", r[0]).put("end", r[1]);
         }))));
+  }
+
+  /**
+   * Succeeds while the socket is open; once the browser is gone, fails with 57014 so that a
+   * report being rendered for it stops at its next step instead of running to the end (the
+   * reply is then not sent: {@link #push} drops it, nothing is logged).
+   */
+  private Future<Void> ifOpen() {
+    return closed || ws.isClosed()
+        ? Future.failedFuture(SnapsyncException.error(
+            io.snapsync.core.error.SqlState.QUERY_CANCELED, "sql.query_canceled"))
+        : Future.succeededFuture();
   }
 
   private Future<JsonArray> series(WdrService w, long begin, long end, String scope,
@@ -554,22 +567,17 @@ final class ConsoleSocket {
           }
         }
       }
-      List<Future<JsonObject>> points = new ArrayList<>();
+      // one point after the other, each only while the browser is still there
+      JsonArray out = new JsonArray();
+      Future<Void> chain = Future.succeededFuture();
       for (int i = 1; i < picked.size(); i++) {
         long a = picked.get(i - 1);
         long b = picked.get(i);
-        points.add(w.report(new ReportRequest(a, b, "summary", scope, node))
-            .map(rep -> point(rep, a, b)).otherwise(e -> null));
+        chain = chain.compose(v -> ifOpen()).compose(v -> w.report(new ReportRequest(a, b,
+            "summary", scope, node)).map(rep -> out.add(point(rep, a, b))).otherwise(e -> out)
+            .mapEmpty());
       }
-      return Future.join(points).map(cf -> {
-        JsonArray out = new JsonArray();
-        points.forEach(p -> {
-          if (p.result() != null) {
-            out.add(p.result());
-          }
-        });
-        return out;
-      });
+      return chain.map(v -> out);
     });
   }
 

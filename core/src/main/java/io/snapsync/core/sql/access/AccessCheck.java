@@ -8,6 +8,7 @@ import io.snapsync.core.security.acl.AclStore;
 import io.snapsync.core.security.acl.ObjectKind;
 import io.snapsync.core.security.acl.Privilege;
 import io.snapsync.core.sql.Database;
+import io.snapsync.core.sql.ddl.Names;
 import io.snapsync.core.sql.exec.SessionContext;
 import io.snapsync.core.sql.exec.TableDef;
 import io.snapsync.storage.StoreTransaction;
@@ -37,6 +38,12 @@ public final class AccessCheck {
       return new Who(u, ctx.hasRole(Roles.SYSADMIN), db.services().users().memberOf(u));
     }
 
+    /** Role {@code name} as the user directory knows it now. */
+    public static Who named(Database db, String name) {
+      return new Who(name, db.services().users().roles(name).contains(Roles.SYSADMIN),
+          db.services().users().memberOf(name));
+    }
+
     /** True for {@code role} itself, a role it is a member of, and PUBLIC (""). */
     public boolean actsAs(String role) {
       return role.isEmpty() || role.equals(user) || memberOf.contains(role);
@@ -55,8 +62,9 @@ public final class AccessCheck {
   }
 
   static void require(Who who, StoreTransaction t, TableDef def, Privilege p) {
+    SchemaAccess.requireUsage(who, t, def.name());
     if (!holds(who, t, def, p)) {
-      throw denied(ObjectKind.TABLE, def.name());
+      throw denied(ObjectKind.TABLE, Names.relname(def.name()));
     }
   }
 
@@ -101,15 +109,15 @@ public final class AccessCheck {
         break;
       }
     }
-    String owner = v == null || v.owner() == null ? "" : v.owner();
-    return new Who(owner, db.services().users().roles(owner).contains(Roles.SYSADMIN),
-        db.services().users().memberOf(owner));
+    return Who.named(db, v == null || v.owner() == null ? "" : v.owner());
   }
 
   /** 42501 {@code must be owner of table t} unless the session owns it (DROP, ALTER). */
   public static void requireOwner(Database db, SessionContext ctx, TableDef def) {
-    if (!Who.of(db, ctx).owns(def.owner())) {
-      throw notOwner(ObjectKind.TABLE, def.name());
+    Who who = Who.of(db, ctx);
+    SchemaAccess.requireUsage(who, ctx.txn().storeTxn(), def.name());
+    if (!who.owns(def.owner())) {
+      throw notOwner(ObjectKind.TABLE, Names.relname(def.name()));
     }
   }
 

@@ -24,8 +24,20 @@ public final class Acls {
 
   /** {@code pg_namespace.nspacl} of schema {@code public}. */
   public static String nspacl(StoreTransaction t) {
-    Acl acl = AclStore.acl(t, ObjectKind.SCHEMA, GrantStatements.SCHEMA);
+    return nspacl(t, GrantStatements.SCHEMA);
+  }
+
+  /** {@code pg_namespace.nspacl} of schema {@code name}. */
+  public static String nspacl(StoreTransaction t, String name) {
+    Acl acl = AclStore.acl(t, ObjectKind.SCHEMA, name);
     return acl == null ? null : acl.text();
+  }
+
+  /** {@code pg_namespace.nspacl} of schema {@code name} as its items, or null (the default). */
+  public static java.util.List<String> nspaclItems(StoreTransaction t, String name) {
+    Acl acl = AclStore.acl(t, ObjectKind.SCHEMA, name);
+    return acl == null ? null : acl.items().stream()
+        .map(io.snapsync.core.security.acl.AclItem::text).toList();
   }
 
   /** The recorded owner of schema {@code public}, or null (SYSADMIN's). */

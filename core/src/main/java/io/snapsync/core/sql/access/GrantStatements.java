@@ -38,10 +38,6 @@ final class GrantStatements {
     this.db = db;
   }
 
-  /** One object the statement applies to: its owner and current list (null: the default). */
-  private record Target(ObjectKind kind, String name, String owner, Acl acl, TableDef table) {
-  }
-
   StatementResult grant(AccessStmt.GrantPrivileges g, SessionContext ctx, StoreTransaction t) {
     AccessCheck.Who who = AccessCheck.Who.of(db, ctx);
     List<String> grantees = new ArrayList<>();
@@ -57,20 +53,20 @@ final class GrantStatements {
       grantees.add(r);
     }
     List<Notice> notices = new ArrayList<>();
-    for (Target target : targets(g, t)) {
+    for (GrantTargets.Target target : GrantTargets.of(g, t)) {
       Set<Privilege> requested = g.privileges() == null ? Privilege.allFor(target.kind())
           : g.privileges();
-      Acl acl = target.acl() != null ? target.acl()
-          : Acl.ownerDefault(target.kind(), target.owner());
+      Acl acl = target.current();
       String grantor;
       Set<Privilege> allowed = EnumSet.noneOf(Privilege.class);
       if (who.owns(target.owner())) {
-        grantor = target.owner() != null ? target.owner() : who.user();
+        grantor = target.owner() != null ? target.owner()
+            : target.kind() == ObjectKind.TABLE ? who.user() : SchemaAccess.grantor(null);
         allowed.addAll(requested);
       } else {
         Set<Privilege> grantable = acl.held(who::actsAs, true);
         if (acl.held(who::actsAs, false).isEmpty()) {
-          throw AccessCheck.denied(target.kind(), target.name());
+          throw AccessCheck.denied(target.kind(), target.display());
         }
         grantor = who.user();
         allowed.addAll(requested);
@@ -78,14 +74,14 @@ final class GrantStatements {
         if (allowed.isEmpty()) {
           notices.add(Notice.of(Severity.WARNING, g.grant() ? SqlState.PRIVILEGE_NOT_GRANTED
               : SqlState.PRIVILEGE_NOT_REVOKED,
-              g.grant() ? "privileges.none_granted" : "privileges.none_revoked", target.name()));
+              g.grant() ? "privileges.none_granted" : "privileges.none_revoked", target.display()));
           continue;
         }
         if (g.privileges() != null && !allowed.equals(requested)) {
           notices.add(Notice.of(Severity.WARNING, g.grant() ? SqlState.PRIVILEGE_NOT_GRANTED
               : SqlState.PRIVILEGE_NOT_REVOKED,
               g.grant() ? "privileges.not_all_granted" : "privileges.not_all_revoked",
-              target.name()));
+              target.display()));
         }
       }
       for (String grantee : grantees) {
@@ -93,7 +89,7 @@ final class GrantStatements {
             : acl.revoke(grantee, allowed, g.grantOption(), grantor);
       }
       AclStore.put(t, target.kind(), target.name(),
-          new AclStore.Entry(target.table() == null ? target.owner() : null, acl));
+          new AclStore.Entry(target.ownerStoredWithList(t) ? target.owner() : null, acl));
     }
     return new StatementResult(List.of(), List.of(), g.grant() ? "GRANT" : "REVOKE", notices);
   }
@@ -101,9 +97,9 @@ final class GrantStatements {
   StatementResult alterOwner(AccessStmt.AlterOwner a, SessionContext ctx, StoreTransaction t) {
     AccessCheck.Who who = AccessCheck.Who.of(db, ctx);
     String owner = RoleStatements.resolve(a.owner(), ctx);
-    Target target = target(a.objectKind(), a.name(), t);
+    GrantTargets.Target target = GrantTargets.of(a.objectKind(), a.name(), t);
     if (!who.owns(target.owner())) {
-      throw AccessCheck.notOwner(target.kind(), target.name());
+      throw AccessCheck.notOwner(target.kind(), target.display());
     }
     if (!db.services().users().exists(owner)) {
       throw RoleStatements.missing(owner);
@@ -112,8 +108,10 @@ final class GrantStatements {
       throw SnapsyncException.error(SqlState.INSUFFICIENT_PRIVILEGE, "privileges.must_be_member",
           owner);
     }
-    Acl acl = target.acl() == null || target.owner() == null ? target.acl()
-        : target.acl().renameRole(target.owner(), owner);
+    String previous = target.kind() == ObjectKind.SCHEMA || target.kind() == ObjectKind.FUNCTION
+        ? SchemaAccess.grantor(target.owner()) : target.owner();
+    Acl acl = target.acl() == null || previous == null ? target.acl()
+        : target.acl().renameRole(previous, owner);
     io.snapsync.core.sql.ddl.ViewDef view = target.kind() == ObjectKind.TABLE
         ? io.snapsync.core.sql.ddl.ViewCatalog.find(t, target.name()) : null;
     if (view != null) {
@@ -126,50 +124,22 @@ final class GrantStatements {
       if (acl != null) {
         AclStore.put(t, ObjectKind.TABLE, target.name(), new AclStore.Entry(null, acl));
       }
+    } else if (target.routine() != null) {
+      io.snapsync.core.sql.routine.RoutineCatalog.put(t, target.routine().withOwner(owner));
+      if (acl != null) {
+        AclStore.put(t, ObjectKind.FUNCTION, target.name(), new AclStore.Entry(null, acl));
+      }
+    } else if (target.kind() == ObjectKind.SCHEMA
+        && io.snapsync.core.sql.ddl.SchemaCatalog.find(t, target.name()) != null) {
+      io.snapsync.core.sql.ddl.SchemaCatalog.put(t,
+          io.snapsync.core.sql.ddl.SchemaCatalog.find(t, target.name()).ownedBy(owner));
+      if (acl != null) {
+        AclStore.put(t, ObjectKind.SCHEMA, target.name(), new AclStore.Entry(null, acl));
+      }
     } else {
       AclStore.put(t, target.kind(), target.name(), new AclStore.Entry(owner, acl));
     }
     return StatementResult.command("ALTER " + a.objectKind().name());
   }
 
-  private List<Target> targets(AccessStmt.GrantPrivileges g, StoreTransaction t) {
-    List<Target> out = new ArrayList<>();
-    for (String name : g.objects()) {
-      if (g.allInSchema()) {
-        requireSchema(name);
-        for (TableDef d : TableCatalog.all(t)) {
-          out.add(target(ObjectKind.TABLE, d.name(), t));
-        }
-      } else {
-        out.add(target(g.objectKind(), name, t));
-      }
-    }
-    return out;
-  }
-
-  private static Target target(ObjectKind kind, String name, StoreTransaction t) {
-    switch (kind) {
-      case TABLE -> {
-        io.snapsync.core.sql.ddl.ViewDef view = TableCatalog.find(t, name) != null ? null
-            : io.snapsync.core.sql.ddl.ViewCatalog.find(t, name);
-        TableDef d = view != null ? view.asRelation() : TableCatalog.require(t, name);
-        return new Target(kind, name, d.owner(), AclStore.acl(t, kind, name), d);
-      }
-      case SEQUENCE -> throw SnapsyncException.error(SqlState.UNDEFINED_TABLE,
-          "sql.relation_not_exist", name);
-      case SCHEMA -> requireSchema(name);
-      default -> {
-      }
-    }
-    AclStore.Entry e = AclStore.find(t, kind, name);
-    return new Target(kind, name, e == null ? null : e.owner(), e == null ? null : e.acl(),
-        null);
-  }
-
-  private static void requireSchema(String name) {
-    if (!name.equals(SCHEMA)) {
-      throw SnapsyncException.error(SqlState.INVALID_SCHEMA_NAME, "privileges.schema_not_exist",
-          name);
-    }
-  }
 }

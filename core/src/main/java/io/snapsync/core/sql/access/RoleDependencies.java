@@ -6,6 +6,8 @@ import io.snapsync.core.security.acl.AclStore;
 import io.snapsync.core.security.acl.ObjectKind;
 import io.snapsync.core.sql.exec.TableCatalog;
 import io.snapsync.core.sql.exec.TableDef;
+import io.snapsync.core.sql.routine.RoutineCatalog;
+import io.snapsync.core.sql.routine.RoutineDef;
 import io.snapsync.storage.StoreTransaction;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,16 +24,30 @@ final class RoleDependencies {
   void check(StoreTransaction t, String role) {
     List<String> lines = new ArrayList<>();
     java.util.Set<String> owned = new java.util.HashSet<>();
+    // PostgreSQL lists a role's schemas, then its tables, functions and privileges
+    for (io.snapsync.core.sql.ddl.SchemaDef d : io.snapsync.core.sql.ddl.SchemaCatalog.all(t)) {
+      if (role.equals(d.owner())) {
+        lines.add("owner of schema " + d.name());
+        owned.add(d.name());
+      }
+    }
     for (TableDef d : TableCatalog.all(t)) {
       if (role.equals(d.owner())) {
         lines.add("owner of table " + d.name());
         owned.add(d.name());
       }
     }
+    for (RoutineDef d : RoutineCatalog.all(t)) {
+      if (role.equals(d.owner())) {
+        lines.add("owner of " + (d.kind() == 'p' ? "procedure " : "function ") + d.name() + "("
+            + String.join(", ", d.inputTypes().stream().map(x -> x.sqlName()).toList()) + ")");
+        owned.add(FunctionAccess.identity(d));
+      }
+    }
     for (ObjectKind kind : ObjectKind.values()) {
       for (Map.Entry<String, AclStore.Entry> e : AclStore.all(t, kind).entrySet()) {
         boolean owner = role.equals(e.getValue().owner())
-            || (kind == ObjectKind.TABLE && owned.contains(e.getKey()));
+            || owned.contains(e.getKey());
         if (role.equals(e.getValue().owner())) {
           lines.add("owner of " + kind.word() + " " + e.getKey());
         }
@@ -53,6 +69,16 @@ final class RoleDependencies {
     for (TableDef d : TableCatalog.all(t)) {
       if (from.equals(d.owner())) {
         TableCatalog.setOwner(t, d, to);
+      }
+    }
+    for (RoutineDef d : RoutineCatalog.all(t)) {
+      if (from.equals(d.owner())) {
+        RoutineCatalog.put(t, d.withOwner(to));
+      }
+    }
+    for (io.snapsync.core.sql.ddl.SchemaDef d : io.snapsync.core.sql.ddl.SchemaCatalog.all(t)) {
+      if (from.equals(d.owner())) {
+        io.snapsync.core.sql.ddl.SchemaCatalog.put(t, d.ownedBy(to));
       }
     }
     for (ObjectKind kind : ObjectKind.values()) {

@@ -41,24 +41,26 @@ public final class RegTypes {
     List<String> name = names(text);
     String rel = name.get(name.size() - 1);
     String schema = name.size() > 1 ? name.get(0) : null;
-    if (schema == null || schema.equals("public")) {
+    // a user relation's key name: "t" in public, "s.t" in schema s
+    String key = schema == null ? rel : io.snapsync.core.sql.ddl.Names.key(schema, rel);
+    if (schema == null || !schema.equals("pg_catalog") && !schema.equals("information_schema")) {
       for (TableDef d : v.tables()) {
-        if (d.name().equals(rel)) {
+        if (d.name().equals(key)) {
           return CatalogOids.table(d);
         }
         for (CatalogIndex i : CatalogIndex.of(d)) {
-          if (i.name().equals(rel)) {
+          if (i.name().equals(key)) {
             return i.oid();
           }
         }
       }
       for (io.snapsync.core.sql.ddl.ViewDef d : v.views()) {
-        if (d.name().equals(rel)) {
+        if (d.name().equals(key)) {
           return ViewRows.oid(d);
         }
       }
       for (io.snapsync.core.sql.ddl.SequenceDef q : v.sequences()) {
-        if (q.name().equals(rel)) {
+        if (q.name().equals(key)) {
           return CatalogOids.sequence(q.id());
         }
       }

@@ -16,12 +16,14 @@ import java.util.Map;
  * stored ones ({@link SchemaCatalog}, OID fixed at creation) and temporary schemas. Built per
  * catalog scan; blocking (store reads).
  */
-final class SchemaRows {
+public final class SchemaRows {
 
   private final Map<String, Long> oids = new HashMap<>();
   private final List<SchemaDef> stored;
+  private final StoreTransaction txn;
 
   private SchemaRows(StoreTransaction txn) {
+    this.txn = txn;
     stored = txn == null ? List.of() : SchemaCatalog.all(txn);
     oids.put(Names.PUBLIC, CatalogOids.PUBLIC);
     oids.put(SchemaCatalog.PG_CATALOG, CatalogOids.PG_CATALOG);
@@ -49,13 +51,25 @@ final class SchemaRows {
     List<List<Object>> out = new ArrayList<>();
     out.add(Arrays.asList(CatalogOids.PG_CATALOG, SchemaCatalog.PG_CATALOG, CatalogOids.OWNER,
         null));
-    out.add(Arrays.asList(CatalogOids.PUBLIC, Names.PUBLIC, CatalogOids.OWNER, null));
+    out.add(Arrays.asList(CatalogOids.PUBLIC, Names.PUBLIC, CatalogOids.OWNER,
+        acl(Names.PUBLIC)));
     out.add(Arrays.asList(CatalogOids.INFORMATION_SCHEMA, SchemaCatalog.INFORMATION_SCHEMA,
         CatalogOids.OWNER, null));
     for (SchemaDef d : stored) {
-      out.add(Arrays.asList(oid(d.id()), d.name(), CatalogOids.role(d.owner(), admin), null));
+      out.add(Arrays.asList(oid(d.id()), d.name(), CatalogOids.role(d.owner(), admin),
+          acl(d.name())));
     }
     return out;
+  }
+
+  /** nspacl: the schema's granted privileges, null while it has its default list. */
+  private List<String> acl(String schema) {
+    return txn == null ? null : io.snapsync.core.sql.access.Acls.nspaclItems(txn, schema);
+  }
+
+  /** The pg_namespace OID of stored schema {@code d}. */
+  public static long oidOf(SchemaDef d) {
+    return oid(d.id());
   }
 
   /** Odd, so never a table's OID (those are even). */

@@ -43,7 +43,7 @@ public final class ViewRows {
   }
 
   /** The view's OID (stable while it exists, kept by CREATE OR REPLACE). */
-  static long oid(ViewDef d) {
+  public static long oid(ViewDef d) {
     return CatalogOids.table(d.asRelation());
   }
 

@@ -49,7 +49,13 @@ public final class DdlEngine {
     return db.blocking(() -> {
       try (SearchPath.Scope scope = SearchPath.enter(ctx)) {
         ctx.txn().startQuery();
-        return DdlNames.resolve(s, ctx.txn().storeTxn(), sequences);
+        DdlStatement resolved = DdlNames.resolve(s, ctx.txn().storeTxn(), sequences);
+        String created = DdlNames.created(resolved);
+        if (created != null) {
+          io.snapsync.core.sql.access.SchemaAccess.requireCreate(db, ctx, ctx.txn().storeTxn(),
+              created);
+        }
+        return resolved;
       }
     }).compose(r -> runResolved(r, ctx));
   }

@@ -72,6 +72,18 @@ final class DdlNames {
     return s;
   }
 
+  /** The key name of the relation a resolved CREATE statement makes, or null. */
+  static String created(DdlStatement s) {
+    if (s instanceof DdlStatement.CreateTable c) {
+      return c.table();
+    } else if (s instanceof DdlStatement.CreateSequence c) {
+      return c.name();
+    } else if (s instanceof DdlStatement.CreateView c) {
+      return c.view();
+    }
+    return null;
+  }
+
   private static Object resolveComponent(String name, Object v, UnaryOperator<String> existing) {
     if (name.equals("name") || EXISTING.contains(name)) {
       if (v instanceof String str) {

@@ -49,6 +49,9 @@ final class SchemaDdl {
         throw SnapsyncException.error(DUPLICATE_SCHEMA, "ddl.schema_exists", c.name());
       }
       String owner = c.authorization() == null ? ctx.user() : c.authorization();
+      if (c.authorization() != null) {
+        io.snapsync.core.sql.access.SchemaAccess.requireMember(db, ctx, owner);
+      }
       SchemaCatalog.put(t, new SchemaDef(c.name(), owner,
           ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE)));
       return StatementResult.command(c.tag());
@@ -67,7 +70,9 @@ final class SchemaDdl {
         throw SnapsyncException.error(SqlState.INVALID_SCHEMA_NAME, "ddl.schema_not_exist",
             a.name());
       }
+      io.snapsync.core.sql.access.SchemaAccess.requireOwner(db, ctx, t, a.name());
       if (a.newOwner() != null) {
+        io.snapsync.core.sql.access.SchemaAccess.requireMember(db, ctx, a.newOwner());
         SchemaCatalog.put(t, d.ownedBy(a.newOwner()));
         return StatementResult.command(a.tag());
       }
@@ -107,6 +112,7 @@ final class SchemaDdl {
           throw SnapsyncException.error(SqlState.INVALID_SCHEMA_NAME, "ddl.schema_not_exist",
               name);
         }
+        io.snapsync.core.sql.access.SchemaAccess.requireOwner(db, ctx, t, name);
         List<SchemaContents.Item> items = SchemaContents.of(t, name);
         if (!items.isEmpty() && !d.cascade()) {
           throw SnapsyncException.error(SqlState.DEPENDENT_OBJECTS_STILL_EXIST,
@@ -122,7 +128,11 @@ final class SchemaDdl {
       return new Pending(dropped, contents, notices);
     })).compose(p -> dropContents(p, ctx, ddl).compose(v -> db.blocking(() -> {
       StoreTransaction t = ctx.txn().storeTxn();
-      p.schemas().forEach(n -> SchemaCatalog.delete(t, n));
+      p.schemas().forEach(n -> {
+        SchemaCatalog.delete(t, n);
+        io.snapsync.core.security.acl.AclStore.forget(t,
+            io.snapsync.core.security.acl.ObjectKind.SCHEMA, n);
+      });
       return new StatementResult(List.of(), List.of(), d.tag(), p.notices());
     })));
   }

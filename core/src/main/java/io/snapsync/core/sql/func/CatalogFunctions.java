@@ -9,6 +9,7 @@ import static io.snapsync.core.session.DataType.OID;
 import static io.snapsync.core.session.DataType.TEXT;
 import static io.snapsync.core.session.DataType.TEXT_ARRAY;
 
+import io.snapsync.core.sql.access.PrivilegeInquiry;
 import io.snapsync.core.sql.catalog.CatalogIndex;
 import io.snapsync.core.sql.catalog.CatalogLookups;
 import io.snapsync.core.sql.catalog.CatalogOids;
@@ -22,8 +23,8 @@ import io.snapsync.storage.StoreTransaction;
  * The functions psql's and pgjdbc's catalog queries call: format_type, pg_get_userbyid,
  * pg_get_indexdef, pg_get_constraintdef, pg_get_expr, the visibility tests, the description
  * lookups (snapsync keeps no comments: always NULL), pg_encoding_to_char,
- * has_*_privilege (true: privileges are per role, checked at execution) and the relation size
- * estimates.
+ * has_table/schema/function_privilege (answered as the statements' checks decide; the other
+ * has_*_privilege forms: true) and the relation size estimates.
  */
 final class CatalogFunctions {
 
@@ -60,10 +61,14 @@ final class CatalogFunctions {
     r.add(Fn.of("shobj_description", TEXT, (x, c) -> null, OID, NAME).lenient());
     r.add(Fn.of("pg_encoding_to_char", NAME, (x, c) -> (Integer) x[0] == 6 ? "UTF8"
         : "SQL_ASCII", INT4));
-    r.add(Fn.of("has_table_privilege", BOOL, (x, c) -> true, TEXT, TEXT));
-    r.add(Fn.of("has_table_privilege", BOOL, (x, c) -> true, OID, TEXT));
-    r.add(Fn.of("has_table_privilege", BOOL, (x, c) -> true, NAME, TEXT, TEXT));
-    r.add(Fn.of("has_schema_privilege", BOOL, (x, c) -> true, TEXT, TEXT));
+    r.add(Fn.of("has_table_privilege", BOOL, (x, c) -> PrivilegeInquiry.table(c, null,
+        (String) x[0], (String) x[1]), TEXT, TEXT).volatil());
+    r.add(Fn.of("has_table_privilege", BOOL, (x, c) -> PrivilegeInquiry.table(c, null,
+        (Long) x[0], (String) x[1]), OID, TEXT).volatil());
+    r.add(Fn.of("has_table_privilege", BOOL, (x, c) -> PrivilegeInquiry.table(c,
+        (String) x[0], (String) x[1], (String) x[2]), NAME, TEXT, TEXT).volatil());
+    r.add(Fn.of("has_schema_privilege", BOOL, (x, c) -> PrivilegeInquiry.schema(c, null,
+        (String) x[0], (String) x[1]), TEXT, TEXT).volatil());
     r.add(Fn.of("has_database_privilege", BOOL, (x, c) -> true, TEXT, TEXT));
     r.add(Fn.of("pg_relation_size", INT8, (x, c) -> 8192L, OID));
     r.add(Fn.of("pg_total_relation_size", INT8, (x, c) -> 16384L, OID));
@@ -100,12 +105,18 @@ final class CatalogFunctions {
     r.add(Fn.of("has_column_privilege", BOOL, (x, c) -> true, OID, INT2, TEXT));
     r.add(Fn.of("has_any_column_privilege", BOOL, (x, c) -> true, TEXT, TEXT));
     r.add(Fn.of("has_any_column_privilege", BOOL, (x, c) -> true, OID, TEXT));
-    r.add(Fn.of("has_function_privilege", BOOL, (x, c) -> true, TEXT, TEXT));
-    r.add(Fn.of("has_function_privilege", BOOL, (x, c) -> true, OID, TEXT));
+    r.add(Fn.of("has_function_privilege", BOOL, (x, c) -> PrivilegeInquiry.function(c, null,
+        (String) x[0], (String) x[1]), TEXT, TEXT).volatil());
+    r.add(Fn.of("has_function_privilege", BOOL, (x, c) -> PrivilegeInquiry.function(c, null,
+        (Long) x[0], (String) x[1]), OID, TEXT).volatil());
+    r.add(Fn.of("has_function_privilege", BOOL, (x, c) -> PrivilegeInquiry.function(c,
+        (String) x[0], (String) x[1], (String) x[2]), NAME, TEXT, TEXT).volatil());
     r.add(Fn.of("has_sequence_privilege", BOOL, (x, c) -> true, TEXT, TEXT));
     r.add(Fn.of("has_type_privilege", BOOL, (x, c) -> true, OID, TEXT));
-    r.add(Fn.of("has_schema_privilege", BOOL, (x, c) -> true, OID, TEXT));
-    r.add(Fn.of("has_schema_privilege", BOOL, (x, c) -> true, NAME, TEXT, TEXT));
+    r.add(Fn.of("has_schema_privilege", BOOL, (x, c) -> PrivilegeInquiry.schema(c, null,
+        (Long) x[0], (String) x[1]), OID, TEXT).volatil());
+    r.add(Fn.of("has_schema_privilege", BOOL, (x, c) -> PrivilegeInquiry.schema(c,
+        (String) x[0], (String) x[1], (String) x[2]), NAME, TEXT, TEXT).volatil());
     r.add(Fn.of("has_database_privilege", BOOL, (x, c) -> true, OID, TEXT));
     r.add(Fn.of("acldefault", TEXT_ARRAY, (x, c) -> aclDefault((String) x[0], (Long) x[1]),
         TEXT, OID));

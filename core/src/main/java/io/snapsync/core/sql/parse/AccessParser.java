@@ -18,10 +18,12 @@ final class AccessParser {
   /** The role of the session ({@code CURRENT_USER}, {@code SESSION_USER}, {@code CURRENT_ROLE}). */
   static final String CURRENT = AccessStmt.CURRENT_USER;
 
+  private final String sql;
   private final List<Token> tokens;
   private int at;
 
-  AccessParser(List<Token> tokens) {
+  AccessParser(String sql, List<Token> tokens) {
+    this.sql = sql;
     this.tokens = tokens;
   }
 
@@ -316,22 +318,21 @@ final class AccessParser {
     return identifier();
   }
 
-  /** A table or function name, {@code public.} dropped; a function's argument list skipped. */
+  /**
+   * A table name, {@code public.} dropped; a function as its privilege key
+   * ({@code name(type oids)}, see {@link io.snapsync.core.sql.routine.RoutineParser#identity}).
+   */
   private String objectName(ObjectKind kind) {
+    if (kind == ObjectKind.FUNCTION) {
+      int[] end = new int[1];
+      String id = io.snapsync.core.sql.routine.RoutineParser.identity(sql, tokens, at, end);
+      at = end[0];
+      return id;
+    }
     String name = identifier();
     if (acceptSymbol(".")) {
       String n = identifier();
       name = name.equals("public") ? n : name + "." + n;
-    }
-    if (kind == ObjectKind.FUNCTION && acceptSymbol("(")) {
-      int depth = 1;
-      while (depth > 0) {
-        Token t = next();
-        if (t.kind() == Token.Kind.EOF) {
-          throw ParseErrors.at(t);
-        }
-        depth += t.isSymbol("(") ? 1 : t.isSymbol(")") ? -1 : 0;
-      }
     }
     return name;
   }

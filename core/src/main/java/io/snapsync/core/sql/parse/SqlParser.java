@@ -75,7 +75,7 @@ public final class SqlParser {
     }
     NestingGuard.check(tokens);
     if (AccessParser.handles(tokens)) {
-      return new AccessParser(tokens).parse();
+      return new AccessParser(sql, tokens).parse();
     }
     if (io.snapsync.core.sql.routine.RoutineParser.handles(tokens)) {
       return io.snapsync.core.sql.routine.RoutineParser.parse(sql, tokens);

@@ -51,7 +51,7 @@ final class RoutineDdl {
           if (s instanceof RoutineStmt.Create c) {
             return create(c, ctx, t);
           } else if (s instanceof RoutineStmt.Drop d) {
-            return drop(d, t);
+            return drop(d, ctx, t);
           }
           return alter((RoutineStmt.Alter) s, ctx, t);
         }));
@@ -107,6 +107,7 @@ final class RoutineDdl {
             "routine.change_return_type").withHint("routine.drop_function_first",
                 Signatures.compact(def));
       }
+      io.snapsync.core.sql.access.FunctionAccess.requireOwner(db, ctx.user(), old);
       id = old.id();
       owner = old.owner();
     } else {
@@ -131,7 +132,7 @@ final class RoutineDdl {
     }
   }
 
-  private StatementResult drop(RoutineStmt.Drop d, StoreTransaction t) {
+  private StatementResult drop(RoutineStmt.Drop d, SessionContext ctx, StoreTransaction t) {
     List<Notice> notices = new ArrayList<>();
     for (RoutineStmt.Target target : d.targets()) {
       List<RoutineDef> found = matches(t, d.routineKind(), target);
@@ -146,7 +147,9 @@ final class RoutineDdl {
       if (found.size() > 1) {
         throw ambiguous(d.routineKind(), target.name());
       }
+      io.snapsync.core.sql.access.FunctionAccess.requireOwner(db, ctx.user(), found.get(0));
       RoutineCatalog.delete(t, found.get(0));
+      io.snapsync.core.sql.access.FunctionAccess.forget(t, found.get(0));
     }
     return new StatementResult(List.of(), List.of(), d.tag(), notices);
   }
@@ -160,6 +163,7 @@ final class RoutineDdl {
       throw ambiguous(a.routineKind(), a.target().name());
     }
     RoutineDef def = found.get(0);
+    io.snapsync.core.sql.access.FunctionAccess.requireOwner(db, ctx.user(), def);
     RoutineDef changed;
     if (a.newName() != null) {
       if (RoutineCatalog.find(t, a.newName(), def.inputTypes()) != null) {
@@ -169,6 +173,7 @@ final class RoutineDdl {
       }
       RoutineCatalog.delete(t, def);
       changed = def.renamed(a.newName());
+      io.snapsync.core.sql.access.FunctionAccess.moved(t, def, changed);
     } else if (a.newOwner() != null) {
       changed = def.withOwner(a.newOwner());
     } else {

@@ -116,6 +116,20 @@ public final class RoutineParser {
     return new RoutineStmt.Alter(kind, target, null, null, volatility, strict);
   }
 
+  /**
+   * The routine named at token {@code from} ({@code name [(args)]}, as GRANT ... ON FUNCTION
+   * gives it) as its privilege key: {@code name(type oids)} ({@link RoutineCatalog#key} order),
+   * or the bare name without an argument list; {@code end[0]} is set to the token after it.
+   */
+  public static String identity(String sql, List<Token> tokens, int from, int[] end) {
+    RoutineParser p = new RoutineParser(sql, tokens);
+    p.at = from;
+    RoutineStmt.Target t = p.target();
+    end[0] = p.at;
+    return t.types() == null ? t.name() : t.name() + "(" + String.join(",", t.types().stream()
+        .map(d -> String.valueOf(d.oid())).toList()) + ")";
+  }
+
   /** {@code name [( [[mode] [name] type, ...] )]}; the types are the input types. */
   private RoutineStmt.Target target() {
     String name = name();

@@ -56,6 +56,8 @@ final class SqlFunctionCalls {
     if (def == null) {
       throw io.snapsync.core.sql.engine.analyze.FunctionErrors.undefined(name, types);
     }
+    io.snapsync.core.sql.access.FunctionAccess.requireExecute(ctx.eval().engine(),
+        ctx.eval().user(), ctx.txn(), def);
     return def;
   }
 

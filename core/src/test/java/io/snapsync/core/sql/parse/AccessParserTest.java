@@ -45,7 +45,7 @@ class AccessParserTest {
         true, List.of("bob"), true),
         parse("REVOKE GRANT OPTION FOR ALL PRIVILEGES ON ALL TABLES IN SCHEMA public FROM bob"));
     assertEquals(new AccessStmt.GrantPrivileges(true, Set.of(Privilege.EXECUTE),
-        ObjectKind.FUNCTION, List.of("f"), false, List.of("bob"), false),
+        ObjectKind.FUNCTION, List.of("f(23,25)"), false, List.of("bob"), false),
         parse("GRANT EXECUTE ON FUNCTION f(int, text) TO bob"));
     assertEquals(new AccessStmt.AlterOwner(ObjectKind.TABLE, "t", "bob"),
         parse("ALTER TABLE IF EXISTS public.t OWNER TO bob"));

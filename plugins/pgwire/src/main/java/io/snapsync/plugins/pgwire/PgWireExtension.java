@@ -40,8 +40,12 @@ public final class PgWireExtension implements SnapsyncExtension {
       return Future.succeededFuture();
     }
     PgWireOptions options = PgWireOptions.fromJson(context.config());
+    // the node's throttle, shared with the console and the event bus
+    io.snapsync.core.login.LoginThrottle throttle = context.service(
+        io.snapsync.core.login.LoginThrottle.class).orElseGet(() -> PgWireServerImpl.throttle(
+            io.snapsync.plugins.pgwire.api.LoginLimits.defaults(), java.time.Clock.systemUTC()));
     return PgWireServerImpl.start(context.vertx(), options, context.catalog(), context.users(),
-        context.sessions(), () -> PgWireSettings.limits(context.settings())).map(s -> {
+        context.sessions(), () -> PgWireSettings.limits(context.settings()), throttle).map(s -> {
           server = s;
           LOG.info("pgwire: PostgreSQL protocol on {}:{} ({} authentication)", options.host(),
               s.port(), options.authentication());

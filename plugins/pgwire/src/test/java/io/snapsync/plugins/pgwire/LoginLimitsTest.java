@@ -116,4 +116,32 @@ class LoginLimitsTest {
     clock.advance(65_000);
     assertEquals(null, attempt(SnapsyncFixture.ADMIN, SnapsyncFixture.ADMIN_PASSWORD));
   }
+
+  @Test
+  void wrongPasswordsOnAnotherWayInCountOnThePostgresProtocol() {
+    // the node's one throttle, as the event bus's open and the console's sign-in use it
+    io.snapsync.core.login.LoginThrottle shared = node.services.service(
+        io.snapsync.core.login.LoginThrottle.class).orElseThrow();
+    for (int i = 0; i < 5; i++) {
+      Throwable t = shared.guard(SnapsyncFixture.ADMIN, "10.9.9.9", () -> io.vertx.core.Future
+          .failedFuture(io.snapsync.core.error.SnapsyncException.error("28P01",
+              "security.auth_failed", SnapsyncFixture.ADMIN))).cause();
+      assertNotNull(t);
+    }
+    Msg refused = attemptUnchecked(SnapsyncFixture.ADMIN, SnapsyncFixture.ADMIN_PASSWORD);
+    assertNotNull(refused, "the right password while the user is throttled elsewhere");
+    assertEquals("28P01", refused.fields().get('C'));
+    assertTrue(refused.fields().get('M').startsWith("too many failed login attempts for user"
+        + " \"admin\""), refused.fields().toString());
+    clock.advance(65_000);
+    assertEquals(null, attemptUnchecked(SnapsyncFixture.ADMIN, SnapsyncFixture.ADMIN_PASSWORD));
+  }
+
+  private Msg attemptUnchecked(String user, String password) {
+    try {
+      return attempt(user, password);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
 }

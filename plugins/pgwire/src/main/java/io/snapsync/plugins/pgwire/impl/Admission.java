@@ -7,13 +7,17 @@ import io.snapsync.core.error.SqlState;
 import io.snapsync.core.security.Roles;
 import io.snapsync.plugins.pgwire.api.ConnectionLimits;
 import io.snapsync.plugins.pgwire.impl.codec.ProtocolException;
+import io.snapsync.core.login.LoginThrottle;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 
 /**
  * What one connection holds until it has a session, and after: a start-up slot of the
- * {@link ConnectionGate} with its {@code authentication_timeout} timer, a place in the
- * {@link LoginThrottle} while its password is checked, then a session slot. Every slot taken
- * is given back exactly once ({@link #closed}). Confined to the connection's event loop.
+ * {@link ConnectionGate} with its {@code authentication_timeout} timer, a place in the node's
+ * {@link LoginThrottle} (the one every login path shares) while its password is checked, then
+ * a session slot. Every slot taken is given back exactly once ({@link #closed}). Confined to
+ * the connection's event loop.
  */
 final class Admission {
 
@@ -24,6 +28,8 @@ final class Admission {
   private boolean startSlot;
   private boolean tooMany;
   private String loginUser;
+  /** The outcome of the password check the throttle waits for (null outside a login). */
+  private Promise<Void> judged;
   private boolean sessionSlot;
   private long timer = -1;
 
@@ -57,17 +63,29 @@ final class Admission {
     return true;
   }
 
-  /** At the start-up packet of {@code user}: 53300 if too many start, 28P01 if throttled. */
-  void beginLogin(String user) {
+  /**
+   * At the start-up packet of {@code user}: 53300 if too many start; else completes when the
+   * throttle lets the password check begin (an attempt of a user or address with others being
+   * checked waits its turn) or fails with 28P01 when it refuses it (too many failures).
+   */
+  Future<Void> beginLogin(String user) {
     if (tooMany) {
       throw refusal(ConnectionGate.TOO_MANY);
     }
-    LoginThrottle.Verdict verdict = server.throttle().begin(user, address);
-    if (!verdict.allowed()) {
-      throw new ProtocolException(SqlState.INVALID_PASSWORD, true, "harden.login_throttled",
-          user, Math.max(1, (verdict.retryAfterMillis() + 999) / 1000));
-    }
+    Promise<Void> started = Promise.promise();
+    Promise<Void> outcome = Promise.promise();
+    judged = outcome;
     loginUser = user;
+    server.throttle().guard(user, address, () -> {
+      started.tryComplete();
+      return outcome.future();
+    }).onFailure(e -> {
+      if (started.tryFail(e)) {
+        loginUser = null;
+        judged = null;
+      }
+    });
+    return started.future();
   }
 
   /** Authenticated: trades the start-up slot for a session slot, or throws 53300. */
@@ -80,19 +98,21 @@ final class Admission {
     }
     sessionSlot = true;
     loginUser = null;
-    server.throttle().succeeded(user, address);
+    if (judged != null) {
+      judged.tryComplete();
+      judged = null;
+    }
   }
 
   /** The login ended without a session: a failure if {@code e} says the password was wrong. */
   void endLogin(SnapsyncException e) {
-    if (loginUser != null) {
-      if (e != null && SqlState.INVALID_PASSWORD.equals(e.sqlState())) {
-        server.throttle().failed(loginUser, address);
-      } else {
-        server.throttle().abandoned(loginUser, address);
-      }
-      loginUser = null;
+    if (loginUser != null && judged != null) {
+      // a 28P01 counts as a failure; anything else (or none: closed) abandons the attempt
+      judged.tryFail(e != null ? e : SnapsyncException.error(SqlState.CONNECTION_FAILURE,
+          "harden.login_ended"));
     }
+    loginUser = null;
+    judged = null;
   }
 
   /** The connection closed: gives back whatever it still holds. */

@@ -301,14 +301,27 @@ final class PgConnection {
     if (server.sessions().isEmpty()) {
       throw new ProtocolException(SqlState.CANNOT_CONNECT_NOW, true, "pgwire.not_coordinator");
     }
-    admission.beginLogin(user);
     applicationName = StartupOptions.name(params.getOrDefault("application_name", ""));
     timeZone = StartupOptions.timeZone(params);
-    authenticator = new Authenticator(server, server.sessions().get(), user,
-        StartupOptions.sessionOptions(params));
-    phase = Phase.AUTHENTICATING;
-    send(authenticator.request());
-    flush();
+    io.vertx.core.json.JsonObject options = StartupOptions.sessionOptions(params);
+    // the password exchange begins once the login throttle gives this attempt its place
+    onLoop(admission.beginLogin(user)).onComplete(ar -> {
+      if (phase == Phase.CLOSED) {
+        return;
+      }
+      if (ar.failed()) {
+        fatal(ar.cause());
+        return;
+      }
+      try {
+        authenticator = new Authenticator(server, server.sessions().get(), user, options);
+        phase = Phase.AUTHENTICATING;
+        send(authenticator.request());
+        flush();
+      } catch (RuntimeException e) {
+        fatal(e);
+      }
+    });
   }
 
   private Future<Void> authenticate(PasswordMessage m) {

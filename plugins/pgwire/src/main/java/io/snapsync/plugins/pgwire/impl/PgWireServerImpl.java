@@ -4,6 +4,7 @@ import io.snapsync.core.catalog.MessageCatalog;
 import io.snapsync.core.security.UserDirectory;
 import io.snapsync.core.session.SessionManager;
 import io.snapsync.plugins.pgwire.api.ConnectionLimits;
+import io.snapsync.core.login.LoginThrottle;
 import io.snapsync.plugins.pgwire.api.LoginLimits;
 import io.snapsync.plugins.pgwire.api.PgWireOptions;
 import io.snapsync.plugins.pgwire.api.PgWireServer;
@@ -55,18 +56,33 @@ public final class PgWireServerImpl implements PgWireServer {
   public static Future<PgWireServer> start(Vertx vertx, PgWireOptions options,
       MessageCatalog catalog, UserDirectory users, Optional<SessionManager> sessions,
       Supplier<ConnectionLimits> limits, LoginLimits logins, java.time.Clock clock) {
+    return start(vertx, options, catalog, users, sessions, limits, throttle(logins, clock));
+  }
+
+  /** A throttle applying {@code logins}; counts are forgotten after 15 idle minutes. */
+  public static LoginThrottle throttle(LoginLimits logins, java.time.Clock clock) {
+    return new LoginThrottle(clock, logins.perUser(), logins.perAddress(),
+        logins.backoffMillis(), 15 * 60_000);
+  }
+
+  /**
+   * As above, sharing {@code throttle} (the node's, which its console and event bus use too, so
+   * that guesses spread over the ways in are limited together).
+   */
+  public static Future<PgWireServer> start(Vertx vertx, PgWireOptions options,
+      MessageCatalog catalog, UserDirectory users, Optional<SessionManager> sessions,
+      Supplier<ConnectionLimits> limits, LoginThrottle throttle) {
     int count = options.listenerCount();
     if (options.port() == 0 && count > 1) {
       // Vert.x shares a port among servers asking for the same one; a random port (0, or its
       // shared form -1, which every listener of this Vert.x would share) is chosen here
-      return startOnFreePort(vertx, options, catalog, users, sessions, limits, logins, clock,
-          3);
+      return startOnFreePort(vertx, options, catalog, users, sessions, limits, throttle, 3);
     }
     CancelRegistry cancels = new CancelRegistry();
     ServerContext ctx = new ServerContext(options, catalog, new ErrorMapper(catalog), users,
         sessions, cancels, new CatalogProbes(), SERVER_VERSION,
         ServerContext.tlsOptions(options.tls()), limits, new ConnectionGate(),
-        LoginThrottle.of(logins, clock));
+        throttle);
     PgWireServerImpl server = new PgWireServerImpl(vertx, ctx);
     // one deployment of N instances: Vert.x shares the port (also a port 0 it picked) among them
     DeploymentOptions deployment = new DeploymentOptions().setInstances(count);
@@ -79,16 +95,15 @@ public final class PgWireServerImpl implements PgWireServer {
   /** Listens on a port free a moment ago; tries another when it was taken in between. */
   private static Future<PgWireServer> startOnFreePort(Vertx vertx, PgWireOptions options,
       MessageCatalog catalog, UserDirectory users, Optional<SessionManager> sessions,
-      Supplier<ConnectionLimits> limits, LoginLimits logins, java.time.Clock clock,
-      int attempts) {
+      Supplier<ConnectionLimits> limits, LoginThrottle throttle, int attempts) {
     return vertx.<Integer>executeBlocking(() -> {
       try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1,
           java.net.InetAddress.getByName(options.host()))) {
         return probe.getLocalPort();
       }
     }).compose(port -> start(vertx, options.withPort(port), catalog, users, sessions, limits,
-        logins, clock)).recover(t -> attempts > 1 && t instanceof java.net.BindException
-            ? startOnFreePort(vertx, options, catalog, users, sessions, limits, logins, clock,
+        throttle)).recover(t -> attempts > 1 && t instanceof java.net.BindException
+            ? startOnFreePort(vertx, options, catalog, users, sessions, limits, throttle,
                 attempts - 1)
             : Future.failedFuture(t));
   }

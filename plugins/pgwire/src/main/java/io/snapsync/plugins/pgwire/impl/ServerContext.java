@@ -15,7 +15,7 @@ record ServerContext(PgWireOptions options, MessageCatalog catalog, ErrorMapper 
     UserDirectory users, Optional<SessionManager> sessions, CancelRegistry cancels,
     CatalogProbes probes, String serverVersion, io.vertx.core.net.ServerSSLOptions tls,
     java.util.function.Supplier<ConnectionLimits> limits, ConnectionGate gate,
-    LoginThrottle throttle) {
+    io.snapsync.core.login.LoginThrottle throttle) {
 
   /** The TLS options for SSLRequest upgrades, or null when TLS is not configured. */
   static io.vertx.core.net.ServerSSLOptions tlsOptions(io.vertx.core.json.JsonObject tls) {

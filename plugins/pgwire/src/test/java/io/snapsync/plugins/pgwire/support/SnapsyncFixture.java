@@ -37,8 +37,7 @@ public final class SnapsyncFixture implements AutoCloseable {
   private final Database database;
   private final PgWireServer server;
   private final List<PgWireServer> extra = new CopyOnWriteArrayList<>();
-  private LoginLimits logins;
-  private java.time.Clock clock;
+  private io.snapsync.core.login.LoginThrottle throttle;
 
   private SnapsyncFixture(Vertx vertx, NodeServicesImpl services, Store store, Database db,
       SessionManagerImpl sessions, PgWireServer server) {
@@ -85,19 +84,20 @@ public final class SnapsyncFixture implements AutoCloseable {
         .withKvSpaces(Database.KV_SPACES).withSyncCommits(false).withLockTimeoutMillis(5000));
     Database db = Database.open(store, services);
     SessionManagerImpl sessions = SessionManagerImpl.create(services, db);
+    // one throttle for the node, as Node registers it for every way in
+    io.snapsync.core.login.LoginThrottle throttle = PgWireServerImpl.throttle(logins, clock);
+    services.registerService(io.snapsync.core.login.LoginThrottle.class, throttle);
     PgWireServer server = PgWireServerImpl.start(vertx, options, services.catalog(),
-        services.users(), Optional.of(sessions), () -> limits, logins, clock).await();
+        services.users(), Optional.of(sessions), () -> limits, throttle).await();
     SnapsyncFixture f = new SnapsyncFixture(vertx, services, store, db, sessions, server);
-    f.logins = logins;
-    f.clock = clock;
+    f.throttle = throttle;
     return f;
   }
 
   /** Starts a second listener on this node (same users and sessions), closed with it. */
   public PgWireServer listen(PgWireOptions options) {
     PgWireServer s = PgWireServerImpl.start(vertx, options, services.catalog(),
-        services.users(), Optional.of(sessions), ConnectionLimits::defaults, logins, clock)
-        .await();
+        services.users(), Optional.of(sessions), ConnectionLimits::defaults, throttle).await();
     extra.add(s);
     return s;
   }
