@@ -188,6 +188,7 @@ final class ConsoleSocket {
       case "kill" -> kill(m.getString("scope"));
       case "baselines" -> wdr().compose(WdrService::baselines).map(this::baselinesJson);
       case "report" -> report(m);
+      case "sql_report" -> sqlReport(m);
       case "exported" -> table("pg_exported_snapshots");
       case "snapshot_log" -> snapshotLog();
       case "settings" -> sql(session.views, "SHOW ALL");
@@ -524,7 +525,7 @@ final class ConsoleSocket {
       range = Future.succeededFuture(new long[] {b, e});
     }
     return range.compose(r -> wdr().compose(w -> ifOpen().compose(v -> w.report(
-        new ReportRequest(r[0], r[1], type, scope, node))).compose(rep -> ifOpen().compose(v ->
+        new ReportRequest(r[0], r[1], type, scope, node, lc()))).compose(rep -> ifOpen().compose(v ->
         series(w, r[0], r[1], scope, node)).map(points -> {
           String id = ConsoleServer.token();
           session.putReport(id, new ConsoleSession.StoredReport(
@@ -545,6 +546,30 @@ final class ConsoleSocket {
         ? Future.failedFuture(SnapsyncException.error(
             io.snapsync.core.error.SqlState.QUERY_CANCELED, "sql.query_canceled"))
         : Future.succeededFuture();
+  }
+
+  /**
+   * The single-statement report of a top-statement row ({@code statement_id}) over the
+   * report's range: its JSON and the page's URL.
+   */
+  private Future<JsonObject> sqlReport(JsonObject m) {
+    Long b = m.getLong("begin");
+    Long e = m.getLong("end");
+    String id = m.getString("statement_id");
+    if (b == null || e == null || id == null) {
+      return Future.failedFuture(ConsoleErrors.badRequest(
+          "begin, end and statement_id are required"));
+    }
+    String scope = m.getString("scope", "cluster");
+    String node = "node".equals(scope) ? m.getString("node") : null;
+    return wdr().compose(w -> w.sqlReport(new ReportRequest(b, e, "all", scope, node, lc()), id))
+        .map(rep -> {
+          String token = ConsoleServer.token();
+          session.putReport(token, new ConsoleSession.StoredReport(
+              "wdr_sql_report_" + id + "_" + b + "_" + e + ".html", rep.html()));
+          return new JsonObject().put("report", rep.json()).put("url", "/report/" + token)
+              .put("download", "/report/" + token + "?download=1");
+        });
   }
 
   private Future<JsonArray> series(WdrService w, long begin, long end, String scope,

@@ -238,6 +238,21 @@ class ConsoleBrowserTest {
     wait.until(d -> d.findElement(By.tagName("body")).getText().contains("Load Profile"));
     driver.switchTo().defaultContent();
     screenshot("report-html");
+    // issue #20: a top statement links to its single-statement report over the same range
+    WebElement link = driver.findElement(By.cssSelector("#report-statements a.sql-detail"));
+    assertTrue(link.getAttribute("data-statement-id").matches("[0-9a-f]{16}"));
+    String query = link.getText();
+    String framed = frame.getAttribute("src");
+    link.click();
+    wait.until(d -> !framed.equals(d.findElement(By.id("report-frame")).getAttribute("src")));
+    driver.switchTo().frame(driver.findElement(By.id("report-frame")));
+    wait.until(d -> d.findElement(By.tagName("body")).getText().contains("Trend over the"
+        + " Snapshots"));
+    String detail = driver.findElement(By.tagName("body")).getText();
+    assertTrue(detail.contains("WDR SQL Detail Report"), detail);
+    assertTrue(detail.contains(query), detail);
+    driver.switchTo().defaultContent();
+    screenshot("report-sql");
     js("window.scrollTo(0, 0)");
 
     // kill local: confirmation dialog, then the exact text the SQL returns

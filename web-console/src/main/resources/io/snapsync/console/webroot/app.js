@@ -442,14 +442,36 @@
       options: { maintainAspectRatio: false, animation: false } });
     renderTable($('report-load'), ['metric', 'total', 'per second', 'per transaction'],
       (rep.load_profile || []).map((m) => [m.metric, m.total, m.per_second, m.per_transaction]));
+    // each statement links to its single-statement report over the same range
+    const ids = new Map((rep.statements || []).map((s) => [s.query, s.statement_id]));
     renderTable($('report-statements'), ['query', 'kind', 'calls', 'total ms', 'mean ms', 'max ms', 'rows'],
-      (rep.statements || []).map((s) => [s.query, s.kind, s.calls, s.total_ms, s.mean_ms, s.max_ms, s.rows]));
+      (rep.statements || []).map((s) => [s.query, s.kind, s.calls, s.total_ms, s.mean_ms, s.max_ms, s.rows]),
+      { query: (v) => {
+        const a = el('a', { href: '#', class: 'sql-detail', 'data-statement-id': ids.get(v), title: 'SQL detail' }, v);
+        a.addEventListener('click', (ev) => { ev.preventDefault(); showSqlReport(r, ids.get(v)); });
+        return a;
+      } });
     $('report-frame').src = r.url;
     $('report-download').href = r.download;
     $('report-download').setAttribute('download', 'wdr_report_' + r.begin + '_' + r.end + '.html');
     $('report-open').href = r.url;
     $('report-download').classList.remove('d-none');
     $('report-open').classList.remove('d-none');
+  }
+
+  async function showSqlReport(r, statementId) {
+    $('report-error').textContent = '';
+    const info = r.report.info;
+    const args = { begin: r.begin, end: r.end, statement_id: statementId, scope: info.scope };
+    if (info.node_name) args.node = info.node_name;
+    try {
+      const d = await call('sql_report', args);
+      $('report-frame').src = d.url;
+      $('report-open').href = d.url;
+      $('report-frame').scrollIntoView();
+    } catch (err) {
+      showError($('report-error'), err);
+    }
   }
 
   // ------------------------------------------------------------------ exported, log

@@ -76,6 +76,22 @@ public interface WdrService {
    */
   Future<WdrReport> diffReport(ReportRequest first, ReportRequest second);
 
+  /**
+   * The single-statement report of one statement id (as in the report's {@code statement_id}
+   * column) over the range of {@code request} (its type is ignored): calls, time, rows, its
+   * trend over the snapshots in the range. 22023 when the statement did not run in it.
+   */
+  Future<WdrReport> sqlReport(ReportRequest request, String statementId);
+
+  /** Snapshots {@code begin..end} as one JSON document (for {@link #importSnapshots}). */
+  Future<String> exportSnapshots(long beginSnapshotId, long endSnapshotId);
+
+  /**
+   * Stores the snapshots of an export under new ids (trigger {@code imported}, kept by
+   * retention); the new ids, oldest first. 22023 when the text is not an export.
+   */
+  Future<List<Long>> importSnapshots(String exportJson);
+
   /** A queued request. */
   interface SnapshotRequest {
 

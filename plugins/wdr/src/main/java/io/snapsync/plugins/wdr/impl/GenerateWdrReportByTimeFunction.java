@@ -68,7 +68,7 @@ public final class GenerateWdrReportByTimeFunction implements SqlFunction {
     return s.listSnapshots().compose(list -> {
       long[] ids = resolve(list, begin, end);
       return s.report(new ReportRequest(ids[0], ids[1], (String) a.get(2), (String) a.get(3),
-          a.size() > 4 ? (String) a.get(4) : null));
+          a.size() > 4 ? (String) a.get(4) : null, call.lcMessages()));
     }).map(rep -> rep.html());
   }
 

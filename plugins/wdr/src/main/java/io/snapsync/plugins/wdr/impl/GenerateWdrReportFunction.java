@@ -61,7 +61,7 @@ public final class GenerateWdrReportFunction implements SqlFunction {
     }
     List<Object> a = call.args();
     ReportRequest r = new ReportRequest(asLong(a.get(0)), asLong(a.get(1)), (String) a.get(2),
-        (String) a.get(3), a.size() > 4 ? (String) a.get(4) : null);
+        (String) a.get(3), a.size() > 4 ? (String) a.get(4) : null, call.lcMessages());
     return service.get().report(r).map(rep -> rep.html());
   }
 

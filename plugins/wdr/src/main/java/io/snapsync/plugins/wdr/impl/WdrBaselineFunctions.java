@@ -66,7 +66,7 @@ public final class WdrBaselineFunctions {
               String node = a.size() > 6 ? (String) a.get(6) : null;
               return service.get().diffReport(
                   new ReportRequest(asLong(a.get(0)), asLong(a.get(1)), (String) a.get(4),
-                      (String) a.get(5), node),
+                      (String) a.get(5), node, call.lcMessages()),
                   new ReportRequest(asLong(a.get(2)), asLong(a.get(3)), (String) a.get(4),
                       (String) a.get(5), node)).map(r -> r.html());
             }));

@@ -33,6 +33,8 @@ public final class WdrExtension implements SnapsyncExtension {
         ctx.addSetting(d);
       }
     }
+    ctx.addCatalog(WdrExtension.class.getClassLoader(),
+        io.snapsync.plugins.wdr.report.ReportService.LABELS_BUNDLE);
     Collectors.builtin().forEach(ctx::addCollector);
     ctx.addCollector(new ActiveSessionsCollector());
     WdrSettings settings = new WdrSettings(ctx.settings());
@@ -40,6 +42,7 @@ public final class WdrExtension implements SnapsyncExtension {
     ctx.addFunction(new GenerateWdrReportFunction(this::service));
     ctx.addFunction(new GenerateWdrReportByTimeFunction(this::service));
     WdrBaselineFunctions.all(this::service, ctx.catalog()).forEach(ctx::addFunction);
+    WdrDetailFunctions.all(this::service, ctx.catalog()).forEach(ctx::addFunction);
     new WdrTables(() -> node.repository(), ctx.catalog()).tables().forEach(ctx::addSystemTable);
   }
 

@@ -60,7 +60,7 @@ public final class WdrNode {
     }
     collector = new NodeCollector(vertx, ctx, nodeName, ctx.node().roleName(), clock,
         ctx::collectors);
-    ReportService reports = new ReportService(vertx, repository, clock);
+    ReportService reports = new ReportService(vertx, repository, clock, ctx.catalog());
     if (ctx.node().coordinator()) {
       SnapshotTaker taker = new SnapshotTaker(vertx, clock, settings, directory, repository);
       supervisor = new WorkerSupervisor(vertx, clock, settings, options,
@@ -76,7 +76,7 @@ public final class WdrNode {
           }
           var trust = io.snapsync.core.cluster.ClusterTrust.forVertx(vertx);
           reportConsumer = trust.<JsonObject>consumer(vertx, WdrService.REPORT_ADDRESS, m ->
-              service.report(ReportRequest.fromJson(m.body())).onComplete(ar -> {
+              report(m.body()).onComplete(ar -> {
                 if (ar.succeeded()) {
                   m.reply(ar.result().json().put("html", ar.result().html()));
                 } else if (ar.cause() instanceof SnapsyncException e) {
@@ -112,6 +112,22 @@ public final class WdrNode {
             : controlConsumer.unregister())
         .transform(x -> repositoryEndpoint == null ? Future.succeededFuture()
             : repositoryEndpoint.stop());
+  }
+
+  /**
+   * A report request of the console: {@code statement_id} present for the single-statement
+   * report, {@code begin2}/{@code end2} for a compare report, else the report.
+   */
+  private Future<io.snapsync.plugins.wdr.api.WdrReport> report(JsonObject body) {
+    ReportRequest r = ReportRequest.fromJson(body);
+    if (body.getValue("statement_id") != null) {
+      return service.sqlReport(r, body.getString("statement_id"));
+    }
+    if (body.getValue("begin2") != null || body.getValue("end2") != null) {
+      return service.diffReport(r, new ReportRequest(body.getLong("begin2"),
+          body.getLong("end2"), r.type(), r.scope(), r.nodeName(), r.lcMessages()));
+    }
+    return service.report(r);
   }
 
   private void control(io.vertx.core.eventbus.Message<JsonObject> m) {

@@ -11,6 +11,7 @@ import io.snapsync.plugins.wdr.api.WdrReport;
 import io.snapsync.plugins.wdr.api.WdrService;
 import io.snapsync.plugins.wdr.api.WorkerState;
 import io.snapsync.plugins.wdr.report.ReportService;
+import io.snapsync.plugins.wdr.report.SnapshotArchive;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -127,6 +128,21 @@ public final class WdrServiceImpl implements WdrService {
   @Override
   public Future<WdrReport> diffReport(ReportRequest first, ReportRequest second) {
     return reports.diff(first, second);
+  }
+
+  @Override
+  public Future<WdrReport> sqlReport(ReportRequest request, String statementId) {
+    return reports.sqlReport(request, statementId);
+  }
+
+  @Override
+  public Future<String> exportSnapshots(long begin, long end) {
+    return new SnapshotArchive(vertx, repository).export(begin, end);
+  }
+
+  @Override
+  public Future<List<Long>> importSnapshots(String exportJson) {
+    return new SnapshotArchive(vertx, repository).importText(exportJson);
   }
 
   public WorkerSupervisor supervisor() {

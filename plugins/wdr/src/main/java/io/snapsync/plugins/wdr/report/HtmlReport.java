@@ -4,9 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Renders report data as one self-contained HTML page (inline CSS, no scripts, no external
@@ -14,37 +12,14 @@ import java.util.Map;
  */
 final class HtmlReport {
 
-  /** Section key to title. */
-  static final Map<String, String> SECTIONS = new LinkedHashMap<>();
+  /** Section keys in page order; titles are {@code wdr.label.section.<key>}. */
+  static final List<String> SECTIONS = List.of("load_profile", "statements",
+      "statements_by_kind", "time_model", "instance_efficiency", "waits", "top_activity",
+      "top_activity_statements", "errors", "object_stats", "object_stats_indexes",
+      "snapshot_sync", "storage", "event_bus", "jvm_host", "settings", "failures");
 
-  static {
-    SECTIONS.put("load_profile", "Load Profile");
-    SECTIONS.put("statements", "Top Statements (by total time)");
-    SECTIONS.put("statements_by_kind", "Statements by Kind");
-    SECTIONS.put("time_model", "Time Model (DB time and waits as shares of it)");
-    SECTIONS.put("instance_efficiency", "Instance Efficiency");
-    SECTIONS.put("waits", "Wait Events");
-    SECTIONS.put("top_activity", "Top Activity (active session samples by wait event)");
-    SECTIONS.put("top_activity_statements", "Top Activity by Statement");
-    SECTIONS.put("errors", "Errors by SQLSTATE");
-    SECTIONS.put("object_stats", "Object Stats (tables)");
-    SECTIONS.put("object_stats_indexes", "Object Stats (indexes)");
-    SECTIONS.put("snapshot_sync", "Snapshot Synchronization");
-    SECTIONS.put("storage", "Storage (RocksDB)");
-    SECTIONS.put("event_bus", "Event Bus");
-    SECTIONS.put("jvm_host", "JVM and Host");
-    SECTIONS.put("settings", "Settings");
-    SECTIONS.put("failures", "Collection Failures");
-  }
-
-  /** Section key to a note under its table, saying how its figures were obtained. */
-  static final Map<String, String> NOTES = Map.of("statements", "All figures cover the report"
-      + " window; max_ms is the maximum within the window, blank where the snapshots cannot"
-      + " tell it apart from lifetime_max_ms (the maximum since the statistics were reset).",
-      "top_activity", "Active sessions are sampled every wdr_ash_sample_interval seconds;"
-      + " CPU is an active session waiting on nothing; est_db_time_s = samples x interval.",
-      "time_model", "DB time is the statements' total time; parse, plan and execution are"
-      + " not timed apart (CPU and other).");
+  /** Sections with a note under their table ({@code wdr.label.note.<key>}). */
+  static final List<String> NOTES = List.of("statements", "top_activity", "time_model");
 
   static final String CSS = "body{font-family:sans-serif;margin:1.5em;color:#222}"
       + "h1{font-size:1.4em}h2{font-size:1.1em;margin-top:1.6em;border-bottom:1px solid #999}"
@@ -53,30 +28,31 @@ final class HtmlReport {
       + "td.n{text-align:right;font-family:monospace}p.none{color:#777}";
 
   private final JsonObject data;
+  private final ReportLabels labels;
 
-  HtmlReport(JsonObject data) {
+  HtmlReport(JsonObject data, ReportLabels labels) {
     this.data = data;
+    this.labels = labels;
   }
 
   String render() {
     StringBuilder sb = new StringBuilder(16_384);
     JsonObject info = data.getJsonObject("info");
-    sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-        .append("<title>WDR Report ").append(info.getLong("begin_snapshot_id")).append('-')
-        .append(info.getLong("end_snapshot_id")).append("</title><style>").append(CSS)
-        .append("</style></head><body>\n<h1>WDR Report (snapsync)</h1>\n");
-    sb.append("<h2 id=\"report_info\">Report Information</h2>\n");
+    head(sb, labels, labels.text("wdr.label.report_title_ids", info.getLong("begin_snapshot_id"),
+        info.getLong("end_snapshot_id")), labels.text("wdr.label.report_heading"));
+    sb.append("<h2 id=\"report_info\">").append(esc(labels.text("wdr.label.report_info")))
+        .append("</h2>\n");
     JsonArray kv = new JsonArray();
-    kv.add(row("Begin snapshot", info.getLong("begin_snapshot_id") + " at "
-        + ts(info.getLong("begin_ts"))));
-    kv.add(row("End snapshot", info.getLong("end_snapshot_id") + " at "
-        + ts(info.getLong("end_ts"))));
-    kv.add(row("Elapsed (s)", info.getValue("elapsed_s")));
-    kv.add(row("Report type", info.getString("type")));
-    kv.add(row("Scope", info.getString("scope") + (info.getString("node_name") == null ? ""
-        : " (" + info.getString("node_name") + ")")));
-    kv.add(row("Generated at", ts(info.getLong("generated_at"))));
-    table(sb, kv);
+    kv.add(row("wdr.label.info.begin", labels.text("wdr.label.info.snapshot_at",
+        info.getLong("begin_snapshot_id"), ts(info.getLong("begin_ts")))));
+    kv.add(row("wdr.label.info.end", labels.text("wdr.label.info.snapshot_at",
+        info.getLong("end_snapshot_id"), ts(info.getLong("end_ts")))));
+    kv.add(row("wdr.label.info.elapsed", info.getValue("elapsed_s")));
+    kv.add(row("wdr.label.info.type", info.getString("type")));
+    kv.add(row("wdr.label.info.scope", info.getString("scope")
+        + (info.getString("node_name") == null ? "" : " (" + info.getString("node_name") + ")")));
+    kv.add(row("wdr.label.info.generated", ts(info.getLong("generated_at"))));
+    table(sb, kv, labels);
     JsonArray nodes = new JsonArray();
     for (Object o : info.getJsonArray("nodes")) {
       JsonObject n = (JsonObject) o;
@@ -84,37 +60,62 @@ final class HtmlReport {
           .put("started", ts(n.getLong("start_ms"))).put("stats_reset", ts(n.getLong("reset_ms")))
           .put("uptime_s", n.getLong("uptime_s")));
     }
-    table(sb, nodes);
-    SECTIONS.forEach((key, title) -> {
-      if (data.containsKey(key)) {
-        sb.append("<h2 id=\"").append(key).append("\">").append(esc(title)).append("</h2>\n");
-        String why = data.getJsonObject("section_notes", new JsonObject()).getString(key);
-        if (why != null && data.getJsonArray(key).isEmpty()) {
-          sb.append("<p class=\"none\">").append(esc(why)).append("</p>\n");
-        } else {
-          table(sb, data.getJsonArray(key));
-        }
-        if (NOTES.containsKey(key)) {
-          sb.append("<p class=\"none\">").append(esc(NOTES.get(key))).append("</p>\n");
-        }
-      }
-    });
+    table(sb, nodes, labels);
+    sections(sb, data, SECTIONS, labels);
     sb.append("</body></html>\n");
     return sb.toString();
   }
 
-  private static JsonObject row(String name, Object value) {
-    return new JsonObject().put("item", name).put("value", String.valueOf(value));
+  /** The page up to its heading. */
+  static void head(StringBuilder sb, ReportLabels labels, String title, String heading) {
+    sb.append("<!DOCTYPE html>\n<html lang=\"").append(labels.htmlLang())
+        .append("\"><head><meta charset=\"utf-8\"><title>").append(esc(title))
+        .append("</title><style>").append(CSS).append("</style></head><body>\n<h1>")
+        .append(esc(heading)).append("</h1>\n");
   }
 
-  static void table(StringBuilder sb, JsonArray rows) {
+  /**
+   * Each of {@code keys} present in {@code data}: its title, its table or why it has no rows
+   * ({@code section_note_ids}, else the English {@code section_notes}), and its note.
+   */
+  static void sections(StringBuilder sb, JsonObject data, List<String> keys,
+      ReportLabels labels) {
+    JsonObject ids = data.getJsonObject("section_note_ids", new JsonObject());
+    JsonObject english = data.getJsonObject("section_notes", new JsonObject());
+    for (String key : keys) {
+      if (!data.containsKey(key)) {
+        continue;
+      }
+      sb.append("<h2 id=\"").append(key).append("\">").append(esc(labels.section(key)))
+          .append("</h2>\n");
+      String why = ids.getJsonObject(key) != null ? labels.note(ids.getJsonObject(key))
+          : english.getString(key);
+      if (why != null && data.getJsonArray(key).isEmpty()) {
+        sb.append("<p class=\"none\">").append(esc(why)).append("</p>\n");
+      } else {
+        table(sb, data.getJsonArray(key), labels);
+      }
+      if (NOTES.contains(key)) {
+        sb.append("<p class=\"none\">").append(esc(labels.text("wdr.label.note." + key)))
+            .append("</p>\n");
+      }
+    }
+  }
+
+  private JsonObject row(String labelId, Object value) {
+    return new JsonObject().put("item", labels.text(labelId))
+        .put("value", String.valueOf(value));
+  }
+
+  static void table(StringBuilder sb, JsonArray rows, ReportLabels labels) {
     if (rows == null || rows.isEmpty()) {
-      sb.append("<p class=\"none\">No data.</p>\n");
+      sb.append("<p class=\"none\">").append(esc(labels.text("wdr.label.no_data")))
+          .append("</p>\n");
       return;
     }
     List<String> cols = new ArrayList<>(rows.getJsonObject(0).fieldNames());
     sb.append("<table><tr>");
-    cols.forEach(c -> sb.append("<th>").append(esc(c)).append("</th>"));
+    cols.forEach(c -> sb.append("<th>").append(esc(labels.column(c))).append("</th>"));
     sb.append("</tr>\n");
     for (Object o : rows) {
       JsonObject r = (JsonObject) o;

@@ -63,30 +63,35 @@ final class ReportBuilder {
     return false;
   }
 
-  /** Section key to why it has no rows ({@code section_notes} of the report). */
+  /**
+   * Section key to why it has no rows, as {@link io.snapsync.core.error.Message} JSON
+   * ({@code section_note_ids}; the report service adds the English {@code section_notes}).
+   */
   private final JsonObject notes = new JsonObject();
 
   /**
-   * Every section without rows gets a reason in {@code section_notes}: a report never drops
-   * or blanks a section silently.
+   * Every section without rows gets a reason: a report never drops or blanks a section
+   * silently.
    */
   private void explainEmpty(JsonObject r) {
     for (String k : r.fieldNames()) {
       if (r.getValue(k) instanceof JsonArray a && a.isEmpty() && !notes.containsKey(k)) {
-        notes.put(k, switch (k) {
-          case "statements", "statements_by_kind" -> "No statement ran in the window on the"
-              + " nodes in scope.";
-          case "waits" -> "No session waited in the window (row locks, commit writes).";
-          case "errors" -> "No statement failed in the window.";
-          case "failures" -> "Every node answered every collector.";
-          case "storage" -> "No node in scope has storage (coordinators only).";
-          case "object_stats", "object_stats_indexes" -> "No table or index was read or"
-              + " written in the window.";
-          default -> "The nodes in scope reported no data for this section.";
-        });
+        notes.put(k, note(switch (k) {
+          case "statements", "statements_by_kind" -> "wdr.note.no_statements";
+          case "waits" -> "wdr.note.no_waits";
+          case "errors" -> "wdr.note.no_errors";
+          case "failures" -> "wdr.note.no_failures";
+          case "storage" -> "wdr.note.no_storage";
+          case "object_stats", "object_stats_indexes" -> "wdr.note.no_objects";
+          default -> "wdr.note.no_data";
+        }));
       }
     }
-    r.put("section_notes", notes);
+    r.put("section_note_ids", notes);
+  }
+
+  static JsonObject note(String id, Object... args) {
+    return io.snapsync.core.error.Message.of(id, args).toJson();
   }
 
   JsonObject build() {
@@ -117,7 +122,7 @@ final class ReportBuilder {
     r.put("object_stats", objects.tables(type.detail() ? DETAIL_TOP : SUMMARY_TOP));
     r.put("object_stats_indexes", objects.indexes(type.detail() ? DETAIL_TOP : SUMMARY_TOP));
     if (!objects.available()) {
-      String why = "No node in scope has storage (object statistics come from data nodes).";
+      JsonObject why = note("wdr.note.objects_no_storage");
       notes.put("object_stats", why).put("object_stats_indexes", why);
     }
     r.put("snapshot_sync", snapshotSync());
@@ -216,7 +221,8 @@ final class ReportBuilder {
         .limit(top)
         .forEach(s -> {
           long calls = s.getLong("calls");
-          out.add(new JsonObject().put("query", s.getString("query"))
+          out.add(new JsonObject().put("statement_id", StatementIds.of(s.getString("query")))
+              .put("query", s.getString("query"))
               .put("kind", s.getString("kind")).put("calls", calls)
               .put("total_ms", ms(s.getLong("total_ns")))
               .put("mean_ms", ms(s.getLong("total_ns") / (double) calls))

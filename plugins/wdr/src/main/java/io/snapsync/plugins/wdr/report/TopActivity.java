@@ -22,7 +22,7 @@ final class TopActivity {
   private final Map<String, Long> byEvent = new TreeMap<>();
   private final Map<String, Map<String, Long>> byQuery = new HashMap<>();
   private final double secondsPerSample;
-  private final String why;
+  private final JsonObject why;
 
   TopActivity(List<String> nodes, Map<String, JsonObject> begin, Map<String, JsonObject> end) {
     long total = 0;
@@ -66,15 +66,14 @@ final class TopActivity {
     }
     this.samples = total;
     this.secondsPerSample = total == 0 ? 0 : weighted / total;
-    this.why = !any ? "No active session history in both snapshots (sampling off, or the nodes"
-        + " restarted or were not sampled in the window)."
-        : rounds == 0 ? "No sampling round ran in the window."
-        : total == 0 ? "Sampled " + rounds + " round(s); no session was active in any of them."
+    this.why = !any ? ReportBuilder.note("wdr.note.ash_none")
+        : rounds == 0 ? ReportBuilder.note("wdr.note.ash_no_round")
+        : total == 0 ? ReportBuilder.note("wdr.note.ash_idle", String.valueOf(rounds))
         : null;
   }
 
-  /** Why the sections are empty, or null when they have rows. */
-  String why() {
+  /** Why the sections are empty (a catalog message as JSON), or null when they have rows. */
+  JsonObject why() {
     return why;
   }
 

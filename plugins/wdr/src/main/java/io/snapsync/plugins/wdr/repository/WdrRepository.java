@@ -110,8 +110,8 @@ public final class WdrRepository {
   }
 
   /**
-   * Removes snapshots that started before {@code cutoffMillis}, except those in a baseline,
-   * and request outcomes older than the cutoff. Returns the number of snapshots removed.
+   * Removes snapshots that started before {@code cutoffMillis}, except those in a baseline
+   * and imported ones (trigger {@code imported}), and request outcomes older than the cutoff. Returns the number of snapshots removed.
    */
   public synchronized int removeOlderThan(long cutoffMillis) {
     List<Long> keep = new ArrayList<>();
@@ -123,7 +123,9 @@ public final class WdrRepository {
     WriteBatch batch = store.newBatch();
     int removed = 0;
     for (SnapshotInfo s : list()) {
-      if (s.startMillis() < cutoffMillis && !keep.contains(s.snapshotId())) {
+      // imported snapshots were taken elsewhere, often long ago: retention leaves them
+      if (s.startMillis() < cutoffMillis && !keep.contains(s.snapshotId())
+          && !"imported".equals(s.trigger())) {
         batch.delete(space, key('s', s.snapshotId()));
         batch.deleteRange(space, key('d', s.snapshotId()), key('d', s.snapshotId() + 1));
         removed++;
