@@ -103,6 +103,7 @@ public final class Analyzer {
           return null;
         });
     DistinctOn.apply(parsed, p.text());
+    OrderedSetCalls.apply(parsed);
     List<String> written = OutputNames.beforeValidation(parsed);
     SqlNode validated;
     try {

@@ -44,6 +44,11 @@ final class Aggregates {
             new int[0], false, -1, type));
         continue;
       }
+      if (call.getAggregation()
+          instanceof io.snapsync.core.sql.engine.analyze.OrderedSetAggOperator) {
+        specs.add(withinGroup(call, a.getInput()));
+        continue;
+      }
       AggSpec spec = spec(call.getAggregation().getName(), call.getArgList(),
           call.isDistinct(), call.filterArg, call.getType(), a.getInput());
       if (!call.getCollation().getFieldCollations().isEmpty()) {
@@ -64,6 +69,17 @@ final class Aggregates {
       return new GroupingSetsNode(input, a.getGroupSet().toArray(), sets, specs);
     }
     return new AggregateNode(input, a.getGroupSet().toArray(), specs);
+  }
+
+  /** An ordered-set or hypothetical-set aggregate: direct arguments, then the sorted values. */
+  private static AggSpec withinGroup(AggregateCall call, RelNode input) {
+    List<io.snapsync.core.sql.engine.exec.SortKey> keys = orderKeys(call, input);
+    String name = call.getAggregation().getName();
+    DataType type = TypeMapping.toData(call.getType());
+    int direct = call.getArgList().size() - keys.size();
+    return new AggSpec(name, io.snapsync.core.sql.engine.exec.OrderedSetAggs.of(name, direct,
+        keys, type), call.getArgList().stream().mapToInt(Integer::intValue).toArray(), false,
+        call.filterArg, type).ordered(keys);
   }
 
   private static List<io.snapsync.core.sql.engine.exec.SortKey> orderKeys(AggregateCall call,
