@@ -104,6 +104,7 @@ public final class Analyzer {
         });
     DistinctOn.apply(parsed, p.text());
     OrderedSetCalls.apply(parsed);
+    WindowFilters.apply(parsed);
     List<String> written = OutputNames.beforeValidation(parsed);
     SqlNode validated;
     try {
