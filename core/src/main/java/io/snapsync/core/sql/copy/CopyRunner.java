@@ -82,7 +82,7 @@ public final class CopyRunner {
     return db.blocking(() -> {
       txn.checkWritable("COPY FROM");
       txn.startQuery();
-      Target t = target(c, txn);
+      Target t = target(c, ctx);
       AccessCheck.require(db, ctx, txn.storeTxn(), t.def(), Privilege.INSERT);
       CopyFrom.flags(t.def(), t.targets(), c.options().forceNotNull());
       CopyFrom.flags(t.def(), t.targets(), c.options().forceNull());
@@ -114,7 +114,7 @@ public final class CopyRunner {
     }
     return db.blocking(() -> {
       txn.startQuery();
-      Target t = target(c, txn);
+      Target t = target(c, ctx);
       AccessCheck.require(db, ctx, txn.storeTxn(), t.def(), Privilege.SELECT);
       return t;
     }).compose(t -> open(c, channel, t.targets().length).compose(sink -> {
@@ -165,8 +165,11 @@ public final class CopyRunner {
     return b;
   }
 
-  private static Target target(Stmt.Copy c, TransactionBlock txn) {
-    TableDef def = TableCatalog.require(txn.storeTxn(), c.table());
+  private static Target target(Stmt.Copy c, SessionContext ctx) {
+    io.snapsync.storage.StoreTransaction st = ctx.txn().storeTxn();
+    // along the search path, as INSERT finds it (a TEMP table lives in the session's schema)
+    TableDef def = TableCatalog.require(st, io.snapsync.core.sql.ddl.SearchPath.of(ctx)
+        .relation(st, List.of(c.table())));
     int[] targets;
     if (c.columns() == null) {
       targets = new int[def.columns().size()];

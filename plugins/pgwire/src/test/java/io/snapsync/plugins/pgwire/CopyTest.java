@@ -165,6 +165,20 @@ class CopyTest {
   }
 
   @Test
+  void copyFindsATempTableAlongTheSearchPath() throws Exception {
+    try (Connection c = admin()) {
+      exec(c, "CREATE TEMP TABLE tmpcopy (id int, name text)");
+      assertEquals(2, in(c, "COPY tmpcopy FROM STDIN", "1\tone\n2\ttwo\n"));
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT count(*), max(name) FROM tmpcopy")) {
+        rs.next();
+        assertEquals(2, rs.getInt(1));
+        assertEquals("two", rs.getString(2));
+      }
+    }
+  }
+
+  @Test
   void badLineMidStreamFailsWith22P02AndLoadsNothing() throws Exception {
     try (Connection c = admin()) {
       exec(c, String.format(DDL, "bad"));

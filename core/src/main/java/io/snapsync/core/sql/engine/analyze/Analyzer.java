@@ -103,6 +103,8 @@ public final class Analyzer {
           return null;
         });
     DistinctOn.apply(parsed, p.text());
+    OrderedSetCalls.apply(parsed);
+    WindowFilters.apply(parsed);
     List<String> written = OutputNames.beforeValidation(parsed);
     SqlNode validated;
     try {

@@ -114,7 +114,8 @@ final class OutputNames {
           || k == SqlKind.LEAST) {
         return k.name().toLowerCase(Locale.ROOT);
       }
-      if (k == SqlKind.OVER && call.operandCount() > 0) {
+      if ((k == SqlKind.OVER || k == SqlKind.WITHIN_GROUP || k == SqlKind.FILTER)
+          && call.operandCount() > 0) {
         return exprName(call.operand(0));
       }
       if (call.getOperator() instanceof io.snapsync.sql.parser.ast.PgSubscript) {

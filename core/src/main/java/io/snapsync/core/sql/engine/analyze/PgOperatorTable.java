@@ -69,6 +69,14 @@ public final class PgOperatorTable implements SqlOperatorTable {
     }
     if (syntax == SqlSyntax.FUNCTION && name.isSimple()) {
       String n = name.getSimple().toLowerCase(java.util.Locale.ROOT);
+      OrderedSetAggOperator withinGroup = OrderedSetAggOperator.find(n);
+      if (withinGroup != null) {
+        out.add(withinGroup);
+        return;
+      }
+      if (n.startsWith("percentile_") || n.equals("mode")) {
+        return; // without WITHIN GROUP: no such function (42883), as in PostgreSQL
+      }
       var f = registered.find(n);
       if (f.isPresent()) {
         out.add(new RegisteredFunctionOperator(f.get()));

@@ -15,6 +15,9 @@ import java.util.Set;
 public record AggSpec(String name, AggregateFunction function, int[] args, boolean distinct,
     int filter, DataType type, List<SortKey> order) {
 
+  /** The name of a {@code grouping(...)} call: computed by {@link GroupingSetsNode}. */
+  public static final String GROUPING = "grouping";
+
   /** A call without ORDER BY inside it. */
   public AggSpec(String name, AggregateFunction function, int[] args, boolean distinct,
       int filter, DataType type) {

@@ -1,11 +1,10 @@
 package io.snapsync.core.sql.engine.plan;
 
-import io.snapsync.core.error.SnapsyncException;
-import io.snapsync.core.error.SqlState;
 import io.snapsync.core.session.DataType;
 import io.snapsync.core.sql.engine.analyze.TypeMapping;
 import io.snapsync.core.sql.engine.exec.AggSpec;
 import io.snapsync.core.sql.engine.exec.AggregateNode;
+import io.snapsync.core.sql.engine.exec.GroupingSetsNode;
 import io.snapsync.core.sql.engine.exec.PlanNode;
 import io.snapsync.core.sql.func.AggregateFunction;
 import io.snapsync.core.sql.func.FunctionLibrary;
@@ -15,6 +14,7 @@ import java.util.Locale;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.AggregateCall;
+import org.apache.calcite.util.ImmutableBitSet;
 
 /** Builds {@link AggregateNode}s and the {@link AggSpec}s of aggregate and window calls. */
 final class Aggregates {
@@ -26,18 +26,27 @@ final class Aggregates {
   }
 
   PlanNode build(Aggregate a, PlanNode input) {
-    if (a.getGroupType() != Aggregate.Group.SIMPLE) {
-      throw SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED, "engine.unsupported",
-          "GROUPING SETS, ROLLUP and CUBE");
-    }
     List<AggSpec> specs = new ArrayList<>();
+    boolean grouping = a.getGroupType() != Aggregate.Group.SIMPLE;
     for (AggregateCall call : a.getAggCallList()) {
+      if (call.getAggregation().getKind() == org.apache.calcite.sql.SqlKind.GROUPING) {
+        grouping = true;
+        specs.add(new AggSpec(AggSpec.GROUPING, null, call.getArgList().stream()
+            .mapToInt(Integer::intValue).toArray(), false, -1,
+            TypeMapping.toData(call.getType())));
+        continue;
+      }
       if (call.getAggregation().getKind() == org.apache.calcite.sql.SqlKind.LITERAL_AGG) {
         DataType type = TypeMapping.toData(call.getType());
         specs.add(new AggSpec("literal_agg", io.snapsync.core.sql.engine.exec.AggFallbacks
             .literal(io.snapsync.core.sql.engine.expr.RexCompiler.literal(
                 (org.apache.calcite.rex.RexLiteral) call.rexList.get(0)), type),
             new int[0], false, -1, type));
+        continue;
+      }
+      if (call.getAggregation()
+          instanceof io.snapsync.core.sql.engine.analyze.OrderedSetAggOperator) {
+        specs.add(withinGroup(call, a.getInput()));
         continue;
       }
       AggSpec spec = spec(call.getAggregation().getName(), call.getArgList(),
@@ -47,7 +56,30 @@ final class Aggregates {
       }
       specs.add(spec);
     }
+    if (grouping) {
+      // the empty set first, the others in their order: PostgreSQL's MixedAggregate order
+      List<int[]> sets = new ArrayList<>();
+      for (ImmutableBitSet set : a.getGroupSets()) {
+        if (set.isEmpty()) {
+          sets.add(0, set.toArray());
+        } else {
+          sets.add(set.toArray());
+        }
+      }
+      return new GroupingSetsNode(input, a.getGroupSet().toArray(), sets, specs);
+    }
     return new AggregateNode(input, a.getGroupSet().toArray(), specs);
+  }
+
+  /** An ordered-set or hypothetical-set aggregate: direct arguments, then the sorted values. */
+  private static AggSpec withinGroup(AggregateCall call, RelNode input) {
+    List<io.snapsync.core.sql.engine.exec.SortKey> keys = orderKeys(call, input);
+    String name = call.getAggregation().getName();
+    DataType type = TypeMapping.toData(call.getType());
+    int direct = call.getArgList().size() - keys.size();
+    return new AggSpec(name, io.snapsync.core.sql.engine.exec.OrderedSetAggs.of(name, direct,
+        keys, type), call.getArgList().stream().mapToInt(Integer::intValue).toArray(), false,
+        call.filterArg, type).ordered(keys);
   }
 
   private static List<io.snapsync.core.sql.engine.exec.SortKey> orderKeys(AggregateCall call,
