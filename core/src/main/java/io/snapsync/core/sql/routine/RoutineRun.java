@@ -42,12 +42,19 @@ final class RoutineRun {
       StoreTransaction t = txn.storeTxn();
       SessionEval eval = SessionEval.of(ctx, db.services().clock().instant(), db);
       ExecContext ec = new ExecContext(t, new Object[0], eval, List.of(), new Object[0]);
-      if (s instanceof RoutineStmt.Do d) {
-        doBlock(d, ctx, ec);
-        return new StatementResult(List.of(), List.of(), "DO", eval.drainNotices());
+      try {
+        if (s instanceof RoutineStmt.Do d) {
+          doBlock(d, ctx, ec);
+          return new StatementResult(List.of(), List.of(), "DO", eval.drainNotices());
+        }
+        CallResult out = call((RoutineStmt.Call) s, ec, t);
+        return new StatementResult(out.columns(), out.rows(), "CALL", eval.drainNotices());
+      } catch (SnapsyncException e) {
+        // the notices raised before the error reach the client before it, as in PostgreSQL
+        List<io.snapsync.core.session.Notice> before = new ArrayList<>(e.notices());
+        before.addAll(0, eval.drainNotices());
+        throw e.withNotices(before);
       }
-      CallResult out = call((RoutineStmt.Call) s, ec, t);
-      return new StatementResult(out.columns(), out.rows(), "CALL", eval.drainNotices());
     });
   }
 
