@@ -31,6 +31,9 @@ final class PlInterpreter {
   final Deque<SnapsyncException> handling = new ArrayDeque<>();
   final int found;
   long rowCount;
+  /** The last error a statement raised itself (RAISE, STRICT INTO): it gets the CONTEXT line. */
+  SnapsyncException raised;
+  private java.util.Map<PlStmt, Integer> lines = java.util.Map.of();
   private Object result;
   private final PlSqlStmts sql;
 
@@ -62,20 +65,23 @@ final class PlInterpreter {
   }
 
   /** Runs a call whose result is one value. */
-  Object run(PlStmt.Block body) {
-    Signal s = block(body);
+  Object run(PlParser.Parsed parsed) {
+    lines = parsed.lines();
+    Signal s = block(parsed.body());
     if (!outSlots.isEmpty()) {
       return frame.get(outSlots.get(0));
     }
     if (s != Signal.RETURN && def.returnType() != DataType.VOID) {
-      throw SnapsyncException.error("2F005", "routine.no_return");
+      throw SnapsyncException.error("2F005", "routine.no_return")
+          .withContext("routine.context_end", Signatures.compact(def));
     }
     return result;
   }
 
   /** Runs a call whose result is rows: RETURN NEXT / QUERY's, or the one result row. */
-  List<Object[]> runRows(PlStmt.Block body) {
-    Signal s = block(body);
+  List<Object[]> runRows(PlParser.Parsed parsed) {
+    lines = parsed.lines();
+    Signal s = block(parsed.body());
     if (def.returnsSet()) {
       return rows;
     }
@@ -157,7 +163,46 @@ final class PlInterpreter {
     return Signal.NONE;
   }
 
+  /** {@code e}, remembered as raised by the running statement itself. */
+  SnapsyncException own(SnapsyncException e) {
+    raised = e;
+    return e;
+  }
+
   private Signal stmt(PlStmt s) {
+    try {
+      return statement(s);
+    } catch (SnapsyncException e) {
+      if (e != raised || e.context() != null || !lines.containsKey(s)) {
+        throw e;
+      }
+      String where = def.name().equals("inline_code_block") && def.id() == 0
+          ? def.name() : Signatures.compact(def);
+      SnapsyncException c = e.withContext("routine.context", where, lines.get(s).toString(), what(s));
+      raised = c;
+      throw c;
+    }
+  }
+
+  /** The statement as PostgreSQL names it in a CONTEXT line. */
+  private static String what(PlStmt s) {
+    if (s instanceof PlStmt.Raise) {
+      return "RAISE";
+    } else if (s instanceof PlStmt.Assert) {
+      return "ASSERT";
+    } else if (s instanceof PlStmt.Execute) {
+      return "EXECUTE";
+    } else if (s instanceof PlStmt.ForQuery f) {
+      return f.query() != null ? "FOR over SELECT rows" : "FOR over EXECUTE statement";
+    } else if (s instanceof PlStmt.ReturnQuery) {
+      return "RETURN QUERY";
+    } else if (s instanceof PlStmt.GetDiagnostics) {
+      return "GET DIAGNOSTICS";
+    }
+    return "SQL statement";
+  }
+
+  private Signal statement(PlStmt s) {
     if (s instanceof PlStmt.Block b) {
       return block(b);
     } else if (s instanceof PlStmt.Assign a) {

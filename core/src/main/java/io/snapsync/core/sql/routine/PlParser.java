@@ -20,6 +20,7 @@ final class PlParser {
   private final String src;
   private final List<Token> tokens;
   private final PlSqlParser sql = new PlSqlParser(this);
+  private final java.util.Map<PlStmt, Integer> lines = new java.util.IdentityHashMap<>();
   private int at;
 
   private PlParser(String src) {
@@ -27,14 +28,28 @@ final class PlParser {
     this.tokens = Lexer.tokenize(src);
   }
 
-  static PlStmt.Block parse(String body) {
+  /** A body's statements and the line (1-based, in the body text) each starts on. */
+  record Parsed(PlStmt.Block body, java.util.Map<PlStmt, Integer> lines) {
+  }
+
+  static Parsed parse(String body) {
     PlParser p = new PlParser(body);
     PlStmt.Block b = p.block();
     p.acceptSymbol(";");
     if (p.peek().kind() != Token.Kind.EOF) {
       throw ParseErrors.at(p.peek());
     }
-    return b;
+    return new Parsed(b, p.lines);
+  }
+
+  private int lineAt(int pos) {
+    int line = 1;
+    for (int i = 0; i < pos && i < src.length(); i++) {
+      if (src.charAt(i) == '\n') {
+        line++;
+      }
+    }
+    return line;
   }
 
   private PlStmt.Block block() {
@@ -101,6 +116,13 @@ final class PlParser {
   }
 
   private PlStmt statement() {
+    int line = lineAt(peek().pos());
+    PlStmt s = statementAt();
+    lines.put(s, line);
+    return s;
+  }
+
+  private PlStmt statementAt() {
     Token t = peek();
     if (t.isWord("declare") || t.isWord("begin")) {
       PlStmt.Block b = block();

@@ -24,7 +24,7 @@ final class PlRaise {
     if (r.reraise()) {
       SnapsyncException e = in.handling.peek();
       if (e == null) {
-        throw SnapsyncException.error("0Z002", "routine.raise_outside_handler");
+        throw in.own(SnapsyncException.error("0Z002", "routine.raise_outside_handler"));
       }
       throw e;
     }
@@ -55,7 +55,7 @@ final class PlRaise {
       if (detail != null) {
         e = e.withDetail("routine.raise", detail);
       }
-      throw hint == null ? e : e.withHint("routine.raise", hint);
+      throw in.own(hint == null ? e : e.withHint("routine.raise", hint));
     }
     Severity level = switch (r.level()) {
       case "debug" -> Severity.DEBUG;
@@ -73,8 +73,8 @@ final class PlRaise {
   static void assertion(PlInterpreter in, PlStmt.Assert a) {
     if (!Boolean.TRUE.equals(in.eval(a.cond(), DataType.BOOL, -1))) {
       String m = a.message() == null ? null : text(in.eval(a.message(), DataType.TEXT, -1));
-      throw m == null ? SnapsyncException.error("P0004", "routine.assert_failed")
-          : SnapsyncException.error("P0004", "routine.raise", m);
+      throw in.own(m == null ? SnapsyncException.error("P0004", "routine.assert_failed")
+          : SnapsyncException.error("P0004", "routine.raise", m));
     }
   }
 
@@ -99,7 +99,7 @@ final class PlRaise {
         i++;
       } else if (c == '%') {
         if (next >= texts.size()) {
-          throw SnapsyncException.error("42601", "routine.raise_few");
+          throw in.own(SnapsyncException.error("42601", "routine.raise_few"));
         }
         out.append(texts.get(next));
         next++;
@@ -108,7 +108,7 @@ final class PlRaise {
       }
     }
     if (next < texts.size()) {
-      throw SnapsyncException.error("42601", "routine.raise_many");
+      throw in.own(SnapsyncException.error("42601", "routine.raise_many"));
     }
     return out.toString();
   }

@@ -29,7 +29,7 @@ final class PlSqlStmts {
     } else if (s instanceof PlStmt.Execute e) {
       PlExec.Result r = dynamic(e.dynamic(), e.into() == null ? 0 : 2);
       if (e.into() != null) {
-        into(e.into(), r, e.strict(), false);
+        into(e.into(), r, e.strict(), false, false);
       }
       in.rowCount = r.count();
     } else if (s instanceof PlStmt.ForQuery f) {
@@ -57,12 +57,12 @@ final class PlSqlStmts {
     PlFrame.Bound b = in.frame.bind(s.sql());
     boolean query = SqlParser.parse(b.sql(), () -> false) instanceof Stmt.Query;
     if (query && s.into() == null) {
-      throw SnapsyncException.error("42601", "routine.no_destination")
-          .withHint("routine.no_destination.hint");
+      throw in.own(SnapsyncException.error("42601", "routine.no_destination")
+          .withHint("routine.no_destination.hint"));
     }
     PlExec.Result r = in.exec.run(b.sql(), b.values(), s.into() == null ? 0 : 2);
     if (s.into() != null) {
-      into(s.into(), r, s.strict(), !query);
+      into(s.into(), r, s.strict(), !query, true);
     }
     in.setFound(query && !s.strict() ? Math.min(r.count(), 1) : r.count());
   }
@@ -76,7 +76,7 @@ final class PlSqlStmts {
   PlExec.Result dynamic(PlStmt.Dynamic d, int keep) {
     Object text = in.eval(d.expr(), DataType.TEXT, -1);
     if (text == null) {
-      throw SnapsyncException.error("22004", "routine.execute_null");
+      throw in.own(SnapsyncException.error("22004", "routine.execute_null"));
     }
     List<RoutineDef.Param> params = new ArrayList<>();
     Object[] values = new Object[d.using().size()];
@@ -91,16 +91,18 @@ final class PlSqlStmts {
   }
 
   /** A statement's first row into {@code targets}: P0002 / P0003 as PostgreSQL raises them. */
-  private void into(List<String> targets, PlExec.Result r, boolean strict, boolean dml) {
+  private void into(List<String> targets, PlExec.Result r, boolean strict, boolean dml,
+      boolean hint) {
     if (r.rows().isEmpty()) {
       if (strict) {
-        throw SnapsyncException.error("P0002", "routine.no_rows");
+        throw in.own(SnapsyncException.error("P0002", "routine.no_rows"));
       }
       assign(targets, new Object[0], r.columns());
       return;
     }
     if (r.count() > 1 && (strict || dml)) {
-      throw SnapsyncException.error("P0003", "routine.too_many_rows");
+      SnapsyncException e = SnapsyncException.error("P0003", "routine.too_many_rows");
+      throw in.own(hint ? e.withHint("routine.too_many_rows.hint") : e);
     }
     assign(targets, r.rows().get(0), r.columns());
   }

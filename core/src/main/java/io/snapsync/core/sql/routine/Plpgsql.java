@@ -8,7 +8,7 @@ import io.snapsync.core.sql.engine.exec.ExecContext;
  */
 final class Plpgsql {
 
-  private static final java.util.Map<String, PlStmt.Block> PARSED =
+  private static final java.util.Map<String, PlParser.Parsed> PARSED =
       new java.util.concurrent.ConcurrentHashMap<>();
 
   private Plpgsql() {
@@ -35,8 +35,8 @@ final class Plpgsql {
     return in.outputRow();
   }
 
-  private static PlStmt.Block parsed(RoutineDef def) {
-    PlStmt.Block body = PARSED.get(def.body());
+  private static PlParser.Parsed parsed(RoutineDef def) {
+    PlParser.Parsed body = PARSED.get(def.body());
     if (body == null) {
       body = PlParser.parse(def.body());
       if (PARSED.size() >= Routines.PLANS_MAX) {

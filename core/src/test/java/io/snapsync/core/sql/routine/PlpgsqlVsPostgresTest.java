@@ -219,4 +219,24 @@ class PlpgsqlVsPostgresTest {
     assertEquals(List.of("value 4"), q.notices().stream()
         .map(n -> io.snapsync.core.catalog.MessageCatalog.english(n.message())).toList());
   }
+
+  @Test
+  void errorsRaisedByAStatementNameItsLine() {
+    assertEquals("PL/pgSQL function pl_strict(integer) line 2 at SQL statement",
+        context("select pl_strict(1)"));
+    assertEquals("Make sure the query returns a single row, or use LIMIT 1.",
+        io.snapsync.core.catalog.MessageCatalog.english(error("select pl_strict(1)").hint()));
+    assertEquals("PL/pgSQL function pl_cond() line 2 at RAISE", context("select pl_cond()"));
+    assertEquals("PL/pgSQL function inline_code_block line 3 at RAISE",
+        context("do $$\nbegin\n raise exception 'no';\nend $$"));
+  }
+
+  private static io.snapsync.core.error.SnapsyncException error(String sql) {
+    return org.junit.jupiter.api.Assertions.assertThrows(
+        io.snapsync.core.error.SnapsyncException.class, () -> EngineFixture.exec(s, sql));
+  }
+
+  private static String context(String sql) {
+    return io.snapsync.core.catalog.MessageCatalog.english(error(sql).context());
+  }
 }
