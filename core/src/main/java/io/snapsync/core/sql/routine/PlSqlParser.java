@@ -22,9 +22,9 @@ final class PlSqlParser {
   private static final Set<String> LEVELS = Set.of("debug", "log", "info", "notice", "warning",
       "exception");
 
-  private final PlParser p;
+  private final PlTokens p;
 
-  PlSqlParser(PlParser p) {
+  PlSqlParser(PlTokens p) {
     this.p = p;
   }
 

@@ -89,6 +89,9 @@ class PlpgsqlVsPostgresTest {
           + "exception when assert_failure then return -v; end $$",
       "create function pl_nodest() returns int language plpgsql as $$\n"
           + "begin select 1; return 1; end $$",
+      "create function sql_ins(k int) returns int language sql as $$ insert into pl_log"
+          + " values (k, 'sql fn'); update pl_log set msg = msg || '+' where id = k"
+          + " returning id * 2 $$",
       "create procedure pl_put(k int, m text) language plpgsql as $$\n"
           + "begin insert into pl_log values (k, m); end $$",
       "create procedure pl_put_sql(k int) language sql as $$ insert into pl_log values (k,"
@@ -153,9 +156,12 @@ class PlpgsqlVsPostgresTest {
         "select pl_raise('23505')",
         "select pl_rethrow()",
         "select pl_cond()",
+        "select sql_ins(400)",
+        "select sql_ins(400)",
         "select pl_assert(3)",
         "select pl_assert(-3)",
-        "select string_agg(id || msg, ',' order by id) from pl_log"));
+        "select string_agg(id || msg, ',' order by id) from pl_log"
+            + " where id < 100 or id = 400"));
   }
 
   @Test
