@@ -422,7 +422,8 @@ public final class QueryEngine {
         rows.add(Arrays.asList(row));
       }
     }
-    return new StatementResult(r.query().columns(), rows, "SELECT " + rows.size(), List.of());
+    return new StatementResult(r.query().columns(), rows, "SELECT " + rows.size(),
+        r.eval().drainNotices());
   }
 
   /** Runs engine work; anything that is not a user error becomes one (no Java text leaks). */

@@ -6,13 +6,24 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** The {@link EvalContext} of one statement of a session. */
-final class SessionEval implements EvalContext {
+/**
+ * The {@link EvalContext} of one statement of a session; collects the notices its routines
+ * raise ({@code RAISE NOTICE}) for the statement's result.
+ */
+public final class SessionEval implements EvalContext {
 
   private final SessionContext session;
   private final Instant statementStart;
   private final ZoneId zone;
   private final io.snapsync.core.sql.Database db;
+  private final java.util.List<io.snapsync.core.session.Notice> notices =
+      new java.util.ArrayList<>();
+
+  /** The context of a statement of {@code session} run by {@code db} (DO, CALL). */
+  public static SessionEval of(SessionContext session, Instant statementStart,
+      io.snapsync.core.sql.Database db) {
+    return new SessionEval(session, statementStart, db);
+  }
 
   SessionEval(SessionContext session, Instant statementStart) {
     this(session, statementStart, null);
@@ -96,5 +107,26 @@ final class SessionEval implements EvalContext {
   @Override
   public void checkCanceled() {
     session.checkCanceled();
+  }
+
+  @Override
+  public SessionContext session() {
+    return session;
+  }
+
+  @Override
+  public void notice(io.snapsync.core.session.Notice n) {
+    synchronized (notices) {
+      notices.add(n);
+    }
+  }
+
+  /** The notices raised so far, removed from this context. */
+  public java.util.List<io.snapsync.core.session.Notice> drainNotices() {
+    synchronized (notices) {
+      java.util.List<io.snapsync.core.session.Notice> out = java.util.List.copyOf(notices);
+      notices.clear();
+      return out;
+    }
   }
 }

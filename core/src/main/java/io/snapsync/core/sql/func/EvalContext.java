@@ -69,4 +69,13 @@ public interface EvalContext {
   default io.snapsync.core.spi.SystemTableRegistry systemTables() {
     return null;
   }
+
+  /** The session running the statement (DML inside routines); null when there is none. */
+  default io.snapsync.core.sql.exec.SessionContext session() {
+    return null;
+  }
+
+  /** Takes a notice a routine raised ({@code RAISE NOTICE}); the default drops it. */
+  default void notice(io.snapsync.core.session.Notice n) {
+  }
 }

@@ -3,43 +3,53 @@ package io.snapsync.core.sql.routine;
 import io.snapsync.core.error.SnapsyncException;
 import io.snapsync.core.error.SqlState;
 import io.snapsync.core.session.DataType;
-import io.snapsync.core.sql.engine.PreparedQuery;
 import io.snapsync.core.sql.engine.exec.ExecContext;
 import io.snapsync.core.sql.engine.expr.ValueOps;
-import io.snapsync.core.sql.types.PgValues;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 
 /**
- * Runs one call of a PL/pgSQL function: the variables (parameters first, then every
- * declaration) live in one frame; each expression is a query {@code SELECT expr} planned by
- * the engine with the variables as parameters ({@code CAST($n AS type)}), in the caller's
- * transaction. Loops check for cancellation (statement_timeout, cancel) on every turn. One
- * per call; not thread-safe.
+ * Runs one call of a PL/pgSQL function, DO block or procedure: the variables live in a
+ * {@link PlFrame}; each expression is a query {@code SELECT expr} planned by the engine with the
+ * variables as parameters, in the caller's transaction; SQL statements run through
+ * {@link PlExec}. A block with EXCEPTION handlers runs under a store savepoint, rolled back when
+ * a handler catches. Loops check for cancellation on every turn. One per call; not thread-safe.
  */
 final class PlInterpreter {
 
-  private enum Signal { NONE, EXIT, CONTINUE, RETURN }
+  enum Signal { NONE, EXIT, CONTINUE, RETURN }
 
-  private final Routines routines;
-  private final ExecContext ctx;
-  private final RoutineDef def;
-  private final List<RoutineDef.Param> vars = new ArrayList<>();
-  private final List<Object> values = new ArrayList<>();
-  private final List<Integer> outSlots = new ArrayList<>();
-  private final List<Object[]> rows = new ArrayList<>();
+  final Routines routines;
+  final ExecContext ctx;
+  final RoutineDef def;
+  final PlFrame frame = new PlFrame();
+  final PlExec exec;
+  final List<Integer> outSlots = new ArrayList<>();
+  final List<Object[]> rows = new ArrayList<>();
+  /** The errors being handled, innermost first (bare RAISE, GET STACKED DIAGNOSTICS). */
+  final Deque<SnapsyncException> handling = new ArrayDeque<>();
+  final int found;
+  long rowCount;
+  /** The last error a statement raised itself (RAISE, STRICT INTO): it gets the CONTEXT line. */
+  SnapsyncException raised;
+  private java.util.Map<PlStmt, Integer> lines = java.util.Map.of();
   private Object result;
+  private final PlSqlStmts sql;
 
-  PlInterpreter(Routines routines, ExecContext ctx, RoutineDef def, Object[] args) {
+  PlInterpreter(Routines routines, ExecContext ctx, RoutineDef def, Object[] args,
+      boolean topLevel) {
     this.routines = routines;
     this.ctx = ctx;
     this.def = def;
+    this.exec = new PlExec(routines, ctx, topLevel);
+    this.sql = new PlSqlStmts(this);
     List<RoutineDef.Param> in = def.inputs();
     for (int i = 0; i < in.size(); i++) {
       RoutineDef.Param p = in.get(i);
-      vars.add(new RoutineDef.Param(p.name() == null ? "$" + (i + 1) : p.name(), p.type(),
-          p.typmod(), null, 'i'));
-      values.add(i < args.length ? args[i] : eval(p.defaultExpr(), p.type(), p.typmod()));
+      Object v = i < args.length ? args[i] : eval(p.defaultExpr(), p.type(), p.typmod());
+      frame.declare(p.name() == null ? "$" + (i + 1) : p.name(), p.type(), p.typmod(), v);
       if (p.mode() == 'b') {
         outSlots.add(i);
       }
@@ -48,30 +58,31 @@ final class PlInterpreter {
     for (int i = 0; i < all.size(); i++) {
       RoutineDef.Param p = all.get(i);
       if (p.mode() == 'o' || p.mode() == 't') {
-        vars.add(new RoutineDef.Param(p.name() == null ? "$" + (i + 1) : p.name(), p.type(),
-            p.typmod(), null, 'i'));
-        values.add(null);
-        outSlots.add(vars.size() - 1);
+        outSlots.add(frame.declare(p.name() == null ? "$" + (i + 1) : p.name(), p.type(),
+            p.typmod(), null));
       }
     }
+    this.found = frame.declare("found", DataType.BOOL, -1, Boolean.FALSE);
   }
 
   /** Runs a call whose result is one value. */
-  Object run(PlStmt.Block body) {
-    Signal s = block(body);
+  Object run(PlParser.Parsed parsed) {
+    lines = parsed.lines();
+    Signal s = block(parsed.body());
     if (!outSlots.isEmpty()) {
-      return values.get(outSlots.get(0));
+      return frame.get(outSlots.get(0));
     }
     if (s != Signal.RETURN && def.returnType() != DataType.VOID) {
-      throw SnapsyncException.error(SqlState.FUNCTION_EXECUTED_NO_RETURN_STATEMENT,
-          "routine.no_return");
+      throw SnapsyncException.error(SqlState.FUNCTION_EXECUTED_NO_RETURN_STATEMENT, "routine.no_return")
+          .withContext("routine.context_end", Signatures.compact(def));
     }
     return result;
   }
 
   /** Runs a call whose result is rows: RETURN NEXT / QUERY's, or the one result row. */
-  List<Object[]> runRows(PlStmt.Block body) {
-    Signal s = block(body);
+  List<Object[]> runRows(PlParser.Parsed parsed) {
+    lines = parsed.lines();
+    Signal s = block(parsed.body());
     if (def.returnsSet()) {
       return rows;
     }
@@ -85,47 +96,66 @@ final class PlInterpreter {
     return List.<Object[]>of(new Object[] {result});
   }
 
-  private Object[] outputRow() {
+  /** The values of the OUT and INOUT parameters. */
+  Object[] outputRow() {
     Object[] row = new Object[outSlots.size()];
     for (int i = 0; i < row.length; i++) {
-      row[i] = values.get(outSlots.get(i));
+      row[i] = frame.get(outSlots.get(i));
     }
     return row;
   }
 
-  private void returnNext(PlStmt.ReturnNext r) {
-    if (!outSlots.isEmpty()) {
-      rows.add(outputRow());
-    } else {
-      rows.add(new Object[] {r.expr() == null ? null
-          : eval(r.expr(), def.returnType(), def.returnTypmod())});
-    }
-  }
-
-  private void returnQuery(PlStmt.ReturnQuery r) {
-    PreparedQuery q = routines.plan(SqlBody.substitute(vars, vars.size(), r.query()),
-        ctx.txn());
-    List<io.snapsync.core.session.Column> want = def.resultColumns();
-    try (io.snapsync.core.sql.engine.exec.Cursor c = q.root().open(
-        SqlFunctionCalls.context(q, ctx, ctx.txn(), values.toArray()))) {
-      for (Object[] row = c.next(); row != null; row = c.next()) {
-        ctx.checkCanceled();
-        rows.add(SqlFunctionCalls.conform(row, q.columns(), want, ctx));
-      }
-    }
-  }
-
   private Signal block(PlStmt.Block b) {
-    for (PlStmt.PlVar v : b.vars()) {
-      TypeText.Parsed t = TypeText.parse(v.type());
-      Object init = v.init() == null ? null : eval(v.init(), t.type(), t.typmod());
-      vars.add(new RoutineDef.Param(v.name(), t.type(), t.typmod(), null, 'i'));
-      values.add(init);
+    int outer = frame.size();
+    try {
+      for (PlStmt.PlVar v : b.vars()) {
+        if (v.type().equalsIgnoreCase("record")) {
+          frame.declareRecord(v.name());
+          continue;
+        }
+        TypeText.Parsed t = TypeText.parse(v.type());
+        Object init = v.init() == null ? null : eval(v.init(), t.type(), t.typmod());
+        frame.declare(v.name(), t.type(), t.typmod(), init);
+      }
+      if (b.handlers().isEmpty()) {
+        return list(b.body());
+      }
+      return protectedBody(b);
+    } finally {
+      frame.truncate(outer);
     }
-    return list(b.body());
   }
 
-  private Signal list(List<PlStmt> stmts) {
+  /** The body under a savepoint: an error a handler names rolls back to it and runs the handler. */
+  private Signal protectedBody(PlStmt.Block b) {
+    int declared = frame.size();
+    io.snapsync.storage.StoreTransaction t = ctx.txn();
+    int savepoint = t.savepoint();
+    try {
+      return list(b.body());
+    } catch (SnapsyncException e) {
+      frame.truncate(declared);
+      for (PlStmt.Handler h : b.handlers()) {
+        for (String cond : h.conditions()) {
+          if (PlConditions.matches(cond, e.sqlState())) {
+            t.rollbackTo(savepoint);
+            frame.declare("sqlstate", DataType.TEXT, -1, e.sqlState());
+            frame.declare("sqlerrm", DataType.TEXT, -1,
+                io.snapsync.core.catalog.MessageCatalog.english(e.message()));
+            handling.push(e);
+            try {
+              return list(h.body());
+            } finally {
+              handling.pop();
+            }
+          }
+        }
+      }
+      throw e;
+    }
+  }
+
+  Signal list(List<PlStmt> stmts) {
     for (PlStmt s : stmts) {
       Signal sig = stmt(s);
       if (sig != Signal.NONE) {
@@ -135,13 +165,51 @@ final class PlInterpreter {
     return Signal.NONE;
   }
 
+  /** {@code e}, remembered as raised by the running statement itself. */
+  SnapsyncException own(SnapsyncException e) {
+    raised = e;
+    return e;
+  }
+
   private Signal stmt(PlStmt s) {
+    try {
+      return statement(s);
+    } catch (SnapsyncException e) {
+      if (e != raised || e.context() != null || !lines.containsKey(s)) {
+        throw e;
+      }
+      String where = def.name().equals("inline_code_block") && def.id() == 0
+          ? def.name() : Signatures.compact(def);
+      SnapsyncException c = e.withContext("routine.context", where, lines.get(s).toString(), what(s));
+      raised = c;
+      throw c;
+    }
+  }
+
+  /** The statement as PostgreSQL names it in a CONTEXT line. */
+  private static String what(PlStmt s) {
+    if (s instanceof PlStmt.Raise) {
+      return "RAISE";
+    } else if (s instanceof PlStmt.Assert) {
+      return "ASSERT";
+    } else if (s instanceof PlStmt.Execute) {
+      return "EXECUTE";
+    } else if (s instanceof PlStmt.ForQuery f) {
+      return f.query() != null ? "FOR over SELECT rows" : "FOR over EXECUTE statement";
+    } else if (s instanceof PlStmt.ReturnQuery) {
+      return "RETURN QUERY";
+    } else if (s instanceof PlStmt.GetDiagnostics) {
+      return "GET DIAGNOSTICS";
+    }
+    return "SQL statement";
+  }
+
+  private Signal statement(PlStmt s) {
     if (s instanceof PlStmt.Block b) {
       return block(b);
     } else if (s instanceof PlStmt.Assign a) {
-      int i = variable(a.name());
-      RoutineDef.Param p = vars.get(i);
-      values.set(i, eval(a.expr(), p.type(), p.typmod()));
+      int i = frame.slot(a.name());
+      frame.set(i, eval(a.expr(), frame.type(i), frame.typmod(i)));
     } else if (s instanceof PlStmt.If f) {
       for (int i = 0; i < f.conds().size(); i++) {
         if (Boolean.TRUE.equals(eval(f.conds().get(i), DataType.BOOL, -1))) {
@@ -172,14 +240,14 @@ final class PlInterpreter {
       result = r.expr() == null || def.returnType() == DataType.VOID ? null
           : eval(r.expr(), def.returnType(), def.returnTypmod());
       return Signal.RETURN;
-    } else if (s instanceof PlStmt.ReturnNext r) {
-      returnNext(r);
-    } else if (s instanceof PlStmt.ReturnQuery r) {
-      returnQuery(r);
-    } else if (s instanceof PlStmt.Raise r) {
-      raise(r);
     } else if (s instanceof PlStmt.Perform p) {
-      query("SELECT " + p.query());
+      PlFrame.Bound b = frame.bind("SELECT " + p.query());
+      PlExec.Result r = exec.run(b.sql(), b.values(), 0);
+      setFound(r.count());
+    } else if (s instanceof PlStmt.TransactionControl) {
+      throw SnapsyncException.error("2D000", "routine.invalid_transaction_termination");
+    } else if (!(s instanceof PlStmt.Nothing)) {
+      return sql.run(s);
     }
     return Signal.NONE;
   }
@@ -193,14 +261,15 @@ final class PlInterpreter {
           lo == null ? "lower"
           : "upper");
     }
-    vars.add(new RoutineDef.Param(f.var(), DataType.INT4, -1, null, 'i'));
-    values.add(null);
-    int slot = vars.size() - 1;
+    int outer = frame.size();
+    int slot = frame.declare(f.var(), DataType.INT4, -1, null);
+    boolean any = false;
     try {
       for (long i = (Integer) lo; f.reverse() ? i >= (Integer) hi : i <= (Integer) hi;
           i += f.reverse() ? -step : step) {
         ctx.checkCanceled();
-        values.set(slot, (int) i);
+        any = true;
+        frame.set(slot, (int) i);
         Signal sig = list(f.body());
         if (sig == Signal.EXIT) {
           break;
@@ -209,64 +278,32 @@ final class PlInterpreter {
         }
       }
     } finally {
-      vars.remove(slot);
-      values.remove(slot);
+      frame.truncate(outer);
     }
+    frame.set(found, any);
     return Signal.NONE;
   }
 
-  private void raise(PlStmt.Raise r) {
-    List<String> texts = new ArrayList<>();
-    for (String a : r.args()) {
-      PreparedQuery q = routines.plan(SqlBody.substitute(vars, vars.size(), "SELECT " + a),
-          ctx.txn());
-      Object[] row = SqlFunctionCalls.firstRow(q, ctx, ctx.txn(), values.toArray());
-      Object v = row == null ? null : row[0];
-      texts.add(v == null ? "<NULL>"
-          : PgValues.toText(v, q.columns().get(0).type(), ctx.eval().timeZone()));
-    }
-    StringBuilder out = new StringBuilder();
-    String f = r.format();
-    int next = 0;
-    for (int i = 0; i < f.length(); i++) {
-      char c = f.charAt(i);
-      if (c == '%' && i + 1 < f.length() && f.charAt(i + 1) == '%') {
-        out.append('%');
-        i++;
-      } else if (c == '%') {
-        out.append(next < texts.size() ? texts.get(next) : "");
-        next++;
-      } else {
-        out.append(c);
-      }
-    }
-    if (r.level().equals("exception")) {
-      throw SnapsyncException.error(SqlState.RAISE_EXCEPTION, "routine.raise", out.toString());
-    }
-    // NOTICE, WARNING, INFO, LOG, DEBUG: not delivered from inside a query yet
+  void setFound(long count) {
+    rowCount = count;
+    frame.set(found, count > 0);
   }
 
-  private int variable(String name) {
-    for (int i = vars.size() - 1; i >= 0; i--) {
-      if (vars.get(i).name().equals(name)) {
-        return i;
-      }
-    }
-    throw SnapsyncException.error(SqlState.SYNTAX_ERROR, "routine.not_a_variable", name);
-  }
-
-  private Object eval(String expr, DataType type, int typmod) {
-    String sql = SqlBody.substitute(vars, vars.size(), "SELECT " + expr);
-    PreparedQuery q = routines.plan(sql, ctx.txn());
-    Object[] row = SqlFunctionCalls.firstRow(q, ctx, ctx.txn(), values.toArray());
-    Object v = row == null ? null : row[0];
-    DataType from = q.columns().get(0).type();
+  /** {@code expr} evaluated as {@code SELECT expr}, cast to {@code type}. */
+  Object eval(String expr, DataType type, int typmod) {
+    PlExec.Result r = evalTyped(expr);
+    Object v = r.rows().isEmpty() ? null : r.rows().get(0)[0];
+    DataType from = r.columns().get(0).type();
     return v == null || (from == type && typmod < 0) ? v
         : ValueOps.cast(v, from, type, typmod, ctx.eval().timeZone());
   }
 
-  private Object[] query(String sql) {
-    PreparedQuery q = routines.plan(SqlBody.substitute(vars, vars.size(), sql), ctx.txn());
-    return SqlFunctionCalls.firstRow(q, ctx, ctx.txn(), values.toArray());
+  /** {@code SELECT expr}'s first row and its column (type). */
+  PlExec.Result evalTyped(String expr) {
+    PlFrame.Bound b = frame.bind("SELECT " + expr);
+    var q = routines.plan(b.sql(), ctx.txn());
+    Object[] row = SqlFunctionCalls.firstRow(q, ctx, ctx.txn(), b.values());
+    return new PlExec.Result(q.columns(), row == null ? List.of() : List.<Object[]>of(row),
+        row == null ? 0 : 1);
   }
 }

@@ -2,7 +2,6 @@ package io.snapsync.core.sql.routine;
 
 import io.snapsync.core.error.SnapsyncException;
 import io.snapsync.core.error.SqlState;
-import io.snapsync.core.sql.parse.Lexer;
 import io.snapsync.core.sql.parse.ParseErrors;
 import io.snapsync.core.sql.parse.Token;
 import java.util.ArrayList;
@@ -10,29 +9,42 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reads the block structure of a PL/pgSQL body over the lexer's tokens: DECLARE, BEGIN ... END,
- * assignments, IF/ELSIF/ELSE, LOOP, WHILE, integer FOR, EXIT/CONTINUE [WHEN], RETURN, RAISE,
- * PERFORM, NULL. Expressions and queries stay SQL text for the engine. Errors are 42601.
+ * Reads the block structure of a PL/pgSQL body over the lexer's tokens: DECLARE, BEGIN ... END
+ * with EXCEPTION handlers, assignments, IF/ELSIF/ELSE, LOOP, WHILE, integer FOR and FOR over a
+ * query, EXIT/CONTINUE [WHEN], RETURN, PERFORM, NULL; the statements carrying SQL are read by
+ * {@link PlSqlParser}. Expressions and queries stay SQL text for the engine. Errors are 42601.
  */
-final class PlParser {
+final class PlParser extends PlTokens {
 
-  private final String src;
-  private final List<Token> tokens;
-  private int at;
+  private final PlSqlParser sql = new PlSqlParser(this);
+  private final java.util.Map<PlStmt, Integer> lines = new java.util.IdentityHashMap<>();
 
   private PlParser(String src) {
-    this.src = src;
-    this.tokens = Lexer.tokenize(src);
+    super(src);
   }
 
-  static PlStmt.Block parse(String body) {
+  /** A body's statements and the line (1-based, in the body text) each starts on. */
+  record Parsed(PlStmt.Block body, java.util.Map<PlStmt, Integer> lines) {
+  }
+
+  static Parsed parse(String body) {
     PlParser p = new PlParser(body);
     PlStmt.Block b = p.block();
     p.acceptSymbol(";");
     if (p.peek().kind() != Token.Kind.EOF) {
       throw ParseErrors.at(p.peek());
     }
-    return b;
+    return new Parsed(b, p.lines);
+  }
+
+  private int lineAt(int pos) {
+    int line = 1;
+    for (int i = 0; i < pos && i < src.length(); i++) {
+      if (src.charAt(i) == '\n') {
+        line++;
+      }
+    }
+    return line;
   }
 
   private PlStmt.Block block() {
@@ -44,11 +56,23 @@ final class PlParser {
     }
     expect("begin");
     List<PlStmt> body = statements(Set.of("end", "exception"));
-    if (peek().isWord("exception")) {
-      throw unsupported("EXCEPTION blocks");
+    List<PlStmt.Handler> handlers = new ArrayList<>();
+    if (accept("exception")) {
+      while (accept("when")) {
+        List<String> conds = new ArrayList<>();
+        do {
+          if (accept("sqlstate")) {
+            conds.add(next().text());
+          } else {
+            conds.add(next().text());
+          }
+        } while (accept("or"));
+        expect("then");
+        handlers.add(new PlStmt.Handler(conds, statements(Set.of("when", "end"))));
+      }
     }
     expect("end");
-    return new PlStmt.Block(vars, body);
+    return new PlStmt.Block(vars, body, handlers);
   }
 
   private PlStmt.PlVar declaration() {
@@ -60,7 +84,10 @@ final class PlParser {
       next();
     }
     String type = text(from, at);
-    if (type.endsWith("%type") || type.toLowerCase(java.util.Locale.ROOT).contains("%type")) {
+    String lower = type.toLowerCase(java.util.Locale.ROOT);
+    if (lower.endsWith("%rowtype")) {
+      type = "record";
+    } else if (lower.contains("%type")) {
       throw unsupported("%TYPE");
     }
     if (accept("not")) {
@@ -84,6 +111,13 @@ final class PlParser {
   }
 
   private PlStmt statement() {
+    int line = lineAt(peek().pos());
+    PlStmt s = statementAt();
+    lines.put(s, line);
+    return s;
+  }
+
+  private PlStmt statementAt() {
     Token t = peek();
     if (t.isWord("declare") || t.isWord("begin")) {
       PlStmt.Block b = block();
@@ -126,7 +160,25 @@ final class PlParser {
       return new PlStmt.Loop(cond, loopBody());
     }
     if (t.isWord("for")) {
-      return forRange();
+      return forLoop();
+    }
+    if (t.isWord("execute")) {
+      return sql.execute();
+    }
+    if (t.isWord("get") && (peek(1).isWord("diagnostics") || peek(2).isWord("diagnostics"))) {
+      return sql.diagnostics();
+    }
+    if (t.isWord("assert")) {
+      return sql.assertion();
+    }
+    if (t.isWord("commit") || t.isWord("rollback")) {
+      next();
+      if (accept("and")) {
+        accept("no");
+        expect("chain");
+      }
+      expectSymbol(";");
+      return new PlStmt.TransactionControl(t.text());
     }
     if (t.isWord("exit") || t.isWord("continue")) {
       next();
@@ -145,19 +197,21 @@ final class PlParser {
         return new PlStmt.ReturnNext(e);
       }
       if (accept("query")) {
-        if (peek().isWord("execute")) {
-          throw unsupported("RETURN QUERY EXECUTE");
+        if (accept("execute")) {
+          PlStmt.Dynamic d = sql.dynamic(Set.of());
+          expectSymbol(";");
+          return new PlStmt.ReturnQuery(null, d);
         }
         String q = exprUntil(Set.of(), ";");
         expectSymbol(";");
-        return new PlStmt.ReturnQuery(q);
+        return new PlStmt.ReturnQuery(q, null);
       }
       String e = peek().isSymbol(";") ? null : exprUntil(Set.of(), ";");
       expectSymbol(";");
       return new PlStmt.Return(e);
     }
     if (t.isWord("raise")) {
-      return raise();
+      return sql.raise();
     }
     if (t.isWord("perform")) {
       next();
@@ -182,6 +236,9 @@ final class PlParser {
       expectSymbol(";");
       return new PlStmt.Assign(t.text(), e);
     }
+    if (PlSqlParser.startsSql(t)) {
+      return sql.sql();
+    }
     throw unsupported("PL/pgSQL statement " + t.raw().toUpperCase(java.util.Locale.ROOT));
   }
 
@@ -193,10 +250,21 @@ final class PlParser {
     return body;
   }
 
-  private PlStmt forRange() {
+  private PlStmt forLoop() {
     next();
-    String var = next().text();
+    List<String> targets = sql.targets();
     expect("in");
+    if (accept("execute")) {
+      PlStmt.Dynamic d = sql.dynamic(Set.of("loop"));
+      expect("loop");
+      return new PlStmt.ForQuery(targets, null, d, loopBody());
+    }
+    if (PlSqlParser.startsSql(peek())) {
+      String q = exprUntil(Set.of("loop"), null);
+      expect("loop");
+      return new PlStmt.ForQuery(targets, q, null, loopBody());
+    }
+    String var = targets.get(0);
     boolean reverse = accept("reverse");
     int from = at;
     while (!peek().isWord("loop") && !eof()) {
@@ -221,109 +289,5 @@ final class PlParser {
   private static int indexOfWord(String s, String w) {
     java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)\\b" + w + "\\b").matcher(s);
     return m.find() ? m.start() : -1;
-  }
-
-  private PlStmt raise() {
-    next();
-    String level = "exception";
-    if (peek().kind() == Token.Kind.IDENT) {
-      level = next().text();
-    }
-    Token f = next();
-    if (f.kind() != Token.Kind.STRING) {
-      throw unsupported("RAISE without a format string");
-    }
-    List<String> args = new ArrayList<>();
-    while (acceptSymbol(",")) {
-      args.add(exprUntil(Set.of(), ","));
-    }
-    if (peek().isWord("using")) {
-      throw unsupported("RAISE ... USING");
-    }
-    expectSymbol(";");
-    return new PlStmt.Raise(level, f.text(), args);
-  }
-
-  /** The text up to a depth-0 {@code symbol} (also {@code ;}) or one of {@code words}. */
-  private String exprUntil(Set<String> words, String symbol) {
-    int from = at;
-    int depth = 0;
-    while (!eof()) {
-      Token t = peek();
-      if (depth == 0 && (t.isSymbol(";") || (symbol != null && t.isSymbol(symbol))
-          || (t.kind() == Token.Kind.IDENT && words.contains(t.text())))) {
-        break;
-      }
-      if (t.isSymbol("(")) {
-        depth++;
-      } else if (t.isSymbol(")")) {
-        depth--;
-      }
-      next();
-    }
-    if (at == from) {
-      throw ParseErrors.at(peek());
-    }
-    return text(from, at);
-  }
-
-  private String text(int from, int to) {
-    if (to <= from) {
-      return "";
-    }
-    Token last = tokens.get(to - 1);
-    return src.substring(tokens.get(from).pos(), last.pos() + last.raw().length()).trim();
-  }
-
-  private static SnapsyncException unsupported(String what) {
-    return SnapsyncException.error(SqlState.FEATURE_NOT_SUPPORTED, "routine.unsupported", what);
-  }
-
-  private boolean eof() {
-    return peek().kind() == Token.Kind.EOF;
-  }
-
-  private Token peek() {
-    return tokens.get(at);
-  }
-
-  private Token peek(int ahead) {
-    return tokens.get(Math.min(at + ahead, tokens.size() - 1));
-  }
-
-  private Token next() {
-    Token t = tokens.get(at);
-    if (t.kind() != Token.Kind.EOF) {
-      at++;
-    }
-    return t;
-  }
-
-  private boolean accept(String w) {
-    if (peek().isWord(w)) {
-      at++;
-      return true;
-    }
-    return false;
-  }
-
-  private boolean acceptSymbol(String s) {
-    if (peek().isSymbol(s)) {
-      at++;
-      return true;
-    }
-    return false;
-  }
-
-  private void expect(String w) {
-    if (!accept(w)) {
-      throw ParseErrors.at(peek());
-    }
-  }
-
-  private void expectSymbol(String s) {
-    if (!acceptSymbol(s)) {
-      throw ParseErrors.at(peek());
-    }
   }
 }

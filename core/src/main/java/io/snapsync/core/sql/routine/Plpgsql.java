@@ -8,24 +8,35 @@ import io.snapsync.core.sql.engine.exec.ExecContext;
  */
 final class Plpgsql {
 
-  private static final java.util.Map<String, PlStmt.Block> PARSED =
+  private static final java.util.Map<String, PlParser.Parsed> PARSED =
       new java.util.concurrent.ConcurrentHashMap<>();
 
   private Plpgsql() {
   }
 
   static Object call(Routines routines, ExecContext ctx, RoutineDef def, Object[] args) {
-    return new PlInterpreter(routines, ctx, def, args).run(parsed(def));
+    return new PlInterpreter(routines, ctx, def, args, false).run(parsed(def));
   }
 
   /** The rows of a call in FROM ({@link PlInterpreter#runRows}). */
   static java.util.List<Object[]> rows(Routines routines, ExecContext ctx, RoutineDef def,
       Object[] args) {
-    return new PlInterpreter(routines, ctx, def, args).runRows(parsed(def));
+    return new PlInterpreter(routines, ctx, def, args, false).runRows(parsed(def));
   }
 
-  private static PlStmt.Block parsed(RoutineDef def) {
-    PlStmt.Block body = PARSED.get(def.body());
+  /**
+   * Runs a DO block's or procedure's body as the session's statement ({@code topLevel}: its
+   * statements run as the session's would); the OUT and INOUT values, if any.
+   */
+  static Object[] runStatement(Routines routines, ExecContext ctx, RoutineDef def,
+      Object[] args) {
+    PlInterpreter in = new PlInterpreter(routines, ctx, def, args, true);
+    in.run(parsed(def));
+    return in.outputRow();
+  }
+
+  private static PlParser.Parsed parsed(RoutineDef def) {
+    PlParser.Parsed body = PARSED.get(def.body());
     if (body == null) {
       body = PlParser.parse(def.body());
       if (PARSED.size() >= Routines.PLANS_MAX) {

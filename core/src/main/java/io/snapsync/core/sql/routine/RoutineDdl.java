@@ -128,7 +128,10 @@ final class RoutineDdl {
   /** Plans every statement of a SQL body with all arguments passed (PostgreSQL's validator). */
   private void validate(RoutineDef def, StoreTransaction t) {
     for (String s : SqlBody.statements(def, def.inputs().size())) {
-      routines.plan(s, t);
+      if (io.snapsync.core.sql.parse.SqlParser.parse(s) instanceof
+          io.snapsync.core.sql.parse.Stmt.Query) {
+        routines.plan(s, t);
+      }
     }
   }
 

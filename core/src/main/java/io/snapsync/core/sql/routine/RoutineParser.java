@@ -27,6 +27,9 @@ public final class RoutineParser {
   public static boolean handles(List<Token> tokens) {
     Token first = tokens.get(0);
     int i = 1;
+    if (first.isWord("do") || first.isWord("call")) {
+      return true;
+    }
     if (first.isWord("create")) {
       if (tokens.get(1).isWord("or") && tokens.get(2).isWord("replace")) {
         i = 3;
@@ -44,10 +47,66 @@ public final class RoutineParser {
     return new RoutineParser(sql, tokens).statement();
   }
 
+  /** {@code DO [LANGUAGE lang] 'body' [LANGUAGE lang]}. */
+  private RoutineStmt doBlock() {
+    String language = "plpgsql";
+    if (accept("language")) {
+      language = next().text();
+    }
+    Token body = next();
+    if (body.kind() != Token.Kind.STRING) {
+      throw ParseErrors.at(body);
+    }
+    if (accept("language")) {
+      language = next().text();
+    }
+    return new RoutineStmt.Do(body.text(), language.toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /** {@code CALL name([args])}: the arguments as one SELECT list. */
+  private RoutineStmt call() {
+    Token name = next();
+    if (name.kind() != Token.Kind.IDENT && name.kind() != Token.Kind.QUOTED_IDENT) {
+      throw ParseErrors.at(name);
+    }
+    String routine = name.text();
+    if (peek().isSymbol(".")) {
+      next();
+      routine = next().text();
+    }
+    if (!acceptSymbol("(")) {
+      throw ParseErrors.at(peek());
+    }
+    int from = at;
+    int depth = 0;
+    while (peek().kind() != Token.Kind.EOF && !(depth == 0 && peek().isSymbol(")"))) {
+      if (peek().isSymbol("(")) {
+        depth++;
+      } else if (peek().isSymbol(")")) {
+        depth--;
+      }
+      next();
+    }
+    int to = at;
+    if (!acceptSymbol(")")) {
+      throw ParseErrors.at(peek());
+    }
+    String args = null;
+    if (to > from) {
+      Token last = tokens.get(to - 1);
+      args = "SELECT " + sql.substring(tokens.get(from).pos(), last.pos() + last.raw().length());
+    }
+    return new RoutineStmt.Call(routine, args);
+  }
+
   private RoutineStmt statement() {
     Token verb = next();
     RoutineStmt s;
-    if (verb.isWord("create")) {
+    if (verb.isWord("do")) {
+      s = doBlock();
+    } else if (verb.isWord("call")) {
+      s = call();
+    } else if (verb.isWord("create")) {
       boolean replace = accept("or");
       if (replace) {
         expect("replace");

@@ -4,7 +4,7 @@ import io.snapsync.core.session.DataType;
 import io.snapsync.core.sql.parse.Stmt;
 import java.util.List;
 
-/** The statements of user-defined routines: CREATE/DROP/ALTER FUNCTION and PROCEDURE. */
+/** The statements of user-defined routines: CREATE/DROP/ALTER FUNCTION and PROCEDURE, DO, CALL. */
 public sealed interface RoutineStmt extends Stmt.Extension {
 
   @Override
@@ -43,6 +43,33 @@ public sealed interface RoutineStmt extends Stmt.Extension {
       Boolean strict) implements RoutineStmt {
     public String tag() {
       return "ALTER " + word(routineKind);
+    }
+  }
+
+  /** DO [LANGUAGE lang] 'body': an anonymous PL/pgSQL block run in the caller's transaction. */
+  record Do(String body, String language) implements RoutineStmt {
+    public String tag() {
+      return "DO";
+    }
+
+    @Override
+    public String kind() {
+      return "UTILITY";
+    }
+  }
+
+  /**
+   * CALL name(args): {@code args} is {@code SELECT arg, ...} (null without arguments), run to
+   * find the argument values and types.
+   */
+  record Call(String name, String args) implements RoutineStmt {
+    public String tag() {
+      return "CALL";
+    }
+
+    @Override
+    public String kind() {
+      return "UTILITY";
     }
   }
 }

@@ -22,16 +22,25 @@ public final class Routines {
 
   private final Database db;
   private final RoutineDdl ddl;
+  private final RoutineRun calls;
   private final Map<String, PreparedQuery> plans = new ConcurrentHashMap<>();
   private final Map<String, List<String>> bodies = new ConcurrentHashMap<>();
 
   public Routines(Database db) {
     this.db = db;
     this.ddl = new RoutineDdl(db, this);
+    this.calls = new RoutineRun(db, this);
+  }
+
+  Database database() {
+    return db;
   }
 
   /** Runs {@code s} in the session's current transaction. */
   public Future<StatementResult> run(RoutineStmt s, SessionContext ctx) {
+    if (s instanceof RoutineStmt.Do || s instanceof RoutineStmt.Call) {
+      return calls.run(s, ctx);
+    }
     return ddl.run(s, ctx);
   }
 

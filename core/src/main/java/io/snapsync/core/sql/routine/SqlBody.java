@@ -79,19 +79,35 @@ final class SqlBody {
             && !after.isSymbol("(") && !after.isSymbol(".");
         if (free) {
           index = named(in, t.text());
+        } else if (after.isSymbol(".") && (before == null || !before.isSymbol("."))
+            && i + 2 < tokens.size() && tokens.get(i + 2).kind() == Token.Kind.IDENT) {
+          // a record variable's field (PL/pgSQL): r.col
+          index = named(in, t.text() + "." + tokens.get(i + 2).text());
+          if (index >= 0) {
+            out.append(sql, copied, t.pos());
+            appendParam(out, in.get(index), index, passed);
+            Token field = tokens.get(i + 2);
+            copied = field.pos() + field.raw().length();
+            i += 2;
+            continue;
+          }
         }
       }
       if (index < 0) {
         continue;
       }
       out.append(sql, copied, t.pos());
-      RoutineDef.Param p = in.get(index);
-      String value = index < passed ? "$" + (index + 1) : "(" + p.defaultExpr() + ")";
-      out.append("CAST(").append(value).append(" AS ").append(p.type().sqlName()).append(')');
+      appendParam(out, in.get(index), index, passed);
       copied = t.pos() + t.raw().length();
     }
     out.append(sql.substring(copied));
     return out.toString();
+  }
+
+  private static void appendParam(StringBuilder out, RoutineDef.Param p, int index,
+      int passed) {
+    String value = index < passed ? "$" + (index + 1) : "(" + p.defaultExpr() + ")";
+    out.append("CAST(").append(value).append(" AS ").append(p.type().sqlName()).append(')');
   }
 
   private static int named(List<RoutineDef.Param> in, String name) {

@@ -62,6 +62,10 @@ final class SqlFunctionCalls {
   }
 
   /** Runs one nested call under the depth limit (54001 beyond it, or on a stack overflow). */
+  static <T> T nestedCall(java.util.function.Supplier<T> body) {
+    return nested(body);
+  }
+
   private static <T> T nested(java.util.function.Supplier<T> body) {
     int[] depth = DEPTH.get();
     if (depth[0] >= MAX_DEPTH) {
@@ -97,9 +101,21 @@ final class SqlFunctionCalls {
     Routines routines = db.executor().routines();
     List<String> statements = routines.bodyStatements(def, args.length);
     for (int i = 0; i < statements.size() - 1; i++) {
-      firstRow(routines.plan(statements.get(i), t), ctx, t, args);
+      firstRow(routines, statements.get(i), ctx, t, args);
     }
-    PreparedQuery q = routines.plan(statements.get(statements.size() - 1), t);
+    String lastSql = statements.get(statements.size() - 1);
+    if (!isQuery(lastSql)) {
+      PlExec.Result r = new PlExec(routines, ctx, false).run(lastSql, args, -1);
+      List<Object[]> out = new ArrayList<>();
+      for (Object[] row : r.rows()) {
+        out.add(conform(row, r.columns(), def.resultColumns(), ctx));
+        if (!def.returnsSet()) {
+          break;
+        }
+      }
+      return out;
+    }
+    PreparedQuery q = routines.plan(lastSql, t);
     List<io.snapsync.core.session.Column> want = def.resultColumns();
     List<Object[]> out = new ArrayList<>();
     try (Cursor c = q.root().open(context(q, ctx, t, args))) {
@@ -139,12 +155,12 @@ final class SqlFunctionCalls {
     List<String> statements = routines.bodyStatements(def, args.length);
     Object result = null;
     for (int i = 0; i < statements.size(); i++) {
-      PreparedQuery q = routines.plan(statements.get(i), t);
       boolean last = i == statements.size() - 1;
-      Object[] row = firstRow(q, ctx, t, args);
+      PlExec.Result r = firstRow(routines, statements.get(i), ctx, t, args);
+      Object[] row = r.rows().isEmpty() ? null : r.rows().get(0);
       if (last && def.returnType() != DataType.VOID) {
         if (row != null && row.length > 0) {
-          DataType from = q.columns().get(0).type();
+          DataType from = r.columns().get(0).type();
           result = row[0] == null || from == def.returnType() ? row[0]
               : ValueOps.cast(row[0], from, def.returnType(), def.returnTypmod(),
                   ctx.eval().timeZone());
@@ -152,6 +168,26 @@ final class SqlFunctionCalls {
       }
     }
     return result;
+  }
+
+  private static boolean isQuery(String sql) {
+    return io.snapsync.core.sql.parse.SqlParser.parse(sql) instanceof
+        io.snapsync.core.sql.parse.Stmt.Query;
+  }
+
+  /**
+   * The first row of body statement {@code sql}: a query pulled here, any other statement
+   * (INSERT, UPDATE, DELETE) run as the session's ({@link PlExec}).
+   */
+  private static PlExec.Result firstRow(Routines routines, String sql, ExecContext ctx,
+      StoreTransaction t, Object[] args) {
+    if (!isQuery(sql)) {
+      return new PlExec(routines, ctx, false).run(sql, args, 1);
+    }
+    PreparedQuery q = routines.plan(sql, t);
+    Object[] row = firstRow(q, ctx, t, args);
+    return new PlExec.Result(q.columns(), row == null ? List.of() : List.<Object[]>of(row),
+        row == null ? 0 : 1);
   }
 
   static Object[] firstRow(PreparedQuery q, ExecContext caller, StoreTransaction t,

@@ -137,11 +137,16 @@ class SqlFunctionVsPostgresTest {
   }
 
   static void assertSame(List<String> sqls) throws Exception {
+    assertSame(pg, s, sqls);
+  }
+
+  /** Each of {@code sqls} answers the same in {@code pg} and in session {@code s}. */
+  static void assertSame(PostgresOracle pg, Session s, List<String> sqls) throws Exception {
     List<String> answers = pg.values(sqls, "UTC");
     assertEquals(sqls.size(), answers.size(), "one answer per statement: " + answers);
     List<String> mismatches = new ArrayList<>();
     for (int i = 0; i < sqls.size(); i++) {
-      String actual = ours(sqls.get(i));
+      String actual = ours(s, sqls.get(i));
       if (!answers.get(i).equals(actual)) {
         mismatches.add(sqls.get(i) + "\n  postgres: " + answers.get(i) + "\n  snapsync: "
             + actual);
@@ -151,7 +156,7 @@ class SqlFunctionVsPostgresTest {
         + " differ");
   }
 
-  static String ours(String sql) {
+  static String ours(Session s, String sql) {
     try {
       StatementResult r = EngineFixture.exec(s, sql);
       if (r.rows().isEmpty()) {
