@@ -204,6 +204,12 @@ public final class RowModifier {
         ForeignKeyChecks.checkReferenced(db.store(), t, txn, def,
             updates.stream().map(Change::oldRow).toList(),
             updates.stream().map(Change::newRow).toList());
+        if (io.snapsync.core.sql.ddl.ForeignKeyActions.any(def)) {
+          // ON CONFLICT DO UPDATE runs no referential actions: a still referenced key fails
+          ForeignKeyChecks.checkReferencedAfterActions(db.store(), t, txn, def,
+              updates.stream().map(Change::oldRow).toList(),
+              updates.stream().map(Change::newRow).toList());
+        }
       }
       return new Written(written);
     }));

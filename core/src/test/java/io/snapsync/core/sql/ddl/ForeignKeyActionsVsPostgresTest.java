@@ -44,6 +44,10 @@ class ForeignKeyActionsVsPostgresTest {
             + " on delete set default)",
         "create table c_restrict (id int primary key, pcode text references p (code)"
             + " on delete restrict)",
+        "select string_agg(conname || ':' || confupdtype::text || confdeltype::text"
+            + " || confmatchtype::text || ':'"
+            + " || pg_get_constraintdef(oid), '; ' order by conname) from pg_constraint"
+            + " where contype = 'f'",
         "insert into p values (0, 'zero'), (1, 'a'), (2, 'b'), (3, 'c')",
         "insert into c_cascade values (10, 1), (11, 1), (12, 2)",
         "insert into c_null values (20, 1), (21, 2)",
