@@ -956,6 +956,7 @@ SqlNode PgAlterColumnAction() :
     final Span s = Span.of();
     final SqlNode e;
     final SqlDataTypeSpec type;
+    SqlNode using = null;
 }
 {
     (
@@ -969,8 +970,8 @@ SqlNode PgAlterColumnAction() :
             return new PgAlterColumn(s.end(this), PgAlterColumn.Change.SET_NOT_NULL, null, null);
         }
     |
-        <SET> <DATA> <TYPE> type = PgDataType() {
-            return new PgAlterColumn(s.end(this), PgAlterColumn.Change.TYPE, null, type);
+        <SET> <DATA> <TYPE> type = PgDataType() [ <USING> using = Expression(ExprContext.ACCEPT_SUB_QUERY) ] {
+            return new PgAlterColumn(s.end(this), PgAlterColumn.Change.TYPE, using, type);
         }
     |
         LOOKAHEAD(2)
@@ -983,8 +984,8 @@ SqlNode PgAlterColumnAction() :
                 null);
         }
     |
-        <TYPE> type = PgDataType() {
-            return new PgAlterColumn(s.end(this), PgAlterColumn.Change.TYPE, null, type);
+        <TYPE> type = PgDataType() [ <USING> using = Expression(ExprContext.ACCEPT_SUB_QUERY) ] {
+            return new PgAlterColumn(s.end(this), PgAlterColumn.Change.TYPE, using, type);
         }
     )
 }

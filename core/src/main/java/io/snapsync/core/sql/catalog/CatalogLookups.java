@@ -25,6 +25,9 @@ public final class CatalogLookups {
       return i.constraint() ? CatalogText.constraintDef(i) : null;
     }
     TableDef.Check c = ConstraintRows.check(v, oid);
+    if (c == null) {
+      return ForeignKeyRows.def(v, oid);
+    }
     return c == null ? null : pretty ? "CHECK (" + c.sql().trim() + ")"
         : CatalogText.checkDef(c.sql());
   }

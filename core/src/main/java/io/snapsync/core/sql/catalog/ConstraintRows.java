@@ -31,6 +31,7 @@ final class ConstraintRows {
         TableDef.Check c = d.checks().get(n);
         rows.add(row(CatalogOids.check(d, n), c.name(), "c", rel, 0L, null, c.sql()));
       }
+      rows.addAll(ForeignKeyRows.rows(v, d));
     }
     return rows;
   }

@@ -1,5 +1,7 @@
 package io.snapsync.core.sql.ddl;
 
+import io.snapsync.core.error.SnapsyncException;
+import io.snapsync.core.error.SqlState;
 import io.snapsync.core.sql.ddl.DdlStatement.AlterTable;
 import io.snapsync.core.sql.ddl.DdlStatement.AlterTable.Action;
 import io.snapsync.sql.parser.ast.PgAlterColumn;
@@ -45,7 +47,11 @@ final class AlterTableAnalyzer {
           return new AlterTable(table, ie, primary ? Action.ADD_PRIMARY_KEY : Action.ADD_UNIQUE,
               name, null, null, null, null, aie, cols);
         }
-        throw DdlParser.unsupported("ALTER TABLE ... ADD FOREIGN KEY");
+        if (e instanceof io.snapsync.sql.parser.ast.PgForeignKey fk) {
+          return new AlterTable(table, ie, Action.ADD_FOREIGN_KEY, null, null, null, null, null,
+              aie, List.of(), ForeignKeys.spec(fk), null, null);
+        }
+        throw DdlParser.unsupported("ALTER TABLE ... ADD " + e.getKind());
       }
       case DROP_COLUMN:
         return new AlterTable(table, ie, Action.DROP_COLUMN, column, null, null, null, null,
@@ -78,7 +84,17 @@ final class AlterTableAnalyzer {
           null, null, null, false);
       case DROP_NOT_NULL -> new AlterTable(table, ifExists, Action.DROP_NOT_NULL, column, null,
           null, null, null, false);
-      default -> throw DdlParser.unsupported("ALTER TABLE ... ALTER COLUMN ... TYPE");
+      default -> {
+        ColumnType type = ColumnType.of(c.type());
+        if (type.serial()) {
+          throw SnapsyncException.error(SqlState.UNDEFINED_OBJECT, "ddl.type_not_exist",
+              c.type().getTypeName().getSimple().toLowerCase(java.util.Locale.ROOT));
+        }
+        yield new AlterTable(table, ifExists, Action.ALTER_TYPE, column, null, null, null, null,
+            false, List.of(), null, new DdlStatement.ColumnSpec(column, type.type(),
+            type.typmod(), false, null, false),
+            c.expression() == null ? null : SourceText.of(sql, c.expression()));
+      }
     };
   }
 }

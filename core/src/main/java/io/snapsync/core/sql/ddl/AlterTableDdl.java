@@ -48,16 +48,22 @@ final class AlterTableDdl {
 
   Future<StatementResult> alter(AlterTable a, SessionContext ctx) {
     TransactionBlock txn = ctx.txn();
-    List<byte[]> keys = a.action() == AlterTable.Action.RENAME_TABLE
-        ? List.of(Keys.table(a.table()), Keys.table(a.newName())) : List.of(Keys.table(a.table()));
+    List<byte[]> keys = new ArrayList<>(a.action() == AlterTable.Action.RENAME_TABLE
+        ? List.of(Keys.table(a.table()), Keys.table(a.newName())) : List.of(Keys.table(a.table())));
+    List<String> other = new ArrayList<>();
     return db.blocking(() -> {
       txn.checkWritable(a.tag());
       txn.startQuery();
-      txn.storeTxn();
+      String o = ForeignKeyAlter.other(txn.storeTxn(), a);
+      if (o != null) {
+        other.add(o);
+        keys.add(Keys.table(o));
+      }
       return null;
     }).compose(v -> tableLocks.lockAll(ctx, a.action() == AlterTable.Action.RENAME_TABLE
             ? List.of(a.table(), a.newName()) : List.of(a.table()),
             TableLockMode.ACCESS_EXCLUSIVE))
+        .compose(v -> tableLocks.lockAll(ctx, other, TableLockMode.SHARE_ROW_EXCLUSIVE))
         .compose(v -> locks.lockAll(ctx, keys, txn.isolation().snapshotPerTransaction()))
         .compose(v -> db.blocking(() -> {
           StoreTransaction t = DdlEngine.recheckSnapshot(txn);
@@ -77,6 +83,9 @@ final class AlterTableDdl {
   }
 
   private Future<StatementResult> apply(AlterTable a, TableDef def, SessionContext ctx) {
+    if (a.action() == AlterTable.Action.ALTER_TYPE) {
+      return new ColumnRetype(db).apply(a, def, ctx);
+    }
     if (a.action() == AlterTable.Action.ADD_COLUMN && a.added().defaultSql() != null
         && !a.added().serial()) {
       // existing rows get the default, evaluated by the engine once per row
@@ -243,7 +252,13 @@ final class AlterTableDdl {
       }
       case ADD_PRIMARY_KEY, ADD_UNIQUE -> io.snapsync.core.sql.index.UniqueConstraints.add(t,
           def.name(), a.column(), a.keyColumns(), a.action() == AlterTable.Action.ADD_PRIMARY_KEY);
+      case ADD_FOREIGN_KEY -> ForeignKeyAlter.add(db.store(), t, txn, def, a, ctx);
       default -> {
+        ForeignKeyDef fk = ForeignKeyAlter.find(def, a.column());
+        if (fk != null) {
+          ForeignKeyAlter.drop(t, def, fk);
+          return StatementResult.command(a.tag());
+        }
         int k = CheckNames.names(def.checks()).indexOf(a.column());
         io.snapsync.core.sql.index.IndexDef backing = def.index(a.column());
         if (k < 0 && backing != null && backing.constraint()) {

@@ -33,10 +33,17 @@ final class DdlNames {
             || sequences.find(t, k) != null);
     if (s instanceof DdlStatement.CreateTable c) {
       String table = path.forCreate(t, c.table());
+      // a FOREIGN KEY is resolved as if the new table existed: a self-reference finds it
+      UnaryOperator<String> referenced = n -> n == null ? null : path.resolve(t, n,
+          k -> k.equals(table) || TableCatalog.find(t, k) != null
+              || ViewCatalog.find(t, k) != null || sequences.find(t, k) != null);
       return copy(c, (name, v) -> switch (name) {
         case "table" -> table;
-        case "likes", "foreignKeys" -> ((List<?>) v).stream()
+        case "likes" -> ((List<?>) v).stream()
             .map(x -> copy((Record) x, (n2, v2) -> EXISTING.contains(n2) ? existing.apply(
+                (String) v2) : v2)).toList();
+        case "foreignKeys" -> ((List<?>) v).stream()
+            .map(x -> copy((Record) x, (n2, v2) -> EXISTING.contains(n2) ? referenced.apply(
                 (String) v2) : v2)).toList();
         default -> v;
       });
@@ -62,6 +69,8 @@ final class DdlNames {
       return copy(a, (name, v) -> switch (name) {
         case "table" -> table;
         case "newName" -> rename && v != null ? Names.key(Names.schemaOf(table), (String) v) : v;
+        case "foreignKey" -> v == null ? null : copy((Record) v, (n2, v2) -> n2.equals("refTable")
+            ? existing.apply((String) v2) : v2);
         default -> v;
       });
     }

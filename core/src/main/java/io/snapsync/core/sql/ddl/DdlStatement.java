@@ -120,11 +120,24 @@ public sealed interface DdlStatement {
 
   record AlterTable(String table, boolean ifExists, Action action, String column,
       String newName, ColumnSpec added, CheckSpec check, String defaultSql,
-      boolean actionIfExists, List<String> keyColumns) implements DdlStatement {
+      boolean actionIfExists, List<String> keyColumns, ForeignKeySpec foreignKey,
+      ColumnSpec newType, String usingSql) implements DdlStatement {
     /** What ALTER TABLE does. */
     public enum Action {
       ADD_COLUMN, DROP_COLUMN, RENAME_COLUMN, RENAME_TABLE, SET_DEFAULT, DROP_DEFAULT,
-      SET_NOT_NULL, DROP_NOT_NULL, ADD_CHECK, DROP_CONSTRAINT, ADD_PRIMARY_KEY, ADD_UNIQUE
+      SET_NOT_NULL, DROP_NOT_NULL, ADD_CHECK, DROP_CONSTRAINT, ADD_PRIMARY_KEY, ADD_UNIQUE,
+      /** ADD FOREIGN KEY ({@code foreignKey}). */
+      ADD_FOREIGN_KEY,
+      /** ALTER COLUMN TYPE: {@code newType} the type, {@code usingSql} USING's text or null. */
+      ALTER_TYPE
+    }
+
+    /** An action without FOREIGN KEY or new type. */
+    public AlterTable(String table, boolean ifExists, Action action, String column,
+        String newName, ColumnSpec added, CheckSpec check, String defaultSql,
+        boolean actionIfExists, List<String> keyColumns) {
+      this(table, ifExists, action, column, newName, added, check, defaultSql, actionIfExists,
+          keyColumns, null, null, null);
     }
 
     /** An action on no key columns. */

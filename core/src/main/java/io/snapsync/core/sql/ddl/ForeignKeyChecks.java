@@ -61,18 +61,32 @@ public final class ForeignKeyChecks {
   /** 23503 when one of {@code rows} (new rows of {@code def}) references no row. */
   public static void checkReferences(Store store, StoreTransaction t, TransactionBlock txn,
       TableDef def, List<List<Object>> rows) {
+    checkReferences(store, t, txn, def, java.util.Collections.nCopies(rows.size(), null), rows);
+  }
+
+  /**
+   * {@link #checkReferences} for updated rows: as in PostgreSQL, a row whose referencing
+   * columns kept their values ({@code oldRows}' entry, null for a new row) is not checked.
+   */
+  public static void checkReferences(Store store, StoreTransaction t, TransactionBlock txn,
+      TableDef def, List<List<Object>> oldRows, List<List<Object>> rows) {
     for (ForeignKeyDef fk : def.foreignKeys()) {
       if (!fk.references(def.name())) {
         continue;
       }
       TableDef parent = parent(t, def, fk);
-      for (List<Object> row : rows) {
+      for (int i = 0; i < rows.size(); i++) {
+        List<Object> row = rows.get(i);
+        if (row == null || (oldRows.get(i) != null
+            && pick(oldRows.get(i), fk.columns()).equals(pick(row, fk.columns())))) {
+          continue;
+        }
         List<Object> values = referenced(def, parent, fk, row);
         if (values != null && !exists(store, t, txn, target(parent, fk, values))) {
           throw SnapsyncException.error(DdlStates.FOREIGN_KEY_VIOLATION,
-              "ddl.fk_insert_violation", def.name(), fk.name()).withDetail(
+              "ddl.fk_insert_violation", Names.relname(def.name()), fk.name()).withDetail(
               "ddl.fk_insert_violation.detail", names(def, fk.columns()),
-              text(def, fk.columns(), row), parent.name());
+              text(def, fk.columns(), row), Names.relname(parent.name()));
         }
       }
     }
@@ -84,6 +98,32 @@ public final class ForeignKeyChecks {
    */
   public static void checkReferenced(Store store, StoreTransaction t, TransactionBlock txn,
       TableDef def, List<List<Object>> oldRows, List<List<Object>> newRows) {
+    checkReferenced(store, t, txn, def, oldRows, newRows, false);
+  }
+
+  /**
+   * The checks of {@link #checkReferenced} left for after the referential actions of the
+   * statement ran ({@link ForeignKeyActions}): as in PostgreSQL, only RESTRICT is checked
+   * before them; NO ACTION (and a SET DEFAULT whose default still references the row) after.
+   */
+  public static void checkReferencedAfterActions(Store store, StoreTransaction t,
+      TransactionBlock txn, TableDef def, List<List<Object>> oldRows,
+      List<List<Object>> newRows) {
+    checkReferenced(store, t, txn, def, oldRows, newRows, true);
+  }
+
+  private static boolean checkedNow(TableDef def, ForeignKeyDef fk, boolean delete,
+      boolean afterActions) {
+    String action = delete ? fk.onDelete() : fk.onUpdate();
+    if (!ForeignKeyActions.any(def)) {
+      return !afterActions && !ForeignKeyActions.acts(fk, delete);
+    }
+    return afterActions != "RESTRICT".equals(action);
+  }
+
+  private static void checkReferenced(Store store, StoreTransaction t, TransactionBlock txn,
+      TableDef def, List<List<Object>> oldRows, List<List<Object>> newRows,
+      boolean afterActions) {
     for (ForeignKeyDef fk : def.foreignKeys()) {
       if (!fk.refTable().equals(def.name())) {
         continue;
@@ -96,14 +136,16 @@ public final class ForeignKeyChecks {
         List<Object> old = oldRows.get(i);
         List<Object> now = newRows.get(i);
         List<Object> key = pick(old, fk.refColumns());
-        if (key.contains(null) || (now != null && key.equals(pick(now, fk.refColumns())))) {
+        if (key.contains(null) || (now != null && key.equals(pick(now, fk.refColumns())))
+            || !checkedNow(def, fk, now == null, afterActions)) {
           continue;
         }
         if (referencing(store, t, txn, child, def, fk, key)) {
           throw SnapsyncException.error(DdlStates.FOREIGN_KEY_VIOLATION,
-              "ddl.fk_delete_violation", def.name(), fk.name(), child.name()).withDetail(
+              "ddl.fk_delete_violation", Names.relname(def.name()), fk.name(),
+              Names.relname(child.name())).withDetail(
               "ddl.fk_delete_violation.detail", names(def, fk.refColumns()),
-              text(def, fk.refColumns(), old), child.name());
+              text(def, fk.refColumns(), old), Names.relname(child.name()));
         }
       }
     }

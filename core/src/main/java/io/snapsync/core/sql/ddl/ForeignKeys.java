@@ -15,8 +15,9 @@ import java.util.Set;
 /**
  * FOREIGN KEY constraints in DDL: the syntax tree to a spec, CREATE TABLE's resolution against
  * the referenced table with PostgreSQL's checks and default name ({@code t_col_fkey}), and the
- * referenced side of DROP TABLE (2BP01 unless CASCADE). The referential actions supported are
- * NO ACTION and RESTRICT. Stateless.
+ * referenced side of DROP TABLE (2BP01 unless CASCADE), ALTER TABLE ADD and DROP CONSTRAINT.
+ * Every referential action is kept ({@link ForeignKeyActions} runs CASCADE, SET NULL and SET
+ * DEFAULT). Stateless.
  */
 final class ForeignKeys {
 
@@ -25,12 +26,6 @@ final class ForeignKeys {
 
   /** The spec of a table or column constraint. */
   static DdlStatement.ForeignKeySpec spec(PgForeignKey fk) {
-    for (PgForeignKey.Action a : List.of(fk.onDelete(), fk.onUpdate())) {
-      if (a != PgForeignKey.Action.NO_ACTION && a != PgForeignKey.Action.RESTRICT) {
-        throw DdlParser.unsupported("FOREIGN KEY ... ON DELETE/UPDATE "
-            + a.name().replace('_', ' '));
-      }
-    }
     return new DdlStatement.ForeignKeySpec(fk.name() == null ? null : Names.simple(fk.name()),
         fk.columns().stream().map(Names::simple).toList(), Names.of(fk.refTable()),
         fk.refColumns() == null ? null : fk.refColumns().stream().map(Names::simple).toList(),
@@ -49,6 +44,8 @@ final class ForeignKeys {
     Set<String> taken = new HashSet<>();
     child.checks().forEach(c -> taken.add(c.name()));
     child.indexes().forEach(i -> taken.add(i.name()));
+    child.foreignKeys().stream().filter(f -> f.table().equals(child.name()))
+        .forEach(f -> taken.add(f.name()));
     TableDef now = child;
     for (DdlStatement.ForeignKeySpec s : specs) {
       TableDef parent = s.refTable().equals(child.name()) ? now

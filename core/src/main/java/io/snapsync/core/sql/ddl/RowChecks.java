@@ -47,15 +47,8 @@ public final class RowChecks {
   private static Future<Void> batch(QueryEngine queries, TableDef def, List<List<Object>> rows,
       int from, SessionContext ctx) {
     int to = Math.min(rows.size(), from + BATCH);
-    List<Object> params = new ArrayList<>();
-    for (List<Object> r : rows.subList(from, to)) {
-      for (int c = 0; c < def.columns().size(); c++) {
-        Object v = r.get(c);
-        params.add(v == null ? null
-            : PgValues.toText(v, def.columns().get(c).type(), ZoneOffset.UTC));
-      }
-    }
-    return queries.run(sql(def, to - from), ctx, params).compose(result -> {
+    return queries.run(sql(def, to - from), ctx, params(def, rows.subList(from, to)))
+        .compose(result -> {
       failOn(def, rows, from, result);
       return to < rows.size() ? batch(queries, def, rows, to, ctx) : Future.succeededFuture();
     });
@@ -81,12 +74,34 @@ public final class RowChecks {
         .collect(Collectors.joining(", "));
   }
 
+  /** The parameters of {@link #over}'s query for {@code rows}: each value as text. */
+  static List<Object> params(TableDef def, List<List<Object>> rows) {
+    List<Object> params = new ArrayList<>();
+    for (List<Object> r : rows) {
+      for (int c = 0; c < def.columns().size(); c++) {
+        Object v = r.get(c);
+        params.add(v == null ? null
+            : PgValues.toText(v, def.columns().get(c).type(), ZoneOffset.UTC));
+      }
+    }
+    return params;
+  }
+
   private static String sql(TableDef def, int rows) {
-    StringBuilder b = new StringBuilder("SELECT ");
+    StringBuilder b = new StringBuilder();
     for (int k = 0; k < def.checks().size(); k++) {
       b.append(k == 0 ? "" : ", ").append("(").append(def.checks().get(k).sql())
           .append(") IS NOT FALSE");
     }
+    return over(def, rows, b.toString());
+  }
+
+  /**
+   * {@code SELECT select FROM (VALUES ...) AS t(columns)} over {@code rows} parameter rows of
+   * {@code def} (named as the table and its columns, so expressions over them read as written).
+   */
+  static String over(TableDef def, int rows, String select) {
+    StringBuilder b = new StringBuilder("SELECT ").append(select);
     b.append(" FROM (VALUES ");
     int n = def.columns().size();
     for (int r = 0; r < rows; r++) {
@@ -97,7 +112,7 @@ public final class RowChecks {
       }
       b.append(")");
     }
-    b.append(") AS \"").append(def.name().replace("\"", "\"\"")).append("\" (");
+    b.append(") AS \"").append(Names.relname(def.name()).replace("\"", "\"\"")).append("\" (");
     for (int c = 0; c < n; c++) {
       b.append(c == 0 ? "" : ", ").append('"')
           .append(def.columns().get(c).name().replace("\"", "\"\"")).append('"');

@@ -72,6 +72,11 @@ final class TableShape {
     columns.set(col, new Column(newName, c.type(), c.typmod()));
   }
 
+  /** ALTER COLUMN TYPE: the column's new type (its rows are the caller's). */
+  void retype(int col, io.snapsync.core.session.DataType type, int typmod) {
+    columns.set(col, new Column(columns.get(col).name(), type, typmod));
+  }
+
   void renameTable(String newName) {
     this.name = newName;
   }

@@ -204,6 +204,12 @@ public final class RowModifier {
         ForeignKeyChecks.checkReferenced(db.store(), t, txn, def,
             updates.stream().map(Change::oldRow).toList(),
             updates.stream().map(Change::newRow).toList());
+        if (io.snapsync.core.sql.ddl.ForeignKeyActions.any(def)) {
+          // ON CONFLICT DO UPDATE runs no referential actions: a still referenced key fails
+          ForeignKeyChecks.checkReferencedAfterActions(db.store(), t, txn, def,
+              updates.stream().map(Change::oldRow).toList(),
+              updates.stream().map(Change::newRow).toList());
+        }
       }
       return new Written(written);
     }));
@@ -238,7 +244,8 @@ public final class RowModifier {
    */
   public Future<Written> update(TableDef planned, List<Change> changes, Recheck recheck,
       SessionContext ctx) {
-    return WriteCounts.counted(db, planned, WriteCounts.Kind.UPDATE, modify(planned, changes, recheck, ctx, (t, def, c, current) -> {
+    return WriteCounts.counted(db, planned, WriteCounts.Kind.UPDATE, actions(planned, ctx,
+        modify(planned, changes, recheck, ctx, (t, def, c, current) -> {
       checkNotNull(def, c.newRow());
       byte[] newKey = def.hiddenKey() ? c.key() : key(def, c.newRow());
       if (Arrays.equals(newKey, c.key())) {
@@ -250,19 +257,32 @@ public final class RowModifier {
       }
       IndexMaintenance.write(t, ctx.txn(), def, c.key(), current, newKey, c.newRow());
       return c;
-    }));
+    })));
+  }
+
+  /** Then the referential actions (CASCADE, SET NULL, SET DEFAULT) on referencing rows. */
+  private Future<Written> actions(TableDef def, SessionContext ctx, Future<Written> write) {
+    return !io.snapsync.core.sql.ddl.ForeignKeyActions.any(def) ? write : write.compose(w ->
+        io.snapsync.core.sql.ddl.ForeignKeyActions.run(db, def, w.changes(), ctx)
+            .compose(v -> db.blockingInline(() -> {
+              TransactionBlock txn = ctx.txn();
+              ForeignKeyChecks.checkReferencedAfterActions(db.store(), txn.storeTxn(), txn, def,
+                  w.changes().stream().map(Change::oldRow).toList(),
+                  w.changes().stream().map(Change::newRow).toList());
+              return w;
+            })));
   }
 
   /** Deletes the rows of {@code changes}. */
   public Future<Written> delete(TableDef planned, List<Change> changes, Recheck recheck,
       SessionContext ctx) {
-    return WriteCounts.counted(db, planned, WriteCounts.Kind.DELETE,
+    return WriteCounts.counted(db, planned, WriteCounts.Kind.DELETE, actions(planned, ctx,
         modify(planned, changes, recheck, ctx, (t, def, c, current) -> {
       t.delete(c.key());
       ctx.txn().markDeleted(c.key());
       IndexMaintenance.delete(t, ctx.txn(), def, c.key(), current);
       return c;
-    }));
+    })));
   }
 
   /** Writes one change; {@code current}: the row as stored now (null without indexes). */
@@ -315,8 +335,7 @@ public final class RowModifier {
       }
       if (!def.foreignKeys().isEmpty()) {
         List<List<Object>> after = written.stream().map(Change::newRow).toList();
-        ForeignKeyChecks.checkReferences(db.store(), t, txn, def,
-            after.stream().filter(java.util.Objects::nonNull).toList());
+        ForeignKeyChecks.checkReferences(db.store(), t, txn, def, before, after);
         ForeignKeyChecks.checkReferenced(db.store(), t, txn, def, before, after);
       }
       return new Written(written);

@@ -45,6 +45,9 @@ final class PartitionSideBySide {
       for (int i = 0; i < statements.size(); i++) {
         String got = ours(s, statements.get(i));
         String want = i < expected.size() ? expected.get(i) : "<no answer>";
+        if (Boolean.getBoolean("sidebyside.verbose")) {
+          System.out.println(statements.get(i) + "\n  postgres: " + want + "\n  snapsync: " + got);
+        }
         if (!want.equals(got)) {
           mismatches.add(statements.get(i) + "\n  postgres: " + want + "\n  snapsync: " + got);
         }

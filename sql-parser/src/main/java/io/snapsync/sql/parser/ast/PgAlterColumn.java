@@ -39,7 +39,8 @@ public final class PgAlterColumn extends SqlCall {
     return change;
   }
 
-  /** The new default ({@link Change#SET_DEFAULT}), else null. */
+  /** The new default ({@link Change#SET_DEFAULT}), the USING expression of {@link Change#TYPE}
+   * (null without one), else null. */
   public SqlNode expression() {
     return expression;
   }
@@ -78,6 +79,10 @@ public final class PgAlterColumn extends SqlCall {
       default:
         writer.keyword("TYPE");
         type.unparse(writer, 0, 0);
+        if (expression != null) {
+          writer.keyword("USING");
+          expression.unparse(writer, 0, 0);
+        }
     }
   }
 }
