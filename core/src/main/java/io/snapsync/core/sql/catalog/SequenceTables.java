@@ -62,8 +62,16 @@ final class SequenceTables {
             if (col >= 0) {
               rows.add(Arrays.asList(pgClass, CatalogOids.sequence(s.id()), 0, pgClass,
                   CatalogOids.table(owner), col + 1, "a"));
+              if (owner.defaultOf(col) != null) {
+                // the column's default (nextval) depends on the sequence, as in PostgreSQL:
+                // pg_dump then sets that default after creating the sequence
+                rows.add(Arrays.asList(v.systemOid("pg_attrdef"),
+                    CatalogOids.attrdef(owner, col + 1), 0, pgClass,
+                    CatalogOids.sequence(s.id()), 0, "n"));
+              }
             }
           }
+          rows.addAll(ViewRows.dependencies(v, pgClass));
           return rows;
         });
   }

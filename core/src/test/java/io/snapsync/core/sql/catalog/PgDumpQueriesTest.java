@@ -177,4 +177,32 @@ class PgDumpQueriesTest {
         + " FROM agg"));
     assertEquals("a,b,c", value("SELECT pg_catalog.string_agg(v, ',' ORDER BY k) FROM agg"));
   }
+
+  @Test
+  void regclassOutputIsQualifiedWhenTheSchemaIsNotOnTheSearchPath() {
+    Session own = fx.session();
+    exec(own, "CREATE SCHEMA shop");
+    exec(own, "CREATE TABLE shop.orders (id int PRIMARY KEY)");
+    exec(own, "CREATE TABLE serials (id serial PRIMARY KEY)");
+    assertEquals("shop.orders", EngineFixture.value(own, "SELECT 'shop.orders'::regclass::text"));
+    assertEquals("serials", EngineFixture.value(own, "SELECT 'serials'::regclass::text"));
+    String dflt = "SELECT pg_get_expr(d.adbin, d.adrelid) FROM pg_attrdef d"
+        + " JOIN pg_class c ON c.oid = d.adrelid WHERE c.relname = 'serials'";
+    assertEquals("nextval('serials_id_seq'::regclass)", EngineFixture.value(own, dflt));
+    exec(own, "SELECT pg_catalog.set_config('search_path', '', false)");
+    assertEquals("public.serials", EngineFixture.value(own,
+        "SELECT 'public.serials'::regclass::text"));
+    assertEquals("nextval('public.serials_id_seq'::regclass)", EngineFixture.value(own, dflt));
+  }
+
+  @Test
+  void viewsAndSerialDefaultsHaveTheirDependencies() {
+    exec(s, "CREATE TABLE base (id serial PRIMARY KEY, v int)");
+    exec(s, "CREATE VIEW over_base AS SELECT id FROM base");
+    assertEquals(List.of(Arrays.asList("n")), exec(s, "SELECT d.deptype FROM pg_depend d"
+        + " WHERE d.objid = 'over_base'::regclass AND d.refobjid = 'base'::regclass").rows());
+    assertEquals(List.of(Arrays.asList(2604L, "n")), exec(s, "SELECT d.classid, d.deptype"
+        + " FROM pg_depend d WHERE d.refobjid = 'base_id_seq'::regclass"
+        + " AND d.classid = 'pg_attrdef'::regclass").rows());
+  }
 }
