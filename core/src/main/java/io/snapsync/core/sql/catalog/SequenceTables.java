@@ -46,7 +46,9 @@ final class SequenceTables {
         "last_value", INT8), v -> {
           List<List<Object>> rows = new ArrayList<>();
           for (SequenceDef s : v.sequences()) {
-            rows.add(Arrays.asList("public", s.name(), CatalogOids.ADMIN, type(v, s).sqlName(),
+            rows.add(Arrays.asList(io.snapsync.core.sql.ddl.Names.schemaOf(s.name()),
+                io.snapsync.core.sql.ddl.Names.relname(s.name()), CatalogOids.ADMIN,
+                type(v, s).sqlName(),
                 s.start(), s.min(), s.max(), s.increment(), s.cycle(), s.cache(),
                 lastValue(v, s)));
           }

@@ -167,6 +167,10 @@ class PgDumpQueriesTest {
     exec(s, "CREATE SEQUENCE dumped.tally START 7");
     assertEquals(List.of(Arrays.asList(7L, false)),
         exec(s, "SELECT last_value, is_called FROM dumped.tally").rows());
+    assertEquals(List.of(Arrays.asList("dumped", "tally")), exec(s, "SELECT schemaname,"
+        + " sequencename FROM pg_sequences WHERE schemaname = 'dumped'").rows());
+    assertEquals("SELECT 0", exec(s, "SELECT unnest(setconfig) FROM pg_db_role_setting"
+        + " WHERE setrole = 0").commandTag());
   }
 
   @Test
