@@ -130,7 +130,12 @@ class PgDumpTest {
         SnapsyncFixture.ADMIN_PASSWORD, "snapsync");
     try (Connection c = new Server(target.port(), RealPostgres.USER, "", "postgres").connect();
         Statement st = c.createStatement()) {
-      st.execute("CREATE ROLE " + SnapsyncFixture.ADMIN);
+      try (ResultSet rs = st.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '"
+          + SnapsyncFixture.ADMIN + "'")) {
+        if (!rs.next()) {
+          st.execute("CREATE ROLE " + SnapsyncFixture.ADMIN);
+        }
+      }
     }
     load(source);
     dumpAndCompare(source);
