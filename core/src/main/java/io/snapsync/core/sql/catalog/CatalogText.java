@@ -72,6 +72,38 @@ public final class CatalogText {
    * of a serial column's {@code nextval('s')} (the form {@code Sequences} writes) cast to
    * regclass as PostgreSQL shows it.
    */
+  /**
+   * {@link #defaultExpr(String)} with the sequence of a {@code nextval} default named as
+   * regclass output names it under the session's search_path ({@link #relationName}).
+   */
+  static String defaultExpr(CatalogView v, String sql) {
+    String out = defaultExpr(sql);
+    if (out != sql && out.endsWith("'::regclass)")) {
+      String key = sql.substring(9, sql.length() - 2);
+      return "nextval('" + relationName(v, key).replace("'", "''") + "'::regclass)";
+    }
+    return out;
+  }
+
+  /**
+   * The name regclass output gives the relation of key name {@code key}: bare when its schema
+   * is the first of the session's search_path holding that name, else {@code schema.name}
+   * (pg_dump clears search_path and so gets every name qualified).
+   */
+  static String relationName(CatalogView v, String key) {
+    String schema = io.snapsync.core.sql.ddl.Names.schemaOf(key);
+    String rel = io.snapsync.core.sql.ddl.Names.relname(key);
+    for (String s : v.searchPath()) {
+      if (s.equals(schema)) {
+        return quoteIdent(rel);
+      }
+      if (v.table(io.snapsync.core.sql.ddl.Names.key(s, rel)) != null) {
+        break;
+      }
+    }
+    return quoteIdent(schema) + "." + quoteIdent(rel);
+  }
+
   public static String defaultExpr(String sql) {
     if (sql.startsWith("nextval('") && sql.endsWith("')") && sql.indexOf('\'', 9) == sql.length() - 2) {
       return sql.substring(0, sql.length() - 1) + "::regclass)";

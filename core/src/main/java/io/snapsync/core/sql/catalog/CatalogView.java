@@ -18,19 +18,22 @@ import java.util.List;
  * tables in name order. Built per catalog-table scan; blocking (store reads).
  */
 public record CatalogView(List<TableDef> tables, List<SequenceDef> sequences,
-    List<SystemTable> systemTables, FunctionCall call, List<io.snapsync.core.sql.ddl.ViewDef> views) {
+    List<SystemTable> systemTables, FunctionCall call, List<io.snapsync.core.sql.ddl.ViewDef> views,
+    List<String> searchPath) {
 
   /** A view without user views. */
   public CatalogView(List<TableDef> tables, List<SequenceDef> sequences,
       List<SystemTable> systemTables, FunctionCall call) {
-    this(tables, sequences, systemTables, call, List.of());
+    this(tables, sequences, systemTables, call, List.of(),
+        io.snapsync.core.sql.ddl.SearchPath.current().named());
   }
 
   /** The view of the calling session's current transaction. Blocking. */
   public static CatalogView of(FunctionCall call, SystemTableRegistry registry) {
     StoreTransaction txn = ((SessionContext) call.sessionInternals()).txn().storeTxn();
     return new CatalogView(TableCatalog.all(txn), Sequences.all(txn),
-        new ArrayList<>(registry.all()), call, io.snapsync.core.sql.ddl.ViewCatalog.all(txn));
+        new ArrayList<>(registry.all()), call, io.snapsync.core.sql.ddl.ViewCatalog.all(txn),
+        io.snapsync.core.sql.ddl.SearchPath.of((SessionContext) call.sessionInternals()).named());
   }
 
   /** The view of a function's statement (no {@link #call}); empty parts when unknown. */
@@ -40,7 +43,17 @@ public record CatalogView(List<TableDef> tables, List<SequenceDef> sequences,
     return new CatalogView(txn == null ? List.of() : TableCatalog.all(txn),
         txn == null ? List.of() : Sequences.all(txn),
         r == null ? List.of() : new ArrayList<>(r.all()), null,
-        txn == null ? List.of() : io.snapsync.core.sql.ddl.ViewCatalog.all(txn));
+        txn == null ? List.of() : io.snapsync.core.sql.ddl.ViewCatalog.all(txn), path(ctx));
+  }
+
+  private static List<String> path(io.snapsync.core.sql.func.EvalContext ctx) {
+    String setting;
+    try {
+      setting = ctx.setting(io.snapsync.core.sql.ddl.SearchPath.SETTING);
+    } catch (RuntimeException e) {
+      setting = null;
+    }
+    return io.snapsync.core.sql.ddl.SearchPath.of(setting, ctx.user()).named();
   }
 
   /** The OID of system table {@code t}: PostgreSQL's for its own catalogs. */

@@ -19,17 +19,20 @@ final class ConstraintRows {
   /** pg_constraint's rows, in its column order, for the tables of {@code v}. */
   static List<List<Object>> constraints(CatalogView v) {
     List<List<Object>> rows = new ArrayList<>();
+    SchemaRows schemas = SchemaRows.of(v);
     for (TableDef d : v.tables()) {
       long rel = CatalogOids.table(d);
+      long namespace = schemas.namespaceOf(d.name());
       for (CatalogIndex i : CatalogIndex.of(d)) {
         if (i.constraint()) {
-          rows.add(row(i.oid(), i.name(), i.primary() ? "p" : "u", rel, i.oid(), i.attnums(),
-              null));
+          rows.add(row(i.oid(), io.snapsync.core.sql.ddl.Names.relname(i.name()), namespace,
+              i.primary() ? "p" : "u", rel, i.oid(), i.attnums(), null));
         }
       }
       for (int n = 0; n < d.checks().size(); n++) {
         TableDef.Check c = d.checks().get(n);
-        rows.add(row(CatalogOids.check(d, n), c.name(), "c", rel, 0L, null, c.sql()));
+        rows.add(row(CatalogOids.check(d, n), c.name(), namespace, "c", rel, 0L, null,
+            c.sql()));
       }
       rows.addAll(ForeignKeyRows.rows(v, d));
     }
@@ -56,16 +59,16 @@ final class ConstraintRows {
         String sql = d.defaultOf(c);
         if (sql != null) {
           rows.add(Arrays.asList(CatalogOids.attrdef(d, c + 1), CatalogOids.table(d),
-              (short) (c + 1), CatalogText.defaultExpr(sql)));
+              (short) (c + 1), CatalogText.defaultExpr(v, sql)));
         }
       }
     }
     return rows;
   }
 
-  private static List<Object> row(long oid, String name, String type, long rel, long index,
-      List<Short> key, String bin) {
-    return Arrays.asList(oid, name, CatalogOids.PUBLIC, type, false, false, true, rel, 0L, index,
+  private static List<Object> row(long oid, String name, long namespace, String type, long rel,
+      long index, List<Short> key, String bin) {
+    return Arrays.asList(oid, name, namespace, type, false, false, true, rel, 0L, index,
         0L, 0L, " ", " ", " ", true, 0, !"c".equals(type), key, null, null, null, null, null,
         null, bin);
   }

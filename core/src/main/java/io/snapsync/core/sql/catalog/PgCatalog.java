@@ -119,5 +119,8 @@ public final class PgCatalog {
         "oprcanmerge", BOOL, "oprcanhash", BOOL, "oprcom", OID, "oprnegate", OID, "oprcode",
         OID, "oprrest", OID, "oprjoin", OID);
     empty(db, r, "pg_tablespace", "oid", OID, "spcname", NAME, "spcowner", OID);
+    // dump: per-database and per-role settings (pg_dump -Fc reads them; snapsync has none)
+    empty(db, r, "pg_db_role_setting", "setdatabase", OID, "setrole", OID, "setconfig",
+        TEXT_ARRAY);
   }
 }

@@ -65,6 +65,7 @@ public final class RegTypes {
         }
       }
     }
+    rel = name.get(name.size() - 1);
     String system = "information_schema".equals(schema) ? InformationSchema.PREFIX + rel : rel;
     if (schema == null || schema.equals("pg_catalog") || !system.equals(rel)) {
       for (SystemTable t : v.systemTables()) {
@@ -82,19 +83,19 @@ public final class RegTypes {
   public static String classOut(CatalogView v, long oid) {
     TableDef d = v.table(oid);
     if (d != null && CatalogOids.table(d) == oid) {
-      return CatalogText.quoteIdent(d.name());
+      return CatalogText.relationName(v, d.name());
     }
     CatalogIndex index = v.index(oid);
     if (index != null) {
-      return CatalogText.quoteIdent(index.name());
+      return CatalogText.relationName(v, index.name());
     }
     io.snapsync.core.sql.ddl.SequenceDef q = v.sequence(oid);
     if (q != null) {
-      return CatalogText.quoteIdent(q.name());
+      return CatalogText.relationName(v, q.name());
     }
     for (io.snapsync.core.sql.ddl.ViewDef vd : v.views()) {
       if (ViewRows.oid(vd) == oid) {
-        return CatalogText.quoteIdent(vd.name());
+        return CatalogText.relationName(v, vd.name());
       }
     }
     for (SystemTable t : v.systemTables()) {

@@ -18,6 +18,7 @@ import io.snapsync.core.spi.SystemTable;
 import io.snapsync.core.spi.SystemTableRegistry;
 import io.snapsync.core.sql.Database;
 import io.snapsync.core.sql.exec.TableDef;
+import io.snapsync.core.sql.types.Vectors;
 import java.util.ArrayList;
 import java.util.Arrays;
 import io.snapsync.core.sql.ddl.Names;
@@ -62,8 +63,9 @@ final class RelationTables {
               short n = (short) i.columns().size();
               List<Long> zeros = java.util.Collections.nCopies(n, 0L);
               rows.add(Arrays.asList(i.oid(), CatalogOids.table(d), n, n, i.unique(), false,
-                  i.primary(), false, true, false, true, false, true, true, false, i.attnums(),
-                  zeros, opclasses(i), i.options(), null, i.predicate()));
+                  i.primary(), false, true, false, true, false, true, true, false,
+                  Vectors.of(i.attnums()), Vectors.of(zeros), Vectors.of(opclasses(i)),
+                  Vectors.of(i.options()), null, i.predicate()));
             }
           }
           return rows;

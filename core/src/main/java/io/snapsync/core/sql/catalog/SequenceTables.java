@@ -46,7 +46,9 @@ final class SequenceTables {
         "last_value", INT8), v -> {
           List<List<Object>> rows = new ArrayList<>();
           for (SequenceDef s : v.sequences()) {
-            rows.add(Arrays.asList("public", s.name(), CatalogOids.ADMIN, type(v, s).sqlName(),
+            rows.add(Arrays.asList(io.snapsync.core.sql.ddl.Names.schemaOf(s.name()),
+                io.snapsync.core.sql.ddl.Names.relname(s.name()), CatalogOids.ADMIN,
+                type(v, s).sqlName(),
                 s.start(), s.min(), s.max(), s.increment(), s.cycle(), s.cache(),
                 lastValue(v, s)));
           }
@@ -62,8 +64,16 @@ final class SequenceTables {
             if (col >= 0) {
               rows.add(Arrays.asList(pgClass, CatalogOids.sequence(s.id()), 0, pgClass,
                   CatalogOids.table(owner), col + 1, "a"));
+              if (owner.defaultOf(col) != null) {
+                // the column's default (nextval) depends on the sequence, as in PostgreSQL:
+                // pg_dump then sets that default after creating the sequence
+                rows.add(Arrays.asList(v.systemOid("pg_attrdef"),
+                    CatalogOids.attrdef(owner, col + 1), 0, pgClass,
+                    CatalogOids.sequence(s.id()), 0, "n"));
+              }
             }
           }
+          rows.addAll(ViewRows.dependencies(v, pgClass));
           return rows;
         });
   }

@@ -42,6 +42,33 @@ public final class ViewRows {
     return v.views();
   }
 
+  /**
+   * pg_depend's rows that make each view depend on the tables and views its query reads
+   * (PostgreSQL records them for the view's rewrite rule; pg_dump orders the view after them).
+   */
+  static List<List<Object>> dependencies(CatalogView v, long pgClass) {
+    List<List<Object>> rows = new ArrayList<>();
+    for (ViewDef d : views(v)) {
+      for (String name : d.dependsOn()) {
+        Long ref = null;
+        io.snapsync.core.sql.exec.TableDef t = v.table(name);
+        if (t != null) {
+          ref = CatalogOids.table(t);
+        } else {
+          for (ViewDef other : views(v)) {
+            if (other.name().equals(name)) {
+              ref = oid(other);
+            }
+          }
+        }
+        if (ref != null) {
+          rows.add(java.util.Arrays.asList(pgClass, oid(d), 0, pgClass, ref, 0, "n"));
+        }
+      }
+    }
+    return rows;
+  }
+
   /** The view's OID (stable while it exists, kept by CREATE OR REPLACE). */
   public static long oid(ViewDef d) {
     return CatalogOids.table(d.asRelation());

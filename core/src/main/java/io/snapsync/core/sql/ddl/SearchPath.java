@@ -51,6 +51,20 @@ public final class SearchPath {
         TempTables.schemaOf(ctx.sessionId()));
   }
 
+  /** The path of setting text {@code setting} for {@code user} (no temporary schema). */
+  public static SearchPath of(String setting, String user) {
+    return new SearchPath(setting == null ? DEFAULT_SETTING : setting, user, null);
+  }
+
+  /** The schemas of the setting in order, {@code $user} as the user's name. */
+  public List<String> named() {
+    List<String> out = new ArrayList<>();
+    for (String s : schemas) {
+      out.add(s.equals("$user") ? String.valueOf(user) : s);
+    }
+    return out;
+  }
+
   /** The path bound to this thread's statement, or the default path. */
   public static SearchPath current() {
     SearchPath p = CURRENT.get();

@@ -248,11 +248,8 @@ final class CopyParser {
   private String name() {
     String n = ident(next());
     if (symbolIf(".")) {
-      if (!n.equals("public")) {
-        throw SnapsyncException.error(SqlState.UNDEFINED_TABLE, "sql.relation_not_exist",
-            n + "." + ident(peek()));
-      }
-      n = ident(next());
+      // the table's key name: bare in public, schema.table elsewhere (pg_dump qualifies all)
+      n = io.snapsync.core.sql.ddl.Names.key(n, ident(next()));
     }
     return n;
   }

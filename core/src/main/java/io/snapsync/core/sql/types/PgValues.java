@@ -97,6 +97,9 @@ public final class PgValues {
     if (value == null) {
       return null;
     }
+    if (Vectors.isVector(value)) {
+      return Vectors.text((List<?>) value);
+    }
     if (type.isArray()) {
       return ArrayText.format((List<?>) value, type.element(), tz);
     }

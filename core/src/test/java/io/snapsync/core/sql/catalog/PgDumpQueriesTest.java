@@ -142,4 +142,71 @@ class PgDumpQueriesTest {
     assertEquals("SELECT 0", exec(s, "SELECT provider, label FROM pg_catalog.pg_shseclabel"
         + " WHERE classoid = 'pg_catalog.pg_database'::pg_catalog.regclass").commandTag());
   }
+
+  @Test
+  void indexVectorsPrintAsPgDumpParsesThemAndSubscriptFromZero() {
+    exec(s, "CREATE TABLE wide (a int, b text, c int, PRIMARY KEY (c, a))");
+    String where = " FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid"
+        + " WHERE c.relname = 'wide'";
+    Object indkey = value("SELECT i.indkey" + where);
+    assertEquals("3 1", io.snapsync.core.sql.types.PgValues.toText(indkey,
+        io.snapsync.core.session.DataType.INT2_ARRAY, java.time.ZoneOffset.UTC));
+    assertEquals((short) 3, value("SELECT i.indkey[0]" + where));
+    assertEquals((short) 1, value("SELECT i.indkey[1]" + where));
+    assertEquals(null, value("SELECT i.indkey[2]" + where));
+    assertEquals(true, value("SELECT 1 = ANY (i.indkey)" + where));
+    assertEquals("3,1", value("SELECT array_to_string(i.indkey, ',')" + where));
+    assertEquals("1978 1978", io.snapsync.core.sql.types.PgValues.toText(
+        value("SELECT i.indclass" + where), io.snapsync.core.session.DataType.OID_ARRAY,
+        java.time.ZoneOffset.UTC));
+  }
+
+  @Test
+  void sequenceOfAnotherSchemaReadsQualified() {
+    exec(s, "CREATE SCHEMA dumped");
+    exec(s, "CREATE SEQUENCE dumped.tally START 7");
+    assertEquals(List.of(Arrays.asList(7L, false)),
+        exec(s, "SELECT last_value, is_called FROM dumped.tally").rows());
+    assertEquals(List.of(Arrays.asList("dumped", "tally")), exec(s, "SELECT schemaname,"
+        + " sequencename FROM pg_sequences WHERE schemaname = 'dumped'").rows());
+    assertEquals("SELECT 0", exec(s, "SELECT unnest(setconfig) FROM pg_db_role_setting"
+        + " WHERE setrole = 0").commandTag());
+  }
+
+  @Test
+  void qualifiedAggregatesWithOrderByRunAsPgDumpWritesThem() {
+    exec(s, "CREATE TABLE agg (k int, v text)");
+    exec(s, "INSERT INTO agg VALUES (2, 'b'), (1, 'a'), (3, 'c')");
+    assertEquals(List.of(3, 2, 1), value("SELECT pg_catalog.array_agg(k ORDER BY k DESC)"
+        + " FROM agg"));
+    assertEquals("a,b,c", value("SELECT pg_catalog.string_agg(v, ',' ORDER BY k) FROM agg"));
+  }
+
+  @Test
+  void regclassOutputIsQualifiedWhenTheSchemaIsNotOnTheSearchPath() {
+    Session own = fx.session();
+    exec(own, "CREATE SCHEMA shop");
+    exec(own, "CREATE TABLE shop.orders (id int PRIMARY KEY)");
+    exec(own, "CREATE TABLE serials (id serial PRIMARY KEY)");
+    assertEquals("shop.orders", EngineFixture.value(own, "SELECT 'shop.orders'::regclass::text"));
+    assertEquals("serials", EngineFixture.value(own, "SELECT 'serials'::regclass::text"));
+    String dflt = "SELECT pg_get_expr(d.adbin, d.adrelid) FROM pg_attrdef d"
+        + " JOIN pg_class c ON c.oid = d.adrelid WHERE c.relname = 'serials'";
+    assertEquals("nextval('serials_id_seq'::regclass)", EngineFixture.value(own, dflt));
+    exec(own, "SELECT pg_catalog.set_config('search_path', '', false)");
+    assertEquals("public.serials", EngineFixture.value(own,
+        "SELECT 'public.serials'::regclass::text"));
+    assertEquals("nextval('public.serials_id_seq'::regclass)", EngineFixture.value(own, dflt));
+  }
+
+  @Test
+  void viewsAndSerialDefaultsHaveTheirDependencies() {
+    exec(s, "CREATE TABLE base (id serial PRIMARY KEY, v int)");
+    exec(s, "CREATE VIEW over_base AS SELECT id FROM base");
+    assertEquals(List.of(Arrays.asList("n")), exec(s, "SELECT d.deptype FROM pg_depend d"
+        + " WHERE d.objid = 'over_base'::regclass AND d.refobjid = 'base'::regclass").rows());
+    assertEquals(List.of(Arrays.asList(2604L, "n")), exec(s, "SELECT d.classid, d.deptype"
+        + " FROM pg_depend d WHERE d.refobjid = 'base_id_seq'::regclass"
+        + " AND d.classid = 'pg_attrdef'::regclass").rows());
+  }
 }

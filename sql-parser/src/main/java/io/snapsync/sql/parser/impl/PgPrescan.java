@@ -112,6 +112,35 @@ final class PgPrescan {
     return -1;
   }
 
+  /**
+   * {@code sql} with each {@code pg_catalog.} before {@code array_agg(} or {@code string_agg(}
+   * blanked out (same length, so positions stay): the grammar reads ORDER BY inside those two
+   * calls only when they are unqualified, and pg_catalog is searched first for them anyway.
+   */
+  String withoutCatalogAggregateQualifiers(String sql) {
+    char[] text = null;
+    for (int i = 0; i + 3 < tokens.size(); i++) {
+      Tok schema = tokens.get(i);
+      int agg = tokens.get(i + 2).kind();
+      if (tokens.get(i + 1).kind() == PgSqlParserImplConstants.DOT
+          && (agg == PgSqlParserImplConstants.ARRAY_AGG
+              || agg == PgSqlParserImplConstants.STRING_AGG)
+          && tokens.get(i + 3).kind() == PgSqlParserImplConstants.LPAREN
+          && (schema.image().equalsIgnoreCase("pg_catalog")
+              || schema.image().equals("\"pg_catalog\""))) {
+        if (text == null) {
+          text = sql.toCharArray();
+        }
+        for (int c = schema.position() - 1; c < tokens.get(i + 1).position(); c++) {
+          if (text[c] != '\n' && text[c] != '\r') {
+            text[c] = ' ';
+          }
+        }
+      }
+    }
+    return text == null ? sql : new String(text);
+  }
+
   /** The token starting at {@code position}, or null. */
   Tok at(int position) {
     for (Tok t : tokens) {

@@ -24,7 +24,8 @@ public final class PgSqlParser extends PgSqlParserImpl {
     this.sql = sql;
     this.lines = new LineColumns(sql);
     setOriginalSql(sql);
-    jj_input_stream.ReInit(new StringReader(sql), 1, 1, Math.max(16, sql.length()));
+    jj_input_stream.ReInit(new StringReader(prescan().withoutCatalogAggregateQualifiers(sql)),
+        1, 1, Math.max(16, sql.length()));
     setTabSize(1);
   }
 

@@ -130,8 +130,13 @@ public final class CatalogSchema extends AbstractSchema {
         return new Lookup<>() {
           @Override
           public Table get(String table) {
-            TableDef def = recorded(io.snapsync.core.sql.ddl.Names.key(schema, table));
-            return def == null ? null : CatalogTable.user(def);
+            String key = io.snapsync.core.sql.ddl.Names.key(schema, table);
+            TableDef def = recorded(key);
+            if (def != null) {
+              return CatalogTable.user(def);
+            }
+            var sequence = io.snapsync.core.sql.catalog.SequenceRelation.find(txn, key);
+            return sequence == null ? null : CatalogTable.system(sequence);
           }
 
           @Override

@@ -51,8 +51,12 @@ final class Subscripts {
         }
         if (s == 'i' && !element) {
           hi[d] = lo[d];
-          lo[d] = 1;
+          lo[d] = io.snapsync.core.sql.types.Vectors.isVector(array) ? 0 : 1;
         }
+      }
+      if (io.snapsync.core.sql.types.Vectors.isVector(array)) {
+        shift(lo);  // int2vector / oidvector subscripts start at 0
+        shift(hi);
       }
       return element ? element((List<?>) array, lo) : slice((List<?>) array, lo, hi);
     };
@@ -65,6 +69,14 @@ final class Subscripts {
     }
     int i = toInt(index);
     return i < 0 || i >= name.length() ? null : name.substring(i, i + 1);
+  }
+
+  private static void shift(Integer[] bounds) {
+    for (int d = 0; d < bounds.length; d++) {
+      if (bounds[d] != null) {
+        bounds[d]++;
+      }
+    }
   }
 
   private static int toInt(Object v) {
