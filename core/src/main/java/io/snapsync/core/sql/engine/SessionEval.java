@@ -2,6 +2,7 @@ package io.snapsync.core.sql.engine;
 
 import io.snapsync.core.sql.exec.SessionContext;
 import io.snapsync.core.sql.func.EvalContext;
+import io.snapsync.core.sql.types.PgStyle;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -13,6 +14,7 @@ final class SessionEval implements EvalContext {
   private final Instant statementStart;
   private final ZoneId zone;
   private final io.snapsync.core.sql.Database db;
+  private PgStyle style;
 
   SessionEval(SessionContext session, Instant statementStart) {
     this(session, statementStart, null);
@@ -34,6 +36,14 @@ final class SessionEval implements EvalContext {
   @Override
   public ZoneId timeZone() {
     return zone;
+  }
+
+  @Override
+  public PgStyle style() {
+    if (style == null) {
+      style = PgStyle.of(session.setting("DateStyle"), session.setting("IntervalStyle"));
+    }
+    return style;
   }
 
   @Override

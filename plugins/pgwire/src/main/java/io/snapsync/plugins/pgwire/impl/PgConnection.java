@@ -66,6 +66,8 @@ final class PgConnection {
   private String user;
   private String applicationName = "";
   private String timeZone = "UTC";
+  private String dateStyle = "ISO, MDY";
+  private String intervalStyle = "postgres";
   private String lc = "en";
   private Authenticator authenticator;
   private Session session;
@@ -304,6 +306,8 @@ final class PgConnection {
     admission.beginLogin(user);
     applicationName = StartupOptions.name(params.getOrDefault("application_name", ""));
     timeZone = StartupOptions.timeZone(params);
+    dateStyle = StartupOptions.dateStyle(params);
+    intervalStyle = StartupOptions.intervalStyle(params);
     authenticator = new Authenticator(server, server.sessions().get(), user,
         StartupOptions.sessionOptions(params));
     phase = Phase.AUTHENTICATING;
@@ -344,7 +348,7 @@ final class PgConnection {
     key = server.cancels().register(s::cancel);
     send(Authentication.ok());
     for (var status : ServerParameters.initial(server, user, applicationName,
-        timeZone)) {
+        timeZone, dateStyle, intervalStyle)) {
       send(status);
       queries.parameters().reported(status.name(), status.value());
     }
