@@ -34,6 +34,12 @@ final class DataRowWriter {
    * not null, in the formats {@code bind} asks for; text when null) to {@code out}.
    */
   static void write(Buffer out, List<Object> values, List<Column> cols, List<Column> declared,
+      Bind bind, ZoneId zone) {
+    write(out, values, cols, declared, bind, zone, PgStyle.DEFAULT);
+  }
+
+  /** As above, dates and intervals in the session's DateStyle and IntervalStyle. */
+  static void write(Buffer out, List<Object> values, List<Column> cols, List<Column> declared,
       Bind bind, ZoneId zone, PgStyle style) {
     out.appendByte(DATA_ROW);
     int lengthAt = out.length();
