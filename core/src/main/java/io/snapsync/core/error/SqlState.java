@@ -95,8 +95,6 @@ public final class SqlState {
   // window frames (expr)
   public static final String INVALID_PRECEDING_OR_FOLLOWING_SIZE = "22013";
   public static final String WINDOWING_ERROR = "42P20";
-  // schema and function privileges (sec)
-  public static final String AMBIGUOUS_FUNCTION = "42725";
 
   // every SQLSTATE named (house, issue 19): codes that were raw literals elsewhere
   public static final String DUPLICATE_COLUMN = "42701";

@@ -17,7 +17,15 @@ public interface SessionSettings {
   /** {@code SET name = value}; 55P02 for node-level settings, 22023 for bad values. */
   void set(String name, String value);
 
-  /** {@code RESET name} / {@code SET name TO DEFAULT}. */
+  /**
+   * A value the client gave when the session started (start-up packet, PGOPTIONS, PGTZ): set
+   * as {@link #set} and also the value {@code RESET} returns to, as in PostgreSQL.
+   */
+  default void setAtStartup(String name, String value) {
+    set(name, value);
+  }
+
+  /** {@code RESET name} / {@code SET name TO DEFAULT}; back to the start-up value if any. */
   void reset(String name);
 
   /** {@code RESET ALL}. */

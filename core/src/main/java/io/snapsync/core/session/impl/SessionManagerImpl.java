@@ -90,7 +90,7 @@ public final class SessionManagerImpl implements SessionManager {
     SessionSettings settings = services.newSessionSettings();
     try {
       if (opts.getValue("lc_messages") != null) {
-        settings.set("lc_messages", String.valueOf(opts.getValue("lc_messages")));
+        settings.setAtStartup("lc_messages", String.valueOf(opts.getValue("lc_messages")));
       }
       for (Map.Entry<String, Object> e : opts) {
         String key = e.getKey();
@@ -98,7 +98,7 @@ public final class SessionManagerImpl implements SessionManager {
           continue;
         }
         try {
-          settings.set(key, String.valueOf(e.getValue()));
+          settings.setAtStartup(key, String.valueOf(e.getValue()));
         } catch (SnapsyncException x) {
           if (!SqlState.UNDEFINED_OBJECT.equals(x.sqlState())
               && !SqlState.CANT_CHANGE_RUNTIME_PARAM.equals(x.sqlState())) {

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Session settings that pg_dump and other clients SET at start-up and that snapsync accepts
- * with PostgreSQL's defaults: {@code IntervalStyle} (only {@code postgres}, the output snapsync
- * writes), {@code synchronize_seqscans}, {@code idle_in_transaction_session_timeout},
+ * with PostgreSQL's defaults: {@code IntervalStyle} (postgres, postgres_verbose, sql_standard,
+ * iso_8601: the interval output), {@code synchronize_seqscans}, {@code idle_in_transaction_session_timeout},
  * {@code row_security} (no policies exist, so on and off read the same rows), and
  * {@code search_path} (resolved by {@link io.snapsync.core.sql.ddl.SearchPath}), and the {@code tcp_keepalives_*} settings pgcopydb sets (accepted and shown; the
  * listener's sockets keep the system's keepalive timing). A setting another
@@ -21,7 +21,8 @@ final class ClientSettings {
 
   static void registerAll(SettingsRegistryImpl r) {
     add(r, SettingDefinition.enumeration("IntervalStyle", SESSION, "postgres",
-        List.of("postgres"), "catalog.setting.intervalstyle"));
+        List.of("postgres", "postgres_verbose", "sql_standard", "iso_8601"),
+        "catalog.setting.intervalstyle"));
     add(r, SettingDefinition.bool("synchronize_seqscans", SESSION, true,
         "catalog.setting.synchronize_seqscans"));
     add(r, SettingDefinition.integer("idle_in_transaction_session_timeout", SESSION, 0, 0,

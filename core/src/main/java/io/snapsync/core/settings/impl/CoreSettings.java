@@ -31,7 +31,8 @@ public final class CoreSettings {
     r.validator("client_encoding", CoreSettings::utf8, "UTF8");
     r.register(SettingDefinition.string("DateStyle", SESSION, "ISO, MDY",
         "settings.desc.datestyle"));
-    r.validator("DateStyle", CoreSettings::dateStyle, "ISO, MDY");
+    r.validator("DateStyle", CoreSettings::dateStyle, "ISO, SQL, Postgres, German; YMD, DMY, MDY");
+    r.relative("DateStyle", io.snapsync.core.sql.types.PgStyle::mergeDateStyle);
     r.register(SettingDefinition.string("TimeZone", SESSION, "UTC", "settings.desc.timezone"));
     r.validator("TimeZone", CoreSettings::timeZone, "UTC, Europe/Paris, Asia/Shanghai, ...");
     r.register(SettingDefinition.integer("extra_float_digits", SESSION, 1, -15, 3, "",
@@ -86,14 +87,9 @@ public final class CoreSettings {
     return l.equals("UTF8") || l.equals("UNICODE") ? "UTF8" : null;
   }
 
+  /** A DateStyle list ({@code SQL, DMY}) in its canonical form, the parts not given ISO, MDY. */
   static String dateStyle(String v) {
-    String l = v.trim().toUpperCase(Locale.ROOT).replace(" ", "");
-    return switch (l) {
-      case "ISO", "ISO,MDY", "MDY,ISO" -> "ISO, MDY";
-      case "ISO,DMY", "DMY,ISO" -> "ISO, DMY";
-      case "ISO,YMD", "YMD,ISO" -> "ISO, YMD";
-      default -> null;
-    };
+    return io.snapsync.core.sql.types.PgStyle.mergeDateStyle(null, v);
   }
 
   /** PostgreSQL's TimeZone values: zone names in any case (shown canonically), UTC, GMT. */

@@ -16,6 +16,8 @@ public final class SessionSettingsImpl implements SessionSettings {
 
   private final SettingsRegistryImpl registry;
   private Map<String, SettingValues.Value> overrides;
+  /** Values the client gave at start-up: what RESET returns to (PostgreSQL's PGC_S_CLIENT). */
+  private Map<String, SettingValues.Value> startup;
 
   public SessionSettingsImpl(SettingsRegistryImpl registry) {
     this.registry = registry;
@@ -62,7 +64,7 @@ public final class SessionSettingsImpl implements SessionSettings {
   @Override
   public void set(String name, String value) {
     SettingDefinition def = changeable(name);
-    SettingValues.Value v = registry.parse(def, value);
+    SettingValues.Value v = registry.parse(def, registry.merged(def, show(def.name()), value));
     if (overrides == null) {
       overrides = new HashMap<>(4);
     }
@@ -70,16 +72,29 @@ public final class SessionSettingsImpl implements SessionSettings {
   }
 
   @Override
+  public void setAtStartup(String name, String value) {
+    set(name, value);
+    String k = SettingsRegistryImpl.key(registry.require(name).name());
+    if (startup == null) {
+      startup = new HashMap<>(4);
+    }
+    startup.put(k, overrides.get(k));
+  }
+
+  @Override
   public void reset(String name) {
     SettingDefinition def = changeable(name);
-    if (overrides != null) {
-      overrides.remove(SettingsRegistryImpl.key(def.name()));
+    String k = SettingsRegistryImpl.key(def.name());
+    if (startup != null && startup.containsKey(k)) {
+      overrides.put(k, startup.get(k));
+    } else if (overrides != null) {
+      overrides.remove(k);
     }
   }
 
   @Override
   public void resetAll() {
-    overrides = null;
+    overrides = startup == null ? null : new HashMap<>(startup);
   }
 
   @Override

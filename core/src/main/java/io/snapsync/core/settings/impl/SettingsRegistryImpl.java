@@ -53,6 +53,8 @@ public final class SettingsRegistryImpl implements SettingsRegistry {
   private final Map<String, SettingValues.Value> values = new ConcurrentHashMap<>();
   private final Map<String, SettingValues.Value> configured = new ConcurrentHashMap<>();
   private final Map<String, Rule> rules = new ConcurrentHashMap<>();
+  private final Map<String, java.util.function.BinaryOperator<String>> relative =
+      new ConcurrentHashMap<>();
   private final Set<String> readOnly = ConcurrentHashMap.newKeySet();
   /** Config-file values of settings not registered yet: name to {text, file}. */
   private final Map<String, String[]> pendingConfig = new ConcurrentHashMap<>();
@@ -137,6 +139,25 @@ public final class SettingsRegistryImpl implements SettingsRegistry {
     if (d != null) {
       values.put(key(name), parse(d, d.defaultValue()));
     }
+  }
+
+  /**
+   * A setting whose {@code SET} value is read against the session's current one (DateStyle:
+   * {@code DMY} alone keeps the output style): {@code merge(current, given)} gives the new
+   * text, or null to leave the value to the validator as given.
+   */
+  public void relative(String name, java.util.function.BinaryOperator<String> merge) {
+    relative.put(key(name), merge);
+  }
+
+  /** {@code given} read against {@code current} for a {@link #relative} setting. */
+  String merged(SettingDefinition def, String current, String given) {
+    java.util.function.BinaryOperator<String> m = relative.get(key(def.name()));
+    if (m == null || given == null) {
+      return given;
+    }
+    String v = m.apply(current, given);
+    return v == null ? given : v;
   }
 
   /** Marks a setting that neither SET nor ALTER SYSTEM may change. */

@@ -2,6 +2,7 @@ package io.snapsync.core.sql.engine;
 
 import io.snapsync.core.sql.exec.SessionContext;
 import io.snapsync.core.sql.func.EvalContext;
+import io.snapsync.core.sql.types.PgStyle;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -16,6 +17,7 @@ public final class SessionEval implements EvalContext {
   private final Instant statementStart;
   private final ZoneId zone;
   private final io.snapsync.core.sql.Database db;
+  private PgStyle style;
   private final java.util.List<io.snapsync.core.session.Notice> notices =
       new java.util.ArrayList<>();
 
@@ -45,6 +47,14 @@ public final class SessionEval implements EvalContext {
   @Override
   public ZoneId timeZone() {
     return zone;
+  }
+
+  @Override
+  public PgStyle style() {
+    if (style == null) {
+      style = PgStyle.of(session.setting("DateStyle"), session.setting("IntervalStyle"));
+    }
+    return style;
   }
 
   @Override

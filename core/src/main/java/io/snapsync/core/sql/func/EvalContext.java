@@ -12,6 +12,11 @@ public interface EvalContext {
   /** The session's {@code TimeZone} setting (display and conversion of timestamptz). */
   ZoneId timeZone();
 
+  /** The session's {@code DateStyle} and {@code IntervalStyle} (date/time text in casts). */
+  default io.snapsync.core.sql.types.PgStyle style() {
+    return io.snapsync.core.sql.types.PgStyle.DEFAULT;
+  }
+
   /** The start of the current transaction ({@code now()}, {@code current_timestamp}). */
   Instant transactionStart();
 

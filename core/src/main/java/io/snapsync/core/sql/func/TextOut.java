@@ -16,6 +16,9 @@ final class TextOut {
     if (value instanceof String s) {
       return s;
     }
-    return PgValues.toText(value, type, ctx == null ? java.time.ZoneOffset.UTC : ctx.timeZone());
+    if (ctx == null) {
+      return PgValues.toText(value, type, java.time.ZoneOffset.UTC);
+    }
+    return PgValues.toText(value, type, ctx.timeZone(), ctx.style());
   }
 }

@@ -19,9 +19,12 @@ final class ArrayText {
   private final int typmod;
   private final ZoneId tz;
   private final Instant now;
+  private final PgStyle style;
   private int pos;
 
-  private ArrayText(String text, DataType element, int typmod, ZoneId tz, Instant now) {
+  private ArrayText(String text, DataType element, int typmod, ZoneId tz, Instant now,
+      PgStyle style) {
+    this.style = style;
     this.text = text;
     this.element = element;
     this.typmod = typmod;
@@ -30,8 +33,8 @@ final class ArrayText {
   }
 
   static List<Object> parse(String text, DataType arrayType, int typmod, ZoneId tz,
-      Instant now) {
-    return new ArrayText(text, arrayType.element(), typmod, tz, now).run();
+      Instant now, PgStyle style) {
+    return new ArrayText(text, arrayType.element(), typmod, tz, now, style).run();
   }
 
   private List<Object> run() {
@@ -145,7 +148,7 @@ final class ArrayText {
   }
 
   private Object element(String s) {
-    return PgValues.fromText(s, element, typmod, tz, now);
+    return PgValues.fromText(s, element, typmod, tz, now, style);
   }
 
   /** Sub-arrays must all be arrays (or all scalars) of matching lengths. */
@@ -181,13 +184,14 @@ final class ArrayText {
   }
 
   /** PostgreSQL's array output. */
-  static String format(List<?> v, DataType element, ZoneId tz) {
+  static String format(List<?> v, DataType element, ZoneId tz, PgStyle style) {
     StringBuilder sb = new StringBuilder();
-    format(sb, v, element, tz);
+    format(sb, v, element, tz, style);
     return sb.toString();
   }
 
-  private static void format(StringBuilder sb, List<?> v, DataType element, ZoneId tz) {
+  private static void format(StringBuilder sb, List<?> v, DataType element, ZoneId tz,
+      PgStyle style) {
     sb.append('{');
     for (int i = 0; i < v.size(); i++) {
       if (i > 0) {
@@ -197,9 +201,9 @@ final class ArrayText {
       if (x == null) {
         sb.append("NULL");
       } else if (x instanceof List<?> l) {
-        format(sb, l, element, tz);
+        format(sb, l, element, tz, style);
       } else {
-        quote(sb, PgValues.toText(x, element, tz));
+        quote(sb, PgValues.toText(x, element, tz, style));
       }
     }
     sb.append('}');

@@ -13,23 +13,29 @@ final class Casts {
 
   static Object cast(Object v, DataType from, DataType to, int typmod, ZoneId tz,
       Instant now, boolean explicit) {
+    return cast(v, from, to, typmod, tz, now, explicit, PgStyle.DEFAULT);
+  }
+
+  /** As above; {@code style} is the session's DateStyle/IntervalStyle for text on either side. */
+  static Object cast(Object v, DataType from, DataType to, int typmod, ZoneId tz,
+      Instant now, boolean explicit, PgStyle style) {
     if (v == null || to == DataType.VOID) {
       return null;
     }
     if (CharTypes.isCharType(to)) {
       String s = CharTypes.isCharType(from) ? textOf(v, from)
           : from == DataType.BOOL ? ((Boolean) v ? "true" : "false")
-          : PgValues.toText(v, from, tz);
+          : PgValues.toText(v, from, tz, style);
       return CharTypes.coerce(s, to, typmod, explicit);
     }
     if (CharTypes.isCharType(from)) {
       if (to.isArray() && typmod >= 0) {
         // array_in without the typmod, then the length coercion of each element
-        Object parsed = PgValues.fromText(textOf(v, from), to, -1, tz, now);
+        Object parsed = PgValues.fromText(textOf(v, from), to, -1, tz, now, style);
         return ArrayValues.map(parsed,
-            x -> cast(x, to.element(), to.element(), typmod, tz, now, explicit));
+            x -> cast(x, to.element(), to.element(), typmod, tz, now, explicit, style));
       }
-      return PgValues.fromText(textOf(v, from), to, typmod, tz, now);
+      return PgValues.fromText(textOf(v, from), to, typmod, tz, now, style);
     }
     if (from == DataType.JSONB && (to == DataType.BOOL || to == DataType.NUMERIC
         || to == DataType.FLOAT4 || to == DataType.FLOAT8 || Integers.isInteger(to))) {
@@ -39,7 +45,8 @@ final class Casts {
       if (!from.isArray()) {
         throw TypeErrors.cannotCast(from, to);
       }
-      return ArrayValues.map(v, x -> cast(x, from.element(), to.element(), typmod, tz, now, explicit));
+      return ArrayValues.map(v, x -> cast(x, from.element(), to.element(), typmod, tz, now,
+          explicit, style));
     }
     if (Integers.isInteger(to)) {
       return toInteger(v, from, to);

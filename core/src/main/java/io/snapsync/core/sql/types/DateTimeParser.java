@@ -34,19 +34,26 @@ final class DateTimeParser {
   private final String input;
   private final String typeName;
   private final DateTimeFields f = new DateTimeFields();
-  private final List<Integer> numbers = new ArrayList<>();
+  private final PgStyle.DateOrder order;
+  private final List<String> numbers = new ArrayList<>();
   private boolean namedMonth;
   private boolean bc;
   private int ampm;
 
-  private DateTimeParser(String input, String typeName) {
+  private DateTimeParser(String input, String typeName, PgStyle.DateOrder order) {
     this.input = input;
     this.typeName = typeName;
+    this.order = order;
   }
 
   /** The fields of {@code input}; {@code typeName} names the type in syntax errors. */
   static DateTimeFields parse(String input, String typeName) {
-    return new DateTimeParser(input, typeName).run();
+    return parse(input, typeName, PgStyle.DateOrder.MDY);
+  }
+
+  /** As {@link #parse(String, String)}, {@code order} reading ambiguous numeric dates. */
+  static DateTimeFields parse(String input, String typeName, PgStyle.DateOrder order) {
+    return new DateTimeParser(input, typeName, order).run();
   }
 
   private DateTimeFields run() {
@@ -93,20 +100,8 @@ final class DateTimeParser {
       time(t.substring(1));
       return;
     }
-    if ((m = ISO_DATE.matcher(t)).matches()) {
-      if (m.group(1).length() >= 3 || m.group(3).length() < 3) {
-        date(m.group(1), m.group(2), m.group(3));
-      } else {
-        date(m.group(3), m.group(1), m.group(2));
-      }
-      return;
-    }
-    if ((m = SLASH_DATE.matcher(t)).matches()) {
-      if (m.group(1).length() >= 3) {
-        date(m.group(1), m.group(2), m.group(3));
-      } else {
-        date(m.group(3), m.group(1), m.group(2));
-      }
+    if ((m = ISO_DATE.matcher(t)).matches() || (m = SLASH_DATE.matcher(t)).matches()) {
+      ordered(m.group(1), m.group(2), m.group(3));
       return;
     }
     if ((m = DOT_DATE.matcher(t)).matches()) {
@@ -123,7 +118,7 @@ final class DateTimeParser {
           && !f.hasTime) {
         time(t.substring(0, 2) + ":" + t.substring(2, 4) + ":" + t.substring(4));
       } else if (t.chars().allMatch(Character::isDigit) && t.length() <= 9) {
-        numbers.add(Integer.parseInt(t));
+        numbers.add(t);
       } else if (t.contains("-") && t.chars().anyMatch(Character::isLetter)) {
         for (String part : t.split("-")) {
           token(part);
@@ -208,6 +203,17 @@ final class DateTimeParser {
     f.zone = id;
   }
 
+  /** Three numeric fields: a 3+ digit first field is the year, else the DateStyle order. */
+  private void ordered(String a, String b, String c) {
+    if (a.length() >= 3 || order == PgStyle.DateOrder.YMD) {
+      date(a, b, c);
+    } else if (order == PgStyle.DateOrder.DMY) {
+      date(c, b, a);
+    } else {
+      date(c, a, b);
+    }
+  }
+
   private void date(String y, String m, String d) {
     if (f.hasDate || y.length() > 9 || m.length() > 9 || d.length() > 9) {
       throw syntax();
@@ -254,7 +260,10 @@ final class DateTimeParser {
     }
   }
 
-  /** Bare numbers: with a month name, day then year; otherwise not a date. */
+  /**
+   * Bare numbers with a month name: day and year, a 3+ digit field being the year and, in
+   * DateStyle YMD, the first of two short fields; otherwise not a date.
+   */
   private void numbers() {
     if (numbers.isEmpty()) {
       if (namedMonth && !f.hasDate) {
@@ -266,17 +275,18 @@ final class DateTimeParser {
       throw syntax();
     }
     f.hasDate = true;
-    int a = numbers.get(0);
     if (numbers.size() == 1) {
       throw syntax();
     }
-    int b = numbers.get(1);
-    if (a > 31) {
-      f.year = a;
-      f.day = b;
-    } else {
-      f.day = a;
-      f.year = b;
+    String a = numbers.get(0);
+    String b = numbers.get(1);
+    boolean yearFirst = a.length() >= 3
+        || b.length() < 3 && (order == PgStyle.DateOrder.YMD || Integer.parseInt(a) > 31);
+    String y = yearFirst ? a : b;
+    f.day = Integer.parseInt(yearFirst ? b : a);
+    f.year = Integer.parseInt(y);
+    if (y.length() == 2 && !bc) {
+      f.year += f.year < 70 ? 2000 : 1900;
     }
   }
 

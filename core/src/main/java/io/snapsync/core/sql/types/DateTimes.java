@@ -11,8 +11,8 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 
 /**
- * date, time, timestamp and timestamptz input and output as PostgreSQL 15 (DateStyle ISO,
- * MDY). {@code infinity}/{@code -infinity} are the MAX/MIN values of the Java classes; time
+ * date, time, timestamp and timestamptz input as PostgreSQL 15 (the DateStyle order reads
+ * ambiguous dates; output is {@link DateTimeOutput}) and time output. {@code infinity}/{@code -infinity} are the MAX/MIN values of the Java classes; time
  * {@code 24:00:00} is {@link LocalTime#MAX}. timestamptz values are normalized to UTC.
  */
 final class DateTimes {
@@ -29,8 +29,8 @@ final class DateTimes {
   private DateTimes() {
   }
 
-  static LocalDate parseDate(String text, Instant now, ZoneId tz) {
-    DateTimeFields f = DateTimeParser.parse(text, "date");
+  static LocalDate parseDate(String text, Instant now, ZoneId tz, PgStyle.DateOrder order) {
+    DateTimeFields f = DateTimeParser.parse(text, "date", order);
     if (f.special != null) {
       return switch (f.special) {
         case "epoch" -> LocalDate.EPOCH;
@@ -77,8 +77,9 @@ final class DateTimes {
     return t.equals(TIME_24) ? 86_400_000_000L : t.toNanoOfDay() / 1000;
   }
 
-  static LocalDateTime parseTimestamp(String text, int typmod, Instant now, ZoneId tz) {
-    DateTimeFields f = DateTimeParser.parse(text, "timestamp");
+  static LocalDateTime parseTimestamp(String text, int typmod, Instant now, ZoneId tz,
+      PgStyle.DateOrder order) {
+    DateTimeFields f = DateTimeParser.parse(text, "timestamp", order);
     if (f.special != null) {
       return switch (f.special) {
         case "epoch" -> LocalDateTime.of(1970, 1, 1, 0, 0);
@@ -96,9 +97,10 @@ final class DateTimes {
     return ts;
   }
 
-  static OffsetDateTime parseTimestamptz(String text, int typmod, Instant now, ZoneId tz) {
+  static OffsetDateTime parseTimestamptz(String text, int typmod, Instant now, ZoneId tz,
+      PgStyle.DateOrder order) {
     String name = "timestamp with time zone";
-    DateTimeFields f = DateTimeParser.parse(text, name);
+    DateTimeFields f = DateTimeParser.parse(text, name, order);
     if (f.special != null) {
       return switch (f.special) {
         case "epoch" -> OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
@@ -196,18 +198,6 @@ final class DateTimes {
     return v;
   }
 
-  static String formatDate(LocalDate d) {
-    if (d.equals(LocalDate.MAX)) {
-      return "infinity";
-    }
-    if (d.equals(LocalDate.MIN)) {
-      return "-infinity";
-    }
-    StringBuilder sb = new StringBuilder(16);
-    appendDate(sb, d);
-    return d.getYear() <= 0 ? sb.append(" BC").toString() : sb.toString();
-  }
-
   static String formatTime(LocalTime t) {
     if (t.equals(TIME_24)) {
       return "24:00:00";
@@ -215,36 +205,6 @@ final class DateTimes {
     StringBuilder sb = new StringBuilder(15);
     appendTime(sb, t.getHour(), t.getMinute(), t.getSecond(), t.getNano() / 1000);
     return sb.toString();
-  }
-
-  static String formatTimestamp(LocalDateTime ts) {
-    if (ts.equals(LocalDateTime.MAX)) {
-      return "infinity";
-    }
-    if (ts.equals(LocalDateTime.MIN)) {
-      return "-infinity";
-    }
-    StringBuilder sb = new StringBuilder(32);
-    appendDate(sb, ts.toLocalDate());
-    sb.append(' ');
-    appendTime(sb, ts.getHour(), ts.getMinute(), ts.getSecond(), ts.getNano() / 1000);
-    return ts.getYear() <= 0 ? sb.append(" BC").toString() : sb.toString();
-  }
-
-  static String formatTimestamptz(OffsetDateTime v, ZoneId tz) {
-    if (v.equals(OffsetDateTime.MAX)) {
-      return "infinity";
-    }
-    if (v.equals(OffsetDateTime.MIN)) {
-      return "-infinity";
-    }
-    ZonedDateTime z = v.atZoneSameInstant(tz);
-    StringBuilder sb = new StringBuilder(40);
-    appendDate(sb, z.toLocalDate());
-    sb.append(' ');
-    appendTime(sb, z.getHour(), z.getMinute(), z.getSecond(), z.getNano() / 1000);
-    appendOffset(sb, z.getOffset().getTotalSeconds());
-    return z.getYear() <= 0 ? sb.append(" BC").toString() : sb.toString();
   }
 
   static void appendOffset(StringBuilder sb, int seconds) {
@@ -259,18 +219,6 @@ final class DateTimes {
         pad2(sb, a % 60);
       }
     }
-  }
-
-  private static void appendDate(StringBuilder sb, LocalDate d) {
-    int y = d.getYear() <= 0 ? 1 - d.getYear() : d.getYear();
-    String ys = Integer.toString(y);
-    for (int i = ys.length(); i < 4; i++) {
-      sb.append('0');
-    }
-    sb.append(ys).append('-');
-    pad2(sb, d.getMonthValue());
-    sb.append('-');
-    pad2(sb, d.getDayOfMonth());
   }
 
   /** {@code HH:MM:SS[.ffffff]} with the fraction's trailing zeros dropped; hours may exceed 24. */

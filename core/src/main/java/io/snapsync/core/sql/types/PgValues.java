@@ -41,11 +41,17 @@ public final class PgValues {
   /** As {@link #fromText(String, DataType, int, ZoneId)}, {@code now} the transaction start. */
   public static Object fromText(String text, DataType type, int typmod, ZoneId tz,
       Instant now) {
+    return fromText(text, type, typmod, tz, now, PgStyle.DEFAULT);
+  }
+
+  /** As {@link #fromText(String, DataType, int, ZoneId, Instant)} in DateStyle {@code style}. */
+  public static Object fromText(String text, DataType type, int typmod, ZoneId tz,
+      Instant now, PgStyle style) {
     if (text == null) {
       return null;
     }
     if (type.isArray()) {
-      return ArrayText.parse(text, type, typmod, tz, now);
+      return ArrayText.parse(text, type, typmod, tz, now, style);
     }
     switch (type) {
       case INT2:
@@ -69,13 +75,13 @@ public final class PgValues {
       case BYTEA:
         return Byteas.parse(text);
       case DATE:
-        return DateTimes.parseDate(text, now, tz);
+        return DateTimes.parseDate(text, now, tz, style.order());
       case TIME:
         return DateTimes.parseTime(text, typmod, now, tz);
       case TIMESTAMP:
-        return DateTimes.parseTimestamp(text, typmod, now, tz);
+        return DateTimes.parseTimestamp(text, typmod, now, tz, style.order());
       case TIMESTAMPTZ:
-        return DateTimes.parseTimestamptz(text, typmod, now, tz);
+        return DateTimes.parseTimestamptz(text, typmod, now, tz, style.order());
       case INTERVAL:
         return Intervals.parse(text, typmod);
       case UUID:
@@ -94,6 +100,11 @@ public final class PgValues {
    * timestamptz in {@code tz}; floats as with {@code extra_float_digits = 1}).
    */
   public static String toText(Object value, DataType type, ZoneId tz) {
+    return toText(value, type, tz, PgStyle.DEFAULT);
+  }
+
+  /** As {@link #toText(Object, DataType, ZoneId)} in the session's DateStyle/IntervalStyle. */
+  public static String toText(Object value, DataType type, ZoneId tz, PgStyle style) {
     if (value == null) {
       return null;
     }
@@ -101,7 +112,7 @@ public final class PgValues {
       return Vectors.text((List<?>) value);
     }
     if (type.isArray()) {
-      return ArrayText.format((List<?>) value, type.element(), tz);
+      return ArrayText.format((List<?>) value, type.element(), tz, style);
     }
     switch (type) {
       case BOOL:
@@ -120,15 +131,15 @@ public final class PgValues {
       case BYTEA:
         return Byteas.toText((byte[]) value);
       case DATE:
-        return DateTimes.formatDate((LocalDate) value);
+        return DateTimeOutput.date((LocalDate) value, style);
       case TIME:
         return DateTimes.formatTime((LocalTime) value);
       case TIMESTAMP:
-        return DateTimes.formatTimestamp((LocalDateTime) value);
+        return DateTimeOutput.timestamp((LocalDateTime) value, style);
       case TIMESTAMPTZ:
-        return DateTimes.formatTimestamptz((OffsetDateTime) value, tz);
+        return DateTimeOutput.timestamptz((OffsetDateTime) value, tz, style);
       case INTERVAL:
-        return Intervals.format((Interval) value);
+        return IntervalText.format((Interval) value, style.intervals());
       case JSON:
       case JSONB:
         return ((Json) value).text();
@@ -154,6 +165,12 @@ public final class PgValues {
   public static Object cast(Object value, DataType from, DataType to, int typmod, ZoneId tz,
       Instant now) {
     return Casts.cast(value, from, to, typmod, tz, now, true);
+  }
+
+  /** As above, text on either side in the session's DateStyle/IntervalStyle {@code style}. */
+  public static Object cast(Object value, DataType from, DataType to, int typmod, ZoneId tz,
+      Instant now, PgStyle style) {
+    return Casts.cast(value, from, to, typmod, tz, now, true, style);
   }
 
   /**

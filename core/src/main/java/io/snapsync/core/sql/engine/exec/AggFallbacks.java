@@ -17,6 +17,8 @@ import java.util.List;
  */
 public final class AggFallbacks {
 
+  private static final java.time.ZoneId NO_ZONE = null;
+
   private AggFallbacks() {
   }
 
@@ -54,8 +56,8 @@ public final class AggFallbacks {
           @Override
           public Object result() {
             Object r = acc.result();
-            return r == null ? ValueOps.cast(0, DataType.INT4, type, -1, null)
-                : ValueOps.cast(r, ValueOps.typeOf(r), type, -1, null);
+            return r == null ? ValueOps.cast(0, DataType.INT4, type, -1, NO_ZONE)
+                : ValueOps.cast(r, ValueOps.typeOf(r), type, -1, NO_ZONE);
           }
         };
       })).orElse(null);

@@ -98,7 +98,8 @@ public record RangeOffset(SortKey key, DataType type, ScalarFunction plus, Scala
     if (INTEGERS.contains(type)) {
       return new BigDecimal(((Number) v).longValue());
     }
-    return type == boundType ? v : ValueOps.cast(v, type, boundType, -1, null);
+    return type == boundType ? v
+        : ValueOps.cast(v, type, boundType, -1, (java.time.ZoneId) null);
   }
 
   private Object shift(Object v, Object offset, boolean add, EvalContext ctx) {

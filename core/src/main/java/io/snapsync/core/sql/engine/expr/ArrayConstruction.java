@@ -29,7 +29,7 @@ final class ArrayConstruction {
         continue;
       }
       Object cast = from.get(i) == type ? v
-          : ValueOps.cast(v, from.get(i), type, -1, c.eval().timeZone());
+          : ValueOps.cast(v, from.get(i), type, -1, c.eval());
       List<Integer> d = dims(cast);
       if (dims == null) {
         dims = d;

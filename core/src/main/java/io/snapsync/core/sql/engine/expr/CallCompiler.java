@@ -167,7 +167,7 @@ final class CallCompiler {
       DataType from = operandType(call, i);
       if (isValue && from != type && !(caseWhen && i % 2 == 0 && i != args.size() - 1)) {
         Evaluator e = args.get(i);
-        out.set(i, (r, c) -> ValueOps.cast(e.eval(r, c), from, type, -1, c.eval().timeZone()));
+        out.set(i, (r, c) -> ValueOps.cast(e.eval(r, c), from, type, -1, c.eval()));
       }
     }
     return out;
@@ -210,7 +210,7 @@ final class CallCompiler {
     if (from == to && typmod < 0) {
       return arg;
     }
-    return (r, c) -> ValueOps.cast(arg.eval(r, c), from, to, typmod, c.eval().timeZone());
+    return (r, c) -> ValueOps.cast(arg.eval(r, c), from, to, typmod, c.eval());
   }
 
   private Evaluator arithmetic(RexCall call, List<Evaluator> args) {
@@ -259,7 +259,7 @@ final class CallCompiler {
       for (int i = 0; i < args.size(); i++) {
         Object v = args.get(i).eval(r, c);
         out.add(from.get(i) == element ? v
-            : ValueOps.cast(v, from.get(i), element, -1, c.eval().timeZone()));
+            : ValueOps.cast(v, from.get(i), element, -1, c.eval()));
       }
       return out;
     };

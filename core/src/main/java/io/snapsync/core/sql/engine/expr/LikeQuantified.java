@@ -23,7 +23,7 @@ final class LikeQuantified {
         return null;
       }
       if (!(a instanceof List)) {
-        a = ValueOps.cast(a, DataType.TEXT, DataType.TEXT_ARRAY, -1, c.eval().timeZone());
+        a = ValueOps.cast(a, DataType.TEXT, DataType.TEXT_ARRAY, -1, c.eval());
       }
       List<?> patterns = (List<?>) a;
       if (patterns.isEmpty()) {

@@ -28,7 +28,7 @@ final class QuantifiedArrays {
       }
       if (unknownArray && readAs != arrayType) {
         a = ValueOps.cast(a, a instanceof List ? arrayType : DataType.TEXT, readAs, -1,
-            c.eval().timeZone());
+            c.eval());
       }
       List<?> elements = flatten((List<?>) a);
       if (elements.isEmpty()) {

@@ -32,7 +32,7 @@ final class SubscriptAssignment {
       List<?> array = base == null ? List.of() : (List<?>) base;
       Object value = args.get(last).eval(r, c);
       if (value != null && valueType != target) {
-        value = ValueOps.cast(value, valueType, target, -1, c.eval().timeZone());
+        value = ValueOps.cast(value, valueType, target, -1, c.eval());
       }
       Integer[] lo = new Integer[shape.length()];
       Integer[] hi = new Integer[shape.length()];

@@ -43,7 +43,7 @@ final class UnknownLiterals {
       DataType from = types.get(i);
       DataType to = choice.get().types().get(i);
       cast.set(i, (r, ctx) -> ValueOps.cast(e.eval(r, ctx), from, to, -1,
-          ctx.eval().timeZone()));
+          ctx.eval()));
     }
     return Optional.of(new Resolved(choice.get().function(), cast));
   }

@@ -100,6 +100,13 @@ public final class ValueOps {
     return v == null ? null : PgValues.cast(v, from, to, typmod, tz);
   }
 
+  /** As {@link #cast(Object, DataType, DataType, int, ZoneId)} in the statement's session. */
+  public static Object cast(Object v, DataType from, DataType to, int typmod,
+      io.snapsync.core.sql.func.EvalContext ctx) {
+    return v == null ? null : PgValues.cast(v, from, to, typmod, ctx.timeZone(),
+        java.time.Instant.now(), ctx.style());
+  }
+
   /** The PostgreSQL type of a Java value (as {@link DataType} documents the classes). */
   public static DataType typeOf(Object v) {
     if (v instanceof Integer) {

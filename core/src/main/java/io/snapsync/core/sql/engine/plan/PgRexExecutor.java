@@ -9,12 +9,15 @@ import org.apache.calcite.rex.RexExecutor;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
 
 /**
  * Constant folding during planning: Calcite's, except for expressions that involve an array or
  * an unconstrained {@code numeric} (Calcite's DECIMAL of scale 0), which Calcite's folding gets
- * wrong ({@code '{1,2}'::int[]}, {@code '1.49'::numeric} folded to 1); those are left to the
- * executor, which evaluates them with PostgreSQL's rules. Stateless, thread-safe.
+ * wrong ({@code '{1,2}'::int[]}, {@code '1.49'::numeric} folded to 1), casts between text and
+ * date/time types (their text follows the session's DateStyle and IntervalStyle), and what
+ * Calcite cannot fold ({@code 'NaN'::float8}: a double NaN has no literal); those are left to
+ * the executor, which evaluates them with PostgreSQL's rules. Stateless, thread-safe.
  */
 final class PgRexExecutor implements RexExecutor {
 
@@ -33,8 +36,12 @@ final class PgRexExecutor implements RexExecutor {
         reducedValues.add(e);
       } else {
         List<RexNode> one = new ArrayList<>(1);
-        RexUtil.EXECUTOR.reduce(rexBuilder, List.of(e), one);
-        reducedValues.add(one.get(0));
+        try {
+          RexUtil.EXECUTOR.reduce(rexBuilder, List.of(e), one);
+          reducedValues.add(one.get(0));
+        } catch (RuntimeException unfoldable) {
+          reducedValues.add(e); // a NaN or infinite double has no literal: the executor runs it
+        }
       }
     }
   }
@@ -44,6 +51,9 @@ final class PgRexExecutor implements RexExecutor {
       return true;
     }
     if (e instanceof RexCall c) {
+      if (c.getKind() == org.apache.calcite.sql.SqlKind.CAST && styled(c)) {
+        return true;
+      }
       for (RexNode o : c.getOperands()) {
         if (leaveAlone(o)) {
           return true;
@@ -51,6 +61,21 @@ final class PgRexExecutor implements RexExecutor {
       }
     }
     return false;
+  }
+
+  /**
+   * A cast between text and a date/time type (its text depends on the session's DateStyle), or
+   * from a float to an exact type.
+   */
+  private static boolean styled(RexCall cast) {
+    RelDataType from = cast.getOperands().get(0).getType();
+    RelDataType to = cast.getType();
+    return SqlTypeUtil.isCharacter(from) && SqlTypeUtil.isDatetime(to)
+        || SqlTypeUtil.isDatetime(from) && SqlTypeUtil.isCharacter(to)
+        || SqlTypeUtil.isInterval(from) && SqlTypeUtil.isCharacter(to)
+        || SqlTypeUtil.isCharacter(from) && SqlTypeUtil.isInterval(to)
+        // Java's (int) NaN is 0, PostgreSQL's is 22003
+        || SqlTypeUtil.isApproximateNumeric(from) && SqlTypeUtil.isExactNumeric(to);
   }
 
   private static boolean special(RelDataType t) {

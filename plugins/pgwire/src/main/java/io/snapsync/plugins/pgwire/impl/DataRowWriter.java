@@ -2,6 +2,7 @@ package io.snapsync.plugins.pgwire.impl;
 
 import io.snapsync.core.session.Column;
 import io.snapsync.core.session.DataType;
+import io.snapsync.core.sql.types.PgStyle;
 import io.snapsync.plugins.pgwire.impl.codec.Bind;
 import io.vertx.core.buffer.Buffer;
 import java.time.ZoneId;
@@ -34,6 +35,12 @@ final class DataRowWriter {
    */
   static void write(Buffer out, List<Object> values, List<Column> cols, List<Column> declared,
       Bind bind, ZoneId zone) {
+    write(out, values, cols, declared, bind, zone, PgStyle.DEFAULT);
+  }
+
+  /** As above, dates and intervals in the session's DateStyle and IntervalStyle. */
+  static void write(Buffer out, List<Object> values, List<Column> cols, List<Column> declared,
+      Bind bind, ZoneId zone, PgStyle style) {
     out.appendByte(DATA_ROW);
     int lengthAt = out.length();
     out.appendInt(0);
@@ -49,9 +56,9 @@ final class DataRowWriter {
         continue;
       }
       if (v != null && wanted != actual && wanted == DataType.TEXT) {
-        v = ValueCodec.text(v, actual, zone);
+        v = ValueCodec.text(v, actual, zone, style);
       }
-      byte[] b = ValueCodec.encode(v, wanted, format, zone);
+      byte[] b = ValueCodec.encode(v, wanted, format, zone, style);
       if (b == null) {
         out.appendInt(-1);
       } else {

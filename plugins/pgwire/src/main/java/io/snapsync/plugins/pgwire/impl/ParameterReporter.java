@@ -1,6 +1,7 @@
 package io.snapsync.plugins.pgwire.impl;
 
 import io.snapsync.core.session.Session;
+import io.snapsync.core.sql.types.PgStyle;
 import io.snapsync.core.sql.types.TimeZones;
 import io.snapsync.plugins.pgwire.impl.codec.ParameterStatus;
 import io.vertx.core.Future;
@@ -16,20 +17,22 @@ import java.util.Set;
 
 /**
  * Sends ParameterStatus again when a reported parameter that sessions can change
- * ({@code application_name}, {@code default_transaction_read_only}, {@code TimeZone}) may
- * have changed, before
- * the next ReadyForQuery, as PostgreSQL does. The other reported values describe the fixed wire
- * presentation and do not change. Confined to the connection's event loop.
+ * ({@code application_name}, {@code default_transaction_read_only}, {@code TimeZone},
+ * {@code DateStyle}, {@code IntervalStyle}) may have changed, before the next ReadyForQuery,
+ * as PostgreSQL does; the text output of rows follows the reported TimeZone, DateStyle and
+ * IntervalStyle. The other reported values describe the fixed wire presentation. Confined to the connection's event loop.
  */
 final class ParameterReporter {
 
   static final List<String> TRACKED = List.of("application_name",
-      "default_transaction_read_only", "TimeZone");
+      "default_transaction_read_only", "TimeZone", "DateStyle", "IntervalStyle");
 
   private final Map<String, String> reported = new HashMap<>();
   private final Set<String> dirty = new LinkedHashSet<>();
   private String zoneName;
   private ZoneId zone = ZoneOffset.UTC;
+  private String styleKey;
+  private PgStyle style = PgStyle.DEFAULT;
 
   void reported(String name, String value) {
     reported.put(name, value);
@@ -47,6 +50,16 @@ final class ParameterReporter {
       zoneName = tz;
     }
     return zone;
+  }
+
+  /** The session's DateStyle and IntervalStyle as last reported. */
+  PgStyle style() {
+    String key = reported.get("DateStyle") + "|" + reported.get("IntervalStyle");
+    if (!key.equals(styleKey)) {
+      style = PgStyle.of(reported.get("DateStyle"), reported.get("IntervalStyle"));
+      styleKey = key;
+    }
+    return style;
   }
 
   /** Notes a finished statement; SET / RESET of a tracked parameter marks it for a check. */

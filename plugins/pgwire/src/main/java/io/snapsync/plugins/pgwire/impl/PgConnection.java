@@ -66,6 +66,8 @@ final class PgConnection {
   private String user;
   private String applicationName = "";
   private String timeZone = "UTC";
+  private String dateStyle = "ISO, MDY";
+  private String intervalStyle = "postgres";
   private String lc = "en";
   private Authenticator authenticator;
   private Session session;
@@ -303,6 +305,8 @@ final class PgConnection {
     }
     applicationName = StartupOptions.name(params.getOrDefault("application_name", ""));
     timeZone = StartupOptions.timeZone(params);
+    dateStyle = StartupOptions.dateStyle(params);
+    intervalStyle = StartupOptions.intervalStyle(params);
     io.vertx.core.json.JsonObject options = StartupOptions.sessionOptions(params);
     // the password exchange begins once the login throttle gives this attempt its place
     onLoop(admission.beginLogin(user)).onComplete(ar -> {
@@ -357,7 +361,7 @@ final class PgConnection {
     key = server.cancels().register(s::cancel);
     send(Authentication.ok());
     for (var status : ServerParameters.initial(server, user, applicationName,
-        timeZone)) {
+        timeZone, dateStyle, intervalStyle)) {
       send(status);
       queries.parameters().reported(status.name(), status.value());
     }

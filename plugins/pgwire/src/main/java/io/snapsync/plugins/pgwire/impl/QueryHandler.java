@@ -387,8 +387,9 @@ final class QueryHandler {
   private void sendRows(StatementResult r, List<Column> declared, Bind bind, int from, int to) {
     List<Column> cols = r.columns();
     java.time.ZoneId zone = parameters.zone();
+    io.snapsync.core.sql.types.PgStyle style = parameters.style();
     for (int row = from; row < to; row++) {
-      DataRowWriter.write(conn.output(), r.rows().get(row), cols, declared, bind, zone);
+      DataRowWriter.write(conn.output(), r.rows().get(row), cols, declared, bind, zone, style);
       conn.sent();
     }
   }

@@ -1,6 +1,7 @@
 package io.snapsync.plugins.pgwire.impl;
 
 import io.snapsync.core.settings.PgNames;
+import io.snapsync.core.sql.types.PgStyle;
 import io.snapsync.core.sql.types.TimeZones;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
@@ -12,9 +13,10 @@ import java.util.Map;
  * The StartupMessage parameters turned into session options: {@code database},
  * {@code application_name}, {@code lc_messages} and every {@code -c name=value} /
  * {@code --name=value} of {@code options} (as libpq's PGOPTIONS sends them), and
- * {@code TimeZone} (pgjdbc sends the JVM's zone). Parameters that only shape the wire
- * presentation (client_encoding, DateStyle, extra_float_digits) are answered by the server's
- * fixed ParameterStatus values instead.
+ * {@code TimeZone}, {@code DateStyle} and {@code IntervalStyle} in any case (pgjdbc sends the
+ * JVM's zone as {@code TimeZone}; libpq sends PGTZ and PGDATESTYLE as {@code timezone} and
+ * {@code datestyle}). Parameters that only shape the wire presentation (client_encoding,
+ * extra_float_digits) are answered by the server's fixed ParameterStatus values instead.
  */
 final class StartupOptions {
 
@@ -22,6 +24,8 @@ final class StartupOptions {
   }
 
   private static final List<String> NAMES = List.of("user", "database", "application_name");
+  private static final List<String> STYLE_SETTINGS =
+      List.of("TimeZone", "DateStyle", "IntervalStyle");
 
   /** {@code s} cut to PostgreSQL's 63-byte name limit ({@link PgNames#truncate}). */
   static String name(String s) {
@@ -47,20 +51,49 @@ final class StartupOptions {
     if (params.containsKey("lc_messages")) {
       o.put("lc_messages", params.get("lc_messages"));
     }
-    if (params.containsKey("TimeZone")) {
-      o.put("timezone", params.get("TimeZone"));
+    for (String setting : STYLE_SETTINGS) {
+      String v = param(params, setting);
+      if (v != null) {
+        o.put(setting, v);
+      }
     }
     commandLineSettings(params.get("options")).forEach((k, v) ->
         o.put(k, k.equals("application_name") ? name(v) : v));
     return o;
   }
 
+  /** The start-up parameter {@code name} in any case, or null. */
+  private static String param(Map<String, String> params, String name) {
+    for (Map.Entry<String, String> e : params.entrySet()) {
+      if (e.getKey().equalsIgnoreCase(name)) {
+        return e.getValue();
+      }
+    }
+    return null;
+  }
+
+  /** A setting the session starts with: {@code -c name=v} in options, else the parameter. */
+  private static String startValue(Map<String, String> params, String name) {
+    String v = commandLineSettings(params.get("options")).get(name.toLowerCase(Locale.ROOT));
+    return v != null ? v : param(params, name);
+  }
+
+  /** The DateStyle the session starts with, as ParameterStatus reports it ({@code ISO, MDY}). */
+  static String dateStyle(Map<String, String> params) {
+    String v = startValue(params, "DateStyle");
+    String canonical = v == null ? null : PgStyle.mergeDateStyle(null, v);
+    return canonical == null ? PgStyle.DEFAULT.dateStyleText() : canonical;
+  }
+
+  /** The IntervalStyle the session starts with ({@code postgres}). */
+  static String intervalStyle(Map<String, String> params) {
+    String v = startValue(params, "IntervalStyle");
+    return PgStyle.of(null, v).intervals().shown();
+  }
+
   /** The TimeZone the session starts with, as ParameterStatus reports it. */
   static String timeZone(Map<String, String> params) {
-    String tz = commandLineSettings(params.get("options")).get("timezone");
-    if (tz == null) {
-      tz = params.get("TimeZone");
-    }
+    String tz = startValue(params, "TimeZone");
     if (tz == null || tz.trim().equalsIgnoreCase("utc") || tz.trim().equalsIgnoreCase("gmt")) {
       return "UTC";
     }

@@ -3,6 +3,7 @@ package io.snapsync.plugins.pgwire.impl;
 import io.snapsync.core.error.SnapsyncException;
 import io.snapsync.core.error.SqlState;
 import io.snapsync.core.session.DataType;
+import io.snapsync.core.sql.types.PgStyle;
 import io.snapsync.core.sql.types.PgValues;
 import java.nio.BufferUnderflowException;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +12,8 @@ import java.time.ZoneOffset;
 
 /**
  * Converts values between the session's Java types ({@link DataType}) and PostgreSQL's text
- * and binary wire formats. Text is {@link PgValues#toText} (DateStyle ISO, IntervalStyle
- * postgres, timestamptz in the session's TimeZone); binary is {@link BinaryCodec}. Stateless
+ * and binary wire formats. Text is {@link PgValues#toText} (the session's DateStyle,
+ * IntervalStyle and TimeZone); binary is {@link BinaryCodec}. Stateless
  * and thread-safe.
  */
 final class ValueCodec {
@@ -75,6 +76,11 @@ final class ValueCodec {
 
   /** Encodes {@code value} as type {@code t} in {@code format}; text timestamptz in {@code zone}. */
   static byte[] encode(Object value, DataType t, int format, ZoneId zone) {
+    return encode(value, t, format, zone, PgStyle.DEFAULT);
+  }
+
+  /** As above, text dates and intervals in the session's DateStyle/IntervalStyle. */
+  static byte[] encode(Object value, DataType t, int format, ZoneId zone, PgStyle style) {
     if (value == null) {
       return t == DataType.VOID ? new byte[0] : null;
     }
@@ -84,7 +90,7 @@ final class ValueCodec {
     if (format == 1 && BinaryCodec.supports(t)) {
       return BinaryCodec.encode(asType(value, t, zone), t);
     }
-    return text(value, t, zone).getBytes(StandardCharsets.UTF_8);
+    return text(value, t, zone, style).getBytes(StandardCharsets.UTF_8);
   }
 
   static String text(Object v, DataType t) {
@@ -93,13 +99,18 @@ final class ValueCodec {
 
   /** PostgreSQL's text output; a value whose class is not {@code t}'s prints as its own type. */
   static String text(Object v, DataType t, ZoneId zone) {
+    return text(v, t, zone, PgStyle.DEFAULT);
+  }
+
+  /** As above in {@code style}. */
+  static String text(Object v, DataType t, ZoneId zone, PgStyle style) {
     if (v instanceof String s) {
       return s;
     }
     if (t == DataType.VOID) {
       return "";
     }
-    return PgValues.toText(v, PgValues.fits(t, v) ? t : PgValues.typeOf(v), zone);
+    return PgValues.toText(v, PgValues.fits(t, v) ? t : PgValues.typeOf(v), zone, style);
   }
 
   private static Object asType(Object v, DataType t, ZoneId zone) {
