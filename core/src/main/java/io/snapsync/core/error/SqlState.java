@@ -120,4 +120,11 @@ public final class SqlState {
 
   private SqlState() {
   }
+
+  // PL/pgSQL conditions (plpgsql, session 7)
+  public static final String INVALID_TRANSACTION_TERMINATION = "2D000";
+  public static final String STACKED_DIAGNOSTICS_ACCESSED_WITHOUT_ACTIVE_HANDLER = "0Z002";
+  public static final String ASSERT_FAILURE = "P0004";
+  public static final String NO_DATA_FOUND = "P0002";
+  public static final String TOO_MANY_ROWS = "P0003";
 }

@@ -1,6 +1,7 @@
 package io.snapsync.core.sql.routine;
 
 import io.snapsync.core.error.SnapsyncException;
+import io.snapsync.core.error.SqlState;
 import io.snapsync.core.session.Column;
 import io.snapsync.core.session.DataType;
 import java.util.ArrayList;
@@ -67,7 +68,7 @@ final class PlFrame {
   int slot(String name) {
     int i = find(name);
     if (i < 0) {
-      throw SnapsyncException.error("42601", "routine.not_a_variable", name);
+      throw SnapsyncException.error(SqlState.SYNTAX_ERROR, "routine.not_a_variable", name);
     }
     return i;
   }

@@ -1,5 +1,6 @@
 package io.snapsync.core.sql.routine;
 
+import io.snapsync.core.error.ConditionNames;
 import io.snapsync.core.error.SnapsyncException;
 import io.snapsync.core.error.SqlState;
 import io.snapsync.core.session.DataType;
@@ -73,7 +74,8 @@ final class PlInterpreter {
       return frame.get(outSlots.get(0));
     }
     if (s != Signal.RETURN && def.returnType() != DataType.VOID) {
-      throw SnapsyncException.error(SqlState.FUNCTION_EXECUTED_NO_RETURN_STATEMENT, "routine.no_return")
+      throw SnapsyncException.error(SqlState.FUNCTION_EXECUTED_NO_RETURN_STATEMENT,
+          "routine.no_return")
           .withContext("routine.context_end", Signatures.compact(def));
     }
     return result;
@@ -137,7 +139,7 @@ final class PlInterpreter {
       frame.truncate(declared);
       for (PlStmt.Handler h : b.handlers()) {
         for (String cond : h.conditions()) {
-          if (PlConditions.matches(cond, e.sqlState())) {
+          if (ConditionNames.matches(cond, e.sqlState())) {
             t.rollbackTo(savepoint);
             frame.declare("sqlstate", DataType.TEXT, -1, e.sqlState());
             frame.declare("sqlerrm", DataType.TEXT, -1,
@@ -245,7 +247,8 @@ final class PlInterpreter {
       PlExec.Result r = exec.run(b.sql(), b.values(), 0);
       setFound(r.count());
     } else if (s instanceof PlStmt.TransactionControl) {
-      throw SnapsyncException.error("2D000", "routine.invalid_transaction_termination");
+      throw SnapsyncException.error(SqlState.INVALID_TRANSACTION_TERMINATION,
+          "routine.invalid_transaction_termination");
     } else if (!(s instanceof PlStmt.Nothing)) {
       return sql.run(s);
     }

@@ -2,7 +2,9 @@ package io.snapsync.core.sql.routine;
 
 import io.snapsync.core.error.Message;
 import io.snapsync.core.error.Severity;
+import io.snapsync.core.error.ConditionNames;
 import io.snapsync.core.error.SnapsyncException;
+import io.snapsync.core.error.SqlState;
 import io.snapsync.core.session.DataType;
 import io.snapsync.core.session.Notice;
 import io.snapsync.core.sql.types.PgValues;
@@ -24,12 +26,13 @@ final class PlRaise {
     if (r.reraise()) {
       SnapsyncException e = in.handling.peek();
       if (e == null) {
-        throw in.own(SnapsyncException.error("0Z002", "routine.raise_outside_handler"));
+        throw in.own(SnapsyncException.error(SqlState.STACKED_DIAGNOSTICS_ACCESSED_WITHOUT_ACTIVE_HANDLER,
+            "routine.raise_outside_handler"));
       }
       throw e;
     }
     boolean error = r.level().equals("exception");
-    String code = r.condition() == null ? null : PlConditions.resolve(r.condition());
+    String code = r.condition() == null ? null : ConditionNames.resolve(r.condition());
     String message = r.format() == null ? null : format(in, r.format(), r.args());
     String detail = null;
     String hint = null;
@@ -39,18 +42,19 @@ final class PlRaise {
         case "message" -> message = value;
         case "detail" -> detail = value;
         case "hint" -> hint = value;
-        case "errcode" -> code = PlConditions.resolve(value);
+        case "errcode" -> code = ConditionNames.resolve(value);
         default -> {
           // COLUMN, CONSTRAINT, DATATYPE, TABLE, SCHEMA: not reported
         }
       }
     }
     if (message == null) {
-      message = r.condition() == null ? (code == null ? "P0001" : PlConditions.name(code))
+      message = r.condition() == null ? (code == null ? SqlState.RAISE_EXCEPTION
+              : ConditionNames.name(code))
           : r.condition();
     }
     if (error) {
-      SnapsyncException e = SnapsyncException.error(code == null ? "P0001" : code,
+      SnapsyncException e = SnapsyncException.error(code == null ? SqlState.RAISE_EXCEPTION : code,
           "routine.raise", message);
       if (detail != null) {
         e = e.withDetail("routine.raise", detail);
@@ -64,7 +68,8 @@ final class PlRaise {
       case "warning" -> Severity.WARNING;
       default -> Severity.NOTICE;
     };
-    String state = code != null ? code : level == Severity.WARNING ? "01000" : "00000";
+    String state = code != null ? code
+            : level == Severity.WARNING ? SqlState.WARNING : SqlState.SUCCESSFUL_COMPLETION;
     in.ctx.eval().notice(new Notice(level, state, Message.of("routine.raise", message),
         detail == null ? null : Message.of("routine.raise", detail),
         hint == null ? null : Message.of("routine.raise", hint)));
@@ -73,8 +78,9 @@ final class PlRaise {
   static void assertion(PlInterpreter in, PlStmt.Assert a) {
     if (!Boolean.TRUE.equals(in.eval(a.cond(), DataType.BOOL, -1))) {
       String m = a.message() == null ? null : text(in.eval(a.message(), DataType.TEXT, -1));
-      throw in.own(m == null ? SnapsyncException.error("P0004", "routine.assert_failed")
-          : SnapsyncException.error("P0004", "routine.raise", m));
+      throw in.own(m == null ? SnapsyncException.error(SqlState.ASSERT_FAILURE,
+          "routine.assert_failed")
+          : SnapsyncException.error(SqlState.ASSERT_FAILURE, "routine.raise", m));
     }
   }
 
@@ -99,7 +105,7 @@ final class PlRaise {
         i++;
       } else if (c == '%') {
         if (next >= texts.size()) {
-          throw in.own(SnapsyncException.error("42601", "routine.raise_few"));
+          throw in.own(SnapsyncException.error(SqlState.SYNTAX_ERROR, "routine.raise_few"));
         }
         out.append(texts.get(next));
         next++;
@@ -108,7 +114,7 @@ final class PlRaise {
       }
     }
     if (next < texts.size()) {
-      throw in.own(SnapsyncException.error("42601", "routine.raise_many"));
+      throw in.own(SnapsyncException.error(SqlState.SYNTAX_ERROR, "routine.raise_many"));
     }
     return out.toString();
   }

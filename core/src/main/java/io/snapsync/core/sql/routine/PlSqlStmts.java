@@ -1,6 +1,7 @@
 package io.snapsync.core.sql.routine;
 
 import io.snapsync.core.error.SnapsyncException;
+import io.snapsync.core.error.SqlState;
 import io.snapsync.core.session.Column;
 import io.snapsync.core.session.DataType;
 import io.snapsync.core.sql.engine.expr.ValueOps;
@@ -57,7 +58,7 @@ final class PlSqlStmts {
     PlFrame.Bound b = in.frame.bind(s.sql());
     boolean query = SqlParser.parse(b.sql(), () -> false) instanceof Stmt.Query;
     if (query && s.into() == null) {
-      throw in.own(SnapsyncException.error("42601", "routine.no_destination")
+      throw in.own(SnapsyncException.error(SqlState.SYNTAX_ERROR, "routine.no_destination")
           .withHint("routine.no_destination.hint"));
     }
     PlExec.Result r = in.exec.run(b.sql(), b.values(), s.into() == null ? 0 : 2);
@@ -76,7 +77,8 @@ final class PlSqlStmts {
   PlExec.Result dynamic(PlStmt.Dynamic d, int keep) {
     Object text = in.eval(d.expr(), DataType.TEXT, -1);
     if (text == null) {
-      throw in.own(SnapsyncException.error("22004", "routine.execute_null"));
+      throw in.own(SnapsyncException.error(SqlState.NULL_VALUE_NOT_ALLOWED,
+          "routine.execute_null"));
     }
     List<RoutineDef.Param> params = new ArrayList<>();
     Object[] values = new Object[d.using().size()];
@@ -95,13 +97,14 @@ final class PlSqlStmts {
       boolean hint) {
     if (r.rows().isEmpty()) {
       if (strict) {
-        throw in.own(SnapsyncException.error("P0002", "routine.no_rows"));
+        throw in.own(SnapsyncException.error(SqlState.NO_DATA_FOUND, "routine.no_rows"));
       }
       assign(targets, new Object[0], r.columns());
       return;
     }
     if (r.count() > 1 && (strict || dml)) {
-      SnapsyncException e = SnapsyncException.error("P0003", "routine.too_many_rows");
+      SnapsyncException e = SnapsyncException.error(SqlState.TOO_MANY_ROWS,
+          "routine.too_many_rows");
       throw in.own(hint ? e.withHint("routine.too_many_rows.hint") : e);
     }
     assign(targets, r.rows().get(0), r.columns());
@@ -157,7 +160,8 @@ final class PlSqlStmts {
         v = in.rowCount;
         from = DataType.INT8;
       } else if (e == null) {
-        throw SnapsyncException.error("0Z002", "routine.stacked_outside_handler");
+        throw SnapsyncException.error(SqlState.STACKED_DIAGNOSTICS_ACCESSED_WITHOUT_ACTIVE_HANDLER,
+            "routine.stacked_outside_handler");
       } else if (item.equals("returned_sqlstate")) {
         v = e.sqlState();
       } else if (item.equals("message_text")) {

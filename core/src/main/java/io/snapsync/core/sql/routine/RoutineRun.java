@@ -67,7 +67,7 @@ final class RoutineRun {
           "DO with LANGUAGE sql");
     }
     if (!d.language().equals("plpgsql")) {
-      throw SnapsyncException.error("42704", "routine.do_language", d.language());
+      throw SnapsyncException.error(SqlState.UNDEFINED_OBJECT, "routine.do_language", d.language());
     }
     RoutineDef def = new RoutineDef(0, "inline_code_block", 'p', List.of(), DataType.VOID, -1,
         false, "plpgsql", d.body(), 'v', false, ctx.user());

@@ -1,14 +1,14 @@
-package io.snapsync.core.sql.routine;
+package io.snapsync.core.error;
 
-import io.snapsync.core.error.SnapsyncException;
 import java.util.Map;
 
 /**
- * PostgreSQL's condition names (the common ones of its errcodes.txt) and how an EXCEPTION
- * handler's condition matches an error's SQLSTATE: a code ending in {@code 000} names its
- * whole class; {@code OTHERS} matches all but query_canceled and assert_failure.
+ * PostgreSQL's condition names (the common ones of its errcodes.txt), the table behind
+ * PL/pgSQL's EXCEPTION WHEN and RAISE, and how an EXCEPTION handler's condition matches an
+ * error's SQLSTATE: a code ending in {@code 000} names its whole class;
+ * {@code OTHERS} matches all but query_canceled and assert_failure.
  */
-final class PlConditions {
+public final class ConditionNames {
 
   private static final Map<String, String> CODES = Map.ofEntries(
       Map.entry("successful_completion", "00000"), Map.entry("warning", "01000"),
@@ -51,20 +51,21 @@ final class PlConditions {
       Map.entry("too_many_rows", "P0003"), Map.entry("assert_failure", "P0004"),
       Map.entry("internal_error", "XX000"));
 
-  private PlConditions() {
+  private ConditionNames() {
   }
 
   /** The SQLSTATE of condition {@code name}; 42704 when PostgreSQL has no such condition. */
-  static String code(String name) {
+  public static String code(String name) {
     String c = CODES.get(name);
     if (c == null) {
-      throw SnapsyncException.error("42704", "routine.unrecognized_condition", name);
+      throw SnapsyncException.error(SqlState.UNDEFINED_OBJECT, "routine.unrecognized_condition",
+          name);
     }
     return c;
   }
 
   /** The SQLSTATE a RAISE names: a condition name, or a 5-character code as written. */
-  static String resolve(String cond) {
+  public static String resolve(String cond) {
     String lower = cond.toLowerCase(java.util.Locale.ROOT);
     if (CODES.containsKey(lower)) {
       return CODES.get(lower);
@@ -76,7 +77,7 @@ final class PlConditions {
   }
 
   /** The condition name of {@code code}, or the code itself. */
-  static String name(String code) {
+  public static String name(String code) {
     for (Map.Entry<String, String> e : CODES.entrySet()) {
       if (e.getValue().equals(code)) {
         return e.getKey();
@@ -86,9 +87,9 @@ final class PlConditions {
   }
 
   /** True when handler condition {@code cond} (a name or a 5-character SQLSTATE) catches it. */
-  static boolean matches(String cond, String sqlState) {
+  public static boolean matches(String cond, String sqlState) {
     if (cond.equals("others")) {
-      return !sqlState.equals("57014") && !sqlState.equals("P0004");
+      return !sqlState.equals(SqlState.QUERY_CANCELED) && !sqlState.equals(SqlState.ASSERT_FAILURE);
     }
     String code = resolve(cond);
     if (code.endsWith("000")) {
