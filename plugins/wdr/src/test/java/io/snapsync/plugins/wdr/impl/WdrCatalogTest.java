@@ -20,7 +20,9 @@ class WdrCatalogTest {
 
   @Test
   void everyIdUsedInTheSourcesHasEnglishAndChineseTexts() throws IOException {
-    MessageCatalog catalog = MessageCatalog.withCoreBundles();
+    // the core bundles (wdr.properties) and the plugin's own report labels (wdr_report)
+    MessageCatalog catalog = MessageCatalog.withCoreBundles()
+        .addBundle(WdrCatalogTest.class.getClassLoader(), "io/snapsync/messages/wdr_report");
     List<String> missing = new ArrayList<>();
     try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
       for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
