@@ -290,7 +290,11 @@ final class DmlAnalyzer {
   private List<SqlNode> setList(TableDef def, int[] targets, SqlNodeList exprs) {
     List<SqlNode> out = new ArrayList<>(targets.length);
     for (int j = 0; j < targets.length; j++) {
-      out.add(typed(exprs.get(j), def.columns().get(targets[j])));
+      // SET c = DEFAULT: the column's default expression (NULL when it has none)
+      SqlNode e = exprs.get(j);
+      SqlNode d = e.getKind() == SqlKind.DEFAULT
+          ? io.snapsync.core.sql.ddl.InsertDefaults.expression(def, targets[j]) : null;
+      out.add(typed(d != null ? d : e, def.columns().get(targets[j])));
     }
     return out;
   }

@@ -67,6 +67,17 @@ class DmlTest {
   }
 
   @Test
+  void updateSetDefaultWritesTheColumnsDefault() {
+    exec(s, "DROP TABLE IF EXISTS d; CREATE TABLE d (id int PRIMARY KEY, v text DEFAULT 'dv', "
+        + "n int DEFAULT 40 + 2, w text)");
+    exec(s, "INSERT INTO d VALUES (1, 'x', 1, 'y')");
+    assertEquals("UPDATE 1", exec(s, "UPDATE d SET v = DEFAULT, n = DEFAULT, w = DEFAULT")
+        .commandTag());
+    assertEquals(List.of(Arrays.asList(1, "dv", 42, null)),
+        exec(s, "SELECT * FROM d").rows());
+  }
+
+  @Test
   void insertSelectReadsTheStatementSnapshotOfItsOwnTable() {
     assertEquals("INSERT 0 2",
         exec(s, "INSERT INTO t SELECT id + 10, v || '2', NOT b, n * 2 FROM t").commandTag());
