@@ -138,13 +138,19 @@ class WireFuzzTest {
     errors.merge(state, 1, Integer::sum);
   }
 
+  /**
+   * How long a read waits for the server: a hang still fails, but a busy 2-core machine (the
+   * load of parallel builds reached 25) is not taken for one; 10 s failed there.
+   */
+  private static final int READ_DEADLINE_MS = 30_000;
+
   private static boolean fatal(Msg m) {
     return m != null && m.type() == 'E' && "FATAL".equals(m.fields().get('V'));
   }
 
   private RawClient session() throws IOException {
     if (session == null) {
-      session = new RawClient(node.port()).timeout(10_000);
+      session = new RawClient(node.port()).timeout(READ_DEADLINE_MS);
       session.loginCleartext(SnapsyncFixture.ADMIN, SnapsyncFixture.ADMIN_PASSWORD);
     }
     return session;
@@ -197,7 +203,8 @@ class WireFuzzTest {
       try {
         m = c.read();
       } catch (SocketTimeoutException e) {
-        fail("no ReadyForQuery within 10 s after " + describe(frames) + "; last " + last);
+        fail("no ReadyForQuery within " + READ_DEADLINE_MS / 1000 + " s after "
+            + describe(frames) + "; last " + last);
         return;
       } catch (EOFException | SocketException e) {
         assertTrue(terminates || fatal(last) || e instanceof SocketException,
@@ -253,7 +260,7 @@ class WireFuzzTest {
     if (rnd.nextInt(10) < 7) {
       body = FrameMutator.mutate(body, rnd);
     }
-    try (RawClient c = new RawClient(node.port()).timeout(10_000)) {
+    try (RawClient c = new RawClient(node.port()).timeout(READ_DEADLINE_MS)) {
       c.untyped(body);
       int b;
       try {
@@ -274,7 +281,7 @@ class WireFuzzTest {
 
   /** A SCRAM exchange with a mutated SASLInitialResponse or a junk SASLResponse. */
   private void saslCase(Random rnd) throws IOException {
-    try (RawClient c = new RawClient(scramPort).timeout(10_000)) {
+    try (RawClient c = new RawClient(scramPort).timeout(READ_DEADLINE_MS)) {
       c.startup(3, 0, Map.of("user", SnapsyncFixture.ADMIN, "database", "snapsync"));
       assertEquals('R', c.read().type());
       byte[] first = FuzzCorpus.saslInitial();
