@@ -75,10 +75,16 @@ class KeylessConcurrencyTest extends TwoSessionsFixture {
     exec(b, "BEGIN");
     exec(a, "INSERT INTO kl VALUES (3, 1), (3, 1), (3, 1)");
     exec(b, "INSERT INTO kl VALUES (3, 1), (3, 1)");
-    Future<List<StatementResult>> ca = a.execute("INSERT INTO kl SELECT id, bal FROM kl; COMMIT");
-    Future<List<StatementResult>> cb = b.execute("INSERT INTO kl SELECT id, bal FROM kl; COMMIT");
+    // both run at once, each before either commits, so each reads only its own rows and the
+    // committed two (a COMMIT in the same call let the other statement see it: a race)
+    Future<List<StatementResult>> ca = a.execute("INSERT INTO kl SELECT id, bal FROM kl");
+    Future<List<StatementResult>> cb = b.execute("INSERT INTO kl SELECT id, bal FROM kl");
     assertEquals("INSERT 0 5", await(ca).get(0).commandTag());
     assertEquals("INSERT 0 4", await(cb).get(0).commandTag());
+    Future<List<StatementResult>> commitA = a.execute("COMMIT");
+    Future<List<StatementResult>> commitB = b.execute("COMMIT");
+    assertEquals("COMMIT", await(commitA).get(0).commandTag());
+    assertEquals("COMMIT", await(commitB).get(0).commandTag());
     assertEquals(2L + 3 + 2 + 5 + 4, value(a, "SELECT count(*) FROM kl"));
   }
 }
