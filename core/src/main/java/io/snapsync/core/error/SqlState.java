@@ -127,4 +127,16 @@ public final class SqlState {
   public static final String ASSERT_FAILURE = "P0004";
   public static final String NO_DATA_FOUND = "P0002";
   public static final String TOO_MANY_ROWS = "P0003";
+
+  // condition names of PL/pgSQL handlers (errcodes.txt) not raised elsewhere
+  public static final String NO_DATA = "02000";
+  public static final String SQL_STATEMENT_NOT_YET_COMPLETE = "03000";
+  public static final String DATA_EXCEPTION = "22000";
+  public static final String CHARACTER_NOT_IN_REPERTOIRE = "22021";
+  public static final String INTEGRITY_CONSTRAINT_VIOLATION = "23000";
+  public static final String RESTRICT_VIOLATION = "23001";
+  public static final String EXCLUSION_VIOLATION = "23P01";
+  public static final String INVALID_CURSOR_STATE = "24000";
+  public static final String TRANSACTION_ROLLBACK = "40000";
+  public static final String SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION = "42000";
 }
