@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A cursor over the lexer's tokens of a PL/pgSQL body, shared by {@link PlParser} and
- * {@link PlSqlParser}: look-ahead, accept/expect, and the source text between tokens.
+ * A cursor over the lexer's tokens, shared by {@link PlParser}, {@link PlSqlParser} and
+ * {@link RoutineParser}: look-ahead, accept/expect, and the source text between tokens.
  */
 class PlTokens {
 
@@ -19,8 +19,13 @@ class PlTokens {
   int at;
 
   PlTokens(String src) {
+    this(src, Lexer.tokenize(src));
+  }
+
+  /** A cursor over {@code tokens}, already lexed from {@code src}. */
+  PlTokens(String src, List<Token> tokens) {
     this.src = src;
-    this.tokens = Lexer.tokenize(src);
+    this.tokens = tokens;
   }
 
   /** The text up to a depth-0 {@code symbol} (also {@code ;}) or one of {@code words}. */

@@ -12,15 +12,10 @@ import java.util.List;
  * | PROCEDURE over the lexer's tokens (bodies are string or dollar-quoted literals, read whole;
  * their SQL is parsed when the routine runs). Syntax errors are 42601 at the token.
  */
-public final class RoutineParser {
-
-  private final String sql;
-  private final List<Token> tokens;
-  private int at;
+public final class RoutineParser extends PlTokens {
 
   private RoutineParser(String sql, List<Token> tokens) {
-    this.sql = sql;
-    this.tokens = tokens;
+    super(sql, tokens);
   }
 
   /** True when the tokens start a statement this parser reads. */
@@ -94,7 +89,7 @@ public final class RoutineParser {
     String args = null;
     if (to > from) {
       Token last = tokens.get(to - 1);
-      args = "SELECT " + sql.substring(tokens.get(from).pos(), last.pos() + last.raw().length());
+      args = "SELECT " + src.substring(tokens.get(from).pos(), last.pos() + last.raw().length());
     }
     return new RoutineStmt.Call(routine, args);
   }
@@ -200,54 +195,10 @@ public final class RoutineParser {
         .map(RoutineDef.Param::type).toList());
   }
 
-  // --- token access, shared with CreateFunctionParser ---
+  // --- token access (PlTokens), shared with CreateFunctionParser ---
 
   String sql() {
-    return sql;
-  }
-
-  Token peek() {
-    return tokens.get(at);
-  }
-
-  Token peek(int ahead) {
-    return tokens.get(Math.min(at + ahead, tokens.size() - 1));
-  }
-
-  Token next() {
-    Token t = tokens.get(at);
-    if (t.kind() != Token.Kind.EOF) {
-      at++;
-    }
-    return t;
-  }
-
-  boolean accept(String word) {
-    if (peek().isWord(word)) {
-      at++;
-      return true;
-    }
-    return false;
-  }
-
-  boolean acceptSymbol(String s) {
-    if (peek().isSymbol(s)) {
-      at++;
-      return true;
-    }
-    return false;
-  }
-
-  void expect(String word) {
-    if (!accept(word)) {
-      throw ParseErrors.at(peek());
-    }
-  }
-
-  void expectSymbol(String s) {
-    if (!acceptSymbol(s)) {
-      throw ParseErrors.at(peek());
-    }
+    return src;
   }
 
   /** A name: an identifier, quoted identifier; {@code schema.name} keeps the last part. */
@@ -274,7 +225,7 @@ public final class RoutineParser {
       return "";
     }
     Token last = tokens.get(at - 1);
-    return sql.substring(tokens.get(from).pos(), last.pos() + last.raw().length());
+    return src.substring(tokens.get(from).pos(), last.pos() + last.raw().length());
   }
 
   int position() {
