@@ -24,6 +24,9 @@ public final class SearchPath {
   /** The setting's name. */
   public static final String SETTING = "search_path";
 
+  private static final int PARSED_MAX = 1024;
+  private static final java.util.concurrent.ConcurrentHashMap<String, List<String>> PARSED =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private static final SearchPath DEFAULT = new SearchPath(DEFAULT_SETTING, null, null);
   private static final ThreadLocal<SearchPath> CURRENT = new ThreadLocal<>();
 
@@ -34,7 +37,7 @@ public final class SearchPath {
 
   private SearchPath(String setting, String user, String tempSchema) {
     this.setting = setting;
-    this.schemas = parse(setting);
+    this.schemas = parsed(setting);
     this.user = user;
     this.tempSchema = tempSchema;
   }
@@ -192,6 +195,22 @@ public final class SearchPath {
       return resolve(t, parsed, k -> true);
     }
     return Names.key(creationSchema(t), parsed);
+  }
+
+  /**
+   * The schemas of setting text {@code setting}, remembered: every statement builds its path,
+   * and sessions share a handful of settings. Bounded: cleared past {@link #PARSED_MAX} texts.
+   */
+  private static List<String> parsed(String setting) {
+    List<String> schemas = PARSED.get(setting);
+    if (schemas == null) {
+      if (PARSED.size() >= PARSED_MAX) {
+        PARSED.clear();
+      }
+      schemas = List.copyOf(parse(setting));
+      PARSED.put(setting, schemas);
+    }
+    return schemas;
   }
 
   private static List<String> parse(String setting) {

@@ -33,8 +33,13 @@ public final class TempTables {
     if (sessionId == null) {
       return null;
     }
-    return SchemaCatalog.TEMP_PREFIX + sessionId.toLowerCase(java.util.Locale.ROOT)
-        .replaceAll("[^a-z0-9]", "_");
+    StringBuilder b = new StringBuilder(SchemaCatalog.TEMP_PREFIX.length() + sessionId.length())
+        .append(SchemaCatalog.TEMP_PREFIX);
+    for (int i = 0; i < sessionId.length(); i++) {
+      char c = Character.toLowerCase(sessionId.charAt(i));
+      b.append((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ? c : '_');
+    }
+    return b.toString();
   }
 
   /** The parsed name of CREATE [TEMP] TABLE's table: {@code pg_temp.t} for a temporary one. */

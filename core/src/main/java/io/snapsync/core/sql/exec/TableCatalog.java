@@ -11,13 +11,16 @@ import java.util.List;
 /** Table definitions, read and written through a transaction (transactional DDL). */
 public final class TableCatalog {
 
+  /** Definitions decoded once per stored version: every statement reads its tables' ones. */
+  private static final DecodedDefinitions DECODED = new DecodedDefinitions();
+
   private TableCatalog() {
   }
 
   /** The table as {@code t} sees it, or null. Blocking. */
   public static TableDef find(StoreTransaction t, String name) {
     byte[] b = t.get(Keys.table(name));
-    return b == null ? null : TableDef.fromBytes(b);
+    return b == null ? null : DECODED.decode(name, b);
   }
 
   /** The table, or 42P01 {@code relation "t" does not exist}. Blocking. */
