@@ -225,71 +225,12 @@ final class ConsoleSocket {
       return sql(session.views, "SELECT * FROM " + name);
     }
     var t = table.get();
-    ConsoleCall call = new ConsoleCall();
-    // rows() may block (it is called on a worker thread by the SQL layer too)
+    ConsoleCall call = new ConsoleCall(ctx, session.user, lc());
+    // rows() may block (it is called on a worker thread by the SQL layer too); the rows are
+    // encoded as a SELECT's result is, by core's one encoder
     return ctx.vertx().executeBlocking(() -> t.rows(call), false)
-        .compose(f -> f).map(rows -> {
-      JsonArray cols = new JsonArray();
-      t.columns().forEach(c -> cols.add(new JsonObject().put("name", c.name())
-          .put("type", c.type().sqlName())));
-      JsonArray out = new JsonArray();
-      for (List<Object> r : rows) {
-        JsonArray a = new JsonArray();
-        r.forEach(v -> a.add(ResultJson.value(v)));
-        out.add(a);
-      }
-      return new JsonObject().put("columns", cols).put("rows", out)
-          .put("commandTag", "SELECT " + rows.size()).put("notices", new JsonArray());
-    });
-  }
-
-  /** The console user's view for system tables read directly. */
-  private final class ConsoleCall implements io.snapsync.core.spi.FunctionCall {
-
-    @Override
-    public List<Object> args() {
-      return List.of();
-    }
-
-    @Override
-    public String user() {
-      return session.user;
-    }
-
-    @Override
-    public boolean hasRole(String role) {
-      return ctx.users().roles(session.user).contains(role);
-    }
-
-    @Override
-    public String lcMessages() {
-      return lc();
-    }
-
-    @Override
-    public String setting(String name) {
-      return ctx.settings().nodeValue(name);
-    }
-
-    @Override
-    public io.snapsync.core.node.NodeInfo node() {
-      return ctx.node();
-    }
-
-    @Override
-    public io.vertx.core.Vertx vertx() {
-      return ctx.vertx();
-    }
-
-    @Override
-    public <T> java.util.Optional<T> service(Class<T> type) {
-      return ctx.service(type);
-    }
-
-    @Override
-    public Object sessionInternals() {
-      return null;
-    }
+        .compose(f -> f).map(rows -> ResultJson.result(new StatementResult(t.columns(), rows,
+            "SELECT " + rows.size(), List.of()), ctx.catalog(), lc()));
   }
 
   /** Runs a one-value statement; the result is {@code {text, commandTag, notices}}. */
