@@ -11,11 +11,8 @@ import io.snapsync.storage.SnapshotPin;
 import io.snapsync.storage.StorageException;
 import io.snapsync.storage.Store;
 import io.snapsync.storage.StoreTransaction;
-import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 
@@ -41,9 +38,7 @@ public final class TransactionBlock {
   /** What the transaction waits on now ({@code Lock:row}, {@code IO:commit}), else null. */
   private volatile String waitEvent;
 
-  private boolean active;
-  private boolean explicit;
-  private boolean failed;
+  private TransactionState state = TransactionState.NONE;
   private IsolationLevel isolation = IsolationLevel.READ_COMMITTED;
   private boolean readOnly;
   private boolean deferrable;
@@ -55,7 +50,7 @@ public final class TransactionBlock {
   private final List<SavepointEntry> savepoints = new ArrayList<>(0);
   private List<String> exports = List.of();
   private int exportCounter;
-  private Set<ByteBuffer> deleted;
+  private final DeletedKeys deleted = new DeletedKeys();
   /** The running statement's cancellation (failed once cancelled), or null between them. */
   private java.util.function.Supplier<io.vertx.core.Future<Void>> cancellation = () -> null;
   /** Run when the transaction ends (table-lock release); see {@link #onEnd}. */
@@ -126,22 +121,28 @@ public final class TransactionBlock {
   }
 
   public TransactionStatus status() {
-    if (!explicit) {
-      return TransactionStatus.IDLE;
-    }
-    return failed ? TransactionStatus.FAILED : TransactionStatus.IN_BLOCK;
+    return switch (state) {
+      case NONE, IMPLICIT -> TransactionStatus.IDLE;
+      case BLOCK -> TransactionStatus.IN_BLOCK;
+      case FAILED -> TransactionStatus.FAILED;
+    };
+  }
+
+  /** The lifecycle state (none, implicit, block, failed). */
+  public TransactionState state() {
+    return state;
   }
 
   public boolean inBlock() {
-    return explicit;
+    return state.explicit();
   }
 
   public boolean isFailed() {
-    return failed;
+    return state == TransactionState.FAILED;
   }
 
   public boolean isActive() {
-    return active;
+    return state.active();
   }
 
   public IsolationLevel isolation() {
@@ -162,9 +163,7 @@ public final class TransactionBlock {
 
   /** Starts a transaction (explicit: BEGIN; otherwise the implicit one of a statement). */
   public void begin(boolean explicitBlock, IsolationLevel iso, boolean ro, boolean defer) {
-    active = true;
-    explicit = explicitBlock;
-    failed = false;
+    state = state.to(explicitBlock ? TransactionState.BLOCK : TransactionState.IMPLICIT);
     isolation = iso;
     readOnly = ro;
     deferrable = defer;
@@ -175,7 +174,7 @@ public final class TransactionBlock {
 
   /** Turns the implicit transaction of the current statement into an explicit block. */
   public void promoteToBlock(TxnModes modes) {
-    explicit = true;
+    state = state.to(TransactionState.BLOCK);
     applyModes(modes);
   }
 
@@ -362,7 +361,9 @@ public final class TransactionBlock {
       txn.rollbackTo(s.handle);
     }
     savepoints.subList(i + 1, savepoints.size()).clear();
-    failed = false;
+    if (state == TransactionState.FAILED) {
+      state = state.to(TransactionState.BLOCK);
+    }
   }
 
   private int find(String name) {
@@ -381,14 +382,16 @@ public final class TransactionBlock {
    * where the aborted transaction stops running). Blocking.
    */
   public void fail() {
-    if (!active) {
+    if (!state.active()) {
       return;
     }
-    if (!explicit) {
+    if (!state.explicit()) {
       rollback();
       return;
     }
-    failed = true;
+    if (state != TransactionState.FAILED) {
+      state = state.to(TransactionState.FAILED);
+    }
     if (savepoints.isEmpty()) {
       releaseExports();
     }
@@ -408,7 +411,7 @@ public final class TransactionBlock {
 
   /** Commits (a failed block rolls back instead); returns false if it rolled back. Blocking. */
   public boolean commit() {
-    if (failed) {
+    if (state == TransactionState.FAILED) {
       rollback();
       return false;
     }
@@ -447,7 +450,7 @@ public final class TransactionBlock {
   }
 
   public void rollback() {
-    if (!active) {
+    if (!state.active()) {
       return;
     }
     try {
@@ -562,25 +565,28 @@ public final class TransactionBlock {
     }
     txn = null;
     snapshot = null;
-    active = false;
-    explicit = false;
-    failed = false;
+    if (state.active()) {
+      state = state.to(TransactionState.NONE);
+    }
     queried = false;
     imported = false;
     savepoints.clear();
-    deleted = null;
+    deleted.clear();
   }
 
   /** Records that this transaction deleted {@code key} (for primary-key checks). */
   public void markDeleted(byte[] key) {
-    if (deleted == null) {
-      deleted = new HashSet<>();
-    }
-    deleted.add(ByteBuffer.wrap(key));
+    deleted.add(key);
   }
 
+  /** True when this transaction deleted {@code key} (see {@link DeletedKeys}). */
   public boolean wasDeleted(byte[] key) {
-    return deleted != null && deleted.contains(ByteBuffer.wrap(key));
+    return deleted.contains(key);
+  }
+
+  /** The keys this transaction deleted, for the writer's primary-key checks. */
+  public DeletedKeys deletedKeys() {
+    return deleted;
   }
 
   /** The transaction number if a store transaction was begun, else 0. */
