@@ -94,6 +94,15 @@ public final class RexCompiler {
     return false;
   }
 
+  /**
+   * A float literal's value: Calcite keeps NaN and the infinities (which a BigDecimal cannot
+   * hold) as a Double, other values as a BigDecimal.
+   */
+  private static double approximate(RexLiteral lit) {
+    return lit.getValue() instanceof Double d ? d
+        : lit.getValueAs(BigDecimal.class).doubleValue();
+  }
+
   /** A literal's value as the Java class of its PostgreSQL type. */
   public static Object literal(RexLiteral lit) {
     if (lit.isNull()) {
@@ -107,8 +116,8 @@ public final class RexCompiler {
       case INT4 -> lit.getValueAs(BigDecimal.class).intValueExact();
       case INT8 -> lit.getValueAs(BigDecimal.class).longValueExact();
       case NUMERIC -> lit.getValueAs(BigDecimal.class);
-      case FLOAT4 -> lit.getValueAs(BigDecimal.class).floatValue();
-      case FLOAT8 -> lit.getValueAs(BigDecimal.class).doubleValue();
+      case FLOAT4 -> (float) approximate(lit);
+      case FLOAT8 -> approximate(lit);
       case DATE -> LocalDate.parse(lit.getValueAs(DateString.class).toString());
       case TIME -> LocalTime.parse(lit.getValueAs(TimeString.class).toString());
       case TIMESTAMP -> LocalDateTime.parse(
