@@ -159,6 +159,11 @@ public final class TrustMaterial {
       deleteTree(tmp);
     } catch (IOException e) {
       deleteTree(tmp);
+      if (present(abs)) {
+        // another starter's complete directory won the race; Linux reports the rename onto it
+        // as a plain FileSystemException ("Directory not empty"), not the subclass above
+        return;
+      }
       throw new UncheckedIOException("cannot create cluster key material in " + abs, e);
     }
   }
