@@ -24,9 +24,8 @@ public final class SearchPath {
   /** The setting's name. */
   public static final String SETTING = "search_path";
 
-  private static final int PARSED_MAX = 1024;
-  private static final java.util.concurrent.ConcurrentHashMap<String, List<String>> PARSED =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private static final io.snapsync.core.sql.BoundedMemo<String, List<String>> PARSED =
+      new io.snapsync.core.sql.BoundedMemo<>(1024);
   private static final SearchPath DEFAULT = new SearchPath(DEFAULT_SETTING, null, null);
   private static final ThreadLocal<SearchPath> CURRENT = new ThreadLocal<>();
 
@@ -199,14 +198,11 @@ public final class SearchPath {
 
   /**
    * The schemas of setting text {@code setting}, remembered: every statement builds its path,
-   * and sessions share a handful of settings. Bounded: cleared past {@link #PARSED_MAX} texts.
+   * and sessions share a handful of settings.
    */
   private static List<String> parsed(String setting) {
     List<String> schemas = PARSED.get(setting);
     if (schemas == null) {
-      if (PARSED.size() >= PARSED_MAX) {
-        PARSED.clear();
-      }
       schemas = List.copyOf(parse(setting));
       PARSED.put(setting, schemas);
     }

@@ -3,8 +3,6 @@ package io.snapsync.core.sql.parse;
 import io.snapsync.core.error.SnapsyncException;
 import io.snapsync.core.error.SqlState;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -19,7 +17,8 @@ public final class SqlParser {
   /** Longer texts (bulk inserts, literals) are not worth keeping. */
   static final int CACHE_TEXT_MAX = 1024;
 
-  private static final Map<String, Stmt> CACHE = new ConcurrentHashMap<>();
+  private static final io.snapsync.core.sql.BoundedMemo<String, Stmt> CACHE =
+      new io.snapsync.core.sql.BoundedMemo<>(CACHE_MAX);
 
   private SqlParser() {
   }
@@ -51,9 +50,6 @@ public final class SqlParser {
       throw NestingGuard.tooDeep();
     }
     if (sql.length() <= CACHE_TEXT_MAX) {
-      if (CACHE.size() >= CACHE_MAX) {
-        CACHE.clear();
-      }
       CACHE.put(sql, stmt);
     }
     return stmt;

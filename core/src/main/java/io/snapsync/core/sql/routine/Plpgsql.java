@@ -8,8 +8,8 @@ import io.snapsync.core.sql.engine.exec.ExecContext;
  */
 final class Plpgsql {
 
-  private static final java.util.Map<String, PlParser.Parsed> PARSED =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private static final io.snapsync.core.sql.BoundedMemo<String, PlParser.Parsed> PARSED =
+      new io.snapsync.core.sql.BoundedMemo<>(Routines.PLANS_MAX);
 
   private Plpgsql() {
   }
@@ -39,9 +39,6 @@ final class Plpgsql {
     PlParser.Parsed body = PARSED.get(def.body());
     if (body == null) {
       body = PlParser.parse(def.body());
-      if (PARSED.size() >= Routines.PLANS_MAX) {
-        PARSED.clear();
-      }
       PARSED.put(def.body(), body);
     }
     return body;

@@ -1,6 +1,7 @@
 package io.snapsync.core.sql.routine;
 
 import io.snapsync.core.session.StatementResult;
+import io.snapsync.core.sql.BoundedMemo;
 import io.snapsync.core.sql.Database;
 import io.snapsync.core.sql.engine.PreparedQuery;
 import io.snapsync.core.sql.engine.analyze.Analyzer;
@@ -8,8 +9,6 @@ import io.snapsync.core.sql.exec.SessionContext;
 import io.snapsync.storage.StoreTransaction;
 import io.vertx.core.Future;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The database's user-defined routines: runs their DDL ({@link RoutineDdl}) and keeps the plans
@@ -23,8 +22,8 @@ public final class Routines {
   private final Database db;
   private final RoutineDdl ddl;
   private final RoutineRun calls;
-  private final Map<String, PreparedQuery> plans = new ConcurrentHashMap<>();
-  private final Map<String, List<String>> bodies = new ConcurrentHashMap<>();
+  private final BoundedMemo<String, PreparedQuery> plans = new BoundedMemo<>(PLANS_MAX);
+  private final BoundedMemo<String, List<String>> bodies = new BoundedMemo<>(PLANS_MAX);
 
   public Routines(Database db) {
     this.db = db;
@@ -51,9 +50,6 @@ public final class Routines {
       return q;
     }
     q = db.executor().queries().planParsed(sql, Analyzer.parse(sql), t);
-    if (plans.size() >= PLANS_MAX) {
-      plans.clear();
-    }
     plans.put(sql, q);
     return q;
   }
@@ -64,9 +60,6 @@ public final class Routines {
     List<String> s = bodies.get(key);
     if (s == null) {
       s = SqlBody.statements(def, passed);
-      if (bodies.size() >= PLANS_MAX) {
-        bodies.clear();
-      }
       bodies.put(key, s);
     }
     return s;
