@@ -1,37 +1,16 @@
 package io.snapsync.core.sql.func;
 
-import io.snapsync.core.session.Session;
 import io.snapsync.core.sql.EngineFixture;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Typed date/time literals and date/time arithmetic through the engine, against PostgreSQL 15. */
-class DateTimeEngineTest {
-
-  @TempDir
-  static Path temp;
-  static PostgresOracle pg;
-  static EngineFixture fx;
-  static Session s;
+class DateTimeEngineTest extends EngineAndPostgresTest {
 
   @BeforeAll
-  static void start() throws Exception {
-    fx = EngineFixture.start(temp.resolve("engine"));
-    s = fx.session();
+  static void start() {
     EngineFixture.exec(s, "SET TimeZone = 'Europe/Berlin'");
-    pg = PostgresOracle.start(temp);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (pg != null) {
-      pg.close();
-    }
-    fx.close();
   }
 
   @Test

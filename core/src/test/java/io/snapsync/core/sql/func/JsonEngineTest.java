@@ -4,23 +4,12 @@ import static io.snapsync.core.sql.EngineFixture.exec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.snapsync.core.session.DataType;
-import io.snapsync.core.session.Session;
-import io.snapsync.core.sql.EngineFixture;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** json and jsonb through the whole engine (analyzer, planner, operators), against PostgreSQL 15. */
-class JsonEngineTest {
-
-  @TempDir
-  static Path temp;
-  static PostgresOracle pg;
-  static EngineFixture fx;
-  static Session s;
+class JsonEngineTest extends EngineAndPostgresTest {
 
   private static final List<String> SETUP = List.of(
       "CREATE TABLE docs (id int PRIMARY KEY, j jsonb, t json)",
@@ -29,21 +18,7 @@ class JsonEngineTest {
 
   @BeforeAll
   static void start() throws Exception {
-    fx = EngineFixture.start(temp.resolve("engine"));
-    s = fx.session();
-    pg = PostgresOracle.start(temp);
-    for (String sql : SETUP) {
-      exec(s, sql);
-    }
-    pg.exec(String.join(";\n", SETUP) + ";\n");
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (pg != null) {
-      pg.close();
-    }
-    fx.close();
+    onBoth(SETUP);
   }
 
   @Test

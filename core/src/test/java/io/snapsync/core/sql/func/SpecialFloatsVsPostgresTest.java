@@ -1,41 +1,14 @@
 package io.snapsync.core.sql.func;
 
-import io.snapsync.core.session.Session;
-import io.snapsync.core.sql.EngineFixture;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * NaN and the infinities as float and numeric values, in any spelling PostgreSQL accepts, through
  * the engine and a real PostgreSQL 15: literals, casts, arithmetic, comparisons, functions and
  * aggregates. They gave 0A000 when the planner folded them into a constant.
  */
-class SpecialFloatsVsPostgresTest {
-
-  @TempDir
-  static Path temp;
-  static PostgresOracle pg;
-  static EngineFixture fx;
-  static Session s;
-
-  @BeforeAll
-  static void start() throws Exception {
-    fx = EngineFixture.start(temp.resolve("engine"));
-    s = fx.session();
-    pg = PostgresOracle.start(temp);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (pg != null) {
-      pg.close();
-    }
-    fx.close();
-  }
+class SpecialFloatsVsPostgresTest extends EngineAndPostgresTest {
 
   @Test
   void floatLiteralsOfEverySpellingRead() throws Exception {

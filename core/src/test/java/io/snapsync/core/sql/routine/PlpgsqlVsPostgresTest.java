@@ -1,16 +1,12 @@
 package io.snapsync.core.sql.routine;
 
+import io.snapsync.core.sql.func.EngineAndPostgresTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.snapsync.core.session.Session;
 import io.snapsync.core.sql.EngineFixture;
-import io.snapsync.core.sql.func.PostgresOracle;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * PL/pgSQL statements (SELECT INTO [STRICT], FOUND, GET DIAGNOSTICS, FOR over a query and
@@ -18,13 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * RAISE with conditions) and DO blocks, defined the same way in snapsync and a real
  * PostgreSQL 15: each call's text output, or {@code ERROR:  sqlstate: message}, is identical.
  */
-class PlpgsqlVsPostgresTest {
-
-  @TempDir
-  static Path temp;
-  static PostgresOracle pg;
-  static EngineFixture fx;
-  static Session s;
+class PlpgsqlVsPostgresTest extends EngineAndPostgresTest {
 
   static final List<String> SETUP = List.of(
       "create table pl_t (id int primary key, n int, s text)",
@@ -103,24 +93,9 @@ class PlpgsqlVsPostgresTest {
 
   @BeforeAll
   static void start() throws Exception {
-    pg = PostgresOracle.start(temp);
-    pg.execute(SETUP);
-    fx = EngineFixture.start(temp.resolve("snapsync"));
-    s = fx.session();
-    for (String sql : SETUP) {
-      EngineFixture.exec(s, sql);
-    }
+    onBoth(SETUP);
   }
 
-  @AfterAll
-  static void stop() throws Exception {
-    if (fx != null) {
-      fx.close();
-    }
-    if (pg != null) {
-      pg.close();
-    }
-  }
 
   @Test
   void selectIntoAndLoopsAnswerAsPostgres() throws Exception {

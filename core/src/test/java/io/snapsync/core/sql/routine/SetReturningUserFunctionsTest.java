@@ -1,15 +1,10 @@
 package io.snapsync.core.sql.routine;
 
-import io.snapsync.core.session.Session;
-import io.snapsync.core.sql.EngineFixture;
-import io.snapsync.core.sql.func.PostgresOracle;
+import io.snapsync.core.sql.func.EngineAndPostgresTest;
 import io.snapsync.core.sql.srf.RowsVsPostgres;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * User functions returning sets ({@code RETURNS SETOF t}, {@code RETURNS TABLE (...)}, OUT
@@ -17,13 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
  * QUERY), and user overloads joining a built-in's: every row, or the error, compared with a
  * real PostgreSQL 15.
  */
-class SetReturningUserFunctionsTest {
-
-  @TempDir
-  static Path temp;
-  static PostgresOracle pg;
-  static EngineFixture fx;
-  static Session s;
+class SetReturningUserFunctionsTest extends EngineAndPostgresTest {
 
   static final List<String> SETUP = List.of(
       "create table st (id int primary key, n int, s text)",
@@ -53,23 +42,7 @@ class SetReturningUserFunctionsTest {
 
   @BeforeAll
   static void start() throws Exception {
-    pg = PostgresOracle.start(temp);
-    pg.execute(SETUP);
-    fx = EngineFixture.start(temp.resolve("snapsync"));
-    s = fx.session();
-    for (String sql : SETUP) {
-      EngineFixture.exec(s, sql);
-    }
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (fx != null) {
-      fx.close();
-    }
-    if (pg != null) {
-      pg.close();
-    }
+    onBoth(SETUP);
   }
 
   private static void same(String... queries) throws Exception {

@@ -1,5 +1,6 @@
 package io.snapsync.core.sql.routine;
 
+import io.snapsync.core.sql.func.EngineAndPostgresTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.snapsync.core.catalog.MessageCatalog;
@@ -9,26 +10,17 @@ import io.snapsync.core.session.StatementResult;
 import io.snapsync.core.sql.EngineFixture;
 import io.snapsync.core.sql.func.PostgresOracle;
 import io.snapsync.core.sql.types.PgValues;
-import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SQL-language functions defined the same way in snapsync and a real PostgreSQL 15, then
  * called: each call's text output, or {@code ERROR:  sqlstate: message}, must be identical.
  */
-class SqlFunctionVsPostgresTest {
-
-  @TempDir
-  static Path temp;
-  static PostgresOracle pg;
-  static EngineFixture fx;
-  static Session s;
+class SqlFunctionVsPostgresTest extends EngineAndPostgresTest {
 
   static final List<String> SETUP = List.of(
       "create table fn_t (id int primary key, n int, s text)",
@@ -76,23 +68,7 @@ class SqlFunctionVsPostgresTest {
 
   @BeforeAll
   static void start() throws Exception {
-    pg = PostgresOracle.start(temp);
-    pg.execute(SETUP);
-    fx = EngineFixture.start(temp.resolve("snapsync"));
-    s = fx.session();
-    for (String sql : SETUP) {
-      EngineFixture.exec(s, sql);
-    }
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (fx != null) {
-      fx.close();
-    }
-    if (pg != null) {
-      pg.close();
-    }
+    onBoth(SETUP);
   }
 
   @Test

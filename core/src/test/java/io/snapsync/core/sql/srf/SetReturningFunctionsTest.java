@@ -1,28 +1,19 @@
 package io.snapsync.core.sql.srf;
 
+import io.snapsync.core.sql.func.EngineAndPostgresTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.snapsync.core.session.Session;
 import io.snapsync.core.sql.EngineFixture;
-import io.snapsync.core.sql.func.PostgresOracle;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Set-returning functions in FROM and in the select list, LATERAL and WITH RECURSIVE, each
  * query's every row (or its error) compared with a real PostgreSQL 15's.
  */
-class SetReturningFunctionsTest {
-
-  @TempDir
-  static Path temp;
-  static PostgresOracle pg;
-  static EngineFixture fx;
-  static Session s;
+class SetReturningFunctionsTest extends EngineAndPostgresTest {
 
   @BeforeAll
   static void start() throws Exception {
@@ -33,23 +24,7 @@ class SetReturningFunctionsTest {
         "INSERT INTO j VALUES (1, '{\"a\":1,\"b\":[1,2]}', '{1,2}'), (2, '{\"c\":null}', '{3}')",
         "CREATE TABLE edge (src int, dst int, PRIMARY KEY (src, dst))",
         "INSERT INTO edge VALUES (1, 2), (2, 3), (3, 4), (2, 5), (5, 1)");
-    pg = PostgresOracle.start(temp);
-    pg.execute(setup);
-    fx = EngineFixture.start(temp.resolve("engine"));
-    s = fx.session();
-    for (String q : setup) {
-      EngineFixture.exec(s, q);
-    }
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (fx != null) {
-      fx.close();
-    }
-    if (pg != null) {
-      pg.close();
-    }
+    onBoth(setup);
   }
 
   private static void same(String... queries) throws Exception {
