@@ -7,8 +7,6 @@ import io.vertx.core.net.PemTrustOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -155,16 +153,23 @@ public final class TrustMaterial {
       org.slf4j.LoggerFactory.getLogger(TrustMaterial.class).info("created the key material of"
           + " cluster {} in {}: copy this directory to every other member (docs/cluster.md)",
           clusterName, abs);
-    } catch (FileAlreadyExistsException | DirectoryNotEmptyException raced) {
-      deleteTree(tmp);
     } catch (IOException e) {
       deleteTree(tmp);
-      if (present(abs)) {
-        // another starter's complete directory won the race; Linux reports the rename onto it
-        // as a plain FileSystemException ("Directory not empty"), not the subclass above
+      if (occupied(abs)) {
+        // another starter's directory won the race (the rename onto it fails as
+        // FileAlreadyExists, DirectoryNotEmpty or a plain "Directory not empty"), or files
+        // were already there: member() then reads it, or names the file it lacks
         return;
       }
       throw new UncheckedIOException("cannot create cluster key material in " + abs, e);
+    }
+  }
+
+  private static boolean occupied(Path dir) {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.findAny().isPresent();
+    } catch (IOException e) {
+      return false;
     }
   }
 

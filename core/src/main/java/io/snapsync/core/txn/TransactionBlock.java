@@ -584,11 +584,6 @@ public final class TransactionBlock {
     return deleted.contains(key);
   }
 
-  /** The keys this transaction deleted, for the writer's primary-key checks. */
-  public DeletedKeys deletedKeys() {
-    return deleted;
-  }
-
   /** The transaction number if a store transaction was begun, else 0. */
   public long txidIfBegun() {
     return txn == null ? 0 : txn.txid();
